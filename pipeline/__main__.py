@@ -1,0 +1,96 @@
+"""Command line: `python -m pipeline build | check | clean FILE | watch`.
+
+Exit status: 0 success, 1 errors in the input (each named with file and
+line), 2 a mistake in the command itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .console import Console
+from .problems import PipelineError, Problem
+
+DESCRIPTION = """\
+Turn scraped web articles into an annotated reader: an EPUB 3 and a print PDF.
+
+Editors change the book only through editorial/ (book.yaml, notes.yaml,
+glossary.yaml and Markdown files); seeds/ holds the articles as received.
+"""
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
+                        help="the project folder holding editorial/, seeds/ and styles/ (default: .)")
+    noise = parser.add_mutually_exclusive_group()
+    noise.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    noise.add_argument("-v", "--verbose", action="store_true", help="print every warning and step")
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m pipeline", description=DESCRIPTION,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    build = commands.add_parser("build", help="build out/<slug>.epub, out/<slug>.pdf and the cleaning report",
+                                description="Validate editorial/, clean every seed, and write the EPUB, the "
+                                            "PDF and out/cleaning-report.html. Nothing in out/ changes unless "
+                                            "the whole build succeeds.")
+    _common(build)
+    only = build.add_mutually_exclusive_group()
+    only.add_argument("--epub", action="store_true", help="build the EPUB edition only (about a second)")
+    only.add_argument("--pdf", action="store_true", help="build the PDF edition only")
+    build.add_argument("--out", type=Path, metavar="DIR", help="write the editions here (default: out/)")
+    build.add_argument("--no-report", action="store_true", help="do not write out/cleaning-report.html")
+
+    check = commands.add_parser("check", help="validate editorial/ and every seed; build nothing",
+                                description="Check the schema of every editorial file, that every chapter's "
+                                            "seed exists and cleans, and that every quoted phrase (notes, "
+                                            "glossary forms, cleaning overrides) is found. Writes nothing. "
+                                            "Exit 0 when clean, 1 with errors.")
+    _common(check)
+
+    clean = commands.add_parser("clean", help="clean one article file and print it as Markdown",
+                                description="Clean an article that is not (yet) in the book and print it as "
+                                            "Markdown (# title, ## headings, > quotations), or with --report "
+                                            "the audit of every dropped and recognised line.")
+    clean.add_argument("file", type=Path, help="a plain-text copy of a web page")
+    clean.add_argument("--report", action="store_true", help="print the cleaning audit instead of the text")
+    noise = clean.add_mutually_exclusive_group()
+    noise.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    noise.add_argument("-v", "--verbose", action="store_true", help="print every warning")
+
+    watch = commands.add_parser("watch", help="rebuild whenever editorial/, seeds/ or styles/ change",
+                                description="Build once, then rebuild on every change under editorial/, "
+                                            "seeds/ or styles/: the EPUB first (about a second), then the PDF. "
+                                            "Stop with Ctrl-C.")
+    _common(watch)
+    watch.add_argument("--epub", action="store_true", help="rebuild the EPUB only")
+    watch.add_argument("--out", type=Path, metavar="DIR", help="write the editions here (default: out/)")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    console = Console(quiet=args.quiet, verbose=args.verbose)
+    from . import commands
+    try:
+        return getattr(commands, f"run_{args.command}")(args, console)
+    except PipelineError as exc:
+        for problem in exc.problems:
+            console.problem(problem)
+        errors = [p for p in exc.problems if p.severity == "error"]
+        console.err.print(f"{len(errors)} error(s): nothing was written.", style="bold red", markup=False)
+        return 1
+    except KeyboardInterrupt:
+        console.err.print("interrupted: nothing was written.", markup=False)
+        return 130
+    except OSError as exc:
+        console.problem(Problem(f"{exc.strerror or exc}", Path(exc.filename) if exc.filename else None))
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

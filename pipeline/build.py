@@ -1,0 +1,97 @@
+"""The build: editorial/ and seeds/ in, out/<slug>.epub and out/<slug>.pdf out.
+
+Validation and cleaning happen before anything is written; the editions and
+the cleaning report are staged as temporary files and moved into out/
+together, under a lock, only when all of them are complete.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .editorial.apply import BuildInput, build_book
+from .editorial.load import Editorial, load_editorial
+from .model import NoteOrigin
+from .problems import Problem
+from .report import cleaning_report
+from .writers.epub import build_epub
+from .writers.output import build_lock, staged_outputs
+from .writers.pdf import PdfResult, write_pdf
+
+
+@dataclass
+class BuildOptions:
+    project: Path
+    out: Path | None = None
+    epub: bool = True
+    pdf: bool = True
+    report: bool = True
+
+    @property
+    def out_dir(self) -> Path:
+        return self.out or self.project / "out"
+
+    @property
+    def styles(self) -> Path:
+        return self.project / "styles"
+
+
+@dataclass
+class BuildResult:
+    editorial: Editorial
+    made: BuildInput
+    outputs: list[Path] = field(default_factory=list)
+    pdf: PdfResult | None = None
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return self.made.warnings
+
+
+def prepare(options: BuildOptions, cache=None) -> tuple[Editorial, BuildInput]:
+    """Load, validate, clean and annotate: everything short of writing."""
+    editorial = load_editorial(options.project)
+    return editorial, build_book(editorial, cache)
+
+
+def build(options: BuildOptions, cache=None, progress=None, on_wait=None) -> BuildResult:
+    started = time.perf_counter()
+    editorial, made = prepare(options, cache)
+    result = BuildResult(editorial, made)
+    result.seconds["prepare"] = time.perf_counter() - started
+    book = made.book
+    slug = book.meta.slug
+    with build_lock(options.out_dir, on_wait=on_wait), staged_outputs(options.out_dir) as outputs:
+        if options.epub:
+            t = time.perf_counter()
+            outputs.write_bytes(f"{slug}.epub", build_epub(book, options.styles))
+            result.seconds["epub"] = time.perf_counter() - t
+        if options.pdf:
+            t = time.perf_counter()
+            target = outputs.stage(f"{slug}.pdf")
+            result.pdf = write_pdf(book, options.styles, target, progress)
+            result.seconds["pdf"] = time.perf_counter() - t
+        if options.report:
+            results = [(c.id, c.title, made.cleaned[c.id]) for c in book.chapters]
+            html = cleaning_report(book.meta.title, results)
+            outputs.write_bytes("cleaning-report.html", html.encode("utf-8"))
+        result.outputs = outputs.commit()
+    result.seconds["total"] = time.perf_counter() - started
+    return result
+
+
+def chapter_rows(made: BuildInput) -> list[list[str]]:
+    """Per chapter: words, source notes, editors' notes, glossary links, lines dropped."""
+    rows = []
+    for chapter in made.book.chapters:
+        notes = chapter.notes
+        source = sum(1 for n in notes if n.origin in (NoteOrigin.SOURCE, NoteOrigin.SUPPLIED, NoteOrigin.MISSING))
+        editors = sum(1 for n in notes if n.origin is NoteOrigin.EDITOR)
+        links = sum(1 for e in made.book.glossary if chapter.id in e.uses)
+        dropped = sum(made.cleaned[chapter.id].counts().values())
+        rows.append([f"{chapter.number}. {chapter.title}", f"{chapter.article.word_count():,}", str(source),
+                     str(editors), str(links), str(dropped)])
+    return rows

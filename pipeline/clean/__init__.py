@@ -1,0 +1,100 @@
+"""The cleaner: an ordered list of small stages from seed lines to an Article.
+
+Read STAGES top to bottom and you have the whole cleaning story. Each stage is
+a pure function of the units (and plain-data settings); it returns the units
+it keeps and an Event for every line it dropped, reshaped or marked, naming
+the rule. Nothing here reads files, YAML or HTML.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from ..model import Article
+from ..read import SourceText
+from .assemble import assemble
+from .backmatter import mark_about_author, mark_notes_and_references
+from .blocks import split_blocks
+from .duplicates import drop_duplicates
+from .embeds import drop_embeds
+from .features import looks_english
+from .furniture import drop_furniture
+from .head import recognise_head
+from .headings import recognise_headings
+from .notes import find_note_calls
+from .overrides import apply_overrides
+from .quotations import recognise_quotations
+from .tail import cut_tail
+from .typography import apply_typography
+from .units import Event, Overrides, StageResult, Unit
+
+#: The cleaning story, in order: (stage name, what it does).
+STAGES = (
+    ("overrides", "apply the editors' keep/drop/heading/quotation decisions first"),
+    ("furniture", "drop site furniture: search boxes, share bars, cookie and newsletter prompts"),
+    ("embeds", "drop embedded social posts: the post, its links, its attribution"),
+    ("backmatter", "mark the article's own notes and references sections"),
+    ("tail", "drop what follows the article: teaser lists, comments, footers"),
+    ("head", "find title, standfirst, byline, date and epigraph; drop the page header"),
+    ("about", "mark the author's note at the end"),
+    ("duplicates", "drop a paragraph the page shows twice"),
+    ("typography", "curly quotes, dashes, ellipses, single spaces"),
+    ("quotations", "recognise quotations, letters and lists introduced by a colon"),
+    ("headings", "recognise section headings: short lines that head paragraphs"),
+    ("notes", "turn note-call numerals into note references"),
+)
+
+
+@dataclass
+class CleanResult:
+    article: Article
+    units: list[Unit]
+    events: list[Event] = field(default_factory=list)
+    source_lines: int = 0
+
+    def dropped(self) -> list[Event]:
+        return [e for e in self.events if e.action == "dropped"]
+
+    def warnings(self) -> list[Event]:
+        return [e for e in self.events if e.action == "warning"]
+
+    def counts(self) -> Counter:
+        return Counter(e.rule for e in self.dropped() if e.rule != "blank-line")
+
+    def summary(self) -> str:
+        counts = self.counts()
+        rules = ", ".join(f"{rule} {n}" for rule, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+        kept = len(self.units)
+        return f"{kept} blocks kept, {sum(counts.values())} lines dropped" + (f" ({rules})" if rules else "")
+
+
+def _stage_functions(overrides: Overrides, english: bool):
+    return {
+        "overrides": partial(apply_overrides, overrides=overrides),
+        "furniture": drop_furniture,
+        "embeds": drop_embeds,
+        "backmatter": mark_notes_and_references,
+        "tail": partial(cut_tail, english=english),
+        "head": partial(recognise_head, english=english),
+        "about": mark_about_author,
+        "duplicates": drop_duplicates,
+        "typography": apply_typography,
+        "quotations": recognise_quotations,
+        "headings": recognise_headings,
+        "notes": find_note_calls,
+    }
+
+
+def clean(source: SourceText, overrides: Overrides | None = None) -> CleanResult:
+    """Run every stage over one seed and assemble the Article."""
+    result: StageResult = split_blocks(source)
+    units, events = result.units, list(result.events)
+    functions = _stage_functions(overrides or Overrides(), looks_english([u.text for u in units]))
+    for name, _purpose in STAGES:
+        result = functions[name](units)
+        units = result.units
+        events.extend(result.events)
+    return CleanResult(assemble(source.path, units), units, events, len(source.lines))

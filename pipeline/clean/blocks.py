@@ -1,0 +1,80 @@
+"""From lines to blocks: blank lines, white space, and the two paragraph styles.
+
+Scraped pages come in two styles: one block a line with blank lines between
+(some sites), or one block a line with nothing between (others). Either way a
+non-blank line is a block. A third style, prose hard-wrapped at a fixed width,
+is recognised by its mid-sentence line ends and joined back into paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..read import SourceText
+from .units import Event, StageResult, Unit
+
+STAGE = "blocks"
+
+# Every kind of Unicode space (no-break, thin, ideographic …) and zero-width
+# characters count as white space; runs collapse to one space.
+_SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff\u2060]+")
+_SENTENCE_END = re.compile(r"[.!?:;…\"”’')\]]\s*$")
+
+
+def normalise_space(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def split_blocks(source: SourceText) -> StageResult:
+    """One unit per non-blank line; blank and white-space-only lines separate groups."""
+    units: list[Unit] = []
+    events: list[Event] = []
+    group = 0
+    previous_blank = True
+    for number, raw in enumerate(source.lines, start=1):
+        text = normalise_space(raw)
+        if not text:
+            if raw.strip(" \t"):
+                events.append(Event(STAGE, "blank-line", "dropped", number, raw,
+                                    "only no-break or zero-width spaces"))
+            if not previous_blank:
+                group += 1
+            previous_blank = True
+            continue
+        units.append(Unit(line=number, text=text, group=group, last_line=number))
+        previous_blank = False
+    if source.removed_controls:
+        events.append(Event(STAGE, "control-characters", "reshaped", 0, "",
+                            f"{source.removed_controls} control characters removed"))
+    if _looks_hard_wrapped(units):
+        units, joined = _join_wrapped(units)
+        events.extend(joined)
+    return StageResult(units, events)
+
+
+def _looks_hard_wrapped(units: list[Unit]) -> bool:
+    """True when most line ends inside multi-line groups fall mid-sentence."""
+    inner = mid = 0
+    for a, b in zip(units, units[1:]):
+        if a.group != b.group:
+            continue
+        inner += 1
+        if not _SENTENCE_END.search(a.text) and (b.text[:1].islower() or len(a.text) > 50):
+            mid += 1
+    return inner >= 3 and mid / inner > 0.6
+
+
+def _join_wrapped(units: list[Unit]) -> tuple[list[Unit], list[Event]]:
+    out: list[Unit] = []
+    events: list[Event] = []
+    for unit in units:
+        prev = out[-1] if out else None
+        if prev and prev.group == unit.group and not _SENTENCE_END.search(prev.text):
+            joined = prev.text[:-1] + unit.text if prev.text.endswith("-") and unit.text[:1].islower() \
+                else f"{prev.text} {unit.text}"
+            out[-1] = prev.but(text=joined, last_line=unit.line)
+            events.append(Event(STAGE, "hard-wrap", "reshaped", unit.line, unit.text,
+                                f"joined to line {prev.line}"))
+        else:
+            out.append(unit)
+    return out, events

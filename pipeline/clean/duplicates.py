@@ -1,0 +1,49 @@
+"""Paragraphs the page shows twice.
+
+Multi-part pages repeat a part's summary above its heading and again as its
+first paragraph; galleries repeat captions. One copy is article text, the
+other is furniture: the copy standing directly above a heading is the teaser,
+otherwise the later copy goes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .features import is_heading_like, word_count
+from .units import Event, Role, StageResult, Unit, dropped
+
+STAGE = "duplicates"
+_MIN_WORDS = 8  # short lines ("Read more", a repeated heading) repeat legitimately
+_FOLD = re.compile(r"\W+")
+
+
+def _key(text: str) -> str:
+    return _FOLD.sub(" ", text.lower()).strip()
+
+
+def drop_duplicates(units: list[Unit]) -> StageResult:
+    seen: dict[str, list[int]] = {}
+    for i, unit in enumerate(units):
+        if unit.role is Role.BODY and word_count(unit.text) >= _MIN_WORDS:
+            seen.setdefault(_key(unit.text), []).append(i)
+    drop: set[int] = set()
+    for indexes in seen.values():
+        if len(indexes) < 2:
+            continue
+        teaser = [i for i in indexes if _stands_above_heading(units, i)]
+        keep = next((i for i in indexes if i not in teaser), indexes[0])
+        drop.update(i for i in indexes if i != keep and not units[i].keep and not units[i].pinned)
+    events: list[Event] = []
+    kept: list[Unit] = []
+    for i, unit in enumerate(units):
+        if i in drop:
+            events.append(dropped(STAGE, "duplicate-paragraph", unit))
+        else:
+            kept.append(unit)
+    return StageResult(kept, events)
+
+
+def _stands_above_heading(units: list[Unit], i: int) -> bool:
+    nxt = units[i + 1] if i + 1 < len(units) else None
+    return nxt is not None and (nxt.role is Role.HEADING or is_heading_like(nxt.text))

@@ -1,0 +1,82 @@
+"""Measurements of a line that the rules share: length, punctuation, prose-ness."""
+
+from __future__ import annotations
+
+import re
+
+from .vocabulary import STOPWORDS
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+_TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*$|[.!?…]['\"”’)\]]*\d{1,3}$")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.I)
+OPENING_QUOTES = "\"“‘'«„"
+CLOSING_QUOTES = "\"”’'»"
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def stopword_ratio(text: str) -> float:
+    found = words(text)
+    if not found:
+        return 0.0
+    return sum(1 for w in found if w.lower() in STOPWORDS) / len(found)
+
+
+def ends_sentence(text: str) -> bool:
+    """Ends like a sentence (a trailing note-call numeral is allowed)."""
+    return bool(_TERMINAL.search(text.rstrip()))
+
+
+def is_prose(text: str, english: bool = True) -> bool:
+    """A line that reads as running text rather than a label or a title."""
+    n = word_count(text)
+    if n < 4:
+        return False
+    if not ends_sentence(text) and not text.rstrip().endswith((":", ",", ";")):
+        return n >= 40
+    if english:
+        return stopword_ratio(text) >= 0.15 or n >= 25
+    return True
+
+
+def is_substantial(text: str, english: bool = True) -> bool:
+    """A paragraph long enough that no menu or label looks like it."""
+    n = word_count(text)
+    if english and stopword_ratio(text) < 0.12:
+        return n >= 60
+    return n >= 20 or (n >= 12 and ends_sentence(text))
+
+
+def is_heading_like(text: str) -> bool:
+    """Short, capitalised, and not ending like a sentence or an introduction."""
+    stripped = text.strip()
+    n = word_count(stripped)
+    if n == 0 or n > 14 or len(stripped) > 110:
+        return False
+    if stripped[-1] in ".,;:" or stripped.endswith("…"):
+        return False
+    if stripped.endswith(("?", "!")) and n > 8:
+        return False
+    first = stripped.lstrip(OPENING_QUOTES + "(['")[:1]
+    return bool(first) and (first.isupper() or first.isdigit())
+
+
+def is_url_only(text: str) -> bool:
+    remainder = _URL.sub("", text)
+    return bool(_URL.search(text)) and not words(remainder.replace("pic.twitter.com", ""))
+
+
+def starts_with_quote(text: str) -> bool:
+    return text[:1] in OPENING_QUOTES
+
+
+def looks_english(texts: list[str]) -> bool:
+    """Whether stopword rules apply: the page is mostly English prose."""
+    sample = " ".join(texts)[:20000]
+    return stopword_ratio(sample) >= 0.2

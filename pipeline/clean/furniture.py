@@ -1,0 +1,99 @@
+"""Site furniture: widgets, share bars, and the site talking to its visitor.
+
+Each rule looks at one line as a whole. A line is furniture when it is
+nothing but interface labels or network names, or when it is unmistakably the
+site speaking (cookie banners, newsletter and paywall prompts, copyright
+footers), and short enough not to be an article paragraph that mentions them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .features import word_count
+from .units import Event, Role, StageResult, Unit, dropped
+from .vocabulary import SHARE_TARGETS, SITE_VOICE, UI_LABELS
+
+STAGE = "furniture"
+
+_SEPARATORS = re.compile(r"\s*(?:[|·•/,;]|\s-\s|\s–\s)\s*")
+_LABEL_PUNCT = re.compile(r"^[\s\W_]+|[\s\W_]+$")
+_COUNT = re.compile(r"^\d[\d,.]*\s*[kKmM]?$")
+
+#: Names that are also ordinary English words need a furniture neighbour.
+_AMBIGUOUS_TARGETS = {
+    "x", "print", "email", "e-mail", "mail", "copy", "link", "line", "signal", "threads",
+    "mix", "buffer", "pocket", "save", "more", "like", "follow", "pin", "feed", "listen",
+    "download", "gift", "url", "pdf", "share", "comment", "comments", "bookmark", "favorite",
+    "embed", "subscribe", "tweet",
+}
+_SEARCH_LABELS = {"search", "close this search box", "search for", "type to search",
+                  "submit search", "search this site", "search the site", "close search"}
+_SHARE_LABEL = re.compile(r"^(?:share|tweet|email|post)\s+(?:this|on|via|to|the)\b.{0,30}$|^share:?$", re.I)
+#: Site-voice rules only apply to lines shorter than this (in words): a long
+#: paragraph that mentions cookies or newsletters is article text.
+_SITE_VOICE_MAX_WORDS = 45
+
+
+def _label(text: str) -> str:
+    return _LABEL_PUNCT.sub("", text.lower())
+
+
+def _share_tokens(text: str) -> list[str] | None:
+    """The network names a line consists of, or None if it holds anything else."""
+    parts = [p for p in _SEPARATORS.split(text.strip().lower()) if p]
+    tokens: list[str] = []
+    for part in parts:
+        part = _LABEL_PUNCT.sub("", part)
+        if not part or _COUNT.match(part):
+            continue
+        if part in SHARE_TARGETS:
+            tokens.append(part)
+            continue
+        # "Facebook Twitter WhatsApp" on one line: split on spaces and retry.
+        words = part.split()
+        if len(words) > 1 and all(w in SHARE_TARGETS for w in words):
+            tokens.extend(words)
+            continue
+        return None
+    return tokens or None
+
+
+def classify(unit: Unit) -> str | None:
+    """The furniture rule this line falls under on its own, or None."""
+    text = unit.text
+    label = _label(text)
+    if label in _SEARCH_LABELS:
+        return "search-widget"
+    if _SHARE_LABEL.match(text.strip()):
+        return "share-bar"
+    tokens = _share_tokens(text)
+    if tokens:
+        if len(tokens) > 1 or tokens[0] not in _AMBIGUOUS_TARGETS:
+            return "share-bar"
+        return "share-bar?"  # a lone ambiguous word: furniture only beside furniture
+    if label in UI_LABELS or text.strip().lower() in UI_LABELS:
+        return "interface-label"
+    if word_count(text) <= _SITE_VOICE_MAX_WORDS:
+        for rule, pattern in SITE_VOICE:
+            if rule == "copyright-footer" and word_count(text) > 25:
+                continue
+            if pattern.search(text):
+                return rule
+    return None
+
+
+def drop_furniture(units: list[Unit]) -> StageResult:
+    rules = [None if (u.keep or u.pinned or u.role is not Role.BODY) else classify(u) for u in units]
+    kept: list[Unit] = []
+    events: list[Event] = []
+    for i, (unit, rule) in enumerate(zip(units, rules)):
+        if rule == "share-bar?":
+            near = [r for r in rules[max(0, i - 2):i] + rules[i + 1:i + 3] if r and r != "share-bar?"]
+            neighbours = [r for r in rules[max(0, i - 1):i] + rules[i + 1:i + 2] if r]
+            rule = "share-bar" if near or len(neighbours) >= 1 else None
+        if rule:
+            events.append(dropped(STAGE, rule, unit))
+        else:
+            kept.append(unit)
+    return StageResult(kept, events)

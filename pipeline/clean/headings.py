@@ -1,0 +1,39 @@
+"""Section headings: short lines that head a run of paragraphs.
+
+A heading is short, capitalised, does not end like a sentence ("Forced or
+slave labour was introduced on a massive scale.") or an introduction
+("Trotsky explained how:"), and is followed by the article going on. A short
+question heads a section only when paragraphs follow it.
+"""
+
+from __future__ import annotations
+
+from .features import is_heading_like, word_count
+from .units import Event, Role, StageResult, Unit, marked
+
+STAGE = "headings"
+
+_HEADED = {Role.BODY, Role.QUOTE, Role.LIST_ITEM}
+
+
+def recognise_headings(units: list[Unit]) -> StageResult:
+    out = list(units)
+    events: list[Event] = []
+    for i, unit in enumerate(units):
+        if unit.pinned or unit.role is not Role.BODY or not is_heading_like(unit.text):
+            continue
+        if i > 0 and units[i - 1].role is Role.BODY and units[i - 1].text.rstrip().endswith(":"):
+            continue  # introduced by a colon: an item or a quotation, not a heading
+        if _heads_text(units, i):
+            out[i] = unit.but(role=Role.HEADING, rule="section-heading")
+            events.append(marked(STAGE, "section-heading", unit))
+    return StageResult(out, events)
+
+
+def _heads_text(units: list[Unit], i: int) -> bool:
+    """Whether paragraphs follow (possibly after further heading lines)."""
+    for unit in units[i + 1:i + 4]:
+        if unit.role is Role.HEADING or (unit.role is Role.BODY and is_heading_like(unit.text)):
+            continue
+        return unit.role in _HEADED and word_count(unit.text) >= 8
+    return False

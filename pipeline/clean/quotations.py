@@ -1,0 +1,136 @@
+"""Quotations, letters and lists: what a line ending with a colon introduces.
+
+Web text loses indentation, so a block quotation survives only as a line
+ending with ":" followed by quoted lines ("…Trotsky put it:" / "“In its
+struggle…”"), or, in journals that set quotations without marks, by a single
+unmarked paragraph. Letters add a signature ("J. Stalin.") and a source in
+parentheses ("(Izvestiya …, p. 191.)"). A run of short items after a colon is
+a list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .features import CLOSING_QUOTES, OPENING_QUOTES, is_heading_like, word_count
+from .units import Event, Role, StageResult, Unit, marked
+
+STAGE = "quotations"
+
+_SIGNATURE = re.compile(
+    r"^[\"“]?(?:[A-Z][a-z]{0,3}\.\s?){1,3}\s*[A-Z][\w\[\]’'-]+(?:\s[A-Z][\w\[\]’'-]+)?[.!]?[\"”’]?$"
+    r"|^[\"“]?[A-Z][\w’'-]+(?:\s[A-Z][\w\[\]’'-]+){0,2}\.?[\"”]$")
+_SOURCE = re.compile(r"^\((?:[^()]|\([^()]*\))+\)\.?$")
+_SOURCE_AT_END = re.compile(r"[”\"]\s*\((?:[^()]|\([^()]*\))+\)\.?$")
+_MAX_ITEM_WORDS = 30
+
+
+def _opens_quote(text: str) -> bool:
+    return text[:1] in OPENING_QUOTES and text[:1] not in "’"
+
+
+def _closes_quote(text: str) -> bool:
+    stripped = text.rstrip(".,;:!?)0123456789 ")
+    return stripped[-1:] in CLOSING_QUOTES or text.rstrip()[-1:] in CLOSING_QUOTES
+
+
+def _balance(text: str) -> int:
+    """Opening minus closing double quotation marks."""
+    if '"' in text and "“" not in text and "”" not in text:
+        return text.count('"') % 2
+    return text.count("“") - text.count("”")
+
+
+def _unclosed(text: str) -> bool:
+    """A quoted paragraph whose quotation runs on into the next line."""
+    if _SOURCE_AT_END.search(text):
+        return False  # "…" (Source, p. 12.): the citation closes it
+    return _balance(text) > 0
+
+
+def _free(unit: Unit) -> bool:
+    return unit.role is Role.BODY and not unit.pinned
+
+
+def recognise_quotations(units: list[Unit]) -> StageResult:
+    out = list(units)
+    events: list[Event] = []
+
+    def mark(i: int, role: Role, rule: str, first: bool = False) -> None:
+        out[i] = out[i].but(role=role, rule=rule, starts_quote=first)
+        events.append(marked(STAGE, rule, out[i]))
+
+    i = 0
+    while i < len(out):
+        unit = out[i]
+        if unit.role is Role.QUOTE and unit.pinned:
+            # An editor marked this line a quotation: signature and source may follow.
+            i = _close_run(out, i + 1, mark)
+            continue
+        if not (_free(unit) and unit.text.rstrip().endswith(":")) or i + 1 >= len(out):
+            i += 1
+            continue
+        nxt = out[i + 1]
+        if not _free(nxt):
+            i += 1
+            continue
+        if _opens_quote(nxt.text):
+            mark(i + 1, Role.QUOTE, "quotation", first=True)
+            j = i + 2
+            pending = _unclosed(nxt.text)
+            while j < len(out) and _free(out[j]):
+                text = out[j].text
+                if _opens_quote(text) and not _SOURCE.match(text):
+                    mark(j, Role.QUOTE, "quotation")
+                    pending = _unclosed(text)
+                elif pending and _closes_quote(text) and _balance(text) < 0 \
+                        and not _SIGNATURE.match(text):
+                    mark(j, Role.QUOTE, "quotation-continued")
+                    pending = False
+                else:
+                    break
+                j += 1
+            i = _close_run(out, j, mark)
+            continue
+        items = _list_run(out, i + 1)
+        if items >= 2:
+            for k in range(i + 1, i + 1 + items):
+                mark(k, Role.LIST_ITEM, "list")
+            i += 1 + items
+            continue
+        if not is_heading_like(nxt.text) and word_count(nxt.text) > _MAX_ITEM_WORDS:
+            mark(i + 1, Role.QUOTE, "unmarked-quotation", first=True)
+            i = _close_run(out, i + 2, mark)
+            continue
+        i += 1
+    return StageResult(out, events)
+
+
+def _close_run(out: list[Unit], j: int, mark) -> int:
+    """Attach a signature and a source citation that follow a quotation."""
+    if j < len(out) and _free(out[j]) and _SIGNATURE.match(out[j].text):
+        mark(j, Role.QUOTE_SIGNATURE, "signature")
+        j += 1
+    if j < len(out) and _free(out[j]) and _SOURCE.match(out[j].text):
+        mark(j, Role.QUOTE_SOURCE, "quotation-source")
+        j += 1
+    return j
+
+
+def _list_run(units: list[Unit], start: int) -> int:
+    """How many short items follow an introducing colon (0 if they don't form a list)."""
+    count = 0
+    longest = 0
+    for unit in units[start:]:
+        if not _free(unit) or _opens_quote(unit.text) or word_count(unit.text) > _MAX_ITEM_WORDS:
+            break
+        if unit.text.rstrip().endswith(":"):
+            break
+        count += 1
+        longest = max(longest, word_count(unit.text))
+    if count < 2:
+        return 0
+    after = units[start + count] if start + count < len(units) else None
+    if after is not None and after.role is Role.BODY and word_count(after.text) <= longest:
+        return 0  # the short lines go on: these are short paragraphs, not a list
+    return count

@@ -1,0 +1,82 @@
+"""Typography: curly quotes, proper dashes and ellipses, single spaces.
+
+Numbers, ranges ("1927-8", "pp118-119") and URLs are left exactly as they are:
+only a hyphen with a space on both sides is a dash, and URLs are set aside
+before any rule runs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .units import Event, StageResult, Unit
+
+STAGE = "typography"
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"”]+|\b[\w-]+(?:\.[\w-]+)+/[^\s<>\"”]*", re.I)
+_SPACED_ELLIPSIS = re.compile(r"(?<!\.)\.\s\.\s\.(?!\s?\.)")
+_ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
+_SPACED_DASH = re.compile(r"(?<=\S) (?:-|--) (?=\S)")
+_DOUBLE_HYPHEN = re.compile(r"(?<=\w)--(?=\w)")
+_OPENING_CONTEXT = set(" \t([{<—–-/“‘\"'") | {"\u00a0"}
+_ELISIONS = re.compile(r"'(?:tis|twas|em|n|cause|til|\d0s|\d\d)\b", re.I)
+_SPACES = re.compile(r" {2,}")
+
+
+def _quotes(text: str) -> str:
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if ch == '"':
+            out.append("“" if before in _OPENING_CONTEXT and not after.isspace() else "”")
+        elif ch == "'":
+            if before.isalnum() and (after.isalnum()):
+                out.append("’")  # apostrophe inside a word: don't, workers'
+            elif before in _OPENING_CONTEXT and not after.isspace():
+                out.append("’" if _ELISIONS.match(text, i) else "‘")
+            else:
+                out.append("’")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _apply_outside_urls(text: str, fix) -> str:
+    parts: list[str] = []
+    last = 0
+    for match in _URL.finditer(text):
+        parts.append(fix(text[last:match.start()]))
+        parts.append(match.group())
+        last = match.end()
+    parts.append(fix(text[last:]))
+    return "".join(parts)
+
+
+def _fix(text: str) -> str:
+    text = _SPACED_ELLIPSIS.sub("…", text)
+    text = _ELLIPSIS.sub("…", text)
+    text = _SPACED_DASH.sub(" – ", text)
+    text = _DOUBLE_HYPHEN.sub("—", text)
+    if '"' in text or "'" in text:
+        text = _quotes(text)
+    return _SPACES.sub(" ", text)
+
+
+def set_text(text: str) -> str:
+    """The typographically set version of one line."""
+    if not any(c in text for c in "\"'.-  "):
+        return text
+    return _apply_outside_urls(text, _fix).strip()
+
+
+def apply_typography(units: list[Unit]) -> StageResult:
+    out: list[Unit] = []
+    events: list[Event] = []
+    for unit in units:
+        text = set_text(unit.text)
+        if text != unit.text:
+            events.append(Event(STAGE, "typography", "reshaped", unit.line, unit.text, text))
+            unit = unit.but(text=text)
+        out.append(unit)
+    return StageResult(out, events)

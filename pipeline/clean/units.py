@@ -1,0 +1,105 @@
+"""The cleaner's working material: one unit per source block, with a role.
+
+Stages never delete silently: a unit they drop leaves an Event naming the rule,
+and a unit they reshape leaves one too. Units keep their source line number so
+that reports and editors' overrides can point at the seed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+
+class Role(str, Enum):
+    BODY = "body"  # a paragraph of the article (until a stage decides otherwise)
+    TITLE = "title"
+    STANDFIRST = "standfirst"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    EPIGRAPH = "epigraph"
+    HEADING = "heading"
+    QUOTE = "quote"
+    QUOTE_SIGNATURE = "quote-signature"
+    QUOTE_SOURCE = "quote-source"
+    LIST_ITEM = "list-item"
+    NOTES_HEADING = "notes-heading"
+    NOTE = "note"
+    REFERENCES_HEADING = "references-heading"
+    REFERENCE = "reference"
+    ABOUT_AUTHOR = "about-author"
+
+
+#: Roles that carry the article's running text (where debris rules may not reach).
+PROSE_ROLES = {Role.BODY, Role.QUOTE, Role.LIST_ITEM, Role.STANDFIRST, Role.EPIGRAPH}
+
+
+@dataclass(frozen=True)
+class Unit:
+    line: int  # 1-based line in the seed
+    text: str
+    role: Role = Role.BODY
+    group: int = 0  # index of the blank-line-separated block it came from
+    last_line: int = 0  # last source line when lines were joined
+    pinned: bool = False  # set by an editor's override: stages leave the role alone
+    keep: bool = False  # an editor said keep: no debris rule may drop it
+    rule: str = ""  # the rule that gave the current role
+    calls: tuple = ()  # note calls found in the text: ((offset, number), ...)
+    starts_quote: bool = False  # first unit of a new quotation
+
+    def but(self, **changes) -> "Unit":
+        return replace(self, **changes)
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+@dataclass(frozen=True)
+class Event:
+    """What a stage did to one line, by which named rule."""
+
+    stage: str
+    rule: str
+    action: str  # "dropped", "reshaped", "marked"
+    line: int
+    text: str
+    detail: str = ""
+
+
+@dataclass
+class Overrides:
+    """Editors' decisions handed into the cleaner as plain data.
+
+    Each maps a source line number to what the editor wants; the editorial
+    layer resolves the quoted line starts to line numbers before cleaning.
+    """
+
+    keep: set[int] = field(default_factory=set)
+    drop: set[int] = field(default_factory=set)
+    heading: set[int] = field(default_factory=set)
+    quotation: set[int] = field(default_factory=set)
+    paragraph: set[int] = field(default_factory=set)
+
+    def role_for(self, line: int) -> Role | None:
+        if line in self.heading:
+            return Role.HEADING
+        if line in self.quotation:
+            return Role.QUOTE
+        if line in self.paragraph:
+            return Role.BODY
+        return None
+
+
+@dataclass
+class StageResult:
+    units: list[Unit]
+    events: list[Event] = field(default_factory=list)
+
+
+def dropped(stage: str, rule: str, unit: Unit, detail: str = "") -> Event:
+    return Event(stage, rule, "dropped", unit.line, unit.text, detail)
+
+
+def marked(stage: str, rule: str, unit: Unit, detail: str = "") -> Event:
+    return Event(stage, rule, "marked", unit.line, unit.text, detail)

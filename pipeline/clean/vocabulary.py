@@ -1,0 +1,155 @@
+"""Words by kind: what site chrome says, as opposed to what articles say.
+
+These are kinds of web furniture found across news sites, blogs and journals
+(share bars, comment boxes, newsletter prompts, cookie banners, related-post
+lists), not phrases from any one page. Rules match them only where a line is
+*nothing but* such words, or where the wording is unmistakably the site
+talking to its visitor.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Networks and actions that make up share bars and "follow us" rows.
+SHARE_TARGETS = {
+    "facebook", "twitter", "x", "whatsapp", "print", "reddit", "telegram", "email", "e-mail",
+    "mail", "linkedin", "pinterest", "copy link", "copy", "link", "tumblr", "mastodon",
+    "bluesky", "threads", "pocket", "flipboard", "messenger", "sms", "instagram", "youtube",
+    "tiktok", "vk", "weibo", "wechat", "line", "viber", "snapchat", "digg", "mix", "buffer",
+    "share", "tweet", "pin", "save", "more", "comment", "comments", "copy url", "url",
+    "rss", "feed", "podcast", "spotify", "apple podcasts", "google news", "substack", "discord",
+    "signal", "skype", "hacker news", "slashdot", "evernote", "gmail", "outlook", "yahoo mail",
+    "bookmark", "favorite", "like", "follow", "subscribe", "embed", "gift", "gift article",
+    "listen", "listen to this article", "download", "pdf", "font size", "text size",
+}
+
+#: Standalone labels of page furniture: navigation, widgets, account links.
+UI_LABELS = {
+    "search", "close", "close this search box.", "close this search box", "search for:",
+    "menu", "main menu", "open menu", "close menu", "toggle navigation", "navigation",
+    "skip to content", "skip to main content", "skip to navigation", "skip to footer",
+    "home", "homepage", "log in", "login", "sign in", "sign up", "register", "log out",
+    "my account", "account", "donate", "donate now", "support us", "join us", "join",
+    "subscribe", "subscribe now", "contact", "contact us", "about", "about us", "faq",
+    "privacy", "privacy policy", "cookie policy", "cookies", "terms", "terms of use",
+    "terms of service", "terms and conditions", "accessibility", "sitemap", "site map",
+    "advertisement", "advertising", "advertise", "sponsored", "sponsored content", "ad",
+    "back to top", "top", "previous", "next", "previous article", "next article",
+    "previous post", "next post", "older posts", "newer posts", "load more", "show more",
+    "see more", "view all", "see all", "more", "continue reading", "read more", "read on",
+    "print", "email", "share", "share this", "share this article", "share this story",
+    "share this post", "share this page", "share on", "share via", "shares", "tweet",
+    "reply", "cancel reply", "post comment", "submit", "send", "ok", "accept", "accept all",
+    "reject", "reject all", "decline", "manage preferences", "cookie settings",
+    "manage cookies", "allow all", "agree", "i agree", "got it", "dismiss", "no thanks",
+    "content", "contents", "main content", "breadcrumb", "you are here:", "tags", "tags:",
+    "topics", "topics:", "categories", "categories:", "filed under", "filed under:",
+    "posted in", "related", "related:", "english", "español", "français", "deutsch",
+    "light", "dark", "theme", "edition", "latest", "trending", "popular", "most read",
+    "listen", "listen to this article", "audio", "video", "watch", "play", "pause",
+    "follow us", "follow", "connect with us", "stay connected", "newsletter", "newsletters",
+    "shop", "store", "events", "jobs", "careers", "press", "rss", "feeds", "help",
+    "enable javascript", "loading", "loading...", "loading…",
+}
+
+#: Labels that open the furniture after an article: everything below them is
+#: teaser lists, comments or footer. Matched against the whole line.
+TAIL_LABELS = re.compile(
+    r"""^(?:
+        (?:you\s+(?:should|may|might|will)\s+(?:also\s+)?(?:read|like|enjoy|be\s+interested\s+in))
+      | (?:(?:more\s+)?related(?:\s+(?:articles?|posts?|stories|content|reading|coverage|links|news|topics))?)
+      | (?:latest(?:\s+(?:articles?|posts?|news|stories|from\s+.+))?)
+      | (?:(?:most\s+)?(?:popular|read|viewed|shared|commented)(?:\s+(?:articles?|posts?|stories|now|today|this\s+week))?)
+      | (?:recommended(?:\s+(?:for\s+you|articles?|reading|stories))?)
+      | (?:more\s+(?:from|in|on|stories|articles|news|to\s+read|like\s+this|by)\b.*)
+      | (?:read\s+(?:more|next|also)(?:\s+(?:articles?|stories|from\s+.+|on\s+.+))?)
+      | (?:further\s+reading\s+on\s+this\s+site)
+      | (?:also\s+(?:read|on|in)\b.*)
+      | (?:trending(?:\s+(?:now|stories|articles))?)
+      | (?:editor['’]?s?\s+picks?)
+      | (?:don['’]t\s+miss)
+      | (?:what\s+to\s+read\s+next)
+      | (?:keep\s+reading)
+      | (?:in\s+other\s+news)
+      | (?:around\s+the\s+web)
+      | (?:promoted\s+(?:stories|content|links))
+    )[\s:.…]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: Labels that open a comments section; below them everything is comments.
+COMMENT_LABELS = re.compile(
+    r"""^(?:
+        (?:\d+\s+)?comments?(?:\s*\(\d+\))?
+      | (?:\d+\s+(?:responses?|replies|thoughts\s+on\s+.+))
+      | (?:leave\s+a\s+(?:reply|comment|response))
+      | (?:post\s+a\s+comment|add\s+a\s+comment|write\s+a\s+comment)
+      | (?:join\s+the\s+(?:conversation|discussion|debate))
+      | (?:(?:show|view|load|read)\s+(?:all\s+)?(?:\d+\s+)?comments?)
+      | (?:comments\s+are\s+closed)
+      | (?:what\s+do\s+you\s+think\??)
+    )[\s:.…]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: The site speaking to its visitor: cookie banners, newsletter prompts,
+#: paywalls, donation asks, copyright footers. Each needs a line of its own.
+SITE_VOICE = [
+    ("cookie-notice", re.compile(
+        r"\bcookies?\b.*\b(?:use|uses|using|accept|consent|browsing|experience|settings|policy|"
+        r"preferences|personalis|personaliz|analytics|third[- ]part)", re.I)),
+    ("cookie-notice", re.compile(r"\b(?:we|this\s+(?:site|website))\s+(?:use|uses)\s+cookies\b", re.I)),
+    ("newsletter-prompt", re.compile(
+        r"\b(?:sign\s*up|subscribe|register)\b.{0,80}\b(?:newsletter|inbox|email|e-mail|updates|"
+        r"briefing|digest|alerts)\b", re.I)),
+    ("newsletter-prompt", re.compile(
+        r"\b(?:newsletter|inbox)\b.{0,80}\b(?:sign\s*up|subscribe|delivered|get|receive|enter)\b", re.I)),
+    ("newsletter-prompt", re.compile(r"^(?:enter\s+)?(?:your\s+)?e-?mail(?:\s+address)?\s*\*?:?$", re.I)),
+    ("newsletter-prompt", re.compile(r"\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b", re.I)),
+    ("paywall-prompt", re.compile(
+        r"\b(?:subscribe|subscription|subscribers?)\b.{0,60}\b(?:to\s+(?:continue|keep)\s+reading|"
+        r"unlimited\s+access|already\s+a\s+subscriber|read\s+the\s+full)\b", re.I)),
+    ("paywall-prompt", re.compile(r"\b(?:already\s+(?:a\s+subscriber|have\s+an\s+account)|"
+                                  r"create\s+(?:a\s+)?free\s+account)\b", re.I)),
+    ("donation-prompt", re.compile(
+        r"\b(?:donate|donation|support\s+(?:us|our\s+(?:work|journalism))|become\s+a\s+(?:member|"
+        r"supporter|patron))\b.{0,120}\b(?:today|now|monthly|just|from\s+[£$€]|\d+\s*a\s+month|"
+        r"independent|journalism|keep)\b", re.I)),
+    ("copyright-footer", re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z])", re.I)),
+    ("copyright-footer", re.compile(r"\ball\s+rights\s+reserved\b", re.I)),
+    ("comment-form", re.compile(
+        r"\b(?:your\s+email\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked|"
+        r"save\s+my\s+name,\s+email|you\s+must\s+be\s+logged\s+in\s+to\s+post|notify\s+me\s+of\s+"
+        r"(?:new|follow-up)\s+(?:comments|posts))", re.I)),
+    ("javascript-notice", re.compile(
+        r"\b(?:enable|turn\s+on)\s+javascript\b|\bjavascript\s+(?:is\s+)?(?:disabled|required)\b|"
+        r"\byour\s+browser\s+(?:does\s+not|doesn['’]t)\s+support\b", re.I)),
+    ("ad-label", re.compile(r"^(?:advertisement|advertising|sponsored(?:\s+content)?|ad|"
+                            r"story\s+continues\s+below(?:\s+advertisement)?|"
+                            r"article\s+continues\s+(?:below|after\s+(?:this\s+)?advertisement))[\s.:]*$", re.I)),
+    ("reading-time", re.compile(r"^(?:\d+\s*(?:-|–)?\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:read|reading\s+time)|"
+                                r"(?:reading\s+time|estimated\s+reading\s+time):?\s*\d+\s*min(?:ute)?s?\.?)$", re.I)),
+    ("photo-credit", re.compile(
+        r"^(?:photo|image|picture|illustration|graphic|credit|source|photograph)s?\s*(?:credit)?\s*:|"
+        r"\((?:photo|image|picture)s?\s*(?:by|:|credit)[^)]*\)\s*$|"
+        r"\b(?:getty\s+images|shutterstock|alamy|wikimedia\s+commons|afp\s+via\s+getty|"
+        r"associated\s+press|reuters)\s*\)?\s*$", re.I)),
+    ("social-prompt", re.compile(
+        r"^(?:follow|like|find)\s+(?:us|me)\s+on\b|^(?:share|tweet)\s+(?:this|on)\b.{0,40}$", re.I)),
+]
+
+#: English function words: prose is dense in them, menus and labels are not.
+STOPWORDS = frozenset("""
+a about above after again against all am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further
+had has have having he her here hers herself him himself his how i if in into is it its itself
+just me more most my myself no nor not now of off on once only or other our ours ourselves out
+over own same she should so some such than that the their theirs them themselves then there
+these they this those through to too under until up very was we were what when where which
+while who whom why will with would you your yours yourself yourselves also however although
+though yet since upon whose must may might shall us per
+""".split())
+
+MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")

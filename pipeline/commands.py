@@ -1,0 +1,96 @@
+"""The subcommands behind the command line, one function each."""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from .build import BuildOptions, build, chapter_rows, prepare
+from .clean import clean
+from .console import Console
+from .read import read_seed
+from .render.markdown import article_markdown
+
+
+def _size(path) -> str:
+    size = path.stat().st_size
+    return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{size / 1000:.0f} KB"
+
+
+def run_build(args: argparse.Namespace, console: Console) -> int:
+    options = BuildOptions(project=args.project, out=args.out, epub=not args.pdf, pdf=not args.epub,
+                           report=not args.no_report)
+    with console.progress("PDF") as progress:
+        result = build(options, progress=progress,
+                       on_wait=lambda: console.info("waiting for another build of this project to finish…"))
+    made = result.made
+    console.warnings(result.warnings)
+    for chapter in made.book.chapters:
+        console.detail(f"{chapter.number}. {chapter.title}: {made.cleaned[chapter.id].summary()}")
+    rows = chapter_rows(made)
+    totals = [f"{len(rows)} chapters"] + [f"{sum(int(r[i].replace(',', '')) for r in rows):,}" for i in range(1, 6)]
+    console.table("Chapters", ["chapter", "words", "source notes", "editors' notes", "glossary links",
+                               "lines dropped"], rows, totals)
+    for chapter in made.book.chapters:
+        console.info(f"  {chapter.number}. cleaned {made.cleaned[chapter.id].article.path.name}: "
+                     f"{made.cleaned[chapter.id].summary()}")
+    glossary = made.book.glossary
+    if glossary:
+        links = sum(len(e.uses) for e in glossary)
+        console.info(f"Glossary: {len(glossary)} entries, {links} links from the text.")
+    for path in result.outputs:
+        extra = f", {result.pdf.pages} pages" if path.suffix == ".pdf" and result.pdf else ""
+        console.info(f"Wrote {path} ({_size(path)}{extra})")
+    timings = ", ".join(f"{k} {v:.1f} s" for k, v in result.seconds.items() if k != "total")
+    console.info(f"Built in {result.seconds['total']:.1f} s ({timings}); {len(result.warnings)} warning(s).")
+    return 0
+
+
+def run_check(args: argparse.Namespace, console: Console) -> int:
+    started = time.perf_counter()
+    editorial, made = prepare(BuildOptions(project=args.project))
+    console.warnings(made.warnings)
+    console.info(f"editorial/ is valid: {len(editorial.chapters)} chapters, {len(editorial.notes)} editors' notes, "
+                 f"{len(editorial.glossary)} glossary entries; {len(made.warnings)} warning(s) "
+                 f"({time.perf_counter() - started:.1f} s). Nothing was written.")
+    return 0
+
+
+def run_clean(args: argparse.Namespace, console: Console) -> int:
+    result = clean(read_seed(args.file))
+    if args.report:
+        console.out.print(_audit(result), markup=False, soft_wrap=True)
+        return 0
+    for event in result.warnings():
+        console.err.print(f"{args.file}:{event.line}: warning: {event.detail}", markup=False, style="yellow")
+    console.out.print(article_markdown(result.article), markup=False, soft_wrap=True, end="")
+    if not args.quiet:
+        console.err.print(f"{args.file}: {result.summary()}", markup=False, style="dim")
+    return 0
+
+
+def _audit(result) -> str:
+    lines = [f"{result.article.path}: {result.summary()}", ""]
+    lines.append("Dropped:")
+    for event in sorted(result.dropped(), key=lambda e: e.line):
+        if event.rule == "blank-line" and not event.text.strip():
+            continue
+        lines.append(f"  {event.line:>5}  {event.rule:<22} {event.text[:100]}")
+    lines.append("")
+    lines.append("Recognised:")
+    for event in sorted((e for e in result.events if e.action == "marked"), key=lambda e: e.line):
+        lines.append(f"  {event.line:>5}  {event.rule:<22} {event.text[:100]}")
+    warnings = result.warnings()
+    if warnings:
+        lines.append("")
+        lines.append("Warnings:")
+        lines.extend(f"  {e.line:>5}  {e.detail}" for e in warnings)
+    counts = result.counts()
+    lines.append("")
+    lines.append("Counts: " + (", ".join(f"{r} {n}" for r, n in counts.most_common()) or "nothing dropped"))
+    return "\n".join(lines)
+
+
+def run_watch(args: argparse.Namespace, console: Console) -> int:
+    from .watch import watch
+    return watch(args, console)

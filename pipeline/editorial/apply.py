@@ -1,0 +1,117 @@
+"""Apply the editorial layer: seeds plus editorial/ become the Book.
+
+Order matters and is fixed: clean each seed with the editors' overrides,
+anchor the editors' notes, number every note, then link glossary terms (which
+must not swallow a note call). Every error is collected and raised together,
+before any output exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..clean import CleanResult, clean
+from ..model import Book, Chapter, GlossaryEntry
+from ..problems import PipelineError, Problem, Problems
+from ..read import read_seed
+from ..render.safe_markdown import markdown_blocks
+from .glossary import link_glossary, unused_warnings
+from .load import ChapterSpec, Editorial
+from .notes import anchor_editor_notes, number_notes
+from .overrides import resolve_overrides
+
+
+@dataclass
+class BuildInput:
+    """What the writers need plus what the reports need."""
+
+    book: Book
+    cleaned: dict[str, CleanResult] = field(default_factory=dict)  # chapter id -> cleaning result
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def clean_chapter(spec: ChapterSpec, editorial: Editorial, cache=None) -> tuple[CleanResult | None, list[Problem]]:
+    """Read and clean one seed with the editors' overrides (through the cache if given)."""
+    try:
+        source = read_seed(spec.seed)
+    except PipelineError as exc:
+        return None, exc.problems
+    overrides, problems = resolve_overrides(spec, source, editorial.book)
+    if problems:
+        return None, problems
+    if cache is not None:
+        return cache.clean(source, overrides), []
+    return clean(source, overrides), []
+
+
+def _chapter(spec: ChapterSpec, number: int, result: CleanResult, editorial: Editorial,
+             problems: Problems) -> Chapter:
+    article = result.article
+    title = spec.title or (article.title.text if article.title else None)
+    if not title:
+        problems.add(editorial.book.problem(
+            f"chapter {spec.index + 1} ({spec.seed.name}) has no title line in its article",
+            spec.where, hint="add a title: to this chapter in editorial/book.yaml"))
+        title = spec.seed.stem
+    for event in result.warnings():
+        problems.warning(f"chapter '{spec.id}': {event.detail}", spec.seed, event.line)
+    return Chapter(id=spec.id, number=number, title=title, author=spec.author or article.author,
+                   article=article, publication=spec.publication, published=spec.published,
+                   url=spec.url, summary=spec.summary)
+
+
+def _glossary(editorial: Editorial) -> list[GlossaryEntry]:
+    entries = []
+    for spec in editorial.glossary:
+        line, _ = editorial.glossary_doc.where(spec.where)
+        entries.append(GlossaryEntry(spec.id, spec.term, spec.forms, markdown_blocks(spec.definition),
+                                     [_see_also_id(ref, editorial) for ref in spec.see_also],
+                                     spec.match_case, line or 0))
+    return sorted(entries, key=lambda e: e.term.lower().removeprefix("the "))
+
+
+def _see_also_id(ref: str, editorial: Editorial) -> str:
+    for spec in editorial.glossary:
+        if ref in (spec.id, spec.term) or ref.lower() == spec.term.lower():
+            return spec.id
+    return ref
+
+
+def _read_markdown(path: Path | None, problems: Problems) -> str | None:
+    if path is None:
+        return None
+    try:
+        return markdown_blocks(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        problems.error(f"not valid UTF-8 at byte offset {exc.start}", path, hint="save the file as UTF-8")
+    except OSError as exc:
+        problems.error(f"cannot read: {exc.strerror}", path)
+    return None
+
+
+def build_book(editorial: Editorial, cache=None) -> BuildInput:
+    problems = Problems()
+    chapters: list[Chapter] = []
+    cleaned: dict[str, CleanResult] = {}
+    for number, spec in enumerate(editorial.chapters, start=1):
+        result, chapter_problems = clean_chapter(spec, editorial, cache)
+        problems.extend(chapter_problems)
+        if result is None:
+            continue
+        cleaned[spec.id] = result
+        chapter = _chapter(spec, number, result, editorial, problems)
+        notes = [n for n in editorial.notes if n.chapter == spec.id]
+        problems.extend(anchor_editor_notes(chapter.article, notes, editorial.notes_doc) if notes else [])
+        chapter.notes, note_problems = number_notes(spec.id, chapter.article, spec, notes, editorial.book)
+        problems.extend(note_problems)
+        chapters.append(chapter)
+    glossary = _glossary(editorial) if editorial.glossary else []
+    if glossary:
+        uses = link_glossary(chapters, glossary)
+        problems.extend(unused_warnings(glossary, uses, editorial.glossary_doc.path))
+    introduction = _read_markdown(editorial.introduction, problems)
+    colophon = _read_markdown(editorial.colophon, problems)
+    problems.raise_if_errors()
+    book = Book(editorial.meta, chapters, introduction, glossary, colophon)
+    return BuildInput(book, cleaned, problems.warnings)

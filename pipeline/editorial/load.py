@@ -1,0 +1,286 @@
+"""Load `editorial/`: book.yaml, notes.yaml, glossary.yaml and the Markdown files.
+
+Everything is validated before anything else happens, and every mistake in
+every file is reported in one run. Paths an editor writes (seeds, Markdown
+files) must stay inside the project: no `..`, no absolute paths, no symlinks
+that lead out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import BookMeta
+from ..problems import PipelineError, Problem, Problems, did_you_mean
+from .schema import validate
+from .yamlfile import YamlDocument, load_yaml
+
+EDITORIAL = "editorial"
+SEEDS = "seeds"
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "untitled"
+
+
+@dataclass(frozen=True)
+class LineSelector:
+    """An editor's way of naming a seed line: how it starts (and which one)."""
+
+    starts: str
+    occurrence: int | None
+    where: tuple  # path in the YAML document, for error messages
+
+
+@dataclass
+class CleaningSpec:
+    keep: list[LineSelector] = field(default_factory=list)
+    drop: list[LineSelector] = field(default_factory=list)
+    heading: list[LineSelector] = field(default_factory=list)
+    quotation: list[LineSelector] = field(default_factory=list)
+    paragraph: list[LineSelector] = field(default_factory=list)
+
+    def all(self):
+        for kind in ("keep", "drop", "heading", "quotation", "paragraph"):
+            for selector in getattr(self, kind):
+                yield kind, selector
+
+
+@dataclass
+class ChapterSpec:
+    index: int
+    id: str
+    seed: Path
+    title: str | None
+    author: str | None
+    publication: str | None
+    published: str | None
+    url: str | None
+    summary: str | None
+    cleaning: CleaningSpec
+    missing_notes: dict[int, tuple[str, tuple]]  # number -> (markdown, yaml path)
+    where: tuple
+
+
+@dataclass
+class NoteSpec:
+    index: int
+    chapter: str
+    after: str
+    occurrence: int | None
+    text: str
+    where: tuple
+
+
+@dataclass
+class GlossarySpec:
+    index: int
+    id: str
+    term: str
+    forms: list[str]
+    match_case: bool
+    definition: str
+    see_also: list[str]
+    where: tuple
+
+
+@dataclass
+class Editorial:
+    root: Path
+    book: YamlDocument
+    meta: BookMeta
+    chapters: list[ChapterSpec]
+    notes_doc: YamlDocument | None = None
+    notes: list[NoteSpec] = field(default_factory=list)
+    glossary_doc: YamlDocument | None = None
+    glossary: list[GlossarySpec] = field(default_factory=list)
+    introduction: Path | None = None
+    colophon: Path | None = None
+
+    def chapter(self, chapter_id: str) -> ChapterSpec | None:
+        return next((c for c in self.chapters if c.id == chapter_id), None)
+
+    def files(self) -> list[Path]:
+        """Every file the book is made from (for caching and watching)."""
+        out = [self.book.path]
+        out += [d.path for d in (self.notes_doc, self.glossary_doc) if d is not None]
+        out += [p for p in (self.introduction, self.colophon) if p is not None]
+        out += [c.seed for c in self.chapters]
+        return out
+
+
+def inside(root: Path, relative: str, problems: Problems, doc: YamlDocument, where: tuple,
+           what: str) -> Path | None:
+    """Resolve a path an editor wrote, refusing anything that leaves `root`."""
+    candidate = Path(relative)
+    if candidate.is_absolute() or ".." in candidate.parts:
+        problems.add(doc.problem(f"{what} '{relative}' points outside {root.name}/", where,
+                                 hint=f"name a file inside {root.name}/ by its plain file name"))
+        return None
+    path = root / candidate
+    try:
+        resolved = path.resolve(strict=False)
+        if not resolved.is_relative_to(root.resolve()):
+            problems.add(doc.problem(f"{what} '{relative}' is a link that leads outside {root.name}/",
+                                     where, hint="replace the symbolic link by the file itself"))
+            return None
+    except OSError as exc:
+        problems.add(doc.problem(f"cannot resolve {what} '{relative}': {exc}", where))
+        return None
+    if not path.is_file():
+        choices = sorted(p.name for p in root.glob("*") if p.is_file())
+        hint = did_you_mean(relative, choices) or (f"files in {root.name}/: " + ", ".join(choices[:8]))
+        problems.add(doc.problem(f"{what} '{relative}' does not exist in {root.name}/", where, hint=hint))
+        return None
+    return path
+
+
+def _selectors(raw: list, where: tuple) -> list[LineSelector]:
+    out = []
+    for i, item in enumerate(raw or []):
+        if isinstance(item, dict):
+            out.append(LineSelector(item["starts"], item.get("occurrence"), (*where, i)))
+        else:
+            out.append(LineSelector(str(item), None, (*where, i)))
+    return out
+
+
+def _load_chapters(root: Path, doc: YamlDocument, problems: Problems) -> list[ChapterSpec]:
+    chapters: list[ChapterSpec] = []
+    seen_ids: dict[str, int] = {}
+    seen_seeds: dict[str, int] = {}
+    for i, raw in enumerate(doc.data.get("chapters", [])):
+        where = ("chapters", i)
+        seed = inside(root / SEEDS, raw["seed"], problems, doc, (*where, "seed"), "seed")
+        chapter_id = raw.get("id") or slugify(raw.get("title") or Path(raw["seed"]).stem)
+        if chapter_id in seen_ids:
+            problems.add(doc.problem(f"chapter id '{chapter_id}' is used twice (chapters {seen_ids[chapter_id] + 1} "
+                                     f"and {i + 1})", (*where, "id") if raw.get("id") else where,
+                                     hint="give each chapter its own id"))
+        seen_ids.setdefault(chapter_id, i)
+        if raw["seed"] in seen_seeds:
+            problems.add(doc.problem(f"seed '{raw['seed']}' is already chapter {seen_seeds[raw['seed']] + 1}",
+                                     (*where, "seed"), hint="each article may appear once; remove one entry"))
+        seen_seeds.setdefault(raw["seed"], i)
+        cleaning_raw = raw.get("cleaning") or {}
+        cleaning = CleaningSpec(**{kind: _selectors(cleaning_raw.get(kind), (*where, "cleaning", kind))
+                                   for kind in ("keep", "drop", "heading", "quotation", "paragraph")})
+        missing: dict[int, tuple[str, tuple]] = {}
+        for j, item in enumerate(raw.get("missing_notes") or []):
+            if item["number"] in missing:
+                problems.add(doc.problem(f"missing note {item['number']} is given twice",
+                                         (*where, "missing_notes", j)))
+            missing[item["number"]] = (item["text"], (*where, "missing_notes", j, "text"))
+        chapters.append(ChapterSpec(
+            index=i, id=chapter_id, seed=seed or root / SEEDS / raw["seed"], title=raw.get("title"),
+            author=raw.get("author"), publication=raw.get("publication"), published=raw.get("published"),
+            url=raw.get("url"), summary=raw.get("summary"), cleaning=cleaning, missing_notes=missing,
+            where=where))
+    return chapters
+
+
+def _load_notes(doc: YamlDocument, chapters: list[ChapterSpec], problems: Problems) -> list[NoteSpec]:
+    ids = [c.id for c in chapters]
+    notes = []
+    for i, raw in enumerate(doc.data.get("notes", [])):
+        where = ("notes", i)
+        if raw["chapter"] not in ids:
+            hint = did_you_mean(raw["chapter"], ids) or ("chapter ids: " + ", ".join(ids))
+            problems.add(doc.problem(f"unknown chapter '{raw['chapter']}'", (*where, "chapter"), hint=hint))
+            continue
+        notes.append(NoteSpec(i, raw["chapter"], raw["after"], raw.get("occurrence"), raw["text"], where))
+    return notes
+
+
+def _load_glossary(doc: YamlDocument, problems: Problems) -> list[GlossarySpec]:
+    entries: list[GlossarySpec] = []
+    ids: dict[str, int] = {}
+    terms: dict[str, int] = {}
+    forms_owner: dict[str, str] = {}
+    for i, raw in enumerate(doc.data.get("entries", [])):
+        where = ("entries", i)
+        entry_id = raw.get("id") or slugify(raw["term"])
+        if raw["term"].lower() in terms:
+            problems.add(doc.problem(f"duplicate term '{raw['term']}' (also entry {terms[raw['term'].lower()] + 1})",
+                                     (*where, "term"), hint="merge the two entries"))
+            continue
+        if entry_id in ids:
+            problems.add(doc.problem(f"duplicate id '{entry_id}' (also entry {ids[entry_id] + 1})",
+                                     (*where, "id") if raw.get("id") else (*where, "term"),
+                                     hint="give the entry an explicit, different id"))
+            continue
+        terms[raw["term"].lower()] = i
+        ids[entry_id] = i
+        forms = [raw["term"], *[f for f in raw.get("forms", []) if f != raw["term"]]]
+        for j, form in enumerate(forms):
+            key = form if raw.get("match_case", True) else form.lower()
+            owner = forms_owner.get(key) or forms_owner.get(form.lower())
+            if owner is not None and owner != entry_id:
+                problems.add(doc.problem(f"form '{form}' is claimed by two entries ('{owner}' and '{entry_id}')",
+                                         (*where, "forms", j - 1) if j else (*where, "term"),
+                                         hint="a form may link to one entry only: remove it from one of them"))
+            forms_owner[key] = entry_id
+        entries.append(GlossarySpec(i, entry_id, raw["term"], forms, raw.get("match_case", True),
+                                    raw["definition"], list(raw.get("see_also", [])), where))
+    known = {e.id for e in entries} | {e.term.lower() for e in entries}
+    for entry in entries:
+        for j, ref in enumerate(entry.see_also):
+            if ref not in known and ref.lower() not in known:
+                problems.add(doc.problem(f"see_also '{ref}' names no glossary entry",
+                                         (*entry.where, "see_also", j),
+                                         hint=did_you_mean(ref, sorted(e.id for e in entries))))
+    return entries
+
+
+def _optional_doc(path: Path, schema: str, problems: Problems) -> YamlDocument | None:
+    if not path.exists():
+        return None
+    try:
+        doc = load_yaml(path)
+    except PipelineError as exc:
+        problems.extend(exc.problems)
+        return None
+    schema_problems = validate(doc, schema)
+    problems.extend(schema_problems)
+    return None if schema_problems else doc
+
+
+def load_editorial(root: Path) -> Editorial:
+    """Load and validate the whole editorial tree, reporting every problem at once."""
+    root = root.resolve()
+    folder = root / EDITORIAL
+    problems = Problems()
+    book_path = folder / "book.yaml"
+    if not book_path.is_file():
+        raise PipelineError(Problem("editorial/book.yaml not found", book_path,
+                                    hint="run from the project folder, or pass --project DIR"))
+    book = _optional_doc(book_path, "book", problems)
+    notes_doc = _optional_doc(folder / "notes.yaml", "notes", problems)
+    glossary_doc = _optional_doc(folder / "glossary.yaml", "glossary", problems)
+    if book is None:
+        raise PipelineError(problems.errors)
+    data = book.data
+    chapters = _load_chapters(root, book, problems)
+    meta = BookMeta(
+        title=data["title"], subtitle=data.get("subtitle"), editor=data["editor"],
+        language=data["language"], identifier=data["identifier"],
+        slug=data.get("slug") or slugify(data["title"]), publisher=data.get("publisher"),
+        date=data.get("date"), rights=data.get("rights"), description=data.get("description"))
+    editorial = Editorial(root, book, meta, chapters)
+    if data.get("introduction"):
+        editorial.introduction = inside(folder, data["introduction"], problems, book, ("introduction",),
+                                        "introduction")
+    if data.get("colophon"):
+        editorial.colophon = inside(folder, data["colophon"], problems, book, ("colophon",), "colophon")
+    if notes_doc is not None:
+        editorial.notes_doc = notes_doc
+        editorial.notes = _load_notes(notes_doc, chapters, problems)
+    if glossary_doc is not None:
+        editorial.glossary_doc = glossary_doc
+        editorial.glossary = _load_glossary(glossary_doc, problems)
+    problems.raise_if_errors()
+    return editorial

@@ -1,0 +1,127 @@
+"""Notes: anchor editors' notes to quoted phrases, then number all notes.
+
+Source notes and editors' notes share one sequence per chapter, numbered in
+reading order. A call whose note the scraped text lacks stays visible: the
+reader is told the note is missing from the source (unless an editor has
+supplied its text), and the build warns, naming the chapter and sentence.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..clean.assemble import source_note_key
+from ..model import Article, BlockKind, Mark, MarkKind, Note, NoteOrigin, Text
+from ..problems import Problem
+from ..render.inline import linkify
+from ..render.safe_markdown import markdown_paragraphs
+from .load import ChapterSpec, NoteSpec
+from .phrases import closest_passages, find_all
+from .yamlfile import YamlDocument
+
+MISSING_TEXT = "The text of this note is missing from the source."
+_SENTENCE_START = re.compile(r"[.!?…][”’\"')\]]?\s+(?=\S)")
+
+
+def editor_note_key(index: int) -> str:
+    return f"e{index + 1}"
+
+
+def reading_texts(article: Article, headings: bool = False) -> list[Text]:
+    """Texts that may carry note calls and glossary links, in reading order."""
+    texts: list[Text] = []
+    if article.standfirst:
+        texts.append(article.standfirst)
+    if article.epigraph:
+        texts.extend(article.epigraph.lines)
+    for block in article.blocks:
+        if block.kind is BlockKind.HEADING and not headings:
+            continue
+        texts.extend(block.lines)
+    return texts
+
+
+def sentence_at(text: str, offset: int) -> str:
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, 0, offset)]
+    start = starts[-1] if starts else 0
+    sentence = text[start:offset].strip()
+    return sentence if len(sentence) <= 160 else "…" + sentence[-157:]
+
+
+def anchor_editor_notes(article: Article, notes: list[NoteSpec], doc: YamlDocument) -> list[Problem]:
+    problems: list[Problem] = []
+    texts = reading_texts(article)
+    for spec in notes:
+        hits = [(text, span) for text in texts for span in find_all(spec.after, text.text)]
+        if not hits:
+            near = closest_passages(spec.after, [t.text for t in texts])
+            problems.append(doc.problem(
+                f"phrase “{spec.after}” is not in chapter '{spec.chapter}'", (*spec.where, "after"),
+                hint=("closest passages: " + " | ".join(f"“{p}”" for p in near)) if near
+                else "quote the phrase exactly as it reads in the cleaned chapter"))
+            continue
+        if spec.occurrence is None and len(hits) > 1:
+            shown = " | ".join(f"“…{sentence_at(t.text, s[1])}”" for t, s in hits[:3])
+            problems.append(doc.problem(
+                f"phrase “{spec.after}” occurs {len(hits)} times in chapter '{spec.chapter}'",
+                (*spec.where, "after"), hint=f"add occurrence: N (1 = first) or quote a longer phrase; {shown}"))
+            continue
+        index = (spec.occurrence or 1) - 1
+        if index >= len(hits):
+            problems.append(doc.problem(
+                f"occurrence {spec.occurrence} asked, but “{spec.after}” occurs {len(hits)} time(s) in "
+                f"chapter '{spec.chapter}'", (*spec.where, "occurrence")))
+            continue
+        text, (_, end) = hits[index]
+        text.marks.append(Mark(MarkKind.NOTE_CALL, end, end, editor_note_key(spec.index)))
+        text.marks.sort(key=lambda m: (m.start, m.end))
+    return problems
+
+
+def _source_paragraphs(text: str) -> list[str]:
+    return [linkify(html.escape(text, quote=False))]
+
+
+def number_notes(chapter_id: str, article: Article, spec: ChapterSpec, editor_notes: list[NoteSpec],
+                 doc: YamlDocument) -> tuple[list[Note], list[Problem]]:
+    """All notes of a chapter in reading order, numbered from 1, plus warnings."""
+    sources = {n.number: n for n in article.source_notes}
+    editors = {editor_note_key(n.index): n for n in editor_notes}
+    notes: list[Note] = []
+    problems: list[Problem] = []
+    called: set[int] = set()
+    for text in reading_texts(article):
+        for mark in sorted((m for m in text.marks if m.kind is MarkKind.NOTE_CALL), key=lambda m: m.start):
+            number = len(notes) + 1
+            if mark.ref in editors:
+                paragraphs = markdown_paragraphs(editors[mark.ref].text)
+                notes.append(Note(mark.ref, number, NoteOrigin.EDITOR, paragraphs))
+                continue
+            source_number = int(mark.ref[1:])
+            called.add(source_number)
+            if source_number in sources:
+                notes.append(Note(mark.ref, number, NoteOrigin.SOURCE,
+                                  _source_paragraphs(sources[source_number].text.text)))
+            elif source_number in spec.missing_notes:
+                paragraphs = markdown_paragraphs(spec.missing_notes[source_number][0])
+                notes.append(Note(mark.ref, number, NoteOrigin.SUPPLIED, paragraphs))
+            else:
+                notes.append(Note(mark.ref, number, NoteOrigin.MISSING, [html.escape(MISSING_TEXT)]))
+                problems.append(Problem(
+                    f"chapter '{chapter_id}': the source calls note {source_number} but its notes list lacks "
+                    f"it, after “{sentence_at(text.text, mark.start)}”", spec.seed, text.line,
+                    hint=f"supply its text under missing_notes (number: {source_number}) of this chapter in "
+                         f"editorial/book.yaml", severity="warning"))
+    for number, note in sorted(sources.items()):
+        if number not in called:
+            problems.append(Problem(
+                f"chapter '{chapter_id}': source note {number} has no call in the text: "
+                f"“{note.text.text[:80]}”", spec.seed, note.text.line,
+                hint="the call may have been lost in the scrape; the note is left out", severity="warning"))
+    for number, (_, where) in sorted(spec.missing_notes.items()):
+        if number in sources or number not in called:
+            reason = "the source has this note" if number in sources else "no call in the text has this number"
+            problems.append(doc.problem(f"missing_notes {number} is not used: {reason}", where,
+                                        severity="warning"))
+    return notes, problems

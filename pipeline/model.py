@@ -1,0 +1,189 @@
+"""The document model: what the cleaner produces and the writers consume.
+
+Text is plain text; everything inline (note calls, glossary terms, emphasis,
+links) is an annotation over character offsets. Nothing here holds HTML, so a
+phrase can be searched and anchored without un-escaping anything, and the one
+renderer decides how each annotation looks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class MarkKind(str, Enum):
+    NOTE_CALL = "note-call"  # zero-width: a note reference after offset `start`
+    GLOSSARY = "glossary"  # a span linked to a glossary entry
+    EMPHASIS = "emphasis"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """An inline annotation over text[start:end] (start == end for a point)."""
+
+    kind: MarkKind
+    start: int
+    end: int
+    ref: str = ""  # note key or glossary entry id
+
+
+@dataclass
+class Text:
+    """A run of plain text with its inline annotations."""
+
+    text: str
+    marks: list[Mark] = field(default_factory=list)
+    line: int = 0  # first source line, for reports and error messages
+
+    def with_mark(self, mark: Mark) -> "Text":
+        marks = sorted([*self.marks, mark], key=lambda m: (m.start, m.end, m.kind.value))
+        return Text(self.text, marks, self.line)
+
+
+class BlockKind(str, Enum):
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    QUOTATION = "quotation"
+    LIST = "list"
+
+
+@dataclass
+class Block:
+    """A block of the article body.
+
+    Paragraphs and headings hold one Text in `lines`; a quotation holds its
+    paragraphs in `lines` plus an optional signature and source citation; a
+    list holds one Text per item.
+    """
+
+    kind: BlockKind
+    lines: list[Text]
+    level: int = 1  # headings: 1 = section, 2 = subsection
+    signature: Text | None = None
+    source: Text | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(t.text for t in self.lines)
+
+
+@dataclass
+class SourceNote:
+    """A note the source article carried itself (a numbered line under "Notes")."""
+
+    number: int
+    text: Text
+
+
+@dataclass
+class Article:
+    """One cleaned article, before editorial decisions are applied."""
+
+    path: Path
+    title: Text | None = None
+    standfirst: Text | None = None
+    author: str | None = None
+    epigraph: Block | None = None
+    blocks: list[Block] = field(default_factory=list)
+    about_author: Text | None = None
+    source_notes: list[SourceNote] = field(default_factory=list)
+    references: list[Text] = field(default_factory=list)
+
+    def texts(self):
+        """Every body Text in reading order (where note calls and terms live)."""
+        if self.standfirst:
+            yield self.standfirst
+        for block in self.blocks:
+            yield from block.lines
+            if block.signature:
+                yield block.signature
+            if block.source:
+                yield block.source
+
+    def word_count(self) -> int:
+        words = sum(len(t.text.split()) for t in self.texts())
+        return words + (len(self.about_author.text.split()) if self.about_author else 0)
+
+
+class NoteOrigin(str, Enum):
+    SOURCE = "source"  # the article's own note
+    EDITOR = "editor"  # written by this reader's editors
+    SUPPLIED = "supplied"  # the source's note, lost in the scrape, supplied by the editors
+    MISSING = "missing"  # the article calls a note its scraped text lacks
+
+
+@dataclass
+class Note:
+    """A note as the reader sees it: numbered per chapter in reading order."""
+
+    key: str  # stable key of the call mark ("s12" source 12, "e3" editor note 3)
+    number: int
+    origin: NoteOrigin
+    paragraphs: list[str]  # safe inline XHTML, one string per paragraph
+
+
+@dataclass
+class GlossaryEntry:
+    id: str
+    term: str
+    forms: list[str]
+    definition_html: str
+    see_also: list[str] = field(default_factory=list)
+    match_case: bool = True
+    line: int = 0
+    uses: list[str] = field(default_factory=list)  # chapter ids where the term is linked
+
+
+@dataclass
+class Chapter:
+    id: str  # file-safe identifier, also the anchor prefix
+    number: int
+    title: str
+    author: str | None
+    article: Article
+    notes: list[Note] = field(default_factory=list)
+    publication: str | None = None
+    published: str | None = None
+    url: str | None = None
+    summary: str | None = None
+
+    @property
+    def sections(self) -> list[tuple[str, Block]]:
+        """(anchor id, heading block) for each section heading, in order."""
+        out = []
+        for i, block in enumerate(b for b in self.article.blocks if b.kind is BlockKind.HEADING):
+            out.append((f"{self.id}-s{i + 1}", block))
+        return out
+
+
+@dataclass
+class BookMeta:
+    title: str
+    subtitle: str | None
+    editor: str
+    language: str
+    identifier: str
+    slug: str
+    publisher: str | None = None
+    date: str | None = None  # ISO date of this edition
+    rights: str | None = None
+    description: str | None = None
+
+
+@dataclass
+class Book:
+    meta: BookMeta
+    chapters: list[Chapter]
+    introduction_html: str | None = None
+    glossary: list[GlossaryEntry] = field(default_factory=list)
+    colophon_html: str | None = None
+
+    @property
+    def contributors(self) -> list[str]:
+        seen: list[str] = []
+        for chapter in self.chapters:
+            if chapter.author and chapter.author not in seen:
+                seen.append(chapter.author)
+        return seen

@@ -1,0 +1,70 @@
+"""Read a seed article: bytes to normalised lines, nothing interpreted yet.
+
+The seeds are kept byte for byte as received; this is the only place that
+decodes them. Line endings (Windows, old Mac) and a byte-order mark simply
+work; anything that is not text stops with the file and byte offset named.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import PipelineError, Problem
+
+# C0/C1 control characters other than tab and newline cannot appear in XML.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A seed as lines; line N of the file is lines[N - 1]."""
+
+    path: Path
+    lines: tuple[str, ...]
+    removed_controls: int = 0  # control characters dropped because XML cannot hold them
+
+
+def read_seed(path: Path) -> SourceText:
+    """Decode and normalise one seed file."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise PipelineError(Problem("seed file not found", path,
+                                    hint="check the file name in editorial/book.yaml")) from None
+    except IsADirectoryError:
+        raise PipelineError(Problem("seed is a folder, not a text file", path)) from None
+    except OSError as exc:
+        raise PipelineError(Problem(f"cannot read seed: {exc.strerror}", path)) from None
+    return decode_seed(data, path)
+
+
+def decode_seed(data: bytes, path: Path) -> SourceText:
+    if not data.strip():
+        raise PipelineError(Problem(
+            "seed is empty" if not data else "seed holds only white space", path,
+            hint="paste the article's text into the file, or remove the chapter from editorial/book.yaml"))
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise PipelineError(Problem(
+            f"seed looks like a binary file (NUL byte at byte offset {nul}), not text", path,
+            line=data.count(b"\n", 0, nul) + 1,
+            hint="seeds are plain UTF-8 text copies of web pages; export the page as text"))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        bad = data[exc.start:exc.start + 4].hex(" ")
+        raise PipelineError(Problem(
+            f"seed is not valid UTF-8: byte offset {exc.start} (bytes {bad}) cannot be decoded",
+            path, line=line, column=column,
+            hint="re-save the file as UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8 in.txt > out.txt`",
+        )) from None
+    text = _LINE_BREAKS.sub("\n", text)
+    text, removed = _CONTROL.subn("", text)
+    text = unicodedata.normalize("NFC", text)
+    return SourceText(path, tuple(text.split("\n")), removed)

@@ -1,0 +1,40 @@
+"""Anchor ids, shared by both editions so that every link has one target.
+
+Ids are unique across the whole book because the PDF is one document.
+"""
+
+from __future__ import annotations
+
+from ..model import Chapter
+
+
+def chapter_id(chapter: Chapter) -> str:
+    return f"chapter-{chapter.number}"
+
+
+def chapter_title_id(chapter: Chapter) -> str:
+    return f"chapter-{chapter.number}-title"
+
+
+def section_id(chapter: Chapter, index: int) -> str:
+    return f"chapter-{chapter.number}-section-{index}"
+
+
+def noteref_id(chapter: Chapter, number: int) -> str:
+    return f"chapter-{chapter.number}-noteref-{number}"
+
+
+def note_id(chapter: Chapter, number: int) -> str:
+    return f"chapter-{chapter.number}-note-{number}"
+
+
+def term_use_id(chapter: Chapter, entry_id: str) -> str:
+    return f"chapter-{chapter.number}-term-{entry_id}"
+
+
+def glossary_entry_id(entry_id: str) -> str:
+    return f"glossary-{entry_id}"
+
+
+def chapter_notes_id(chapter: Chapter) -> str:
+    return f"notes-chapter-{chapter.number}"

@@ -1,0 +1,69 @@
+"""An Article as Markdown: what `python -m pipeline clean FILE` prints.
+
+Editors vet a new article with it before adding it to the book, and pandoc
+reads it for the benchmark, so it is plain CommonMark: `#` title, `##`
+headings, `>` quotations, `-` list items, `[^n]` note calls.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Article, Block, BlockKind, MarkKind, Text
+
+_ESCAPE = re.compile(r"([\\`*_\[\]<>])")
+_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(?=\s)")
+
+
+def _escape(text: str) -> str:
+    text = _ESCAPE.sub(r"\\\1", text)
+    return _LINE_START.sub(r"\1\\\2", text)
+
+
+def inline(text: Text, notes: bool = True) -> str:
+    """Escaped text with note calls as [^n] footnote references."""
+    calls = sorted((m for m in text.marks if m.kind is MarkKind.NOTE_CALL), key=lambda m: m.start)
+    out: list[str] = []
+    last = 0
+    for mark in calls:
+        out.append(_escape(text.text[last:mark.start]))
+        if notes:
+            out.append(f"[^{mark.ref}]")
+        last = mark.start
+    out.append(_escape(text.text[last:]))
+    return "".join(out)
+
+
+def _block(block: Block) -> str:
+    if block.kind is BlockKind.HEADING:
+        return "#" * (block.level + 1) + " " + inline(block.lines[0])
+    if block.kind is BlockKind.QUOTATION:
+        parts = [inline(t) for t in block.lines]
+        if block.signature:
+            parts.append(inline(block.signature))
+        if block.source:
+            parts.append(inline(block.source))
+        return "\n>\n".join("> " + p for p in parts)
+    if block.kind is BlockKind.LIST:
+        return "\n".join("- " + inline(t) for t in block.lines)
+    return inline(block.lines[0])
+
+
+def article_markdown(article: Article, title: str | None = None) -> str:
+    parts: list[str] = []
+    heading = title or (article.title.text if article.title else None)
+    if heading:
+        parts.append("# " + _escape(heading))
+    if article.standfirst:
+        parts.append("*" + inline(article.standfirst) + "*")
+    if article.epigraph:
+        parts.append(_block(article.epigraph))
+    parts.extend(_block(b) for b in article.blocks)
+    if article.about_author:
+        parts.append("*" + inline(article.about_author) + "*")
+    if article.source_notes:
+        parts.extend(f"[^s{n.number}]: {_escape(n.text.text)}" for n in article.source_notes)
+    if article.references:
+        parts.append("## References")
+        parts.extend("- " + inline(r) for r in article.references)
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,301 @@
+"""The one renderer: the Book as XHTML fragments for both editions.
+
+Both writers call these functions; they differ only in an Edition, which says
+where each document lives (EPUB files, or one PDF document) and how a note
+call looks (a link to the endnotes, or a footnote at the foot of the page).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from ..model import Block, BlockKind, Book, Chapter, Note, NoteOrigin
+from . import ids
+from .inline import InlineStyle, render_text
+
+EPUB = "epub"
+PRINT = "print"
+
+
+def esc(text: str | None) -> str:
+    return html.escape(text or "", quote=True)
+
+
+@dataclass
+class Edition:
+    kind: str  # EPUB or PRINT
+    files: dict[str, str] = field(default_factory=dict)  # document key -> file name (EPUB)
+
+    def href(self, document: str, anchor: str) -> str:
+        if self.kind == PRINT or document not in self.files:
+            return f"#{anchor}"
+        return f"{self.files[document]}#{anchor}"
+
+
+def chapter_key(chapter: Chapter) -> str:
+    return ids.chapter_id(chapter)
+
+
+# ---------------------------------------------------------------- notes
+
+def _note_marker(note: Note) -> str:
+    if note.origin in (NoteOrigin.EDITOR, NoteOrigin.SUPPLIED):
+        return ' <span class="editor-mark">— Ed.</span>'
+    return ""
+
+
+def _note_paragraphs(note: Note, lead: str = "") -> list[str]:
+    paragraphs = list(note.paragraphs) or [""]
+    paragraphs[0] = lead + paragraphs[0]
+    paragraphs[-1] = paragraphs[-1] + _note_marker(note)
+    return paragraphs
+
+
+def _note_class(note: Note) -> str:
+    return f"note note-{note.origin.value}"
+
+
+def _call(chapter: Chapter, note: Note, edition: Edition) -> str:
+    ref = ids.noteref_id(chapter, note.number)
+    target = ids.note_id(chapter, note.number)
+    if edition.kind == EPUB:
+        return (f'<a href="{edition.href("endnotes", target)}" id="{ref}" class="noteref" '
+                f'epub:type="noteref" role="doc-noteref">{note.number}</a>')
+    paragraphs = _note_paragraphs(note, f'<span class="note-number">{note.number}</span> ')
+    body = "".join(f'<span class="note-p">{p}</span>' for p in paragraphs)
+    return (f'<a href="#{target}" id="{ref}" class="noteref" role="doc-noteref">{note.number}</a>'
+            f'<span class="footnote {_note_class(note)}" id="{target}" role="doc-footnote">{body}</span>')
+
+
+def _style(chapter: Chapter, book: Book, edition: Edition) -> InlineStyle:
+    by_key = {note.key: note for note in chapter.notes}
+
+    def note_call(key: str) -> str:
+        note = by_key.get(key)
+        return _call(chapter, note, edition) if note else ""
+
+    def glossary_link(entry_id: str, inner: str) -> str:
+        target = edition.href("glossary", ids.glossary_entry_id(entry_id))
+        epub_type = ' epub:type="glossref"' if edition.kind == EPUB else ""
+        return (f'<a href="{target}" id="{ids.term_use_id(chapter, entry_id)}" class="glossterm" '
+                f'role="doc-glossref"{epub_type}>{inner}</a>')
+
+    return InlineStyle(note_call, glossary_link)
+
+
+# ---------------------------------------------------------------- chapters
+
+def _block(block: Block, style: InlineStyle) -> str:
+    if block.kind is BlockKind.PARAGRAPH:
+        return f"<p>{render_text(block.lines[0], style)}</p>"
+    if block.kind is BlockKind.LIST:
+        items = "".join(f"<li>{render_text(t, style)}</li>" for t in block.lines)
+        return f"<ul>{items}</ul>"
+    if block.kind is BlockKind.QUOTATION:
+        parts = [f"<p>{render_text(t, style)}</p>" for t in block.lines]
+        if block.signature:
+            parts.append(f'<p class="signature">{render_text(block.signature, style)}</p>')
+        if block.source:
+            parts.append(f'<p class="quote-source"><cite>{render_text(block.source, style)}</cite></p>')
+        kind = " letter" if block.signature else ""
+        return f'<blockquote class="quotation{kind}">{"".join(parts)}</blockquote>'
+    raise ValueError(block.kind)
+
+
+def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
+    style = _style(chapter, book, edition)
+    article = chapter.article
+    out = [f'<section id="{ids.chapter_id(chapter)}" class="chapter" epub:type="chapter" role="doc-chapter" '
+           f'aria-labelledby="{ids.chapter_title_id(chapter)}">']
+    out.append('<header class="chapter-head">')
+    out.append(f'<p class="chapter-number"><span class="label">Chapter </span>{chapter.number}</p>')
+    out.append(f'<h2 id="{ids.chapter_title_id(chapter)}" class="chapter-title">{esc(chapter.title)}</h2>')
+    if chapter.author:
+        out.append(f'<p class="byline">{esc(chapter.author)}</p>')
+    if article.standfirst:
+        out.append(f'<p class="standfirst">{render_text(article.standfirst, style)}</p>')
+    out.append("</header>")
+    if article.epigraph:
+        lines = "".join(f"<p>{render_text(t, style)}</p>" for t in article.epigraph.lines)
+        out.append(f'<blockquote class="epigraph" epub:type="epigraph" role="doc-epigraph">{lines}</blockquote>')
+    section = 0
+    for block in article.blocks:
+        if block.kind is BlockKind.HEADING:
+            if section:
+                out.append("</section>")
+            section += 1
+            sid = ids.section_id(chapter, section)
+            out.append(f'<section id="{sid}" class="section" aria-labelledby="{sid}-heading">')
+            out.append(f'<h3 id="{sid}-heading">{render_text(block.lines[0], style)}</h3>')
+        else:
+            out.append(_block(block, style))
+    if section:
+        out.append("</section>")
+    if article.about_author:
+        out.append(f'<footer class="about-author"><p>{render_text(article.about_author, style)}</p></footer>')
+    if article.references:
+        rid = f"{ids.chapter_id(chapter)}-references"
+        items = "".join(f"<li>{render_text(t)}</li>" for t in article.references)
+        out.append(f'<section id="{rid}" class="references" epub:type="bibliography" role="doc-bibliography" '
+                   f'aria-labelledby="{rid}-heading"><h3 id="{rid}-heading">References</h3><ul>{items}</ul></section>')
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def chapter_sections(chapter: Chapter) -> list[tuple[str, str]]:
+    """(anchor id, heading text) of every section, for the tables of contents."""
+    out = []
+    index = 0
+    for block in chapter.article.blocks:
+        if block.kind is BlockKind.HEADING:
+            index += 1
+            out.append((ids.section_id(chapter, index), block.lines[0].text))
+    return out
+
+
+# ---------------------------------------------------------------- notes (EPUB)
+
+def render_endnotes(book: Book, edition: Edition) -> str:
+    out = ['<section id="endnotes" class="endnotes" epub:type="endnotes" role="doc-endnotes" '
+           'aria-labelledby="endnotes-title">', '<h2 id="endnotes-title">Notes</h2>']
+    for chapter in book.chapters:
+        if not chapter.notes:
+            continue
+        nid = ids.chapter_notes_id(chapter)
+        out.append(f'<section id="{nid}" aria-labelledby="{nid}-title">')
+        out.append(f'<h3 id="{nid}-title"><a href="{edition.href(chapter_key(chapter), ids.chapter_id(chapter))}">'
+                   f'{chapter.number}. {esc(chapter.title)}</a></h3>')
+        out.append('<ol class="notes">')
+        for note in chapter.notes:
+            back = edition.href(chapter_key(chapter), ids.noteref_id(chapter, note.number))
+            lead = f'<a href="{back}" class="backlink" role="doc-backlink">{note.number}.</a> '
+            paragraphs = "".join(f"<p>{p}</p>" for p in _note_paragraphs(note, lead))
+            out.append(f'<li id="{ids.note_id(chapter, note.number)}" class="{_note_class(note)}" '
+                       f'epub:type="endnote">{paragraphs}</li>')
+        out.append("</ol></section>")
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def has_notes(book: Book) -> bool:
+    return any(chapter.notes for chapter in book.chapters)
+
+
+# ---------------------------------------------------------------- glossary
+
+def render_glossary(book: Book, edition: Edition, pages: dict[str, list[tuple[str, str]]] | None = None) -> str:
+    """The glossary; `pages` (print) maps entry id -> [(page label, anchor)] of its uses."""
+    out = ['<section id="glossary" class="glossary" epub:type="glossary" role="doc-glossary" '
+           'aria-labelledby="glossary-title">', '<h2 id="glossary-title">Glossary</h2>', "<dl>"]
+    by_id = {e.id: e for e in book.glossary}
+    chapters = {c.id: c for c in book.chapters}
+    for entry in book.glossary:
+        eid = ids.glossary_entry_id(entry.id)
+        out.append(f'<dt id="{eid}" epub:type="glossterm"><dfn>{esc(entry.term)}</dfn></dt>')
+        out.append(f'<dd epub:type="glossdef">{entry.definition_html}')
+        related = [by_id[r] for r in entry.see_also if r in by_id]
+        if related:
+            links = ", ".join(f'<a href="#{ids.glossary_entry_id(r.id)}">{esc(r.term)}</a>' for r in related)
+            out.append(f'<p class="see-also"><em>See also</em> {links}.</p>')
+        uses = [chapters[c] for c in entry.uses if c in chapters]
+        if uses and pages is not None:
+            refs = ", ".join(f'<a href="#{anchor}">{label}</a>' for label, anchor in pages.get(entry.id, []))
+            if refs:
+                out.append(f'<p class="uses">Pages {refs}.</p>')
+        elif uses:
+            refs = ", ".join(
+                f'<a href="{edition.href(chapter_key(c), ids.term_use_id(c, entry.id))}">{c.number}</a>'
+                for c in uses)
+            word = "Chapter" if len(uses) == 1 else "Chapters"
+            out.append(f'<p class="uses">{word} {refs}.</p>')
+        out.append("</dd>")
+    out.append("</dl></section>")
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- front and back matter
+
+def render_titlepage(book: Book) -> str:
+    meta = book.meta
+    subtitle = f'<p class="subtitle" epub:type="subtitle">{esc(meta.subtitle)}</p>' if meta.subtitle else ""
+    publisher = f'<p class="publisher">{esc(meta.publisher)}</p>' if meta.publisher else ""
+    return (f'<section id="titlepage" class="titlepage" epub:type="titlepage" aria-label="Title page">'
+            f'<h1 class="book-title" epub:type="title">{esc(meta.title)}</h1>{subtitle}'
+            f'<p class="editor">Edited by <span epub:type="z3998:personal-name">{esc(meta.editor)}</span></p>'
+            f'{publisher}</section>')
+
+
+def render_halftitle(book: Book) -> str:
+    return (f'<section id="halftitle" class="halftitle" epub:type="halftitlepage" aria-label="Half title">'
+            f'<p class="halftitle-title">{esc(book.meta.title)}</p></section>')
+
+
+def render_imprint(book: Book) -> str:
+    """The copyright page of the print edition."""
+    meta = book.meta
+    lines = [f"<p>{esc(meta.title)}{': ' + esc(meta.subtitle) if meta.subtitle else ''}</p>",
+             f"<p>Edited by {esc(meta.editor)}</p>"]
+    if meta.rights:
+        lines.append(f"<p>{esc(meta.rights)}</p>")
+    if meta.publisher:
+        lines.append(f"<p>Published by {esc(meta.publisher)}{', ' + esc(meta.date[:4]) if meta.date else ''}</p>")
+    lines.append(f'<p class="identifier">{esc(meta.identifier)}</p>')
+    lines.append("<p>The articles are reproduced from their original publications, listed under Sources at the "
+                 "end of the book. Notes marked “Ed.” are the editors’.</p>")
+    lines.append("<p>Set in Charis SIL.</p>")
+    return f'<section id="imprint" class="imprint" epub:type="copyright-page" aria-label="Copyright">{"".join(lines)}</section>'
+
+
+def render_introduction(book: Book) -> str:
+    return (f'<section id="introduction" class="introduction" epub:type="introduction" role="doc-introduction" '
+            f'aria-labelledby="introduction-title"><h2 id="introduction-title">Introduction</h2>'
+            f'{book.introduction_html or ""}</section>')
+
+
+def _source_entry(chapter: Chapter) -> str:
+    parts = [f"<strong>{esc(chapter.title)}</strong>"]
+    if chapter.author:
+        parts.append(f"by {esc(chapter.author)}")
+    where = ", ".join(x for x in (chapter.publication, chapter.published) if x)
+    if where:
+        parts.append(f"<em>{esc(where)}</em>" if chapter.publication else esc(where))
+    text = ", ".join([parts[0], " ".join(parts[1:])] if len(parts) > 1 else parts)
+    if chapter.url:
+        text += f'. <a href="{esc(chapter.url)}">{esc(chapter.url)}</a>'
+    return f"<li>{chapter.number}. {text}.</li>"
+
+
+def render_colophon(book: Book) -> str:
+    items = "".join(_source_entry(c) for c in book.chapters)
+    extra = book.colophon_html or ""
+    meta = book.meta
+    return (f'<section id="colophon" class="colophon" epub:type="colophon" role="doc-colophon" '
+            f'aria-labelledby="colophon-title"><h2 id="colophon-title">Sources</h2>{extra}'
+            f'<ol class="sources">{items}</ol>'
+            f'<p class="production">This edition of <cite>{esc(meta.title)}</cite> was compiled and annotated by '
+            f'{esc(meta.editor)}{", " + esc(meta.date) if meta.date else ""}. It is set in Charis SIL, '
+            f'an open-source typeface by SIL International.</p></section>')
+
+
+def render_contents(book: Book, pages: dict[str, str] | None = None, front: list[tuple[str, str]] = ()) -> str:
+    """The print edition's contents page; `pages` maps anchor id -> page label."""
+    pages = pages or {}
+
+    def item(anchor: str, title: str, extra: str = "", cls: str = "") -> str:
+        label = pages.get(anchor, "")
+        return (f'<li class="{cls}"><a href="#{anchor}"><span class="toc-title">{title}</span>{extra}'
+                f'<span class="toc-page">{esc(label)}</span></a></li>')
+
+    rows = [item(anchor, esc(title), cls="toc-front") for anchor, title in front]
+    for chapter in book.chapters:
+        author = f'<span class="toc-author">{esc(chapter.author)}</span>' if chapter.author else ""
+        rows.append(item(ids.chapter_id(chapter),
+                         f'<span class="toc-number">{chapter.number}</span> {esc(chapter.title)}', author,
+                         "toc-chapter"))
+    if book.glossary:
+        rows.append(item("glossary", "Glossary", cls="toc-back"))
+    rows.append(item("colophon", "Sources", cls="toc-back"))
+    return (f'<nav id="contents" class="contents" role="doc-toc" aria-labelledby="contents-title">'
+            f'<h2 id="contents-title">Contents</h2><ol>{"".join(rows)}</ol></nav>')
+

@@ -1,0 +1,73 @@
+"""The cleaning report: every line the cleaner dropped, with its rule.
+
+Written to out/cleaning-report.html so that an editor can check, in a
+browser, that every dropped line deserved it, and override any that did not.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+
+from .clean import STAGES, CleanResult
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _article(chapter_id: str, title: str, result: CleanResult) -> str:
+    dropped = sorted((e for e in result.dropped() if e.rule != "blank-line" or e.text.strip()),
+                     key=lambda e: e.line)
+    counts = Counter(e.rule for e in dropped)
+    marked = sorted((e for e in result.events if e.action == "marked"), key=lambda e: e.line)
+    reshaped = Counter(e.rule for e in result.events if e.action == "reshaped")
+    warnings = [e for e in result.events if e.action == "warning"]
+    rows = "".join(
+        f'<tr><td class="n">{e.line}</td><td><code>{_esc(e.rule)}</code></td><td>{_esc(e.text) or "<i>(blank)</i>"}'
+        f'</td></tr>' for e in dropped)
+    count_rows = "".join(f"<li><code>{_esc(rule)}</code>: {n}</li>" for rule, n in counts.most_common())
+    marks = "".join(f'<tr><td class="n">{e.line}</td><td><code>{_esc(e.rule)}</code></td>'
+                    f'<td>{_esc(e.text[:160])}</td></tr>' for e in marked)
+    shapes = ", ".join(f"{rule} {n}" for rule, n in reshaped.most_common()) or "none"
+    warns = "".join(f"<li>line {e.line}: {_esc(e.detail)}</li>" for e in warnings)
+    return f"""
+<section id="{_esc(chapter_id)}">
+<h2>{_esc(title)} <small>{_esc(result.article.path.name)}</small></h2>
+<p class="summary">{_esc(result.summary())}. {result.source_lines} source lines.</p>
+<h3>Dropped lines, by rule</h3>
+<ul>{count_rows or "<li>none</li>"}</ul>
+<table><thead><tr><th>line</th><th>rule</th><th>text</th></tr></thead><tbody>{rows}</tbody></table>
+{f"<h3>Warnings</h3><ul>{warns}</ul>" if warns else ""}
+<details><summary>Structure recognised ({len(marked)} lines)</summary>
+<table><tbody>{marks}</tbody></table></details>
+<p>Lines reshaped: {_esc(shapes)}.</p>
+</section>"""
+
+
+def cleaning_report(title: str, results: list[tuple[str, str, CleanResult]]) -> str:
+    """`results`: (chapter id, chapter title, cleaning result) in book order."""
+    stages = "".join(f"<li><code>{name}</code> — {_esc(purpose)}</li>" for name, purpose in STAGES)
+    index = "".join(f'<li><a href="#{_esc(cid)}">{_esc(t)}</a>: {_esc(r.summary())}</li>'
+                    for cid, t, r in results)
+    body = "".join(_article(cid, t, r) for cid, t, r in results)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"/><title>Cleaning report — {_esc(title)}</title>
+<style>
+body {{ font-family: sans-serif; max-width: 70em; margin: 2em auto; padding: 0 1em; line-height: 1.4; }}
+table {{ border-collapse: collapse; width: 100%; font-size: 0.9em; }}
+td, th {{ border-bottom: 1px solid #ddd; padding: 0.25em 0.5em; vertical-align: top; text-align: left; }}
+td.n {{ text-align: right; color: #666; width: 4em; }}
+code {{ background: #f3f3f3; padding: 0 0.2em; }}
+section {{ margin-top: 3em; }}
+small {{ color: #777; font-weight: normal; }}
+</style></head><body>
+<h1>Cleaning report — {_esc(title)}</h1>
+<p>Every line the cleaner dropped, with its line number in the seed and the rule that dropped it.
+To keep a line, add its start under <code>cleaning: keep:</code> for the chapter in
+<code>editorial/book.yaml</code>.</p>
+<h2>Stages, in order</h2><ol>{stages}</ol>
+<h2>Articles</h2><ul>{index}</ul>
+{body}
+</body></html>
+"""

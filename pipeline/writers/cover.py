@@ -1,0 +1,77 @@
+"""The cover image, drawn at build time from the book's metadata.
+
+Same metadata and fonts, same pixels: the PNG carries no timestamp, so the
+EPUB stays reproducible.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from ..model import BookMeta
+
+WIDTH, HEIGHT = 1600, 2560
+PAPER = (244, 239, 228)
+INK = (32, 28, 26)
+ACCENT = (142, 29, 31)
+MARGIN = 150
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}".strip()
+        if draw.textlength(candidate, font=font) <= width or not line:
+            line = candidate
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _fit(draw, text: str, font_path: Path, size: int, width: int, max_lines: int):
+    while size > 40:
+        font = ImageFont.truetype(str(font_path), size)
+        lines = _wrap(draw, text, font, width)
+        if len(lines) <= max_lines and all(draw.textlength(l, font=font) <= width for l in lines):
+            return font, lines
+        size -= 6
+    font = ImageFont.truetype(str(font_path), size)
+    return font, _wrap(draw, text, font, width)
+
+
+def _centred(draw, lines: list[str], font, top: int, spacing: float, fill) -> int:
+    for line in lines:
+        width = draw.textlength(line, font=font)
+        draw.text(((WIDTH - width) / 2, top), line, font=font, fill=fill)
+        top += int(font.size * spacing)
+    return top
+
+
+def draw_cover(meta: BookMeta, fonts: Path) -> bytes:
+    image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, WIDTH, 360), fill=ACCENT)
+    draw.rectangle((0, HEIGHT - 120, WIDTH, HEIGHT), fill=ACCENT)
+    draw.rectangle((MARGIN, 1480, WIDTH - MARGIN, 1486), fill=INK)
+    title_font, title_lines = _fit(draw, meta.title, fonts / "CharisSIL-Bold.ttf", 170, WIDTH - 2 * MARGIN, 4)
+    top = 620
+    top = _centred(draw, title_lines, title_font, top, 1.18, INK)
+    if meta.subtitle:
+        sub_font, sub_lines = _fit(draw, meta.subtitle, fonts / "CharisSIL-Italic.ttf", 88,
+                                   WIDTH - 2 * MARGIN, 4)
+        _centred(draw, sub_lines, sub_font, max(top + 80, 1100), 1.3, INK)
+    editor_font = ImageFont.truetype(str(fonts / "CharisSIL-Regular.ttf"), 72)
+    _centred(draw, [f"Edited by {meta.editor}"], editor_font, 1620, 1.3, INK)
+    if meta.publisher:
+        pub_font = ImageFont.truetype(str(fonts / "CharisSIL-Italic.ttf"), 60)
+        _centred(draw, [meta.publisher], pub_font, HEIGHT - 330, 1.3, ACCENT)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()

@@ -1,0 +1,245 @@
+"""The EPUB 3 edition, packaged with ebooklib.
+
+The renderer's fragments are wrapped in complete XHTML documents here and
+handed to ebooklib as plain items, so ebooklib's HTML re-parsing cannot drop
+`<body epub:type>` or rewrite markup. Known ebooklib 0.20 traps are worked
+around where they arise: page-list entries for every element with an id and
+an epub:type (#339) — page list off; a non-linear cover page (#315) — our own
+cover page, linear; repeated creator ids (#356) — explicit ids; a random
+identifier and wall-clock zip times — a fixed identifier and a re-zip with
+fixed entry times, `mimetype` first and stored, entries sorted.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ebooklib import epub
+
+from ..model import Book
+from ..render import ids
+from ..render.xhtml import (EPUB, Edition, chapter_key, chapter_sections, has_notes, render_chapter,
+                            render_colophon, render_endnotes, render_glossary, render_introduction,
+                            render_titlepage)
+from .cover import draw_cover
+
+FONTS = ("CharisSIL-Regular.ttf", "CharisSIL-Italic.ttf", "CharisSIL-Bold.ttf", "CharisSIL-BoldItalic.ttf")
+XHTML = "application/xhtml+xml"
+
+
+@dataclass
+class Document:
+    key: str
+    file: str  # path inside EPUB/
+    title: str
+    body: str
+    body_type: str  # epub:type of <body>
+    properties: tuple = ()
+
+
+def _epub_time(book: Book) -> datetime.datetime:
+    from .pdf import source_date_epoch
+    return datetime.datetime.fromtimestamp(source_date_epoch(book), tz=datetime.timezone.utc)
+
+
+def _wrap(doc: Document, language: str) -> bytes:
+    lang = html.escape(language)
+    return (f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
+            f'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" '
+            f'lang="{lang}" xml:lang="{lang}">\n<head>\n<meta charset="utf-8"/>\n'
+            f'<title>{html.escape(doc.title)}</title>\n'
+            f'<link rel="stylesheet" type="text/css" href="../css/shared.css"/>\n'
+            f'<link rel="stylesheet" type="text/css" href="../css/epub.css"/>\n</head>\n'
+            f'<body epub:type="{doc.body_type}">\n{doc.body}\n</body>\n</html>\n').encode("utf-8")
+
+
+def _documents(book: Book) -> list[Document]:
+    docs = [Document("cover", "text/cover.xhtml", "Cover", "", "cover"),
+            Document("titlepage", "text/titlepage.xhtml", "Title page", "", "frontmatter"),
+            Document("toc", "text/toc.xhtml", "Contents", "", "frontmatter", ("nav",))]
+    if book.introduction_html:
+        docs.append(Document("introduction", "text/introduction.xhtml", "Introduction", "", "frontmatter"))
+    for chapter in book.chapters:
+        docs.append(Document(chapter_key(chapter), f"text/chapter-{chapter.number}.xhtml", chapter.title, "",
+                             "bodymatter"))
+    if book.glossary:
+        docs.append(Document("glossary", "text/glossary.xhtml", "Glossary", "", "backmatter"))
+    if has_notes(book):
+        docs.append(Document("endnotes", "text/endnotes.xhtml", "Notes", "", "backmatter"))
+    docs.append(Document("colophon", "text/colophon.xhtml", "Sources", "", "backmatter"))
+    return docs
+
+
+def _cover_body(book: Book) -> str:
+    meta = book.meta
+    alt = f"Cover: {meta.title}" + (f" — {meta.subtitle}" if meta.subtitle else "") + f", edited by {meta.editor}"
+    return (f'<section id="cover" class="cover" epub:type="cover" role="doc-cover" aria-label="Cover">'
+            f'<img src="../images/cover.png" alt="{html.escape(alt)}"/></section>')
+
+
+def _nav_body(book: Book, docs: dict[str, Document]) -> str:
+    def href(key: str, anchor: str | None = None) -> str:
+        name = docs[key].file.removeprefix("text/")
+        return f"{name}#{anchor}" if anchor else name
+
+    items = [f'<li><a href="{href("titlepage")}">Title page</a></li>']
+    if "introduction" in docs:
+        items.append(f'<li><a href="{href("introduction")}">Introduction</a></li>')
+    for chapter in book.chapters:
+        key = chapter_key(chapter)
+        sections = "".join(f'<li><a href="{href(key, sid)}">{html.escape(title)}</a></li>'
+                           for sid, title in chapter_sections(chapter))
+        sub = f"<ol>{sections}</ol>" if sections else ""
+        items.append(f'<li><a href="{href(key)}">{chapter.number}. {html.escape(chapter.title)}</a>{sub}</li>')
+    for key, title in (("glossary", "Glossary"), ("endnotes", "Notes"), ("colophon", "Sources")):
+        if key in docs:
+            items.append(f'<li><a href="{href(key)}">{title}</a></li>')
+    landmarks = [("cover", "cover", "Cover"), ("toc", "toc", "Contents")]
+    first = chapter_key(book.chapters[0])
+    landmarks.append((first, "bodymatter", "Start of reading"))
+    landmarks += [(k, t, n) for k, t, n in (("glossary", "glossary", "Glossary"), ("endnotes", "endnotes", "Notes"),
+                                            ("colophon", "colophon", "Sources")) if k in docs]
+    marks = "".join(f'<li><a href="{href(k)}" epub:type="{t}">{n}</a></li>' for k, t, n in landmarks)
+    return (f'<nav id="toc" epub:type="toc" role="doc-toc" aria-labelledby="toc-title">'
+            f'<h2 id="toc-title">Contents</h2><ol>{"".join(items)}</ol></nav>\n'
+            f'<nav id="landmarks" epub:type="landmarks" aria-labelledby="landmarks-title" hidden="hidden">'
+            f'<h2 id="landmarks-title">Landmarks</h2><ol>{marks}</ol></nav>')
+
+
+def _metadata(book: Book, ebook: epub.EpubBook) -> None:
+    meta = book.meta
+    ebook.set_identifier(meta.identifier)
+    ebook.set_language(meta.language)
+    ebook.title = meta.title
+    ebook.add_metadata("DC", "title", meta.title, {"id": "title"})
+    ebook.add_metadata(None, "meta", "main", {"refines": "#title", "property": "title-type"})
+    if meta.subtitle:
+        ebook.add_metadata("DC", "title", meta.subtitle, {"id": "subtitle"})
+        ebook.add_metadata(None, "meta", "subtitle", {"refines": "#subtitle", "property": "title-type"})
+    ebook.add_metadata("DC", "creator", meta.editor, {"id": "editor"})
+    ebook.add_metadata(None, "meta", "edt", {"refines": "#editor", "property": "role", "scheme": "marc:relators"})
+    for i, name in enumerate(book.contributors, start=1):
+        ebook.add_metadata("DC", "contributor", name, {"id": f"contributor-{i}"})
+        ebook.add_metadata(None, "meta", "aut", {"refines": f"#contributor-{i}", "property": "role",
+                                                 "scheme": "marc:relators"})
+    if meta.publisher:
+        ebook.add_metadata("DC", "publisher", meta.publisher)
+    if meta.date:
+        ebook.add_metadata("DC", "date", meta.date)
+    if meta.rights:
+        ebook.add_metadata("DC", "rights", meta.rights)
+    if meta.description:
+        ebook.add_metadata("DC", "description", meta.description)
+    for chapter in book.chapters:
+        ebook.add_metadata("DC", "subject", chapter.title)
+    _accessibility(book, ebook)
+    ebook.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
+
+
+def _accessibility(book: Book, ebook: epub.EpubBook) -> None:
+    """EPUB Accessibility 1.1 metadata: only what is true of this book."""
+    def prop(name: str, value: str) -> None:
+        ebook.add_metadata(None, "meta", value, {"property": name})
+
+    prop("dcterms:conformsTo", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA")
+    prop("schema:accessMode", "textual")
+    prop("schema:accessMode", "visual")
+    prop("schema:accessModeSufficient", "textual")
+    for feature in ("structuralNavigation", "tableOfContents", "readingOrder", "alternativeText",
+                    "displayTransformability", "glossary" if book.glossary else "", "index" if False else ""):
+        if feature:
+            prop("schema:accessibilityFeature", feature)
+    prop("schema:accessibilityHazard", "none")
+    prop("schema:accessibilitySummary",
+         "A text-only reader with a navigable table of contents, headings in order, notes linked to and from "
+         "their calls, and a glossary linked from the text. The cover image has a text description; no "
+         "information is conveyed by images or colour alone.")
+
+
+def _reproducible_zip(data: bytes, when: datetime.datetime) -> bytes:
+    """Re-zip: mimetype first and stored, entries sorted, every time fixed."""
+    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    names = [n for n in source.namelist() if n != "mimetype"]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        entries = [("mimetype", zipfile.ZIP_STORED)] + [(n, zipfile.ZIP_DEFLATED) for n in sorted(names)]
+        for name, method in entries:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = method
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(name), compresslevel=9 if method == zipfile.ZIP_DEFLATED else None)
+    return out.getvalue()
+
+
+def build_epub(book: Book, styles: Path) -> bytes:
+    """The finished EPUB file as bytes."""
+    docs = _documents(book)
+    by_key = {d.key: d for d in docs}
+    edition = Edition(EPUB, {d.key: d.file.removeprefix("text/") for d in docs})
+    by_key["cover"].body = _cover_body(book)
+    by_key["titlepage"].body = render_titlepage(book)
+    by_key["toc"].body = _nav_body(book, by_key)
+    if "introduction" in by_key:
+        by_key["introduction"].body = render_introduction(book)
+    for chapter in book.chapters:
+        by_key[chapter_key(chapter)].body = render_chapter(chapter, book, edition)
+    if "glossary" in by_key:
+        by_key["glossary"].body = render_glossary(book, edition)
+    if "endnotes" in by_key:
+        by_key["endnotes"].body = render_endnotes(book, edition)
+    by_key["colophon"].body = render_colophon(book)
+
+    ebook = epub.EpubBook()
+    _metadata(book, ebook)
+    shared = (styles / "shared.css").read_text(encoding="utf-8").replace('url("fonts/', 'url("../fonts/')
+    ebook.add_item(epub.EpubItem(uid="css-shared", file_name="css/shared.css", media_type="text/css",
+                                 content=shared.encode("utf-8")))
+    ebook.add_item(epub.EpubItem(uid="css-epub", file_name="css/epub.css", media_type="text/css",
+                                 content=(styles / "epub.css").read_bytes()))
+    for font in FONTS:
+        ebook.add_item(epub.EpubItem(uid=f"font-{font.split('.')[0].lower()}", file_name=f"fonts/{font}",
+                                     media_type="font/ttf", content=(styles / "fonts" / font).read_bytes()))
+    cover = epub.EpubCover(uid="cover-image", file_name="images/cover.png")
+    cover.content = draw_cover(book.meta, styles / "fonts")
+    ebook.add_item(cover)
+    spine = []
+    for doc in docs:
+        item = epub.EpubItem(uid=doc.key, file_name=doc.file, media_type=XHTML,
+                             content=_wrap(doc, book.meta.language))
+        item.properties = list(doc.properties)
+        ebook.add_item(item)
+        spine.append(item)
+    ebook.add_item(epub.EpubNcx())
+    ebook.spine = spine
+    ebook.toc = _ncx_toc(book, by_key)
+    when = _epub_time(book)
+    buffer = io.BytesIO()
+    epub.write_epub(buffer, ebook, {"epub3_pages": False, "epub3_landmark": False, "epub2_guide": False,
+                                    "raise_exceptions": True, "mtime": when.replace(tzinfo=None)})
+    return _reproducible_zip(buffer.getvalue(), when)
+
+
+def _ncx_toc(book: Book, docs: dict[str, Document]) -> list:
+    toc: list = [epub.Link(docs["titlepage"].file, "Title page", "toc-titlepage")]
+    if "introduction" in docs:
+        toc.append(epub.Link(docs["introduction"].file, "Introduction", "toc-introduction"))
+    for chapter in book.chapters:
+        key = chapter_key(chapter)
+        sections = [epub.Link(f"{docs[key].file}#{sid}", title, f"toc-{sid}")
+                    for sid, title in chapter_sections(chapter)]
+        label = f"{chapter.number}. {chapter.title}"
+        if sections:
+            toc.append((epub.Section(label, href=docs[key].file), sections))
+        else:
+            toc.append(epub.Link(docs[key].file, label, f"toc-{ids.chapter_id(chapter)}"))
+    for key, title in (("glossary", "Glossary"), ("endnotes", "Notes"), ("colophon", "Sources")):
+        if key in docs:
+            toc.append(epub.Link(docs[key].file, title, f"toc-{key}"))
+    return toc

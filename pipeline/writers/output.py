@@ -1,0 +1,124 @@
+"""Writing into out/: all or nothing, one build at a time.
+
+Every edition is written to a temporary file beside its target and moved
+into place only when all editions of the build are complete, so a failed
+build (an error, a full disk, Ctrl-C) leaves the previous files untouched and
+no temporary file behind. A lock file keeps two builds of the same project
+from interleaving their outputs.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..problems import PipelineError, Problem
+
+LOCK_NAME = ".build.lock"
+
+
+def _explain(exc: OSError, path: Path) -> Problem:
+    if exc.errno == errno.ENOSPC:
+        return Problem("the disk is full: the new edition could not be written; the previous files in out/ "
+                       "are untouched", path, hint="free some disk space and build again")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return Problem("cannot write here (permission denied or read-only); the previous files are untouched",
+                       path, hint="make out/ writable, or pass --out DIR")
+    return Problem(f"cannot write: {exc.strerror or exc}", path)
+
+
+class Outputs:
+    """Temporary files that become the editions together, or not at all."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.staged: dict[Path, Path] = {}  # target -> temporary file
+
+    def stage(self, name: str) -> Path:
+        target = self.folder / name
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=self.folder)
+            os.close(fd)
+        except OSError as exc:
+            raise PipelineError(_explain(exc, target)) from None
+        self.staged[target] = Path(tmp)
+        return Path(tmp)
+
+    def write_bytes(self, name: str, data: bytes) -> Path:
+        tmp = self.stage(name)
+        try:
+            with open(tmp, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as exc:
+            raise PipelineError(_explain(exc, self.folder / name)) from None
+        return tmp
+
+    def commit(self) -> list[Path]:
+        done = []
+        try:
+            for target, tmp in self.staged.items():
+                os.chmod(tmp, 0o644)
+                os.replace(tmp, target)
+                done.append(target)
+        except OSError as exc:
+            raise PipelineError(_explain(exc, self.folder)) from None
+        finally:
+            self.discard()
+        return done
+
+    def discard(self) -> None:
+        for tmp in self.staged.values():
+            try:
+                tmp.unlink()
+            except FileNotFoundError:
+                pass
+        self.staged.clear()
+
+
+@contextmanager
+def staged_outputs(folder: Path):
+    outputs = Outputs(folder)
+    try:
+        yield outputs
+    finally:
+        outputs.discard()
+
+
+@contextmanager
+def build_lock(folder: Path, wait_seconds: float = 600.0, on_wait=None):
+    """Hold out/.build.lock; a second build waits for the first, then runs."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = open(folder / LOCK_NAME, "a+")
+    except OSError as exc:
+        raise PipelineError(_explain(exc, folder / LOCK_NAME)) from None
+    try:
+        deadline = time.monotonic() + wait_seconds
+        told = False
+        while True:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise PipelineError(Problem(
+                        "another build of this project is still running; this one gives up", folder / LOCK_NAME,
+                        hint="wait for the other build to finish, then build again")) from None
+                if not told and on_wait:
+                    on_wait()
+                    told = True
+                time.sleep(0.2)
+        yield
+    finally:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        finally:
+            handle.close()

@@ -1,0 +1,220 @@
+"""The print edition, laid out by WeasyPrint.
+
+The book is laid out in parts: the front matter, each chapter, the back
+matter. Each part is its own WeasyPrint document, and the finished pages are
+joined into one PDF. That gives real page numbers without forward
+`target-counter()` references (which make WeasyPrint lay pages out again and
+can silently drop deferred footnotes): chapters are laid out first, their
+page numbers read off the pages, and only then are the contents and the
+glossary — which print those numbers as plain text — laid out.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from ..model import Book
+from ..problems import PipelineError, Problem
+from ..render import ids
+from ..render.xhtml import (PRINT, Edition, render_chapter, render_colophon, render_contents, render_glossary,
+                            render_halftitle, render_imprint, render_introduction, render_titlepage)
+from .fetcher import RestrictedFetcher
+
+Progress = Callable[[str, int, int], None]  # (step, done, total)
+
+
+def roman(number: int) -> str:
+    values = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+              (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    out = ""
+    for value, letters in values:
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+@dataclass
+class PdfResult:
+    pages: int
+    labels: dict[str, str] = field(default_factory=dict)  # anchor -> printed page label
+    physical: dict[str, int] = field(default_factory=dict)  # anchor -> 1-based page index in the PDF
+    refused: list[str] = field(default_factory=list)  # URLs the fetcher refused
+
+
+@contextmanager
+def _source_date(book: Book):
+    """Fix every timestamp WeasyPrint (or fontTools) might embed."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    if previous is None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch(book))
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def source_date_epoch(book: Book) -> int:
+    import datetime
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    date = datetime.date.fromisoformat(book.meta.date) if book.meta.date else datetime.date(2000, 1, 1)
+    return int(datetime.datetime(date.year, date.month, date.day, tzinfo=datetime.timezone.utc).timestamp())
+
+
+class PdfWriter:
+    def __init__(self, book: Book, styles: Path, progress: Progress | None = None):
+        self.book = book
+        self.styles = styles
+        self.progress = progress or (lambda step, done, total: None)
+        self.fetcher = RestrictedFetcher(styles)
+        self.fonts = FontConfiguration()
+        self.stylesheets = [CSS(filename=str(styles / name), url_fetcher=self.fetcher, font_config=self.fonts)
+                            for name in ("shared.css", "print.css")]
+        self.edition = Edition(PRINT)
+
+    # -- documents
+
+    def _html(self, body: str, running: bool = True) -> str:
+        meta = self.book.meta
+        date = meta.date or "2000-01-01"
+        authors = ", ".join([meta.editor, *self.book.contributors])
+        head = (f'<meta charset="utf-8"/><title>{html.escape(meta.title)}</title>'
+                f'<meta name="author" content="{html.escape(authors)}"/>'
+                f'<meta name="description" content="{html.escape(meta.description or meta.subtitle or "")}"/>'
+                f'<meta name="keywords" content="{html.escape(", ".join(c.title for c in self.book.chapters))}"/>'
+                f'<meta name="generator" content="reader-pipeline"/>'
+                f'<meta name="dcterms.created" content="{date}T00:00:00Z"/>'
+                f'<meta name="dcterms.modified" content="{date}T00:00:00Z"/>')
+        title = f'<p class="running-title" aria-hidden="true">{html.escape(meta.title)}</p>' if running else ""
+        return (f'<!DOCTYPE html><html lang="{html.escape(meta.language)}" xml:lang="{html.escape(meta.language)}">'
+                f'<head>{head}</head><body>{title}{body}</body></html>')
+
+    def _render(self, body: str, first_page: int | None = None, running: bool = True):
+        sheets = list(self.stylesheets)
+        if first_page is not None:
+            sheets.append(CSS(string=f"@page :first {{ counter-set: page {first_page}; }}"))
+        document = HTML(string=self._html(body, running), base_url=str(self.styles) + os.sep,
+                        url_fetcher=self.fetcher)
+        return document.render(stylesheets=sheets, font_config=self.fonts)
+
+    def _blank(self):
+        return HTML(string=self._html("", running=False), base_url=str(self.styles) + os.sep,
+                    url_fetcher=self.fetcher).render(
+            stylesheets=[*self.stylesheets, CSS(string="@page { @top-left { content: none } "
+                                                       "@top-right { content: none } @bottom-left { content: none } "
+                                                       "@bottom-right { content: none } }")],
+            font_config=self.fonts)
+
+    @staticmethod
+    def _first_pages(document) -> dict[str, int]:
+        first: dict[str, int] = {}
+        for index, page in enumerate(document.pages):
+            for anchor in page.anchors:
+                first.setdefault(anchor, index)
+        return first
+
+    # -- the book
+
+    def write(self, target: Path) -> PdfResult:
+        with _source_date(self.book):
+            return self._write(target)
+
+    def _write(self, target: Path) -> PdfResult:
+        book = self.book
+        total = len(book.chapters) + 3
+        result = PdfResult(0)
+        body_pages = []
+        page_number = 1
+        labels: dict[str, str] = {}
+        body_anchor_index: dict[str, int] = {}
+        for done, chapter in enumerate(book.chapters):
+            self.progress(f"laying out chapter {chapter.number}", done, total)
+            document = self._render(render_chapter(chapter, book, self.edition), first_page=page_number)
+            first = self._first_pages(document)
+            self._check_footnotes(chapter, first)
+            for anchor, index in first.items():
+                labels[anchor] = str(page_number + index)
+                body_anchor_index[anchor] = len(body_pages) + index
+            body_pages.extend(document.pages)
+            page_number += len(document.pages)
+            if len(document.pages) % 2:
+                body_pages.extend(self._blank().pages)  # the next part opens on a right-hand page
+                page_number += 1
+        self.progress("laying out glossary and sources", len(book.chapters), total)
+        back_body = (render_glossary(book, self.edition, self._glossary_pages(labels)) if book.glossary else "")
+        back_body += render_colophon(book)
+        back = self._render(back_body, first_page=page_number)
+        for anchor, index in self._first_pages(back).items():
+            labels[anchor] = str(page_number + index)
+            body_anchor_index[anchor] = len(body_pages) + index
+        body_pages.extend(back.pages)
+        self.progress("laying out front matter", len(book.chapters) + 1, total)
+        front, front_labels = self._front(labels)
+        front_pages = list(front.pages)
+        if len(front_pages) % 2:
+            front_pages.extend(self._blank().pages)
+        for anchor, label in front_labels.items():
+            labels.setdefault(anchor, label)
+        self.progress("writing PDF", len(book.chapters) + 2, total)
+        combined = front.copy(front_pages + body_pages)
+        combined.write_pdf(str(target), pdf_variant="pdf/ua-1")
+        result.pages = len(front_pages) + len(body_pages)
+        result.labels = labels
+        result.physical = {a: len(front_pages) + i + 1 for a, i in body_anchor_index.items()}
+        result.refused = list(self.fetcher.refused)
+        self.progress("done", total, total)
+        return result
+
+    def _front(self, labels: dict[str, str]):
+        book = self.book
+        front_items = [("introduction", "Introduction")] if book.introduction_html else []
+
+        def body(pages: dict[str, str]) -> str:
+            parts = [render_halftitle(book), render_titlepage(book), render_imprint(book),
+                     render_contents(book, pages, front_items)]
+            if book.introduction_html:
+                parts.append(render_introduction(book))
+            return f'<div class="front">{"".join(parts)}</div>'
+
+        pages = dict(labels)
+        pages.update({anchor: "x" for anchor, _ in front_items})
+        document = self._render(body(pages), running=False)
+        front_labels = {a: roman(i + 1) for a, i in self._first_pages(document).items()}
+        if any(front_labels.get(a) != pages.get(a) for a, _ in front_items):
+            pages.update({a: front_labels.get(a, "") for a, _ in front_items})
+            document = self._render(body(pages), running=False)
+            front_labels = {a: roman(i + 1) for a, i in self._first_pages(document).items()}
+        return document, front_labels
+
+    def _glossary_pages(self, labels: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
+        pages: dict[str, list[tuple[str, str]]] = {}
+        for entry in self.book.glossary:
+            refs = []
+            for chapter in self.book.chapters:
+                anchor = ids.term_use_id(chapter, entry.id)
+                if anchor in labels:
+                    refs.append((labels[anchor], anchor))
+            pages[entry.id] = refs
+        return pages
+
+    @staticmethod
+    def _check_footnotes(chapter, first: dict[str, int]) -> None:
+        lost = [n.number for n in chapter.notes if ids.note_id(chapter, n.number) not in first]
+        if lost:
+            raise PipelineError(Problem(
+                f"WeasyPrint dropped footnote(s) {', '.join(map(str, lost))} of chapter {chapter.number} "
+                f"from the layout", None, hint="report this as a bug with the chapter's text"))
+
+
+def write_pdf(book: Book, styles: Path, target: Path, progress: Progress | None = None) -> PdfResult:
+    return PdfWriter(book, styles, progress).write(target)
