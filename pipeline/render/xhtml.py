@@ -222,7 +222,7 @@ def render_titlepage(book: Book) -> str:
     publisher = f'<p class="publisher">{esc(meta.publisher)}</p>' if meta.publisher else ""
     return (f'<section id="titlepage" class="titlepage" epub:type="titlepage" aria-label="Title page">'
             f'<h1 class="book-title" epub:type="title">{esc(meta.title)}</h1>{subtitle}'
-            f'<p class="editor">Edited by <span epub:type="z3998:personal-name">{esc(meta.editor)}</span></p>'
+            f'<p class="editor">Edited by {esc(meta.editor)}</p>'
             f'{publisher}</section>')
 
 
@@ -284,8 +284,8 @@ def render_contents(book: Book, pages: dict[str, str] | None = None, front: list
 
     def item(anchor: str, title: str, extra: str = "", cls: str = "") -> str:
         label = pages.get(anchor, "")
-        return (f'<li class="{cls}"><a href="#{anchor}"><span class="toc-title">{title}</span>{extra}'
-                f'<span class="toc-page">{esc(label)}</span></a></li>')
+        return (f'<li class="{cls}"><a href="#{anchor}"><span class="toc-title">{title}</span>'
+                f'<span class="toc-page">{esc(label)}</span></a>{extra}</li>')
 
     rows = [item(anchor, esc(title), cls="toc-front") for anchor, title in front]
     for chapter in book.chapters:

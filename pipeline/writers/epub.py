@@ -78,8 +78,8 @@ def _documents(book: Book) -> list[Document]:
 def _cover_body(book: Book) -> str:
     meta = book.meta
     alt = f"Cover: {meta.title}" + (f" — {meta.subtitle}" if meta.subtitle else "") + f", edited by {meta.editor}"
-    return (f'<section id="cover" class="cover" epub:type="cover" role="doc-cover" aria-label="Cover">'
-            f'<img src="../images/cover.png" alt="{html.escape(alt)}"/></section>')
+    return (f'<section id="cover" class="cover" epub:type="cover">'
+            f'<img src="../images/cover.png" alt="{html.escape(alt)}" role="doc-cover"/></section>')
 
 
 def _nav_body(book: Book, docs: dict[str, Document]) -> str:

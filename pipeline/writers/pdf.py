@@ -110,9 +110,7 @@ class PdfWriter:
     def _blank(self):
         return HTML(string=self._html("", running=False), base_url=str(self.styles) + os.sep,
                     url_fetcher=self.fetcher).render(
-            stylesheets=[*self.stylesheets, CSS(string="@page { @top-left { content: none } "
-                                                       "@top-right { content: none } @bottom-left { content: none } "
-                                                       "@bottom-right { content: none } }")],
+            stylesheets=[*self.stylesheets, CSS(string="html { page: bare; }")],
             font_config=self.fonts)
 
     @staticmethod

