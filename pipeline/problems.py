@@ -24,7 +24,7 @@ class Problem:
     def location(self) -> str:
         if self.path is None:
             return ""
-        where = str(self.path)
+        where = _shown(self.path)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
@@ -37,6 +37,14 @@ class Problem:
         if self.hint:
             text += f"\n  hint: {self.hint}"
         return text
+
+
+def _shown(path: Path) -> str:
+    """A path as the user typed it: relative to the working folder when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
 
 
 class PipelineError(Exception):

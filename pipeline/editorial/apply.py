@@ -92,9 +92,12 @@ def _read_markdown(path: Path | None, problems: Problems) -> str | None:
 
 def build_book(editorial: Editorial, cache=None) -> BuildInput:
     problems = Problems()
+    problems.extend(editorial.problems)
     chapters: list[Chapter] = []
     cleaned: dict[str, CleanResult] = {}
     for number, spec in enumerate(editorial.chapters, start=1):
+        if not spec.seed.is_file():
+            continue  # already reported while loading
         result, chapter_problems = clean_chapter(spec, editorial, cache)
         problems.extend(chapter_problems)
         if result is None:

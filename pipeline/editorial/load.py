@@ -100,6 +100,7 @@ class Editorial:
     glossary: list[GlossarySpec] = field(default_factory=list)
     introduction: Path | None = None
     colophon: Path | None = None
+    problems: list[Problem] = field(default_factory=list)  # found while loading, reported with the rest
 
     def chapter(self, chapter_id: str) -> ChapterSpec | None:
         return next((c for c in self.chapters if c.id == chapter_id), None)
@@ -250,7 +251,12 @@ def _optional_doc(path: Path, schema: str, problems: Problems) -> YamlDocument |
 
 
 def load_editorial(root: Path) -> Editorial:
-    """Load and validate the whole editorial tree, reporting every problem at once."""
+    """Load and validate the whole editorial tree.
+
+    Problems that stop everything (no book.yaml, a book.yaml that breaks its
+    schema) raise at once; the rest are kept on the Editorial and raised by
+    the next step together with its own, so that one run reports them all.
+    """
     root = root.resolve()
     folder = root / EDITORIAL
     problems = Problems()
@@ -282,5 +288,5 @@ def load_editorial(root: Path) -> Editorial:
     if glossary_doc is not None:
         editorial.glossary_doc = glossary_doc
         editorial.glossary = _load_glossary(glossary_doc, problems)
-    problems.raise_if_errors()
+    editorial.problems = problems.items
     return editorial
