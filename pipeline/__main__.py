@@ -57,7 +57,10 @@ def parser() -> argparse.ArgumentParser:
                                             "Markdown (# title, ## headings, > quotations), or with --report "
                                             "the audit of every dropped and recognised line.")
     clean.add_argument("file", type=Path, help="a plain-text copy of a web page")
-    clean.add_argument("--report", action="store_true", help="print the cleaning audit instead of the text")
+    shown = clean.add_mutually_exclusive_group()
+    shown.add_argument("--report", action="store_true", help="print the cleaning audit instead of the text")
+    shown.add_argument("--text", action="store_true",
+                       help="print plain text, one block a line, instead of Markdown")
     noise = clean.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     noise.add_argument("-v", "--verbose", action="store_true", help="print every warning")

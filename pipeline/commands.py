@@ -9,7 +9,7 @@ from .build import BuildOptions, build, chapter_rows, prepare
 from .clean import clean
 from .console import Console
 from .read import read_seed
-from .render.markdown import article_markdown
+from .render.markdown import article_markdown, article_text
 
 
 def _size(path) -> str:
@@ -63,7 +63,8 @@ def run_clean(args: argparse.Namespace, console: Console) -> int:
         return 0
     for event in result.warnings():
         console.err.print(f"{args.file}:{event.line}: warning: {event.detail}", markup=False, style="yellow")
-    console.out.print(article_markdown(result.article), markup=False, soft_wrap=True, end="")
+    render = article_text if args.text else article_markdown
+    console.out.print(render(result.article), markup=False, soft_wrap=True, end="")
     if not args.quiet:
         console.err.print(f"{args.file}: {result.summary()}", markup=False, style="dim")
     return 0

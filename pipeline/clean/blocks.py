@@ -46,30 +46,32 @@ def split_blocks(source: SourceText) -> StageResult:
     if source.removed_controls:
         events.append(Event(STAGE, "control-characters", "reshaped", 0, "",
                             f"{source.removed_controls} control characters removed"))
-    if _looks_hard_wrapped(units):
-        units, joined = _join_wrapped(units)
+    wrapped = _hard_wrapped_groups(units)
+    if wrapped:
+        units, joined = _join_wrapped(units, wrapped)
         events.extend(joined)
     return StageResult(units, events)
 
 
-def _looks_hard_wrapped(units: list[Unit]) -> bool:
-    """True when most line ends inside multi-line groups fall mid-sentence."""
-    inner = mid = 0
+def _is_mid_sentence(a: Unit, b: Unit) -> bool:
+    return not _SENTENCE_END.search(a.text) and (b.text[:1].islower() or len(a.text) > 50)
+
+
+def _hard_wrapped_groups(units: list[Unit]) -> set[int]:
+    """Blocks whose line ends mostly fall mid-sentence: prose wrapped at a fixed width."""
+    breaks: dict[int, list[bool]] = {}
     for a, b in zip(units, units[1:]):
-        if a.group != b.group:
-            continue
-        inner += 1
-        if not _SENTENCE_END.search(a.text) and (b.text[:1].islower() or len(a.text) > 50):
-            mid += 1
-    return inner >= 3 and mid / inner > 0.6
+        if a.group == b.group:
+            breaks.setdefault(a.group, []).append(_is_mid_sentence(a, b))
+    return {group for group, flags in breaks.items() if sum(flags) / len(flags) > 0.6}
 
 
-def _join_wrapped(units: list[Unit]) -> tuple[list[Unit], list[Event]]:
+def _join_wrapped(units: list[Unit], groups: set[int]) -> tuple[list[Unit], list[Event]]:
     out: list[Unit] = []
     events: list[Event] = []
     for unit in units:
         prev = out[-1] if out else None
-        if prev and prev.group == unit.group and not _SENTENCE_END.search(prev.text):
+        if prev and prev.group == unit.group and unit.group in groups and not _SENTENCE_END.search(prev.text):
             joined = prev.text[:-1] + unit.text if prev.text.endswith("-") and unit.text[:1].islower() \
                 else f"{prev.text} {unit.text}"
             out[-1] = prev.but(text=joined, last_line=unit.line)

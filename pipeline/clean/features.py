@@ -41,15 +41,15 @@ def is_prose(text: str, english: bool = True) -> bool:
     if not ends_sentence(text) and not text.rstrip().endswith((":", ",", ";")):
         return n >= 40
     if english:
-        return stopword_ratio(text) >= 0.15 or n >= 25
+        return n >= 8 or stopword_ratio(text) >= 0.15
     return True
 
 
 def is_substantial(text: str, english: bool = True) -> bool:
     """A paragraph long enough that no menu or label looks like it."""
     n = word_count(text)
-    if english and stopword_ratio(text) < 0.12:
-        return n >= 60
+    if english and n < 30 and stopword_ratio(text) < 0.12:
+        return False
     return n >= 20 or (n >= 12 and ends_sentence(text))
 
 

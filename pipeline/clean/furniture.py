@@ -12,11 +12,11 @@ import re
 
 from .features import word_count
 from .units import Event, Role, StageResult, Unit, dropped
-from .vocabulary import SHARE_TARGETS, SITE_VOICE, UI_LABELS
+from .vocabulary import COMMENT_LABELS, SHARE_TARGETS, SITE_VOICE, TAIL_LABELS, UI_LABELS
 
 STAGE = "furniture"
 
-_SEPARATORS = re.compile(r"\s*(?:[|·•/,;]|\s-\s|\s–\s)\s*")
+_SEPARATORS = re.compile(r"\s*(?:[|·•/,;:]|\s-\s|\s–\s)\s*")
 _LABEL_PUNCT = re.compile(r"^[\s\W_]+|[\s\W_]+$")
 _COUNT = re.compile(r"^\d[\d,.]*\s*[kKmM]?$")
 
@@ -72,8 +72,9 @@ def classify(unit: Unit) -> str | None:
         if len(tokens) > 1 or tokens[0] not in _AMBIGUOUS_TARGETS:
             return "share-bar"
         return "share-bar?"  # a lone ambiguous word: furniture only beside furniture
-    if label in UI_LABELS or text.strip().lower() in UI_LABELS:
-        return "interface-label"
+    if (label in UI_LABELS or text.strip().lower() in UI_LABELS) and not (
+            TAIL_LABELS.match(text.strip()) or COMMENT_LABELS.match(text.strip())):
+        return "interface-label"  # teaser and comment labels are left to the tail stage
     if word_count(text) <= _SITE_VOICE_MAX_WORDS:
         for rule, pattern in SITE_VOICE:
             if rule == "copyright-footer" and word_count(text) > 25:

@@ -110,7 +110,7 @@ def _find_title(units: list[Unit], first: int) -> int | None:
             continue
         if is_heading_like(text) and word_count(text) >= 2 and not byline_author(text):
             return j
-        if not standfirst_seen and is_prose(text) and word_count(text) <= 80:
+        if not standfirst_seen and (is_prose(text) or _is_standfirst(text)) and word_count(text) <= 80:
             standfirst_seen = True
             j -= 1
             continue

@@ -67,3 +67,42 @@ def article_markdown(article: Article, title: str | None = None) -> str:
         parts.append("## References")
         parts.extend("- " + inline(r) for r in article.references)
     return "\n\n".join(parts) + "\n"
+
+
+def _plain(text: Text) -> str:
+    """Text with note calls written back as glued numerals, as scraped pages carry them."""
+    out = []
+    last = 0
+    for mark in sorted((m for m in text.marks if m.kind is MarkKind.NOTE_CALL), key=lambda m: m.start):
+        out.append(text.text[last:mark.start])
+        if mark.ref.startswith("s"):
+            out.append(mark.ref[1:])
+        last = mark.start
+    out.append(text.text[last:])
+    return "".join(out)
+
+
+def article_text(article: Article) -> str:
+    """The cleaned article as plain text, one block a line (the cleaner's own input format)."""
+    lines: list[str] = []
+    if article.title:
+        lines.append(article.title.text)
+    if article.standfirst:
+        lines.append(_plain(article.standfirst))
+    if article.epigraph:
+        lines.extend(_plain(t) for t in article.epigraph.lines)
+    for block in article.blocks:
+        lines.extend(_plain(t) for t in block.lines)
+        if block.signature:
+            lines.append(_plain(block.signature))
+        if block.source:
+            lines.append(_plain(block.source))
+    if article.about_author:
+        lines.append(article.about_author.text)
+    if article.source_notes:
+        lines.append("Notes")
+        lines.extend(f"{n.number} {n.text.text}" for n in article.source_notes)
+    if article.references:
+        lines.append("References")
+        lines.extend(r.text for r in article.references)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,71 @@
+"""Property-based tests: the cleaner never crashes and never loses plain article text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from conftest import letter_words
+from pipeline.clean import clean
+from pipeline.clean.embeds import _ATTRIBUTION, _OTHER_EMBEDS
+from pipeline.clean.features import is_url_only
+from pipeline.clean.vocabulary import COMMENT_LABELS, SHARE_TARGETS, SITE_VOICE, TAIL_LABELS, UI_LABELS
+from pipeline.read import decode_seed
+
+WORDS = ("the party state workers revolution bureaucracy plan economy history power class war peasants "
+         "factory congress leaders years opposition policy socialism regime trial democracy "
+         "of and to in was that were by with their it as").split()
+
+sentence = st.lists(st.sampled_from(WORDS), min_size=6, max_size=18).map(
+    lambda ws: " ".join(ws).capitalize() + ".")
+paragraph = st.lists(sentence, min_size=2, max_size=5).map(" ".join)
+printable = st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029\x85")
+
+
+def _is_debris_kind(line: str) -> bool:
+    """Whether a line is of one of the debris kinds the cleaner is asked to remove."""
+    text = line.strip()
+    lowered = re.sub(r"^[\W_]+|[\W_]+$", "", text.lower())
+    if not letter_words(text):
+        return True  # white space or punctuation only
+    if lowered in UI_LABELS or lowered in SHARE_TARGETS or text.lower() in UI_LABELS:
+        return True
+    if all(w in SHARE_TARGETS for w in re.split(r"[\s|·•/,;:]+", lowered) if w):
+        return True
+    if TAIL_LABELS.match(text) or COMMENT_LABELS.match(text) or _ATTRIBUTION.match(text) \
+            or _OTHER_EMBEDS.match(text) or is_url_only(text):
+        return True
+    return any(p.search(text) for _, p in SITE_VOICE)
+
+
+def _clean(lines: list[str]):
+    return clean(decode_seed("\n".join(lines).encode("utf-8"), Path("generated.txt")))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(printable, max_size=3000))
+def test_the_cleaner_never_crashes(text):
+    assume(text.strip())
+    result = _clean(text.split("\n"))
+    assert result.article is not None
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(before=st.lists(paragraph, min_size=2, max_size=4), after=st.lists(paragraph, min_size=2, max_size=4),
+       middle=st.text(printable, min_size=1, max_size=300), blank=st.booleans())
+def test_a_plain_line_in_the_middle_of_an_article_is_never_dropped(before, after, middle, blank):
+    middle = " ".join(middle.split())
+    assume(middle and not _is_debris_kind(middle))
+    assume(middle not in before + after and len(set(before + after)) == len(before + after))
+    lines = [*before, middle, *after]
+    if blank:
+        lines = [x for line in lines for x in (line, "")]
+    result = _clean(lines)
+    kept = " " + " ".join(" ".join(letter_words(u.text)) for u in result.units) + " "
+    expected = " ".join(letter_words(middle))
+    assert f" {expected} " in kept, [e for e in result.dropped()]
+    for line in before + after:
+        assert f" {' '.join(letter_words(line))} " in kept

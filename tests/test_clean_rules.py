@@ -1,0 +1,170 @@
+"""Cleaning rules by kind, on hand-made pages: what goes, what stays."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.clean import clean
+from pipeline.clean.typography import set_text
+from pipeline.model import BlockKind
+from pipeline.read import decode_seed
+
+PARAGRAPHS = [
+    "The revolution of 1917 was followed by a long civil war that left the economy in ruins and the working "
+    "class scattered across the countryside in search of food.",
+    "By the middle of the 1920s a layer of officials had grown up inside the party and the state, and it had "
+    "interests of its own that were not those of the workers who had made the revolution.",
+    "Historians still argue about how far this outcome was determined by circumstances and how far by the "
+    "choices that the leaders of the party made in those difficult years.",
+    "What is not in doubt is that the regime which emerged at the end of the decade was very different from "
+    "the one that the revolutionaries of 1917 had hoped to build.",
+]
+
+
+def run(*lines: str):
+    return clean(decode_seed("\n".join(lines).encode("utf-8"), Path("page.txt")))
+
+
+def kept_text(result) -> list[str]:
+    return [u.text for u in result.units]
+
+
+def dropped_rules(result) -> dict[str, str]:
+    return {e.text: e.rule for e in result.dropped()}
+
+
+@pytest.mark.parametrize("bar", [
+    ["Share this Article", "Facebook", "Twitter", "WhatsApp", "Print", "Reddit", "Telegram"],
+    ["Share", "X", "Email", "LinkedIn", "Pinterest", "Copy link"],
+    ["Share on Facebook", "Share on X"],
+    ["Facebook Twitter LinkedIn Email"],
+    ["Share: Facebook | X | Bluesky | Copy link"],
+])
+def test_share_bars_go_wherever_they_stand(bar):
+    result = run(PARAGRAPHS[0], PARAGRAPHS[1], *bar, PARAGRAPHS[2], PARAGRAPHS[3])
+    assert kept_text(result) == PARAGRAPHS
+    assert set(dropped_rules(result).values()) == {"share-bar"}
+
+
+def test_a_search_widget_goes():
+    result = run("Search", "Close this search box.", "A Title for the Article", *PARAGRAPHS)
+    assert dropped_rules(result) == {"Search": "search-widget", "Close this search box.": "search-widget"}
+    assert result.article.title.text == "A Title for the Article"
+
+
+def test_an_embedded_tweet_goes_with_its_link_and_attribution():
+    tweet = "On this day in 1953 the dictator died. Watch our video on his legacy."
+    result = run(PARAGRAPHS[0], PARAGRAPHS[1], tweet, "🔗 https://t.co/pUOa9gr9S0 pic.twitter.com/UlygnaVOWu",
+                 "— Some Group (@some_group) March 5, 2023", PARAGRAPHS[2], PARAGRAPHS[3])
+    assert kept_text(result) == PARAGRAPHS
+    assert set(dropped_rules(result).values()) == {"social-embed"}
+
+
+def test_a_tweet_without_a_link_line_still_goes():
+    result = run(*PARAGRAPHS[:2], "Short post text here #history", "— A Person (@aperson) 12 June 2021",
+                 *PARAGRAPHS[2:])
+    assert kept_text(result) == PARAGRAPHS
+
+
+def test_a_teaser_block_with_full_sentences_goes():
+    result = run(*PARAGRAPHS, "", "Solidarity meetings", "Latest articles", "Read more",
+                 "How colonial war led to revolution", "The revolution beginning fifty years ago saw workers "
+                 "take control of hundreds of factories, writes A Writer",
+                 "How resistance can turn into revolution", "Ending the domination of empire will require a "
+                 "revolution, argues Another Writer.")
+    assert kept_text(result) == PARAGRAPHS
+    rules = dropped_rules(result)
+    assert rules["Latest articles"] == "teaser-block" and rules["Solidarity meetings"] == "orphan-label"
+
+
+def test_related_and_comment_sections_go_even_in_long_sentences():
+    comment = ("I completely disagree with the author about the role of the officials, who in my view were "
+               "simply following orders from above as officials always do in such situations.")
+    result = run("Article title here", *PARAGRAPHS, "You may also like", "Another headline about history",
+                 "3 Comments", "Jane Reader", "12 March 2024 at 10:15 am", comment, "Reply",
+                 "Leave a Reply", "Your email address will not be published. Required fields are marked *")
+    assert kept_text(result)[1:] == PARAGRAPHS
+    assert comment not in kept_text(result)
+
+
+def test_an_inline_read_more_box_takes_only_its_own_lines():
+    result = run(PARAGRAPHS[0], "Read more", "The headline of another story", *PARAGRAPHS[1:],
+                 PARAGRAPHS[0].replace("1917", "1905"), PARAGRAPHS[1].replace("1920s", "1930s"))
+    assert PARAGRAPHS[1] in kept_text(result) and PARAGRAPHS[3] in kept_text(result)
+    assert "The headline of another story" not in kept_text(result)
+
+
+@pytest.mark.parametrize("line", [
+    "We use cookies to improve your experience. By continuing to browse you agree to our cookie policy.",
+    "Sign up for our newsletter to get the best stories delivered to your inbox every week.",
+    "© 2024 Example Media Ltd. All rights reserved.",
+    "Advertisement",
+    "Photograph: Sovfoto/Universal Images Group via Getty Images",
+    "5 min read",
+])
+def test_the_site_talking_to_its_visitor_goes(line):
+    result = run(*PARAGRAPHS[:2], line, *PARAGRAPHS[2:])
+    assert kept_text(result) == PARAGRAPHS
+
+
+def test_white_space_only_lines_go_even_with_no_break_spaces():
+    result = run(PARAGRAPHS[0], "\u00a0", "  \u00a0 ", "\t", PARAGRAPHS[1])
+    assert kept_text(result) == PARAGRAPHS[:2]
+    assert all(e.rule == "blank-line" for e in result.dropped())
+
+
+def test_short_lines_heading_paragraphs_are_headings_and_short_sentences_are_not():
+    result = run(PARAGRAPHS[0], "The rise of the bureaucracy", PARAGRAPHS[1],
+                 "Forced labour was introduced on a massive scale.", "Trotsky explained how:",
+                 "“No help came from the West. The power of the Soviets proved cramping.”", PARAGRAPHS[2])
+    kinds = [(b.kind, b.text[:30]) for b in result.article.blocks]
+    assert kinds[1] == (BlockKind.HEADING, "The rise of the bureaucracy")
+    assert (BlockKind.PARAGRAPH, "Forced labour was introduced o") in kinds
+    assert (BlockKind.PARAGRAPH, "Trotsky explained how:") in kinds
+    assert kinds[-2][0] is BlockKind.QUOTATION
+
+
+def test_a_standfirst_yields_its_author():
+    result = run("A title about Russia", "", "Some say the regime was socialist, yet it was nothing of the kind, "
+                 "writes Tom Orsag", "", *PARAGRAPHS)
+    assert result.article.standfirst.text.endswith("writes Tom Orsag")
+    assert result.article.author == "Tom Orsag"
+
+
+def test_a_byline_line_is_metadata_not_text():
+    result = run("Home", "News", "World", "A title about Russia in the twenties", "By Jane Smith",
+                 "Published 12 March 2024", *PARAGRAPHS)
+    assert result.article.title.text == "A title about Russia in the twenties"
+    assert result.article.author == "Jane Smith"
+    assert [b.text for b in result.article.blocks] == PARAGRAPHS
+
+
+def test_the_authors_note_is_about_the_author():
+    result = run(*PARAGRAPHS, "Jane Smith is a lecturer in history at a university and a member of a union.")
+    assert result.article.about_author.text.startswith("Jane Smith is a lecturer")
+
+
+def test_hard_wrapped_prose_is_joined():
+    result = run("This paragraph was wrapped at a fixed width by", "whoever saved the page, so its lines end",
+                 "in the middle of sentences.", "", "A second paragraph follows here, also",
+                 "wrapped in the middle of a sentence, and ends.", "", *PARAGRAPHS)
+    assert result.article.blocks[0].text == ("This paragraph was wrapped at a fixed width by whoever saved the "
+                                              "page, so its lines end in the middle of sentences.")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ('He said "no" and left.', "He said “no” and left."),
+    ("It's the workers' state.", "It’s the workers’ state."),
+    ("'Socialism in one country', he wrote.", "‘Socialism in one country’, he wrote."),
+    ("the civil war - along with the war - shattered", "the civil war – along with the war – shattered"),
+    ("Wait... and see . . . then", "Wait… and see … then"),
+    ("In 1927-8 and pp118-119 the figures", "In 1927-8 and pp118-119 the figures"),
+    ("see www.youtube.com/watch?v=6meTW-qafXs now", "see www.youtube.com/watch?v=6meTW-qafXs now"),
+    ("http://example.org/a--b?x='y' stays", "http://example.org/a--b?x='y' stays"),
+    ("two  spaces   collapse", "two spaces collapse"),
+])
+def test_typography(raw, expected):
+    assert set_text(raw) == expected
+    assert set_text(expected) == expected
