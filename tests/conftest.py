@@ -96,3 +96,34 @@ def spine(epub_files) -> list[str]:
 def body_text(document: etree._Element) -> str:
     body = document.find("x:body", XHTML_NS)
     return " ".join(body.itertext())
+
+
+def make_project(root: Path, seeds: dict[str, str], book: str, notes: str | None = None,
+                 glossary: str | None = None, files: dict[str, str] | None = None) -> Path:
+    """A small project of its own: seeds and editorial files given as text, the real styles."""
+    (root / "seeds").mkdir(parents=True)
+    (root / "editorial").mkdir()
+    shutil.copytree(ROOT / "styles", root / "styles")
+    for name, text in seeds.items():
+        (root / "seeds" / name).write_text(text, encoding="utf-8")
+    (root / "editorial" / "book.yaml").write_text(book, encoding="utf-8")
+    if notes is not None:
+        (root / "editorial" / "notes.yaml").write_text(notes, encoding="utf-8")
+    if glossary is not None:
+        (root / "editorial" / "glossary.yaml").write_text(glossary, encoding="utf-8")
+    for name, text in (files or {}).items():
+        (root / "editorial" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+SMALL_BOOK = """\
+title: A Small Book
+editor: Test Editor
+language: en-GB
+identifier: urn:uuid:00000000-0000-4000-8000-000000000000
+date: "2024-01-01"
+chapters:
+  - seed: one.txt
+    id: one
+    title: Chapter One
+"""

@@ -31,6 +31,11 @@ from .fetcher import RestrictedFetcher
 Progress = Callable[[str, int, int], None]  # (step, done, total)
 
 
+def _css_string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return f'"{escaped}"'
+
+
 def roman(number: int) -> str:
     values = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
               (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
@@ -80,11 +85,15 @@ class PdfWriter:
         self.fonts = FontConfiguration()
         self.stylesheets = [CSS(filename=str(styles / name), url_fetcher=self.fetcher, font_config=self.fonts)
                             for name in ("shared.css", "print.css")]
+        # The book's title as the left-hand running head (a plain string: no element to hide).
+        self.stylesheets.append(CSS(string=f"@page :left {{ @top-left {{ content: {_css_string(book.meta.title)}; }} }}"
+                                           "@page chapter:nth(1 of chapter), :blank, bare { @top-left { content: none; } }",
+                                    font_config=self.fonts))
         self.edition = Edition(PRINT)
 
     # -- documents
 
-    def _html(self, body: str, running: bool = True) -> str:
+    def _html(self, body: str) -> str:
         meta = self.book.meta
         date = meta.date or "2000-01-01"
         authors = ", ".join([meta.editor, *self.book.contributors])
@@ -95,20 +104,19 @@ class PdfWriter:
                 f'<meta name="generator" content="reader-pipeline"/>'
                 f'<meta name="dcterms.created" content="{date}T00:00:00Z"/>'
                 f'<meta name="dcterms.modified" content="{date}T00:00:00Z"/>')
-        title = f'<p class="running-title" aria-hidden="true">{html.escape(meta.title)}</p>' if running else ""
         return (f'<!DOCTYPE html><html lang="{html.escape(meta.language)}" xml:lang="{html.escape(meta.language)}">'
-                f'<head>{head}</head><body>{title}{body}</body></html>')
+                f'<head>{head}</head><body>{body}</body></html>')
 
-    def _render(self, body: str, first_page: int | None = None, running: bool = True):
+    def _render(self, body: str, first_page: int | None = None):
         sheets = list(self.stylesheets)
         if first_page is not None:
             sheets.append(CSS(string=f"@page :first {{ counter-set: page {first_page}; }}"))
-        document = HTML(string=self._html(body, running), base_url=str(self.styles) + os.sep,
+        document = HTML(string=self._html(body), base_url=str(self.styles) + os.sep,
                         url_fetcher=self.fetcher)
         return document.render(stylesheets=sheets, font_config=self.fonts)
 
     def _blank(self):
-        return HTML(string=self._html("", running=False), base_url=str(self.styles) + os.sep,
+        return HTML(string=self._html(""), base_url=str(self.styles) + os.sep,
                     url_fetcher=self.fetcher).render(
             stylesheets=[*self.stylesheets, CSS(string="html { page: bare; }")],
             font_config=self.fonts)
@@ -186,11 +194,11 @@ class PdfWriter:
 
         pages = dict(labels)
         pages.update({anchor: "x" for anchor, _ in front_items})
-        document = self._render(body(pages), running=False)
+        document = self._render(body(pages))
         front_labels = {a: roman(i + 1) for a, i in self._first_pages(document).items()}
         if any(front_labels.get(a) != pages.get(a) for a, _ in front_items):
             pages.update({a: front_labels.get(a, "") for a, _ in front_items})
-            document = self._render(body(pages), running=False)
+            document = self._render(body(pages))
             front_labels = {a: roman(i + 1) for a, i in self._first_pages(document).items()}
         return document, front_labels
 
