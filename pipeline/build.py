@@ -18,7 +18,6 @@ from .problems import Problem
 from .report import cleaning_report
 from .writers.epub import build_epub
 from .writers.output import build_lock, staged_outputs
-from .writers.pdf import PdfResult, write_pdf
 
 
 @dataclass
@@ -37,13 +36,17 @@ class BuildOptions:
     def styles(self) -> Path:
         return self.project / "styles"
 
+    @property
+    def cache_dir(self) -> Path:
+        return self.project / ".cache" / "clean"
+
 
 @dataclass
 class BuildResult:
     editorial: Editorial
     made: BuildInput
     outputs: list[Path] = field(default_factory=list)
-    pdf: PdfResult | None = None
+    pdf: object | None = None  # writers.pdf.PdfResult
     seconds: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -57,9 +60,10 @@ def prepare(options: BuildOptions, cache=None) -> tuple[Editorial, BuildInput]:
     return editorial, build_book(editorial, cache)
 
 
-def build(options: BuildOptions, cache=None, progress=None, on_wait=None) -> BuildResult:
+def build(options: BuildOptions, cache=None, progress=None, on_wait=None,
+          prepared: tuple[Editorial, BuildInput] | None = None) -> BuildResult:
     started = time.perf_counter()
-    editorial, made = prepare(options, cache)
+    editorial, made = prepared or prepare(options, cache)
     result = BuildResult(editorial, made)
     result.seconds["prepare"] = time.perf_counter() - started
     book = made.book
@@ -70,6 +74,7 @@ def build(options: BuildOptions, cache=None, progress=None, on_wait=None) -> Bui
             outputs.write_bytes(f"{slug}.epub", build_epub(book, options.styles))
             result.seconds["epub"] = time.perf_counter() - t
         if options.pdf:
+            from .writers.pdf import write_pdf  # WeasyPrint loads slowly: only when a PDF is wanted
             t = time.perf_counter()
             target = outputs.stage(f"{slug}.pdf")
             result.pdf = write_pdf(book, options.styles, target, progress)

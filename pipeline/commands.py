@@ -6,6 +6,7 @@ import argparse
 import time
 
 from .build import BuildOptions, build, chapter_rows, prepare
+from .cache import CleanCache
 from .clean import clean
 from .console import Console
 from .read import read_seed
@@ -21,7 +22,7 @@ def run_build(args: argparse.Namespace, console: Console) -> int:
     options = BuildOptions(project=args.project, out=args.out, epub=not args.pdf, pdf=not args.epub,
                            report=not args.no_report)
     with console.progress("PDF") as progress:
-        result = build(options, progress=progress,
+        result = build(options, cache=CleanCache(options.cache_dir), progress=progress,
                        on_wait=lambda: console.info("waiting for another build of this project to finish…"))
     made = result.made
     console.warnings(result.warnings)
@@ -48,7 +49,8 @@ def run_build(args: argparse.Namespace, console: Console) -> int:
 
 def run_check(args: argparse.Namespace, console: Console) -> int:
     started = time.perf_counter()
-    editorial, made = prepare(BuildOptions(project=args.project))
+    options = BuildOptions(project=args.project)
+    editorial, made = prepare(options, CleanCache(options.cache_dir))
     console.warnings(made.warnings)
     console.info(f"editorial/ is valid: {len(editorial.chapters)} chapters, {len(editorial.notes)} editors' notes, "
                  f"{len(editorial.glossary)} glossary entries; {len(made.warnings)} warning(s) "

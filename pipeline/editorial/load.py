@@ -187,7 +187,7 @@ def _load_chapters(root: Path, doc: YamlDocument, problems: Problems) -> list[Ch
 def _load_notes(doc: YamlDocument, chapters: list[ChapterSpec], problems: Problems) -> list[NoteSpec]:
     ids = [c.id for c in chapters]
     notes = []
-    for i, raw in enumerate(doc.data.get("notes", [])):
+    for i, raw in enumerate(doc.data.get("notes") or []):
         where = ("notes", i)
         if raw["chapter"] not in ids:
             hint = did_you_mean(raw["chapter"], ids) or ("chapter ids: " + ", ".join(ids))
@@ -202,7 +202,7 @@ def _load_glossary(doc: YamlDocument, problems: Problems) -> list[GlossarySpec]:
     ids: dict[str, int] = {}
     terms: dict[str, int] = {}
     forms_owner: dict[str, str] = {}
-    for i, raw in enumerate(doc.data.get("entries", [])):
+    for i, raw in enumerate(doc.data.get("entries") or []):
         where = ("entries", i)
         entry_id = raw.get("id") or slugify(raw["term"])
         if raw["term"].lower() in terms:

@@ -18,6 +18,8 @@ from .yamlfile import YamlDocument
 def resolve_overrides(spec: ChapterSpec, source: SourceText, doc: YamlDocument) -> tuple[Overrides, list[Problem]]:
     overrides = Overrides()
     problems: list[Problem] = []
+    if not any(True for _ in spec.cleaning.all()):
+        return overrides, problems
     lines = [(n, normalise_space(text)) for n, text in enumerate(source.lines, start=1)]
     lines = [(n, text) for n, text in lines if text]
     folded = [(n, fold_text(text)) for n, text in lines]

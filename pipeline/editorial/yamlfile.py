@@ -16,7 +16,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, NodeEvent, ScalarEvent
 
 from ..problems import PipelineError, Problem
@@ -58,13 +58,15 @@ def _yaml() -> YAML:
     return yaml
 
 
-def _syntax_problem(path: Path, exc: YAMLError) -> Problem:
+def _syntax_problem(path: Path, exc: YAMLError, source: str = "") -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
     text = (getattr(exc, "problem", None) or str(exc)).strip()
     hint = "check the indentation and the quoting of this line"
-    if "\t" in text or "'\\t'" in text:
+    lines = source.splitlines()
+    near = lines[max(0, line - 2):line] if line else []
+    if "\t" in text or "'\\t'" in text or any("\t" in l[:len(l) - len(l.lstrip())] for l in near):
         text = "a tab character is used for indentation"
         hint = "YAML indentation must use spaces, not tabs"
     if isinstance(exc, DuplicateKeyError):
@@ -96,7 +98,7 @@ def load_yaml(path: Path) -> YamlDocument:
     try:
         node = _yaml().load(text)
     except YAMLError as exc:
-        raise PipelineError(_syntax_problem(path, exc)) from None
+        raise PipelineError(_syntax_problem(path, exc, text)) from None
     doc = YamlDocument(path, None)
     doc.positions[()] = (1, 1)
     doc.data = _plain(node, (), doc)
@@ -121,10 +123,8 @@ def _check_events(path: Path, text: str) -> None:
                 raise PipelineError(Problem(
                     f"YAML tag {tag!r} is not allowed in editorial files", path, line, column,
                     hint="remove the tag: editorial files hold plain text, numbers, lists and mappings"))
-    except MarkedYAMLError as exc:
-        raise PipelineError(_syntax_problem(path, exc)) from None
     except YAMLError as exc:
-        raise PipelineError(_syntax_problem(path, exc)) from None
+        raise PipelineError(_syntax_problem(path, exc, text)) from None
 
 
 def _plain(node, path: Path_, doc: YamlDocument):

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ebooklib import epub
 
+from ..dates import source_datetime
 from ..model import Book
 from ..render import ids
 from ..render.xhtml import (EPUB, Edition, chapter_key, chapter_sections, has_notes, render_chapter,
@@ -40,11 +41,6 @@ class Document:
     body: str
     body_type: str  # epub:type of <body>
     properties: tuple = ()
-
-
-def _epub_time(book: Book) -> datetime.datetime:
-    from .pdf import source_date_epoch
-    return datetime.datetime.fromtimestamp(source_date_epoch(book), tz=datetime.timezone.utc)
 
 
 def _wrap(doc: Document, language: str) -> bytes:
@@ -174,7 +170,7 @@ def _reproducible_zip(data: bytes, when: datetime.datetime) -> bytes:
             info.compress_type = method
             info.create_system = 3
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name), compresslevel=9 if method == zipfile.ZIP_DEFLATED else None)
+            target.writestr(info, source.read(name))
     return out.getvalue()
 
 
@@ -219,10 +215,11 @@ def build_epub(book: Book, styles: Path) -> bytes:
     ebook.add_item(epub.EpubNcx())
     ebook.spine = spine
     ebook.toc = _ncx_toc(book, by_key)
-    when = _epub_time(book)
+    when = source_datetime(book)
     buffer = io.BytesIO()
     epub.write_epub(buffer, ebook, {"epub3_pages": False, "epub3_landmark": False, "epub2_guide": False,
-                                    "raise_exceptions": True, "mtime": when.replace(tzinfo=None)})
+                                    "raise_exceptions": True, "mtime": when.replace(tzinfo=None),
+                                    "compresslevel": 0})
     return _reproducible_zip(buffer.getvalue(), when)
 
 

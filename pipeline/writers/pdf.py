@@ -21,6 +21,7 @@ from typing import Callable
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
+from ..dates import source_date_epoch
 from ..model import Book
 from ..problems import PipelineError, Problem
 from ..render import ids
@@ -66,14 +67,6 @@ def _source_date(book: Book):
     finally:
         if previous is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
-
-
-def source_date_epoch(book: Book) -> int:
-    import datetime
-    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        return int(os.environ["SOURCE_DATE_EPOCH"])
-    date = datetime.date.fromisoformat(book.meta.date) if book.meta.date else datetime.date(2000, 1, 1)
-    return int(datetime.datetime(date.year, date.month, date.day, tzinfo=datetime.timezone.utc).timestamp())
 
 
 class PdfWriter:
