@@ -126,7 +126,8 @@ def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
                 out.append("</section>")
             section += 1
             sid = ids.section_id(chapter, section)
-            out.append(f'<section id="{sid}" class="section" aria-labelledby="{sid}-heading">')
+            # Not labelled: a labelled section is a landmark, and two sections may share a heading.
+            out.append(f'<section id="{sid}" class="section">')
             out.append(f'<h3 id="{sid}-heading">{render_text(block.lines[0], style)}</h3>')
         else:
             out.append(_block(block, style))
@@ -218,7 +219,8 @@ def render_glossary(book: Book, edition: Edition, pages: dict[str, list[tuple[st
 
 def render_titlepage(book: Book) -> str:
     meta = book.meta
-    subtitle = f'<p class="subtitle" epub:type="subtitle">{esc(meta.subtitle)}</p>' if meta.subtitle else ""
+    subtitle = (f'<p class="subtitle" epub:type="subtitle" role="doc-subtitle">{esc(meta.subtitle)}</p>'
+                if meta.subtitle else "")
     publisher = f'<p class="publisher">{esc(meta.publisher)}</p>' if meta.publisher else ""
     return (f'<section id="titlepage" class="titlepage" epub:type="titlepage" aria-label="Title page">'
             f'<h1 class="book-title" epub:type="title">{esc(meta.title)}</h1>{subtitle}'

@@ -131,8 +131,6 @@ def _metadata(book: Book, ebook: epub.EpubBook) -> None:
         ebook.add_metadata("DC", "rights", meta.rights)
     if meta.description:
         ebook.add_metadata("DC", "description", meta.description)
-    for chapter in book.chapters:
-        ebook.add_metadata("DC", "subject", chapter.title)
     _accessibility(book, ebook)
     ebook.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
 
@@ -157,7 +155,14 @@ def _accessibility(book: Book, ebook: epub.EpubBook) -> None:
          "information is conveyed by images or colour alone.")
 
 
-def _reproducible_zip(data: bytes, when: datetime.datetime) -> bytes:
+def _fix_package(opf: bytes, language: str) -> bytes:
+    """ebooklib leaves the package element without xml:lang, which accessibility checkers require."""
+    return opf.replace(b'<package xmlns="http://www.idpf.org/2007/opf"',
+                       f'<package xmlns="http://www.idpf.org/2007/opf" xml:lang="{html.escape(language)}"'
+                       .encode("utf-8"), 1)
+
+
+def _reproducible_zip(data: bytes, when: datetime.datetime, language: str) -> bytes:
     """Re-zip: mimetype first and stored, entries sorted, every time fixed."""
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
     source = zipfile.ZipFile(io.BytesIO(data))
@@ -170,7 +175,10 @@ def _reproducible_zip(data: bytes, when: datetime.datetime) -> bytes:
             info.compress_type = method
             info.create_system = 3
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
+            content = source.read(name)
+            if name.endswith(".opf"):
+                content = _fix_package(content, language)
+            target.writestr(info, content)
     return out.getvalue()
 
 
@@ -220,7 +228,7 @@ def build_epub(book: Book, styles: Path) -> bytes:
     epub.write_epub(buffer, ebook, {"epub3_pages": False, "epub3_landmark": False, "epub2_guide": False,
                                     "raise_exceptions": True, "mtime": when.replace(tzinfo=None),
                                     "compresslevel": 0})
-    return _reproducible_zip(buffer.getvalue(), when)
+    return _reproducible_zip(buffer.getvalue(), when, book.meta.language)
 
 
 def _ncx_toc(book: Book, docs: dict[str, Document]) -> list:
