@@ -1,0 +1,152 @@
+"""The EPUB edition: structure, metadata, accessibility, and ebooklib's known traps."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from PIL import Image
+
+from conftest import ROOT, XHTML_NS
+from pipeline.build import BuildOptions, prepare
+from pipeline.writers.epub import build_epub
+
+OPF = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
+EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
+
+
+@pytest.fixture(scope="module")
+def opf(epub_files):
+    name = next(n for n in epub_files if n.endswith(".opf"))
+    return etree.fromstring(epub_files[name])
+
+
+def _meta(opf, prop):
+    return [m.text for m in opf.iterfind(f".//opf:meta[@property='{prop}']", OPF)]
+
+
+def test_two_builds_are_byte_identical():
+    first = build_epub(prepare(BuildOptions(ROOT))[1].book, ROOT / "styles")
+    second = build_epub(prepare(BuildOptions(ROOT))[1].book, ROOT / "styles")
+    assert first == second
+
+
+def test_zip_entries_have_fixed_times_mimetype_first_and_stored_then_sorted(epub_path, built):
+    with zipfile.ZipFile(epub_path) as archive:
+        infos = archive.infolist()
+    assert infos[0].filename == "mimetype" and infos[0].compress_type == zipfile.ZIP_STORED
+    assert [i.filename for i in infos[1:]] == sorted(i.filename for i in infos[1:])
+    year, month, day = (int(x) for x in built.made.book.meta.date.split("-"))
+    assert {i.date_time for i in infos} == {(year, month, day, 0, 0, 0)}
+
+
+def test_identifier_is_the_books_not_a_random_one(opf, built):
+    identifier = opf.find(".//dc:identifier", OPF)
+    assert identifier.text == built.made.book.meta.identifier
+    assert opf.get("unique-identifier") == identifier.get("id")
+    modified = _meta(opf, "dcterms:modified")
+    assert modified == [f"{built.made.book.meta.date}T00:00:00Z"]
+
+
+def test_every_id_in_the_package_is_unique_even_with_several_authors(opf, built):
+    ids = [e.get("id") for e in opf.iter() if e.get("id")]
+    assert len(ids) == len(set(ids))
+    contributors = opf.findall(".//dc:contributor", OPF)
+    assert len(contributors) == len(built.made.book.contributors) >= 2
+
+
+def test_metadata_is_complete(opf, built):
+    meta = built.made.book.meta
+    titles = {t.get("id"): t.text for t in opf.findall(".//dc:title", OPF)}
+    assert titles == {"title": meta.title, "subtitle": meta.subtitle}
+    assert sorted(_meta(opf, "title-type")) == ["main", "subtitle"]
+    creator = opf.find(".//dc:creator", OPF)
+    assert creator.text == meta.editor
+    assert opf.find(f".//opf:meta[@refines='#{creator.get('id')}'][@property='role']", OPF).text == "edt"
+    for tag, value in (("language", meta.language), ("publisher", meta.publisher), ("date", meta.date),
+                       ("rights", meta.rights)):
+        assert opf.find(f".//dc:{tag}", OPF).text == value
+    assert opf.get("{http://www.w3.org/XML/1998/namespace}lang") == meta.language
+    assert _meta(opf, "dcterms:conformsTo")
+    assert set(_meta(opf, "schema:accessMode")) == {"textual", "visual"}
+    assert _meta(opf, "schema:accessModeSufficient") == ["textual"]
+    assert {"structuralNavigation", "tableOfContents", "readingOrder"} <= set(_meta(opf, "schema:accessibilityFeature"))
+    assert _meta(opf, "schema:accessibilityHazard") == ["none"]
+    assert _meta(opf, "schema:accessibilitySummary")
+
+
+def test_the_cover_is_a_generated_image_marked_as_cover_and_its_page_is_in_the_reading_order(opf, epub_files):
+    item = opf.find(".//opf:item[@properties='cover-image']", OPF)
+    image = Image.open(io.BytesIO(epub_files["EPUB/" + item.get("href")]))
+    assert image.size == (1600, 2560)
+    spine = opf.findall(".//opf:spine/opf:itemref", OPF)
+    assert spine[0].get("idref") == "cover" and spine[0].get("linear") in (None, "yes")
+    assert not [ref for ref in spine if ref.get("linear") == "no"]
+
+
+def test_navigation_has_nested_toc_landmarks_and_no_page_list(epub_documents, epub_files):
+    nav = epub_documents["EPUB/text/toc.xhtml"]
+    kinds = [n.get(EPUB_TYPE) for n in nav.iterfind(".//x:nav", XHTML_NS)]
+    assert kinds == ["toc", "landmarks"], "no page-list: ebooklib would list every id+epub:type element"
+    toc = nav.find(".//x:nav[@epub:type='toc']", XHTML_NS)
+    assert toc.find("x:ol/x:li/x:ol/x:li/x:a", XHTML_NS) is not None, "sections nest under chapters"
+    landmarks = {a.get(EPUB_TYPE) for a in nav.iterfind(".//x:nav[@epub:type='landmarks']//x:a", XHTML_NS)}
+    assert {"cover", "toc", "bodymatter", "endnotes", "colophon"} <= landmarks
+    if "EPUB/text/glossary.xhtml" in epub_files:
+        assert "glossary" in landmarks
+    assert "EPUB/toc.ncx" in epub_files
+
+
+def test_documents_are_semantic_and_well_ordered(epub_documents, epub_files):
+    matter = {"titlepage": "frontmatter", "introduction": "frontmatter", "chapter-1": "bodymatter",
+              "endnotes": "backmatter", "colophon": "backmatter", "glossary": "backmatter"}
+    for name, document in epub_documents.items():
+        assert document.get("{http://www.w3.org/XML/1998/namespace}lang") and document.get("lang")
+        body = document.find("x:body", XHTML_NS)
+        stem = Path(name).stem
+        if stem in matter:
+            assert body.get(EPUB_TYPE) == matter[stem], name
+        levels = [int(h.tag[-1]) for h in body.iter() if isinstance(h.tag, str) and re.fullmatch(r".*}h[1-6]", h.tag)]
+        for a, b in zip(levels, levels[1:]):
+            assert b <= a + 1, f"{name}: heading level skips from h{a} to h{b}"
+        assert not body.findall(".//x:br", XHTML_NS), f"{name}: <br> used for spacing"
+        for p in body.iterfind(".//x:p", XHTML_NS):
+            assert "".join(p.itertext()).strip(), f"{name}: empty paragraph"
+        assert len(epub_files[name]) < 250_000, f"{name} is over 250 KB"
+    chapter = epub_documents["EPUB/text/chapter-1.xhtml"]
+    section = chapter.find(".//x:section[@epub:type='chapter']", XHTML_NS)
+    assert section.get("role") == "doc-chapter"
+
+
+def test_fonts_are_embedded_and_text_sizes_are_relative(opf, epub_files):
+    fonts = [i.get("href") for i in opf.iterfind(".//opf:item[@media-type='font/ttf']", OPF)]
+    assert len(fonts) == 4
+    css = epub_files["EPUB/css/shared.css"].decode()
+    for font in fonts:
+        assert f'url("../{font}")' in css
+    for name in ("EPUB/css/shared.css", "EPUB/css/epub.css"):
+        assert not re.search(r"font-size\s*:\s*[\d.]+px", epub_files[name].decode()), name
+
+
+ACE = os.environ.get("ACE_PUPPETEER") or shutil.which("ace-puppeteer") or "/tmp/ace/node_modules/.bin/ace-puppeteer"
+CHROMIUM = os.environ.get("PUPPETEER_EXECUTABLE_PATH") or shutil.which("chromium")
+
+
+@pytest.mark.skipif(not (Path(ACE).exists() and CHROMIUM),
+                    reason="DAISY Ace and Chromium are not installed (see README: Accessibility check)")
+def test_daisy_ace_finds_no_violation(epub_path, tmp_path):
+    import json
+    env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": CHROMIUM}
+    subprocess.run([ACE, "-f", "-o", str(tmp_path / "ace"), str(epub_path)], env=env, check=True,
+                   capture_output=True, timeout=300)
+    report = json.loads((tmp_path / "ace" / "report.json").read_text())
+    violations = [(a["earl:testSubject"]["url"], b["earl:test"]["dct:title"])
+                  for a in report["assertions"] for b in a["assertions"]]
+    assert not violations
