@@ -1,0 +1,99 @@
+"""The print edition: fonts, outline, metadata, tagging, page numbers, security, reproducibility."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT
+from pipeline.build import BuildOptions, build
+from pipeline.render import ids
+
+
+@pytest.fixture(scope="module")
+def reader(pdf_path):
+    return PdfReader(pdf_path)
+
+
+def _fonts(reader):
+    found = {}
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = descendant.get("/FontDescriptor", {})
+            embedded = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            found[str(font["/BaseFont"])] = embedded
+    return found
+
+
+def test_only_the_shipped_fonts_are_used_and_all_are_embedded(reader):
+    fonts = _fonts(reader)
+    assert fonts and all(fonts.values()), fonts
+    for name in fonts:
+        assert re.fullmatch(r"/[A-Z]{6}\+Reader-Charis(-Bold)?(-Italic)?", name), f"a system font crept in: {name}"
+
+
+def test_every_chapter_and_section_has_a_bookmark(reader, built):
+    def walk(items, depth=0):
+        for item in items:
+            if isinstance(item, list):
+                yield from walk(item, depth + 1)
+            else:
+                yield depth, item.title
+    outline = list(walk(reader.outline))
+    titles = [t for _, t in outline]
+    for chapter in built.made.book.chapters:
+        assert chapter.title in titles
+        for block in chapter.article.blocks:
+            if block.kind.value == "heading":
+                assert block.lines[0].text in titles
+    assert ("Stalin and Stalinism" not in titles) or titles.count("Stalin and Stalinism") <= 1
+    assert {d for d, _ in outline} == {0, 1}
+
+
+def test_document_metadata_and_tagging(reader, built):
+    meta = built.made.book.meta
+    info = reader.metadata
+    assert info["/Title"] == meta.title
+    assert meta.editor in info["/Author"]
+    assert info["/Subject"]
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == meta.language
+    assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root
+    assert b"pdfuaid" in root["/Metadata"].get_object().get_data()
+    assert info["/CreationDate"].startswith(f"D:{meta.date.replace('-', '')}")
+
+
+def test_contents_page_numbers_are_the_pages_where_chapters_start(built, pdf_text):
+    result = built.pdf
+    contents = next(text for text in pdf_text if "Contents" in text and "Sources" in text)
+    flat = " ".join(contents.split())
+    for chapter in built.made.book.chapters:
+        anchor = ids.chapter_id(chapter)
+        label = result.labels[anchor]
+        page = pdf_text[result.physical[anchor] - 1]
+        assert " ".join(chapter.title.split()) in " ".join(page.split()), f"{chapter.title} not on its page"
+        assert re.search(rf"{re.escape(chapter.title)}[ .]*{label}\b", flat), f"contents: {chapter.title} {label}"
+        assert result.physical[anchor] % 2 == 1, "a chapter opens on a right-hand (odd) page"
+
+
+def test_folios_are_roman_in_front_and_arabic_in_the_body(built, pdf_text):
+    first_chapter = built.pdf.physical[ids.chapter_id(built.made.book.chapters[0])]
+    contents_page = next(i for i, t in enumerate(pdf_text) if "Contents" in t and "Sources" in t)
+    assert re.search(r"\b[ivx]+\s*$", pdf_text[contents_page].strip())
+    second = pdf_text[first_chapter].strip()  # the page after the first chapter's opening
+    assert re.search(r"\b2\s*$", second) or re.match(r"2\b", second)
+
+
+def test_two_builds_are_byte_identical(tmp_path, pdf_path):
+    again = build(BuildOptions(project=ROOT, out=tmp_path, epub=False, report=False))
+    assert again.outputs[0].read_bytes() == Path(pdf_path).read_bytes()
+
+
+def test_the_pdf_embeds_no_files_and_no_javascript(pdf_path):
+    data = Path(pdf_path).read_bytes()
+    assert b"/EmbeddedFiles" not in data and b"/JavaScript" not in data and b"/URI (file:" not in data
