@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 
 from .build import BuildOptions, build, chapter_rows, prepare
@@ -61,12 +62,13 @@ def run_check(args: argparse.Namespace, console: Console) -> int:
 def run_clean(args: argparse.Namespace, console: Console) -> int:
     result = clean(read_seed(args.file))
     if args.report:
-        console.out.print(_audit(result), markup=False, soft_wrap=True)
+        sys.stdout.write(_audit(result) + "\n")
         return 0
     for event in result.warnings():
         console.err.print(f"{args.file}:{event.line}: warning: {event.detail}", markup=False, style="yellow")
     render = article_text if args.text else article_markdown
-    console.out.print(render(result.article), markup=False, soft_wrap=True, end="")
+    sys.stdout.write(render(result.article))
+    sys.stdout.flush()
     if not args.quiet:
         console.err.print(f"{args.file}: {result.summary()}", markup=False, style="dim")
     return 0

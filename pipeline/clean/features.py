@@ -68,6 +68,8 @@ def is_heading_like(text: str) -> bool:
 
 
 def is_url_only(text: str) -> bool:
+    if len(text) > 1000 or ("." not in text and "/" not in text):
+        return False
     remainder = _URL.sub("", text)
     return bool(_URL.search(text)) and not words(remainder.replace("pic.twitter.com", ""))
 

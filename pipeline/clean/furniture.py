@@ -62,6 +62,11 @@ def _share_tokens(text: str) -> list[str] | None:
 def classify(unit: Unit) -> str | None:
     """The furniture rule this line falls under on its own, or None."""
     text = unit.text
+    words = word_count(text)
+    if words > _SITE_VOICE_MAX_WORDS:
+        return None  # every furniture rule is about short lines
+    if words > 12:
+        return _site_voice(text, words)
     label = _label(text)
     if label in _SEARCH_LABELS:
         return "search-widget"
@@ -75,12 +80,15 @@ def classify(unit: Unit) -> str | None:
     if (label in UI_LABELS or text.strip().lower() in UI_LABELS) and not (
             TAIL_LABELS.match(text.strip()) or COMMENT_LABELS.match(text.strip())):
         return "interface-label"  # teaser and comment labels are left to the tail stage
-    if word_count(text) <= _SITE_VOICE_MAX_WORDS:
-        for rule, pattern in SITE_VOICE:
-            if rule == "copyright-footer" and word_count(text) > 25:
-                continue
-            if pattern.search(text):
-                return rule
+    return _site_voice(text, words)
+
+
+def _site_voice(text: str, words: int) -> str | None:
+    for rule, pattern in SITE_VOICE:
+        if rule == "copyright-footer" and words > 25:
+            continue
+        if pattern.search(text):
+            return rule
     return None
 
 

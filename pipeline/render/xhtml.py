@@ -255,17 +255,38 @@ def render_introduction(book: Book) -> str:
             f'{book.introduction_html or ""}</section>')
 
 
+_MONTHS = ("January February March April May June July August September October November December").split()
+
+
+def human_date(value: str | None) -> str:
+    """2023-03-05 -> 5 March 2023; 2003-03 -> March 2003; 2003 -> 2003."""
+    if not value:
+        return ""
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return value
+
+
 def _source_entry(chapter: Chapter) -> str:
-    parts = [f"<strong>{esc(chapter.title)}</strong>"]
+    text = f"<strong>{esc(chapter.title)}</strong>"
     if chapter.author:
-        parts.append(f"by {esc(chapter.author)}")
-    where = ", ".join(x for x in (chapter.publication, chapter.published) if x)
+        text += f", by {esc(chapter.author)}"
+    text += "."
+    where = [f"<em>{esc(chapter.publication)}</em>"] if chapter.publication else []
+    if chapter.published:
+        where.append(esc(human_date(chapter.published)))
     if where:
-        parts.append(f"<em>{esc(where)}</em>" if chapter.publication else esc(where))
-    text = ", ".join([parts[0], " ".join(parts[1:])] if len(parts) > 1 else parts)
+        text += " First published in " + ", ".join(where) + "."
     if chapter.url:
-        text += f'. <a href="{esc(chapter.url)}">{esc(chapter.url)}</a>'
-    return f"<li>{chapter.number}. {text}.</li>"
+        text += f' <a href="{esc(chapter.url)}">{esc(chapter.url)}</a>'
+    summary = f'<p class="summary">{esc(chapter.summary)}</p>' if chapter.summary else ""
+    return f"<li><p>{chapter.number}. {text}</p>{summary}</li>"
 
 
 def render_colophon(book: Book) -> str:
@@ -276,7 +297,7 @@ def render_colophon(book: Book) -> str:
             f'aria-labelledby="colophon-title"><h2 id="colophon-title">Sources</h2>{extra}'
             f'<ol class="sources">{items}</ol>'
             f'<p class="production">This edition of <cite>{esc(meta.title)}</cite> was compiled and annotated by '
-            f'{esc(meta.editor)}{", " + esc(meta.date) if meta.date else ""}. It is set in Charis SIL, '
+            f'{esc(meta.editor)}{", " + esc(human_date(meta.date)) if meta.date else ""}. It is set in Charis SIL, '
             f'an open-source typeface by SIL International.</p></section>')
 
 
