@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from ..model import Block, BlockKind, Book, Chapter, Note, NoteOrigin
+from ..model import Block, BlockKind, Book, Chapter, MarkKind, Note, NoteOrigin
 from . import ids
 from .inline import InlineStyle, render_text
 
@@ -26,6 +26,8 @@ def esc(text: str | None) -> str:
 class Edition:
     kind: str  # EPUB or PRINT
     files: dict[str, str] = field(default_factory=dict)  # document key -> file name (EPUB)
+    # Print: note keys whose paragraph must not break across pages (a layout workaround).
+    keep_whole: set[str] = field(default_factory=set)
 
     def href(self, document: str, anchor: str) -> str:
         if self.kind == PRINT or document not in self.files:
@@ -86,9 +88,12 @@ def _style(chapter: Chapter, book: Book, edition: Edition) -> InlineStyle:
 
 # ---------------------------------------------------------------- chapters
 
-def _block(block: Block, style: InlineStyle) -> str:
+def _block(block: Block, style: InlineStyle, keep_whole: set[str] = frozenset()) -> str:
     if block.kind is BlockKind.PARAGRAPH:
-        return f"<p>{render_text(block.lines[0], style)}</p>"
+        text = block.lines[0]
+        whole = any(m.ref in keep_whole for m in text.marks if m.kind is MarkKind.NOTE_CALL)
+        attributes = ' class="keep-whole"' if whole else ""
+        return f"<p{attributes}>{render_text(text, style)}</p>"
     if block.kind is BlockKind.LIST:
         items = "".join(f"<li>{render_text(t, style)}</li>" for t in block.lines)
         return f"<ul>{items}</ul>"
@@ -130,7 +135,7 @@ def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
             out.append(f'<section id="{sid}" class="section">')
             out.append(f'<h3 id="{sid}-heading">{render_text(block.lines[0], style)}</h3>')
         else:
-            out.append(_block(block, style))
+            out.append(_block(block, style, edition.keep_whole))
     if section:
         out.append("</section>")
     if article.about_author:

@@ -54,6 +54,7 @@ class PdfResult:
     labels: dict[str, str] = field(default_factory=dict)  # anchor -> printed page label
     physical: dict[str, int] = field(default_factory=dict)  # anchor -> 1-based page index in the PDF
     refused: list[str] = field(default_factory=list)  # URLs the fetcher refused
+    relaid: list = field(default_factory=list)  # chapters laid out again to keep every footnote
 
 
 @contextmanager
@@ -83,6 +84,7 @@ class PdfWriter:
                                            "@page chapter:nth(1 of chapter), :blank, bare { @top-left { content: none; } }",
                                     font_config=self.fonts))
         self.edition = Edition(PRINT)
+        self.relaid: list[tuple[int, list[int], str]] = []  # (chapter, lost notes, remedy)
 
     # -- documents
 
@@ -100,10 +102,12 @@ class PdfWriter:
         return (f'<!DOCTYPE html><html lang="{html.escape(meta.language)}" xml:lang="{html.escape(meta.language)}">'
                 f'<head>{head}</head><body>{body}</body></html>')
 
-    def _render(self, body: str, first_page: int | None = None):
+    def _render(self, body: str, first_page: int | None = None, extra_css: str | None = None):
         sheets = list(self.stylesheets)
         if first_page is not None:
             sheets.append(CSS(string=f"@page :first {{ counter-set: page {first_page}; }}"))
+        if extra_css:
+            sheets.append(CSS(string=extra_css))
         document = HTML(string=self._html(body), base_url=str(self.styles) + os.sep,
                         url_fetcher=self.fetcher)
         return document.render(stylesheets=sheets, font_config=self.fonts)
@@ -138,9 +142,7 @@ class PdfWriter:
         body_anchor_index: dict[str, int] = {}
         for done, chapter in enumerate(book.chapters):
             self.progress(f"laying out chapter {chapter.number}", done, total)
-            document = self._render(render_chapter(chapter, book, self.edition), first_page=page_number)
-            first = self._first_pages(document)
-            self._check_footnotes(chapter, first)
+            document, first = self._chapter(chapter, page_number)
             for anchor, index in first.items():
                 labels[anchor] = str(page_number + index)
                 body_anchor_index[anchor] = len(body_pages) + index
@@ -171,6 +173,7 @@ class PdfWriter:
         result.labels = labels
         result.physical = {a: len(front_pages) + i + 1 for a, i in body_anchor_index.items()}
         result.refused = list(self.fetcher.refused)
+        result.relaid = list(self.relaid)
         self.progress("done", total, total)
         return result
 
@@ -206,13 +209,32 @@ class PdfWriter:
             pages[entry.id] = refs
         return pages
 
-    @staticmethod
-    def _check_footnotes(chapter, first: dict[str, int]) -> None:
-        lost = [n.number for n in chapter.notes if ids.note_id(chapter, n.number) not in first]
-        if lost:
-            raise PipelineError(Problem(
-                f"WeasyPrint dropped footnote(s) {', '.join(map(str, lost))} of chapter {chapter.number} "
-                f"from the layout", None, hint="report this as a bug with the chapter's text"))
+    #: Ways to lay a chapter out again when WeasyPrint drops a footnote. WeasyPrint 70
+    #: can lose a footnote that it defers to the next page while it re-breaks the page
+    #: (seen with two calls in a paragraph at a page foot); keeping the paragraph whole,
+    #: or relaxing widows and orphans, gives a layout in which every note is placed.
+    RETRIES = ("keep-whole", ".chapter p { orphans: 1; widows: 1; }", ".chapter p { orphans: 3; widows: 3; }")
+
+    def _chapter(self, chapter, page_number: int):
+        """Lay out one chapter, making sure that every footnote is on some page."""
+        lost: list = []
+        for attempt in (None, *self.RETRIES):
+            edition = Edition(PRINT, keep_whole={n.key for n in chapter.notes if n.number in lost}
+                              if attempt == "keep-whole" else set())
+            extra = attempt if attempt and attempt != "keep-whole" else None
+            document = self._render(render_chapter(chapter, self.book, edition), first_page=page_number,
+                                    extra_css=extra)
+            first = self._first_pages(document)
+            missing = [n.number for n in chapter.notes if ids.note_id(chapter, n.number) not in first]
+            if not missing:
+                if attempt:
+                    self.relaid.append((chapter.number, lost, attempt))
+                return document, first
+            lost = lost or missing
+        raise PipelineError(Problem(
+            f"WeasyPrint dropped footnote(s) {', '.join(map(str, missing))} of chapter {chapter.number} "
+            f"from every layout tried", None,
+            hint="shorten the note or move its call; please report the chapter's text as a WeasyPrint bug"))
 
 
 def write_pdf(book: Book, styles: Path, target: Path, progress: Progress | None = None) -> PdfResult:
