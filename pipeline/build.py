@@ -17,7 +17,8 @@ from .model import NoteOrigin
 from .problems import Problem
 from .report import cleaning_report
 from .writers.epub import build_epub
-from .writers.output import build_lock, staged_outputs
+from .problems import PipelineError
+from .writers.output import build_lock, explain_write_error, staged_outputs
 
 
 @dataclass
@@ -77,7 +78,10 @@ def build(options: BuildOptions, cache=None, progress=None, on_wait=None,
             from .writers.pdf import write_pdf  # WeasyPrint loads slowly: only when a PDF is wanted
             t = time.perf_counter()
             target = outputs.stage(f"{slug}.pdf")
-            result.pdf = write_pdf(book, options.styles, target, progress)
+            try:
+                result.pdf = write_pdf(book, options.styles, target, progress)
+            except OSError as exc:
+                raise PipelineError(explain_write_error(exc, options.out_dir / f"{slug}.pdf")) from None
             result.seconds["pdf"] = time.perf_counter() - t
         if options.report:
             results = [(c.id, c.title, made.cleaned[c.id]) for c in book.chapters]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import hashlib
 import os
 import tempfile
 import time
@@ -19,10 +20,9 @@ from pathlib import Path
 
 from ..problems import PipelineError, Problem
 
-LOCK_NAME = ".build.lock"
 
 
-def _explain(exc: OSError, path: Path) -> Problem:
+def explain_write_error(exc: OSError, path: Path) -> Problem:
     if exc.errno == errno.ENOSPC:
         return Problem("the disk is full: the new edition could not be written; the previous files in out/ "
                        "are untouched", path, hint="free some disk space and build again")
@@ -46,7 +46,7 @@ class Outputs:
             fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=self.folder)
             os.close(fd)
         except OSError as exc:
-            raise PipelineError(_explain(exc, target)) from None
+            raise PipelineError(explain_write_error(exc, target)) from None
         self.staged[target] = Path(tmp)
         return Path(tmp)
 
@@ -58,7 +58,7 @@ class Outputs:
                 handle.flush()
                 os.fsync(handle.fileno())
         except OSError as exc:
-            raise PipelineError(_explain(exc, self.folder / name)) from None
+            raise PipelineError(explain_write_error(exc, self.folder / name)) from None
         return tmp
 
     def commit(self) -> list[Path]:
@@ -69,7 +69,7 @@ class Outputs:
                 os.replace(tmp, target)
                 done.append(target)
         except OSError as exc:
-            raise PipelineError(_explain(exc, self.folder)) from None
+            raise PipelineError(explain_write_error(exc, self.folder)) from None
         finally:
             self.discard()
         return done
@@ -92,14 +92,20 @@ def staged_outputs(folder: Path):
         outputs.discard()
 
 
+def lock_path(folder: Path) -> Path:
+    """The lock for one output folder; kept outside it, so that out/ holds only editions."""
+    digest = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"reader-pipeline-{digest}.lock"
+
+
 @contextmanager
 def build_lock(folder: Path, wait_seconds: float = 600.0, on_wait=None):
-    """Hold out/.build.lock; a second build waits for the first, then runs."""
+    """Hold the output folder's lock; a second build waits for the first, then runs."""
+    path = lock_path(folder)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle = open(folder / LOCK_NAME, "a+")
+        handle = open(path, "a+")
     except OSError as exc:
-        raise PipelineError(_explain(exc, folder / LOCK_NAME)) from None
+        raise PipelineError(explain_write_error(exc, path)) from None
     try:
         deadline = time.monotonic() + wait_seconds
         told = False
@@ -110,7 +116,7 @@ def build_lock(folder: Path, wait_seconds: float = 600.0, on_wait=None):
             except BlockingIOError:
                 if time.monotonic() > deadline:
                     raise PipelineError(Problem(
-                        "another build of this project is still running; this one gives up", folder / LOCK_NAME,
+                        "another build of this project is still running; this one gives up", folder,
                         hint="wait for the other build to finish, then build again")) from None
                 if not told and on_wait:
                     on_wait()

