@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,65 @@ def test_no_debris_line_reaches_the_epub(truth, epub_documents):
             if " ".join(letter_words(lines[number])) in blocks:
                 leaked.append(f"{name}:{number}: {lines[number][:80]}")
     assert not leaked, "debris in the EPUB:\n" + "\n".join(leaked)
+
+
+def _pdf_words(text: str) -> list[str]:
+    """Letter words, split at hyphens too: a word hyphenated at a line end becomes two."""
+    return letter_words(re.sub(r"[-\u00ad\u2010\u2011]", " ", text))
+
+
+def _find(word: str, stream: list[str], position: int, window: int) -> int | None:
+    """The index after `word` in stream[position:position + window], also when the PDF broke
+    it across lines or pages ("Politic-" … running head … "ally")."""
+    limit = min(len(stream), position + window)
+    for i in range(position, limit):
+        token = stream[i]
+        if token == word:
+            return i + 1
+        if len(token) < len(word) and word.startswith(token):
+            rest = word[len(token):]
+            for j in range(i + 1, min(len(stream), i + window)):
+                if stream[j] == rest:
+                    return j + 1
+    return None
+
+
+def _in_order(expected: list[str], stream: list[str], start: int, window: int = 600) -> int | None:
+    """Find `expected` in `stream` from `start`: its first words together, then the rest in
+    order, each within `window` of the previous (running heads, folios and footnotes may come
+    between). Return where it ends."""
+    head = expected[:3]
+    candidate = start
+    while True:
+        try:
+            candidate = stream.index(head[0], candidate)
+        except ValueError:
+            return None
+        if stream[candidate:candidate + len(head)] == head:
+            position = candidate + len(head)
+            for word in expected[len(head):]:
+                position = _find(word, stream, position, window)
+                if position is None:
+                    break
+            if position is not None:
+                return position
+        candidate += 1
+
+
+def test_every_article_paragraph_is_in_the_pdf_text_in_order(truth, built, pdf_text):
+    stream = _pdf_words("\n".join(pdf_text))
+    position = 0
+    missing = []
+    for chapter in built.made.book.chapters:
+        article = chapter.article
+        texts = [t.text for b in article.blocks for t in b.lines]
+        for text in texts:
+            words = _pdf_words(text)
+            if not words:
+                continue
+            end = _in_order(words, stream, position)
+            if end is None:
+                missing.append(f"chapter {chapter.number}: {text[:70]}")
+            else:
+                position = end
+    assert not missing, "not in the PDF (or out of order):\n" + "\n".join(missing[:20])

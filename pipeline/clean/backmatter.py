@@ -22,11 +22,14 @@ NUMBERED = re.compile(r"^\[?(\d{1,3})[\].)]?\s+(\S.*)$")
 _REFERENCE_LIKE = re.compile(r"(?:https?://|www\.|\b(?:1[5-9]|20)\d\d\b|\bpp?\.?\s?\d|\b(?:ed|eds|trans)\.|"
                              r"\bPress\b|\bvol\.)", re.I)
 _ABOUT = re.compile(
-    r"^(?:[A-Z][\w’'.-]+\s+){1,4}(?:is|was|teaches|writes|works|lives)\b.{0,240}\b(?:editor|writer|author|"
+    r"^(?:[A-Z][\w’'.-]+\s+){1,4}(?:is|was|teaches|writes|works|lives|covers|reports)\b.{0,240}\b(?:editor|writer|author|"
     r"journalist|member|lecturer|professor|historian|activist|researcher|student|organi[sz]er|"
     r"correspondent|contributor|columnist|fellow|teacher|candidate|director|co-?founder|founder|"
-    r"reporter|blogger|novelist|poet|campaigner|economist|sociologist|scholar|translator)\b", re.U)
-_ABOUT_LABEL = re.compile(r"^(?:about\s+the\s+(?:author|writer)s?|author\s+bio(?:graphy)?)\s*:?$", re.I)
+    r"reporter|blogger|novelist|poet|campaigner|economist|sociologist|scholar|translator|government|politics|"
+    r"reach\s+(?:her|him|them)\s+at)\b", re.U)
+_ABOUT_LABEL = re.compile(r"^(?:about\s+the\s+(?:author|writer|reviewer|contributor)s?|author\s+bio(?:graphy)?|"
+                          r"sobre\s+(?:el|la)\s+autora?|über\s+(?:den|die)\s+autor(?:in)?|à\s+propos\s+de\s+l['’]auteur)"
+                          r"\s*:?$", re.I)
 
 
 def _numbered_run(units: list[Unit], start: int) -> int:

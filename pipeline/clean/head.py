@@ -13,7 +13,7 @@ import re
 from .features import (CLOSING_QUOTES, ends_sentence, is_heading_like, is_prose, is_substantial,
                        starts_with_quote, word_count)
 from .units import Event, Role, StageResult, Unit, dropped, marked
-from .vocabulary import MONTHS
+from .vocabulary import COMMENT_LABELS, MONTHS, TAIL_LABELS
 
 STAGE = "head"
 
@@ -30,14 +30,15 @@ _DATE = (rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _DATELINE = re.compile(
     rf"^(?:(?:published|posted|updated|last\s+updated|first\s+published|modified|date)\s*:?\s*(?:on\s+)?)?"
     rf"{_DATE}(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*[A-Z]{{2,5}})?)?"
-    rf"(?:\s*[|•·]\s*.{{0,60}})?\.?$", re.I)
+    rf"(?:\s*[|•·]\s*.{{0,60}}|\s+by\s+(?P<name>{_NAME}))?\.?$", re.I)
 _CITATION_END = re.compile(r"\((?:[^()]|\([^()]*\))+\)\.?$|\s[—–]\s?[A-Z][^.]{1,80}$")
 
 
 def byline_author(text: str) -> str | None:
-    """The writer's name in a byline or a standfirst ending "…, writes Name"."""
-    match = _BYLINE.match(text) or _STANDFIRST_BYLINE.search(text)
-    return match.group("name").rstrip(".") if match else None
+    """The writer's name in a byline, a dateline ("Posted on … by Name") or a standfirst
+    ending "…, writes Name"."""
+    match = _BYLINE.match(text) or _DATELINE.match(text.strip()) or _STANDFIRST_BYLINE.search(text)
+    return match.group("name").rstrip(".") if match and match.group("name") else None
 
 
 def is_dateline(text: str) -> bool:
@@ -73,7 +74,9 @@ def recognise_head(units: list[Unit], english: bool = True) -> StageResult:
         if _BYLINE.match(text):
             roles[i] = Role.BYLINE
         elif is_dateline(text):
-            roles[i] = Role.DATELINE
+            roles[i] = Role.BYLINE if byline_author(text) else Role.DATELINE
+        elif i < first and _is_furniture_label(text) and not unit.keep:
+            roles[i] = None
         elif title is not None and i <= first and _is_epigraph(text) and not standfirst_done:
             roles[i] = Role.EPIGRAPH
         elif title is not None and not standfirst_done and _is_standfirst(text):
@@ -98,25 +101,30 @@ def _movable(unit: Unit) -> bool:
 def _find_title(units: list[Unit], first: int) -> int | None:
     """The nearest heading-like line above the text, past bylines, dates and a standfirst."""
     j = first - 1
-    standfirst_seen = False
+    standfirst_seen = 0  # a standfirst and perhaps a caption may stand between title and text
     while j >= 0:
         unit = units[j]
         text = unit.text
         if unit.role is not Role.BODY or unit.pinned:
             j -= 1
             continue
-        if _BYLINE.match(text) or is_dateline(text):
+        if _BYLINE.match(text) or is_dateline(text) or _is_furniture_label(text):
             j -= 1
             continue
         if is_heading_like(text) and word_count(text) >= 2 and not byline_author(text):
             return j
-        if not standfirst_seen and (is_prose(text) or _is_standfirst(text)) and word_count(text) <= 80:
-            standfirst_seen = True
+        if standfirst_seen < 2 and (is_prose(text) or _is_standfirst(text)) and word_count(text) <= 80:
+            standfirst_seen += 1
             j -= 1
             continue
         return None
     # The first substantial unit itself may be preceded by nothing: is it a title?
     return None
+
+
+def _is_furniture_label(text: str) -> bool:
+    """A comment count or teaser label standing in the page header."""
+    return word_count(text) <= 20 and bool(COMMENT_LABELS.match(text.strip()) or TAIL_LABELS.match(text.strip()))
 
 
 def _is_standfirst(text: str) -> bool:

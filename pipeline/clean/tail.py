@@ -20,6 +20,7 @@ STAGE = "tail"
 _PROTECTED = {Role.NOTES_HEADING, Role.NOTE, Role.REFERENCES_HEADING, Role.REFERENCE}
 _CONTINUATION_SHARE = 0.25  # article text after a label, as a share of the text before it
 _CONTINUATION_RUN = 3  # or this many long paragraphs in a row after it
+_MIN_ARTICLE_WORDS = 100  # article text needed above a label for it to end the article
 
 
 def _movable(unit: Unit) -> bool:
@@ -28,17 +29,25 @@ def _movable(unit: Unit) -> bool:
 
 def _is_label(unit: Unit) -> str | None:
     text = unit.text.strip()
-    if word_count(text) > 8:
+    if word_count(text) > 20:
         return None
     if COMMENT_LABELS.match(text):
         return "comments"
+    if word_count(text) > 8:
+        return None
     if TAIL_LABELS.match(text):
         return "teaser-block"
     return None
 
 
-def _article_goes_on(units: list[Unit], at: int, english: bool) -> bool:
-    """Whether real article text follows a label (so the label is an inline box)."""
+def _article_goes_on(units: list[Unit], at: int, english: bool, share: bool = True) -> bool:
+    """Whether real article text follows a label (so the label is an inline box).
+
+    Long paragraphs in a row mean the article goes on (teaser lists and comment
+    threads alternate short lines with long ones); so does, for teaser labels,
+    a good share of the article's text still to come. A label with little
+    article text above it (a comment count under the headline) is not the end.
+    """
     before = sum(word_count(u.text) for u in units[:at]
                  if u.role is Role.BODY and is_substantial(u.text, english))
     after = 0
@@ -54,7 +63,9 @@ def _article_goes_on(units: list[Unit], at: int, english: bool) -> bool:
             best_run = max(best_run, run)
         else:
             run = 0
-    return best_run >= _CONTINUATION_RUN or (before and after >= _CONTINUATION_SHARE * before)
+    if before < _MIN_ARTICLE_WORDS:
+        return True
+    return best_run >= _CONTINUATION_RUN or (share and after >= _CONTINUATION_SHARE * before)
 
 
 def cut_tail(units: list[Unit], english: bool = True) -> StageResult:
@@ -67,8 +78,8 @@ def cut_tail(units: list[Unit], english: bool = True) -> StageResult:
     while i < len(units):
         unit = units[i]
         label = _is_label(unit) if _movable(unit) else None
-        if label == "teaser-block" and _article_goes_on(units, i, english):
-            drop[i] = "inline-teaser"
+        if label and _article_goes_on(units, i, english, share=label == "teaser-block"):
+            drop[i] = "inline-teaser" if label == "teaser-block" else "comment-count"
             j = i + 1
             while j < len(units) and _movable(units[j]) and not is_prose(units[j].text, english) \
                     and word_count(units[j].text) <= 15:

@@ -22,6 +22,10 @@ SHARE_TARGETS = {
     "signal", "skype", "hacker news", "slashdot", "evernote", "gmail", "outlook", "yahoo mail",
     "bookmark", "favorite", "like", "follow", "subscribe", "embed", "gift", "gift article",
     "listen", "listen to this article", "download", "pdf", "font size", "text size",
+    # the same actions in other languages of the Latin script
+    "compartir", "enviar", "enviar por correo", "copiar enlace", "imprimir", "teilen", "drucken",
+    "link kopieren", "partager", "imprimer", "copier le lien", "condividi", "stampa", "copia link",
+    "compartilhar", "copiar link", "delen", "afdrukken", "e-mail",
 }
 
 #: Standalone labels of page furniture: navigation, widgets, account links.
@@ -50,7 +54,19 @@ UI_LABELS = {
     "listen", "listen to this article", "audio", "video", "watch", "play", "pause",
     "follow us", "follow", "connect with us", "stay connected", "newsletter", "newsletters",
     "shop", "store", "events", "jobs", "careers", "press", "rss", "feeds", "help",
-    "enable javascript", "loading", "loading...", "loading…",
+    "enable javascript", "loading", "loading...", "loading…", "like this", "like loading",
+    "like loading…", "share this", "print this page", "email this page", "opens in new window",
+    # other languages of the Latin script
+    "buscar", "búsqueda", "menú", "suscríbete", "suscribirse", "iniciar sesión", "entrar", "registrarse",
+    "portada", "inicio", "contacto", "publicidad", "aviso legal", "política de privacidad",
+    "política de cookies", "quiénes somos", "aceptar", "aceptar todas", "rechazar", "configurar",
+    "ir al contenido", "ir al contenido principal", "compartir", "última hora",
+    "suche", "startseite", "anmelden", "abonnieren", "impressum", "datenschutz", "kontakt", "werbung",
+    "anzeige", "akzeptieren", "alle akzeptieren", "ablehnen", "einstellungen", "zum inhalt springen",
+    "rechercher", "accueil", "se connecter", "connexion", "s'abonner", "abonnez-vous", "mentions légales",
+    "publicité", "accepter", "tout accepter", "refuser", "paramètres", "aller au contenu",
+    "cerca", "accedi", "abbonati", "pubblicità", "accetta", "accetta tutto", "rifiuta", "impostazioni",
+    "pesquisar", "entrar", "assine", "publicidade", "aceitar", "rejeitar",
 }
 
 #: Labels that open the furniture after an article: everything below them is
@@ -58,11 +74,13 @@ UI_LABELS = {
 TAIL_LABELS = re.compile(
     r"""^(?:
         (?:you\s+(?:should|may|might|will)\s+(?:also\s+)?(?:read|like|enjoy|be\s+interested\s+in))
-      | (?:(?:more\s+)?related(?:\s+(?:articles?|posts?|stories|content|reading|coverage|links|news|topics))?)
+      | (?:(?:more\s+)?related(?:\s+(?:articles?|posts?|stories|content|reading|coverage|links|news|topics|
+           publications|reports|resources|items|videos|books|reviews))?)
       | (?:latest(?:\s+(?:articles?|posts?|news|stories|from\s+.+))?)
       | (?:(?:most\s+)?(?:popular|read|viewed|shared|commented)(?:\s+(?:articles?|posts?|stories|now|today|this\s+week))?)
       | (?:recommended(?:\s+(?:for\s+you|articles?|reading|stories))?)
       | (?:more\s+(?:from|in|on|stories|articles|news|to\s+read|like\s+this|by)\b.*)
+      | (?:more\s+(?:[\w&’'-]+\s+){1,3}(?:news|stories|articles|posts|coverage|reviews|features))
       | (?:read\s+(?:more|next|also)(?:\s+(?:articles?|stories|from\s+.+|on\s+.+))?)
       | (?:further\s+reading\s+on\s+this\s+site)
       | (?:also\s+(?:read|on|in)\b.*)
@@ -74,6 +92,15 @@ TAIL_LABELS = re.compile(
       | (?:in\s+other\s+news)
       | (?:around\s+the\s+web)
       | (?:promoted\s+(?:stories|content|links))
+      | (?:if\s+you\s+(?:liked|enjoyed)\s+this.{0,20}?,?\s+you\s+(?:may|might|will|would)\s+(?:also\s+)?
+           (?:like|enjoy|love|read))
+      | (?:te\s+puede\s+interesar|también\s+te\s+puede\s+interesar|noticias\s+relacionadas|
+           lo\s+más\s+(?:leído|visto)|más\s+(?:noticias|información|de\s+.+)|te\s+recomendamos|lee\s+también)
+      | (?:das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|mehr\s+zum\s+thema|weitere\s+artikel|
+           meistgelesen|auch\s+interessant|lesen\s+sie\s+auch)
+      | (?:à\s+lire\s+aussi|lire\s+aussi|articles?\s+similaires|sur\s+le\s+même\s+sujet|les\s+plus\s+lus)
+      | (?:leggi\s+anche|potrebbe\s+interessarti|articoli\s+correlati|i\s+più\s+letti)
+      | (?:leia\s+também|veja\s+também|mais\s+lidas)
     )[\s:.…]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -81,8 +108,10 @@ TAIL_LABELS = re.compile(
 #: Labels that open a comments section; below them everything is comments.
 COMMENT_LABELS = re.compile(
     r"""^(?:
-        (?:\d+\s+)?comments?(?:\s*\(\d+\))?
-      | (?:\d+\s+(?:responses?|replies|thoughts\s+on\s+.+))
+        (?:\d+\s+)?(?:(?:reader|readers['’]?|user|your|latest|top)\s+)?comments?(?:\s*\(\d+\))?
+      | (?:comentarios|kommentare|commentaires|commenti|comentários|reacties)(?:\s*\(\d+\))?
+      | (?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:responses?|replies|comments?|thoughts)
+         (?:\s+(?:on|to)\s+.+)?)
       | (?:leave\s+a\s+(?:reply|comment|response))
       | (?:post\s+a\s+comment|add\s+a\s+comment|write\s+a\s+comment)
       | (?:join\s+the\s+(?:conversation|discussion|debate))
@@ -100,6 +129,17 @@ SITE_VOICE = [
         r"\bcookies?\b.*\b(?:use|uses|using|accept|consent|browsing|experience|settings|policy|"
         r"preferences|personalis|personaliz|analytics|third[- ]part)", re.I)),
     ("cookie-notice", re.compile(r"\b(?:we|this\s+(?:site|website))\s+(?:use|uses)\s+cookies\b", re.I)),
+    ("cookie-notice", re.compile(r"\bcookies?\b.*\b(?:utiliza|usamos|aceptar|consentimiento|navegación|verwenden|"
+                                 r"akzeptieren|zustimmung|utilisons|accepter|consentement|utilizziamo|consenso|"
+                                 r"utilizamos|aceitar)", re.I)),
+    ("affiliate-disclosure", re.compile(r"\b(?:earn|receive|make)\s+(?:a\s+)?(?:small\s+)?commission\b|"
+                                        r"\baffiliate\s+(?:links?|commission|partner)", re.I)),
+    ("inline-link", re.compile(r"^(?:related|see\s+also|read\s+more|also\s+read|more|read\s+next|watch|listen|"
+                               r"recommended|must\s+read)\s*:\s*\S.{0,150}$", re.I)),
+    ("download-link", re.compile(r"^(?:download|descargar|herunterladen|télécharger)\b.{0,80}\((?:pdf|epub|docx?|"
+                                 r"xlsx?|csv|zip)[^)]*\)\s*$", re.I)),
+    ("tag-list", re.compile(r"^(?:tags?|topics?|categories|category|filed\s+under|posted\s+in|keywords|"
+                            r"etiquetas|temas|schlagworte|themen|mots-clés)\s*:\s*\S", re.I)),
     ("newsletter-prompt", re.compile(
         r"\b(?:sign\s*up|subscribe|register)\b.{0,80}\b(?:newsletter|inbox|email|e-mail|updates|"
         r"briefing|digest|alerts)\b", re.I)),
@@ -107,6 +147,10 @@ SITE_VOICE = [
         r"\b(?:newsletter|inbox)\b.{0,80}\b(?:sign\s*up|subscribe|delivered|get|receive|enter)\b", re.I)),
     ("newsletter-prompt", re.compile(r"^(?:enter\s+)?(?:your\s+)?e-?mail(?:\s+address)?\s*\*?:?$", re.I)),
     ("newsletter-prompt", re.compile(r"\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b", re.I)),
+    ("newsletter-prompt", re.compile(r"^(?:(?:boletín|newsletter|lettre\s+d['’]information)\b.{0,40}|"
+                                     r"(?:escribe|introduce)\s+tu\s+(?:email|correo).{0,30}|apúntate|suscríbete.{0,60}|"
+                                     r"he\s+leído\s+y\s+acepto.{0,80}|ihre\s+e-mail-adresse|votre\s+(?:adresse\s+)?e-mail)$",
+                                     re.I)),
     ("paywall-prompt", re.compile(
         r"\b(?:subscribe|subscription|subscribers?)\b.{0,60}\b(?:to\s+(?:continue|keep)\s+reading|"
         r"unlimited\s+access|already\s+a\s+subscriber|read\s+the\s+full)\b", re.I)),
@@ -131,10 +175,15 @@ SITE_VOICE = [
     ("reading-time", re.compile(r"^(?:\d+\s*(?:-|–)?\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:read|reading\s+time)|"
                                 r"(?:reading\s+time|estimated\s+reading\s+time):?\s*\d+\s*min(?:ute)?s?\.?)$", re.I)),
     ("photo-credit", re.compile(
-        r"^(?:photo|image|picture|illustration|graphic|credit|source|photograph)s?\s*(?:credit)?\s*:|"
+        r"^(?:photo|image|picture|illustration|graphic|credit|source|photograph|foto|imagen|bild|crédito)s?"
+        r"\s*(?:credit)?\s*:|\b(?:cover\s+(?:design|image|photo)|photograph(?:ed)?|photo|illustration)\s+by\s+"
+        r"[A-Z][^.]{0,60}\.?$|\([^()]{2,60}\s/\s[^()]{2,60}\)\s*$|"
         r"\((?:photo|image|picture)s?\s*(?:by|:|credit)[^)]*\)\s*$|"
         r"\b(?:getty\s+images|shutterstock|alamy|wikimedia\s+commons|afp\s+via\s+getty|"
         r"associated\s+press|reuters)\s*\)?\s*$", re.I)),
+    ("share-bar", re.compile(r"^click\s+to\s+(?:share|email|print|tweet|pin)\b", re.I)),
+    ("post-navigation", re.compile(r"^(?:[←«‹]|previous\s+(?:post|article|story)\s*:?)\s*\S.{0,120}$|"
+                                   r"^\S.{0,120}\s*[→»›]$|^next\s+(?:post|article|story)\s*:", re.I)),
     ("social-prompt", re.compile(
         r"^(?:follow|like|find)\s+(?:us|me)\s+on\b|^(?:share|tweet)\s+(?:this|on)\b.{0,40}$", re.I)),
 ]

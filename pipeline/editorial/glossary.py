@@ -48,7 +48,8 @@ class Matcher:
             self.groups[name] = entry.id
             alternatives.append(f"(?P<{name}>{_form_pattern(form, entry.match_case)})")
         body = "|".join(alternatives) or "(?!x)x"
-        self.pattern = re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-]|['’]\w)")
+        # Whole words; a possessive "’s" may follow ("Trotsky’s" links "Trotsky").
+        self.pattern = re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-]|['’](?!s\b)\w)")
 
     def find(self, text: str):
         for match in self.pattern.finditer(text):

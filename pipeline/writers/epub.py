@@ -145,9 +145,8 @@ def _accessibility(book: Book, ebook: epub.EpubBook) -> None:
     prop("schema:accessMode", "visual")
     prop("schema:accessModeSufficient", "textual")
     for feature in ("structuralNavigation", "tableOfContents", "readingOrder", "alternativeText",
-                    "displayTransformability", "glossary" if book.glossary else "", "index" if False else ""):
-        if feature:
-            prop("schema:accessibilityFeature", feature)
+                    "displayTransformability"):
+        prop("schema:accessibilityFeature", feature)
     prop("schema:accessibilityHazard", "none")
     prop("schema:accessibilitySummary",
          "A text-only reader with a navigable table of contents, headings in order, notes linked to and from "
