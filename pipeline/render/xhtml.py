@@ -206,9 +206,10 @@ def render_glossary(book: Book, edition: Edition, pages: dict[str, list[tuple[st
             out.append(f'<p class="see-also"><em>See also</em> {links}.</p>')
         uses = [chapters[c] for c in entry.uses if c in chapters]
         if uses and pages is not None:
-            refs = ", ".join(f'<a href="#{anchor}">{label}</a>' for label, anchor in pages.get(entry.id, []))
+            found = pages.get(entry.id, [])
+            refs = ", ".join(f'<a href="#{anchor}">{label}</a>' for label, anchor in found)
             if refs:
-                out.append(f'<p class="uses">Pages {refs}.</p>')
+                out.append(f'<p class="uses">{"Page" if len(found) == 1 else "Pages"} {refs}.</p>')
         elif uses:
             refs = ", ".join(
                 f'<a href="{edition.href(chapter_key(c), ids.term_use_id(c, entry.id))}">{c.number}</a>'

@@ -1,0 +1,154 @@
+"""Glossary: matching rules, schema errors, and the links in both editions."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import SMALL_BOOK, XHTML_NS, letter_words, make_project
+from pipeline.editorial.apply import build_book
+from pipeline.editorial.glossary import Matcher, link_glossary
+from pipeline.editorial.load import load_editorial
+from pipeline.model import Article, Block, BlockKind, Chapter, GlossaryEntry, Mark, MarkKind, Text
+from pipeline.problems import PipelineError
+from pipeline.render import ids
+
+
+def entry(entry_id, *forms, match_case=True):
+    return GlossaryEntry(entry_id, forms[0], list(forms), "<p>d</p>", match_case=match_case)
+
+
+ENTRIES = [entry("nep", "NEP", "New Economic Policy"), entry("kulaks", "kulaks", "kulak"),
+           entry("party", "Party"), entry("left-opposition", "Left Opposition"),
+           entry("opposition", "Opposition"), entry("politburo", "politburo", match_case=False)]
+
+
+def found(text):
+    return [(text[s:e], i) for s, e, i in Matcher(ENTRIES).find(text)]
+
+
+def test_whole_words_longest_form_and_case_rules():
+    assert found("The New Economic Policy (NEP) helped the Kulaks and kulaks.") == [
+        ("New Economic Policy", "nep"), ("NEP", "nep"), ("Kulaks", "kulaks"), ("kulaks", "kulaks")]
+    assert found("the party and the Party") == [("Party", "party")]
+    assert found("the Left Opposition and the Opposition") == [("Left Opposition", "left-opposition"),
+                                                                ("Opposition", "opposition")]
+    assert found("NEPmen, NEP-men and kulakism are other words") == []
+    assert found("the POLITBURO met; Politburo’s decision") == [("POLITBURO", "politburo"), ("Politburo", "politburo")]
+
+
+def _chapter(*texts, headings=()):
+    blocks = [Block(BlockKind.HEADING, [Text(h)]) for h in headings] + [Block(BlockKind.PARAGRAPH, [t]) for t in texts]
+    return Chapter("c", 1, "C", None, Article(path=None, blocks=blocks))
+
+
+def test_only_the_first_use_per_chapter_links_and_never_in_headings_calls_or_addresses():
+    call = Text("The New Economic Policy began.", [Mark(MarkKind.NOTE_CALL, 8, 8, "e1")])
+    url = Text("See www.example.org/NEP for the NEP archive.")
+    again = Text("NEP again, and the NEP once more.")
+    chapter = _chapter(call, url, again, headings=["NEP and the kulaks"])
+    link_glossary([chapter], [entry("nep", "NEP", "New Economic Policy")])
+    assert not [m for m in chapter.article.blocks[0].lines[0].marks]  # heading untouched
+    assert not [m for m in call.marks if m.kind is MarkKind.GLOSSARY]  # would swallow the note call
+    marks = [m for m in url.marks if m.kind is MarkKind.GLOSSARY]
+    assert [(url.text[m.start:m.end], m.start) for m in marks] == [("NEP", url.text.index("the NEP") + 4)]
+    assert not [m for m in again.marks if m.kind is MarkKind.GLOSSARY]
+
+
+GLOSSARY_OK = """entries:
+  - term: NEP
+    forms: [New Economic Policy]
+    definition: "The New Economic Policy of 1921."
+  - term: Never Used
+    definition: "x"
+"""
+
+
+@pytest.mark.parametrize("glossary, message, line", [
+    (GLOSSARY_OK.replace("    forms:", "    froms:"), "unknown key 'froms'", 3),
+    (GLOSSARY_OK + "  - term: NEP\n    definition: again\n", "duplicate term 'NEP'", 7),
+    (GLOSSARY_OK + "  - term: Other\n    forms: [New Economic Policy]\n    definition: y\n",
+     "form 'New Economic Policy' is claimed by two entries", 8),
+    (GLOSSARY_OK + "  - term: Third\n    definition: z\n    see_also: [nap]\n", "see_also 'nap' names no", 9),
+])
+def test_glossary_mistakes_are_errors_with_file_and_line(tmp_path, glossary, message, line):
+    project = make_project(tmp_path, {"one.txt": "A Title Here\n\nThe New Economic Policy began in 1921 "
+                                                 "and lasted until the end of the decade, when it was dropped.\n"},
+                           SMALL_BOOK, glossary=glossary)
+    with pytest.raises(PipelineError) as caught:
+        build_book(load_editorial(project))
+    problem = next(p for p in caught.value.problems if message in p.message)
+    assert problem.path.name == "glossary.yaml" and problem.line == line
+
+
+def test_an_entry_never_used_is_a_warning_and_uses_are_counted(tmp_path):
+    project = make_project(tmp_path, {"one.txt": "A Title Here\n\nThe New Economic Policy began in 1921 and "
+                                                 "lasted until the end of the decade, when it was dropped.\n"},
+                           SMALL_BOOK, glossary=GLOSSARY_OK)
+    made = build_book(load_editorial(project))
+    assert [p.message for p in made.warnings] == ["glossary entry 'Never Used' is never used in the text"]
+    nep = next(e for e in made.book.glossary if e.id == "nep")
+    assert nep.uses == ["one"]
+
+
+# ------------------------------------------------------------- the built editions
+
+def test_the_real_glossary_is_large_and_every_entry_is_used(built):
+    glossary = built.made.book.glossary
+    assert len(glossary) >= 40
+    assert all(e.uses for e in glossary)
+    assert not [p for p in built.warnings if "never used" in p.message]
+
+
+def test_epub_glossary_links_resolve_and_back_links_return_to_a_use(epub_documents):
+    glossary = epub_documents["EPUB/text/glossary.xhtml"]
+    section = glossary.find(".//x:section[@epub:type='glossary']", XHTML_NS)
+    assert section is not None and section.get("role") == "doc-glossary"
+    terms = {dt.get("id"): dt for dt in section.iterfind(".//x:dl/x:dt", XHTML_NS)}
+    assert all(dt.get("{http://www.idpf.org/2007/ops}type") == "glossterm" and dt.find("x:dfn", XHTML_NS) is not None
+               for dt in terms.values())
+    links = 0
+    for name, document in epub_documents.items():
+        for a in document.iterfind(".//x:a[@class='glossterm']", XHTML_NS):
+            links += 1
+            target = a.get("href").split("#")[1]
+            assert target in terms, a.get("href")
+            assert a.get("role") == "doc-glossref"
+    assert links >= 40
+    for dd in section.iterfind(".//x:dd", XHTML_NS):
+        assert dd.get("{http://www.idpf.org/2007/ops}type") == "glossdef"
+        for back in dd.iterfind(".//x:p[@class='uses']/x:a", XHTML_NS):
+            file, anchor = back.get("href").split("#")
+            use = epub_documents[f"EPUB/text/{file}"].find(f".//*[@id='{anchor}']")
+            assert use is not None and use.get("class") == "glossterm"
+
+
+def test_the_glossary_has_a_landmark(epub_documents):
+    nav = epub_documents["EPUB/text/toc.xhtml"]
+    assert nav.find(".//x:nav[@epub:type='landmarks']//x:a[@epub:type='glossary']", XHTML_NS) is not None
+
+
+def test_pdf_glossary_page_numbers_point_to_pages_that_contain_the_term(built, pdf_text):
+    result = built.pdf
+    label_to_index = {}
+    for anchor, label in result.labels.items():
+        if anchor in result.physical:
+            label_to_index.setdefault(label, result.physical[anchor])
+    checked = 0
+    for entry in built.made.book.glossary:
+        for chapter in built.made.book.chapters:
+            anchor = ids.term_use_id(chapter, entry.id)
+            if anchor not in result.labels:
+                continue
+            page = pdf_text[result.physical[anchor] - 1]
+            words = " " + " ".join(letter_words(re.sub(r"[-\u2010\u00ad]\s*\n", "", page))) + " "
+            assert any(f" {' '.join(letter_words(form))} " in words for form in entry.forms), (entry.term, anchor)
+            checked += 1
+    assert checked >= 40
+    glossary_text = " ".join(" ".join(t.split()) for t in pdf_text[-25:])
+    for entry in built.made.book.glossary:
+        labels = [result.labels[ids.term_use_id(c, entry.id)] for c in built.made.book.chapters
+                  if ids.term_use_id(c, entry.id) in result.labels]
+        printed = f"{'Page' if len(labels) == 1 else 'Pages'} {', '.join(labels)}."
+        assert printed in glossary_text, (entry.term, printed)
