@@ -7,7 +7,11 @@ together, under a lock, only when all of them are complete.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,9 +73,12 @@ def build(options: BuildOptions, cache=None, progress=None, on_wait=None,
     result.seconds["prepare"] = time.perf_counter() - started
     book = made.book
     slug = book.meta.slug
-    with build_lock(options.out_dir, on_wait=on_wait), staged_outputs(options.out_dir) as outputs:
-        if options.epub:
-            t = time.perf_counter()
+    with build_lock(options.out_dir, on_wait=on_wait), staged_outputs(options.out_dir) as outputs, \
+            _side_process(options.epub and options.pdf) as side:
+        t = time.perf_counter()
+        # With both editions, the EPUB is made in a second process while this one lays out the PDF.
+        epub = side.submit(build_epub, book, options.styles) if side and options.epub else None
+        if options.epub and epub is None:
             outputs.write_bytes(f"{slug}.epub", build_epub(book, options.styles))
             result.seconds["epub"] = time.perf_counter() - t
         if options.pdf:
@@ -83,6 +90,9 @@ def build(options: BuildOptions, cache=None, progress=None, on_wait=None,
             except OSError as exc:
                 raise PipelineError(explain_write_error(exc, options.out_dir / f"{slug}.pdf")) from None
             result.seconds["pdf"] = time.perf_counter() - t
+        if epub is not None:
+            outputs.write_bytes(f"{slug}.epub", epub.result())
+            result.seconds["epub"] = time.perf_counter() - t
         if options.report:
             results = [(c.id, c.title, made.cleaned[c.id]) for c in book.chapters]
             html = cleaning_report(book.meta.title, results)
@@ -90,6 +100,16 @@ def build(options: BuildOptions, cache=None, progress=None, on_wait=None,
         result.outputs = outputs.commit()
     result.seconds["total"] = time.perf_counter() - started
     return result
+
+
+@contextmanager
+def _side_process(wanted: bool):
+    """A second process for work that can run beside the PDF layout (None when not worth it)."""
+    if not wanted or (os.cpu_count() or 1) < 2:
+        yield None
+        return
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield pool
 
 
 def chapter_rows(made: BuildInput) -> list[list[str]]:

@@ -157,3 +157,20 @@ def test_every_article_paragraph_is_in_the_pdf_text_in_order(truth, built, pdf_t
             else:
                 position = end
     assert not missing, "not in the PDF (or out of order):\n" + "\n".join(missing[:20])
+
+
+def test_the_benchmark_runs_as_a_smoke_test():
+    """benchmarks/run.py stays out of the suite's time budget; its pieces are checked here."""
+    import subprocess
+    import sys
+    import tempfile
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import run  # noqa: F401  (benchmarks/run.py)
+    with tempfile.TemporaryDirectory() as tmp:
+        project = run.corpus(Path(tmp), 2)
+        assert len(list((project / "seeds").glob("*.txt"))) == 10
+        seconds, peak = run.measure([sys.executable, "-m", "pipeline", "check", "-q", "--project", str(project)])
+        assert seconds > 0 and peak > 10
+    assert "median" in run.report([run.Row("x", [1.0, 2.0, 3.0], 100.0)])
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--help"], capture_output=True)
+    assert done.returncode == 0 and b"pandoc" in done.stdout

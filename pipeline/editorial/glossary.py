@@ -32,28 +32,40 @@ def _form_pattern(form: str, match_case: bool) -> str:
     return _escape(form)
 
 
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
 @dataclass
 class Matcher:
+    """Finds glossary forms in text: candidates by first word, then each form's pattern."""
+
     entries: list[GlossaryEntry]
-    pattern: re.Pattern = field(init=False)
-    groups: dict[str, str] = field(init=False)  # regex group name -> entry id
+    by_first_word: dict[str, list[tuple[re.Pattern, str]]] = field(init=False)
 
     def __post_init__(self) -> None:
-        alternatives = []
-        self.groups = {}
         forms = [(form, entry) for entry in self.entries for form in entry.forms]
-        forms.sort(key=lambda fe: -len(fe[0]))
-        for i, (form, entry) in enumerate(forms):
-            name = f"g{i}"
-            self.groups[name] = entry.id
-            alternatives.append(f"(?P<{name}>{_form_pattern(form, entry.match_case)})")
-        body = "|".join(alternatives) or "(?!x)x"
-        # Whole words; a possessive "’s" may follow ("Trotsky’s" links "Trotsky").
-        self.pattern = re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-]|['’](?!s\b)\w)")
+        forms.sort(key=lambda fe: -len(fe[0]))  # the longest form wins
+        self.by_first_word = {}
+        for form, entry in forms:
+            first = _WORD.match(form)
+            if not first:
+                continue
+            # Whole words; a possessive "’s" may follow ("Trotsky’s" links "Trotsky").
+            pattern = re.compile(rf"(?:{_form_pattern(form, entry.match_case)})(?![\w-]|['’](?!s\b)\w)")
+            self.by_first_word.setdefault(first.group().lower(), []).append((pattern, entry.id))
 
     def find(self, text: str):
-        for match in self.pattern.finditer(text):
-            yield match.start(), match.end(), self.groups[match.lastgroup]
+        position = 0
+        for word in _WORD.finditer(text):
+            start = word.start()
+            if start < position or (start and (text[start - 1].isalnum() or text[start - 1] in "'’-_")):
+                continue
+            for pattern, entry_id in self.by_first_word.get(word.group().lower(), ()):
+                match = pattern.match(text, start)
+                if match:
+                    yield start, match.end(), entry_id
+                    position = match.end()
+                    break
 
 
 def link_glossary(chapters: list[Chapter], entries: list[GlossaryEntry]) -> dict[str, list[str]]:

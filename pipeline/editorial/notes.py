@@ -17,7 +17,7 @@ from ..problems import Problem
 from ..render.inline import linkify
 from ..render.safe_markdown import markdown_paragraphs
 from .load import ChapterSpec, NoteSpec
-from .phrases import closest_passages, find_all
+from .phrases import closest_passages, find_all, fold
 from .yamlfile import YamlDocument
 
 MISSING_TEXT = "The text of this note is missing from the source."
@@ -52,8 +52,9 @@ def sentence_at(text: str, offset: int) -> str:
 def anchor_editor_notes(article: Article, notes: list[NoteSpec], doc: YamlDocument) -> list[Problem]:
     problems: list[Problem] = []
     texts = reading_texts(article)
+    folded = [fold(text.text) for text in texts]  # once per text, not once per note
     for spec in notes:
-        hits = [(text, span) for text in texts for span in find_all(spec.after, text.text)]
+        hits = [(text, span) for text, f in zip(texts, folded) for span in find_all(spec.after, text.text, f)]
         if not hits:
             near = closest_passages(spec.after, [t.text for t in texts])
             problems.append(doc.problem(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 _FOLD = {
     "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
@@ -41,16 +42,20 @@ def fold(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+@lru_cache(maxsize=4096)
 def fold_text(text: str) -> str:
     return fold(text)[0].strip()
 
 
-def find_all(phrase: str, text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets in `text` of every whole-word occurrence of `phrase`."""
+def find_all(phrase: str, text: str, folded: tuple[str, list[int]] | None = None) -> list[tuple[int, int]]:
+    """(start, end) offsets in `text` of every whole-word occurrence of `phrase`
+    (pass `folded` = fold(text) when searching the same text for many phrases)."""
     needle = fold_text(phrase)
     if not needle:
         return []
-    folded, where = fold(text)
+    folded, where = folded or fold(text)
+    if needle not in folded:
+        return []
     spans = []
     pattern = re.compile(r"(?<!\w)" + re.escape(needle) + (r"(?!\w)" if needle[-1].isalnum() else ""))
     for match in pattern.finditer(folded):

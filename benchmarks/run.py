@@ -1,0 +1,187 @@
+"""Speed and scale of the build, side by side with pandoc, on this machine.
+
+    python benchmarks/run.py                 # build timings, pandoc comparison, 4x and 16x corpora
+    python benchmarks/run.py --runs 3 --no-scale
+    python benchmarks/run.py --quick         # one run of each, no scale: a smoke test
+
+Every figure is the median of several runs of a fresh `python -m pipeline …` process
+(start-up included), with the peak memory (max RSS) of that process and its children.
+The pandoc rows clean the same seeds with `python -m pipeline clean` first (not timed)
+and are skipped, with a message, when pandoc (or WeasyPrint's command) is not installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class Row:
+    name: str
+    seconds: list[float]
+    peak_mb: float
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def measure(command: list[str], cwd: Path | None = None, env: dict | None = None) -> tuple[float, float]:
+    """Wall time and peak memory (MB) of one run of a command and all its children."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(command)} failed: {process.stderr.read().decode()[-800:]}")
+    process.stderr.close()
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def repeat(name: str, command: list[str], runs: int, before=None, **kwargs) -> Row:
+    seconds, peaks = [], []
+    for _ in range(runs):
+        if before:
+            before()
+        elapsed, peak = measure(command, **kwargs)
+        seconds.append(elapsed)
+        peaks.append(peak)
+    return Row(name, seconds, max(peaks))
+
+
+def copy_project(target: Path) -> Path:
+    for folder in ("editorial", "seeds", "styles"):
+        shutil.copytree(ROOT / folder, target / folder)
+    return target
+
+
+def pipeline(project: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "pipeline", "build", "--project", str(project), "-q", *args]
+
+
+def ours(runs: int, work: Path) -> list[Row]:
+    project = copy_project(work / "project")
+    rows = [repeat("ours: full build (EPUB + PDF)", pipeline(project), runs),
+            repeat("ours: EPUB only", pipeline(project, "--epub"), runs)]
+    notes = project / "editorial" / "notes.yaml"
+    original = notes.read_text(encoding="utf-8")
+    counter = {"n": 0}
+
+    def edit_one_note() -> None:
+        counter["n"] += 1
+        notes.write_text(original.replace("text: >-", f"text: >-\n      (Edit {counter['n']}.)", 1),
+                         encoding="utf-8")
+
+    rows.append(repeat("ours: EPUB after a one-note edit", pipeline(project, "--epub"), runs, edit_one_note))
+    rows.append(repeat("ours: full build after a one-note edit", pipeline(project), runs, edit_one_note))
+    notes.write_text(original, encoding="utf-8")
+    return rows
+
+
+def pandoc_rows(runs: int, work: Path) -> list[Row]:
+    pandoc = shutil.which("pandoc")
+    if not pandoc:
+        print("pandoc is not installed: pandoc rows skipped (apt-get install pandoc).")
+        return []
+    markdown = work / "book.md"
+    order = re.findall(r"seed:\s*(\S+)", (ROOT / "editorial" / "book.yaml").read_text(encoding="utf-8"))
+    parts = []
+    for seed in order:
+        done = subprocess.run([sys.executable, "-m", "pipeline", "clean", "-q", str(ROOT / "seeds" / seed)],
+                              capture_output=True, check=True, cwd=ROOT)
+        parts.append(done.stdout.decode("utf-8"))
+    markdown.write_text("\n\n".join(parts), encoding="utf-8")
+    meta = ["--metadata", "title=Stalin and Stalinism"]
+    rows = [repeat("pandoc: EPUB", [pandoc, str(markdown), *meta, "-o", str(work / "p.epub")], runs)]
+    weasy_dir = Path(sys.executable).parent
+    env = {**os.environ, "PATH": f"{weasy_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    if shutil.which("weasyprint", path=env["PATH"]):
+        rows.append(repeat("pandoc: PDF (WeasyPrint engine)",
+                           [pandoc, str(markdown), *meta, "--pdf-engine=weasyprint", "-o", str(work / "p.pdf")],
+                           runs, env=env))
+    else:
+        print("weasyprint's command is not on PATH: the pandoc PDF row is skipped.")
+    return rows
+
+
+def corpus(work: Path, factor: int) -> Path:
+    """The reader's seeds repeated `factor` times as chapters under other names."""
+    project = work / f"corpus-{factor}x"
+    (project / "seeds").mkdir(parents=True)
+    (project / "editorial").mkdir()
+    shutil.copytree(ROOT / "styles", project / "styles")
+    book = (ROOT / "editorial" / "book.yaml").read_text(encoding="utf-8")
+    head = book[:book.index("chapters:")].replace("introduction: introduction.md\n", "")
+    head = head.replace("colophon: colophon.md\n", "")
+    chapters = []
+    for copy in range(factor):
+        for seed in sorted((ROOT / "seeds").glob("*.txt")):
+            name = f"{copy:02d}-{seed.name}"
+            shutil.copy(seed, project / "seeds" / name)
+            chapters.append(f"  - seed: {name}\n    id: c{copy}-{seed.stem[:3]}\n    title: Chapter {len(chapters) + 1}\n")
+    (project / "editorial" / "book.yaml").write_text(head + "chapters:\n" + "".join(chapters), encoding="utf-8")
+    return project
+
+
+def scale(runs: int, work: Path, factors=(1, 4, 16)) -> list[Row]:
+    rows = []
+    for factor in factors:
+        project = corpus(work, factor)
+        rows.append(repeat(f"scale {factor:>2}x ({5 * factor} chapters): full build", pipeline(project), runs))
+    base = rows[0].median
+    for row, factor in zip(rows, factors):
+        row.note = f"{row.median / base:.1f}x the time of 1x"
+    return rows
+
+
+def report(rows: list[Row]) -> str:
+    lines = [f"{'':42} {'median':>8} {'min':>7} {'max':>7} {'peak MB':>8}  note"]
+    for row in rows:
+        lines.append(f"{row.name:42} {row.median:7.2f}s {min(row.seconds):6.2f}s {max(row.seconds):6.2f}s "
+                     f"{row.peak_mb:8.0f}  {row.note}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (default 5)")
+    parser.add_argument("--no-scale", action="store_true", help="skip the 4x and 16x corpora")
+    parser.add_argument("--scale-runs", type=int, default=1, help="runs per corpus size (default 1)")
+    parser.add_argument("--quick", action="store_true", help="one run of each, no scale (a smoke test)")
+    args = parser.parse_args()
+    runs = 1 if args.quick else args.runs
+    print(f"{platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        rows = ours(runs, work)
+        theirs = pandoc_rows(runs, work)
+        rows += theirs
+        by_name = {r.name: r for r in rows}
+        full, epub = by_name["ours: full build (EPUB + PDF)"], by_name["ours: EPUB only"]
+        if "pandoc: EPUB" in by_name:
+            epub.note = f"ours/pandoc {epub.median / by_name['pandoc: EPUB'].median:.2f}"
+        if "pandoc: PDF (WeasyPrint engine)" in by_name:
+            both = by_name["pandoc: EPUB"].median + by_name["pandoc: PDF (WeasyPrint engine)"].median
+            full.note = f"ours/pandoc (EPUB + PDF: {both:.2f}s) {full.median / both:.2f}"
+        if not (args.no_scale or args.quick):
+            rows += scale(args.scale_runs, work)
+        print(report(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
