@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .coverage import missing_glyphs
 from .editorial.apply import BuildInput, build_book
 from .editorial.load import Editorial, load_editorial
 from .model import NoteOrigin
@@ -62,7 +63,11 @@ class BuildResult:
 def prepare(options: BuildOptions, cache=None) -> tuple[Editorial, BuildInput]:
     """Load, validate, clean and annotate: everything short of writing."""
     editorial = load_editorial(options.project)
-    return editorial, build_book(editorial, cache)
+    made = build_book(editorial, cache)
+    font = options.styles / "fonts" / "CharisSIL-Regular.ttf"
+    if font.is_file():
+        made.warnings.extend(missing_glyphs(made.book, font))
+    return editorial, made
 
 
 def build(options: BuildOptions, cache=None, progress=None, on_wait=None,

@@ -257,3 +257,12 @@ def test_any_text_renders_to_well_formed_xhtml_in_both_editions(text):
         fragment = render_chapter(chapter, book, edition)
         etree.fromstring(f'<div xmlns="http://www.w3.org/1999/xhtml" '
                          f'xmlns:epub="http://www.idpf.org/2007/ops">{fragment}</div>')
+
+
+def test_characters_the_fonts_cannot_draw_are_reported(tmp_path):
+    from pipeline.build import prepare
+    seed = "A Title Here\n\n" + PROSE.replace("civil war", "civil war 🔗 中文")
+    project = make_project(tmp_path, {"one.txt": seed}, SMALL_BOOK)
+    _, made = prepare(BuildOptions(project=project))
+    warning = next(p for p in made.warnings if "no glyph" in p.message)
+    assert "U+1F517" in warning.message and "U+4E2D" in warning.message and warning.path.name == "one.txt"
