@@ -36,6 +36,7 @@ def missing_glyphs(book: Book, font: Path) -> list[Problem]:
             shown = ", ".join(f"{ch} (U+{ord(ch):04X} {unicodedata.name(ch, '?').lower()})" for ch in found)
             problems.append(Problem(
                 f"chapter '{chapter.id}': the book's fonts have no glyph for {shown}",
-                chapter.article.path, hint="readers will see a substitute font or a box; drop the line with a cleaning override, "
-                "or add a font that has the character to styles/", severity="warning"))
+                chapter.article.path, severity="warning",
+                hint="readers will see a substitute font or a box; drop the line with a cleaning override, "
+                     "or add a font that has the character to styles/"))
     return problems
