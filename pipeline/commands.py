@@ -40,9 +40,8 @@ def run_build(args: argparse.Namespace, console: Console) -> int:
     if glossary:
         links = sum(len(e.uses) for e in glossary)
         console.info(f"Glossary: {len(glossary)} entries, {links} links from the text.")
-    for number, lost, remedy in (result.pdf.relaid if result.pdf else []):
-        console.detail(f"PDF: chapter {number} laid out again ({remedy}) so that footnote(s) "
-                       f"{', '.join(map(str, lost))} are not lost")
+    for number, what, remedy in (result.pdf.relaid if result.pdf else []):
+        console.detail(f"PDF: chapter {number} laid out again: {what} ({remedy})")
     for path in result.outputs:
         extra = f", {result.pdf.pages} pages" if path.suffix == ".pdf" and result.pdf else ""
         console.info(f"Wrote {path} ({_size(path)}{extra})")

@@ -80,6 +80,10 @@ def recognise_quotations(units: list[Unit]) -> StageResult:
             pending = _unclosed(nxt.text)
             while j < len(out) and _free(out[j]):
                 text = out[j].text
+                following = out[j + 1] if j + 1 < len(out) else None
+                if _SIGNATURE.match(text) and not (following is not None and _free(following)
+                                                   and _opens_quote(following.text)):
+                    break  # "L. Kam[enev]”: the sign-off that ends a letter
                 if _opens_quote(text) and not _SOURCE.match(text):
                     mark(j, Role.QUOTE, "quotation")
                     pending = _unclosed(text)

@@ -53,9 +53,13 @@ def _apply_outside_urls(text: str, fix) -> str:
     return "".join(parts)
 
 
+_QUOTE_ELLIPSIS = re.compile(r"([“‘\"'(\[])\s+…")
+
+
 def _fix(text: str) -> str:
     text = _SPACED_ELLIPSIS.sub("…", text)
     text = _ELLIPSIS.sub("…", text)
+    text = _QUOTE_ELLIPSIS.sub(r"\1…", text)
     text = _SPACED_DASH.sub(" – ", text)
     text = _DOUBLE_HYPHEN.sub("—", text)
     if '"' in text or "'" in text:

@@ -21,6 +21,7 @@ from .phrases import closest_passages, find_all, fold
 from .yamlfile import YamlDocument
 
 MISSING_TEXT = "The text of this note is missing from the source."
+_AFTER_CALL = set(".,;:!?’”)")
 _SENTENCE_START = re.compile(r"[.!?…][”’\"')\]]?\s+(?=\S)")
 
 
@@ -75,6 +76,9 @@ def anchor_editor_notes(article: Article, notes: list[NoteSpec], doc: YamlDocume
                 f"chapter '{spec.chapter}'", (*spec.where, "occurrence")))
             continue
         text, (_, end) = hits[index]
+        while end < len(text.text) and text.text[end] in _AFTER_CALL and not (
+                text.text[end] == "’" and text.text[end + 1:end + 2].isalpha()):
+            end += 1  # the call follows the punctuation that closes the phrase, as in British practice
         text.marks.append(Mark(MarkKind.NOTE_CALL, end, end, editor_note_key(spec.index)))
         text.marks.sort(key=lambda m: (m.start, m.end))
     return problems

@@ -8,6 +8,7 @@ call looks (a link to the endnotes, or a footnote at the foot of the page).
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 
 from ..model import Block, BlockKind, Book, Chapter, MarkKind, Note, NoteOrigin
@@ -28,6 +29,8 @@ class Edition:
     files: dict[str, str] = field(default_factory=dict)  # document key -> file name (EPUB)
     # Print: note keys whose paragraph must not break across pages (a layout workaround).
     keep_whole: set[str] = field(default_factory=set)
+    # Print: paragraphs (by text_key) to set without automatic hyphenation (a layout workaround).
+    rebreak: set[str] = field(default_factory=set)
     # EPUB: anchor -> file, for documents split into parts.
     anchor_files: dict[str, str] = field(default_factory=dict)
 
@@ -49,7 +52,7 @@ def chapter_key(chapter: Chapter) -> str:
 
 def _note_marker(note: Note) -> str:
     if note.origin in (NoteOrigin.EDITOR, NoteOrigin.SUPPLIED):
-        return ' <span class="editor-mark">— Ed.</span>'
+        return '\u00a0<span class="editor-mark">—\u00a0Ed.</span>'
     return ""
 
 
@@ -71,7 +74,8 @@ def _call(chapter: Chapter, note: Note, edition: Edition) -> str:
         return (f'<a href="{edition.href("endnotes", target)}" id="{ref}" class="noteref" '
                 f'epub:type="noteref" role="doc-noteref">{note.number}</a>')
     paragraphs = _note_paragraphs(note, f'<span class="note-number">{note.number}</span> ')
-    body = "".join(f'<span class="note-p">{p}</span>' for p in paragraphs)
+    body = "".join(f'<span class="note-p{" rebreak" if text_key(p) in edition.rebreak else ""}">{p}</span>'
+                   for p in paragraphs)
     return (f'<a href="#{target}" id="{ref}" class="noteref" role="doc-noteref">{note.number}</a>'
             f'<span class="footnote {_note_class(note)}" id="{target}" role="doc-footnote">{body}</span>')
 
@@ -94,11 +98,24 @@ def _style(chapter: Chapter, book: Book, edition: Edition) -> InlineStyle:
 
 # ---------------------------------------------------------------- chapters
 
-def _block(block: Block, style: InlineStyle, keep_whole: set[str] = frozenset()) -> str:
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def text_key(text: str) -> str:
+    """A paragraph's identity for layout remedies: its first letters, whatever the hyphenation."""
+    return "".join(_WORDS.findall(html.unescape(re.sub(r"<[^>]+>", "", text)).lower()))[:60]
+
+
+def _block(block: Block, style: InlineStyle, edition: Edition | None = None) -> str:
     if block.kind is BlockKind.PARAGRAPH:
         text = block.lines[0]
-        whole = any(m.ref in keep_whole for m in text.marks if m.kind is MarkKind.NOTE_CALL)
-        attributes = ' class="keep-whole"' if whole else ""
+        classes = []
+        if edition is not None:
+            if any(m.ref in edition.keep_whole for m in text.marks if m.kind is MarkKind.NOTE_CALL):
+                classes.append("keep-whole")
+            if edition.rebreak and text_key(text.text) in edition.rebreak:
+                classes.append("rebreak")
+        attributes = f' class="{" ".join(classes)}"' if classes else ""
         return f"<p{attributes}>{render_text(text, style)}</p>"
     if block.kind is BlockKind.LIST:
         items = "".join(f"<li>{render_text(t, style)}</li>" for t in block.lines)
@@ -141,7 +158,7 @@ def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
             out.append(f'<section id="{sid}" class="section">')
             out.append(f'<h3 id="{sid}-heading">{render_text(block.lines[0], style)}</h3>')
         else:
-            out.append(_block(block, style, edition.keep_whole))
+            out.append(_block(block, style, edition))
     if section:
         out.append("</section>")
     if article.about_author:
@@ -254,7 +271,7 @@ def render_imprint(book: Book) -> str:
         lines.append(f"<p>{esc(meta.rights)}</p>")
     if meta.publisher:
         lines.append(f"<p>Published by {esc(meta.publisher)}{', ' + esc(meta.date[:4]) if meta.date else ''}</p>")
-    lines.append(f'<p class="identifier">{esc(meta.identifier)}</p>')
+    lines.append(f'<p class="identifier">Identifier: {esc(meta.identifier)}</p>')
     lines.append("<p>The articles are reproduced from their original publications, listed under Sources at the "
                  "end of the book. Notes marked “Ed.” are the editors’.</p>")
     lines.append("<p>Set in Charis SIL.</p>")

@@ -19,13 +19,14 @@ from pathlib import Path
 from typing import Callable
 
 from weasyprint import CSS, HTML
+from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
 
 from ..dates import source_date_epoch
 from ..model import Book
 from ..problems import PipelineError, Problem
 from ..render import ids
-from ..render.xhtml import (PRINT, Edition, render_chapter, render_colophon, render_contents, render_glossary,
+from ..render.xhtml import (PRINT, Edition, render_chapter, text_key, render_colophon, render_contents, render_glossary,
                             render_halftitle, render_imprint, render_introduction, render_titlepage)
 from .fetcher import RestrictedFetcher
 
@@ -81,7 +82,8 @@ class PdfWriter:
                             for name in ("shared.css", "print.css")]
         # The book's title as the left-hand running head (a plain string: no element to hide).
         self.stylesheets.append(CSS(string=f"@page :left {{ @top-left {{ content: {_css_string(book.meta.title)}; }} }}"
-                                           "@page chapter:nth(1 of chapter), :blank, bare { @top-left { content: none; } }",
+                                           "@page chapter:nth(1 of chapter), glossary:nth(1 of glossary), sources:nth(1 of sources), :blank, bare "
+                                           "{ @top-left { content: none; } }",
                                     font_config=self.fonts))
         self.edition = Edition(PRINT)
         self.relaid: list[tuple[int, list[int], str]] = []  # (chapter, lost notes, remedy)
@@ -213,28 +215,74 @@ class PdfWriter:
     #: can lose a footnote that it defers to the next page while it re-breaks the page
     #: (seen with two calls in a paragraph at a page foot); keeping the paragraph whole,
     #: or relaxing widows and orphans, gives a layout in which every note is placed.
-    RETRIES = ("keep-whole", ".chapter p { orphans: 1; widows: 1; }", ".chapter p { orphans: 3; widows: 3; }")
+    NOTE_REMEDIES = ("keep-whole", ".chapter p { orphans: 1; widows: 1; }", ".chapter p { orphans: 3; widows: 3; }")
 
     def _chapter(self, chapter, page_number: int):
-        """Lay out one chapter, making sure that every footnote is on some page."""
-        lost: list = []
-        for attempt in (None, *self.RETRIES):
-            edition = Edition(PRINT, keep_whole={n.key for n in chapter.notes if n.number in lost}
-                              if attempt == "keep-whole" else set())
-            extra = attempt if attempt and attempt != "keep-whole" else None
+        """Lay out one chapter: every footnote placed, no line broken short.
+
+        WeasyPrint 70 sometimes ends a line after one or two words in the middle of a
+        paragraph (seen where a paragraph is re-broken at a page foot); such a paragraph
+        is set again without automatic hyphenation, which gives it other breaks.
+        """
+        keep_whole: set[str] = set()
+        rebreak: set[str] = set()
+        remedies = iter(self.NOTE_REMEDIES)
+        extra = None
+        lost: list[int] = []
+        for _ in range(8):
+            edition = Edition(PRINT, keep_whole=keep_whole, rebreak=rebreak)
             document = self._render(render_chapter(chapter, self.book, edition), first_page=page_number,
                                     extra_css=extra)
             first = self._first_pages(document)
             missing = [n.number for n in chapter.notes if ids.note_id(chapter, n.number) not in first]
-            if not missing:
-                if attempt:
-                    self.relaid.append((chapter.number, lost, attempt))
-                return document, first
-            lost = lost or missing
-        raise PipelineError(Problem(
-            f"WeasyPrint dropped footnote(s) {', '.join(map(str, missing))} of chapter {chapter.number} "
-            f"from every layout tried", None,
-            hint="shorten the note or move its call; please report the chapter's text as a WeasyPrint bug"))
+            short = short_lines(document) - rebreak
+            if not missing and not short:
+                break
+            if missing:
+                lost = sorted(set(lost) | set(missing))
+                remedy = next(remedies, None)
+                if remedy is None:
+                    raise PipelineError(Problem(
+                        f"WeasyPrint dropped footnote(s) {', '.join(map(str, missing))} of chapter "
+                        f"{chapter.number} from every layout tried", None,
+                        hint="shorten the note or move its call; please report the text as a WeasyPrint bug"))
+                if remedy == "keep-whole":
+                    keep_whole = {n.key for n in chapter.notes if n.number in lost}
+                else:
+                    extra = remedy
+                self.relaid.append((chapter.number, f"footnote(s) {', '.join(map(str, missing))} kept", remedy))
+            if short:
+                rebreak |= short
+                self.relaid.append((chapter.number, f"{len(short)} paragraph(s) with a short line",
+                                    "set without hyphenation"))
+        else:
+            self.relaid.append((chapter.number, "a short line remains", "none worked"))
+        return document, first
+
+
+def short_lines(document) -> set[str]:
+    """Paragraphs (by text_key) with a line, not their last, filled less than half way."""
+    found: set[str] = set()
+
+    def walk(box):
+        yield box
+        for child in getattr(box, "children", None) or ():
+            yield from walk(child)
+
+    for page in document.pages:
+        for box in walk(page._page_box):
+            if not isinstance(box, boxes.BlockBox) or not box.children:
+                continue
+            lines = [c for c in box.children if isinstance(c, boxes.LineBox)]
+            for line in lines[:-1]:
+                if not line.children:
+                    continue
+                used = max(c.position_x + c.margin_width() for c in line.children) - box.content_box_x()
+                if used < 0.5 * box.width:
+                    text = "".join(getattr(b, "text", "") or "" for b in walk(box))
+                    found.add(text_key(text))
+                    break
+    return found
 
 
 def write_pdf(book: Book, styles: Path, target: Path, progress: Progress | None = None) -> PdfResult:
