@@ -17,6 +17,7 @@ from ..problems import PipelineError, Problem, Problems
 from ..read import read_seed
 from ..render.safe_markdown import markdown_blocks
 from .glossary import link_glossary, unused_warnings
+from .italics import set_italics
 from .load import ChapterSpec, Editorial
 from .notes import anchor_editor_notes, number_notes
 from .overrides import resolve_overrides
@@ -109,6 +110,8 @@ def build_book(editorial: Editorial, cache=None) -> BuildInput:
         chapter.notes, note_problems = number_notes(spec.id, chapter.article, spec, notes, editorial.book)
         problems.extend(note_problems)
         chapters.append(chapter)
+    if editorial.italics:
+        problems.extend(set_italics(chapters, editorial))
     glossary = _glossary(editorial) if editorial.glossary else []
     if glossary:
         uses = link_glossary(chapters, glossary)

@@ -100,6 +100,7 @@ class Editorial:
     glossary: list[GlossarySpec] = field(default_factory=list)
     introduction: Path | None = None
     colophon: Path | None = None
+    italics: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # found while loading, reported with the rest
 
     def chapter(self, chapter_id: str) -> ChapterSpec | None:
@@ -276,7 +277,7 @@ def load_editorial(root: Path) -> Editorial:
         language=data["language"], identifier=data["identifier"],
         slug=data.get("slug") or slugify(data["title"]), publisher=data.get("publisher"),
         date=data.get("date"), rights=data.get("rights"), description=data.get("description"))
-    editorial = Editorial(root, book, meta, chapters)
+    editorial = Editorial(root, book, meta, chapters, italics=list(data.get("italics") or []))
     if data.get("introduction"):
         editorial.introduction = inside(folder, data["introduction"], problems, book, ("introduction",),
                                         "introduction")

@@ -77,6 +77,8 @@ def render_text(text: Text, style: InlineStyle | None = None) -> str:
         inner = html.escape(text.text[span.start:span.end], quote=False)
         if span.kind is MarkKind.GLOSSARY:
             out.append(style.glossary_link(span.ref, inner))
+        elif span.ref == "title":
+            out.append(f'<i class="title">{inner}</i>')  # a work's title, set in italics
         else:
             out.append(f"<em>{inner}</em>")
         position = span.end

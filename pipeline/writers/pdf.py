@@ -11,6 +11,7 @@ glossary — which print those numbers as plain text — laid out.
 
 from __future__ import annotations
 
+import gc
 import html
 import os
 from contextlib import contextmanager
@@ -132,7 +133,10 @@ class PdfWriter:
 
     def write(self, target: Path) -> PdfResult:
         with _source_date(self.book):
-            return self._write(target)
+            try:
+                return self._write(target)
+            finally:
+                gc.unfreeze()
 
     def _write(self, target: Path) -> PdfResult:
         book = self.book
@@ -145,6 +149,9 @@ class PdfWriter:
         for done, chapter in enumerate(book.chapters):
             self.progress(f"laying out chapter {chapter.number}", done, total)
             document, first = self._chapter(chapter, page_number)
+            # The laid-out pages live until the PDF is written: keep the garbage collector
+            # from walking them again after every chapter (that made big books superlinear).
+            gc.freeze()
             for anchor, index in first.items():
                 labels[anchor] = str(page_number + index)
                 body_anchor_index[anchor] = len(body_pages) + index

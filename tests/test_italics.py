@@ -1,0 +1,27 @@
+"""Titles listed under `italics:` in book.yaml are set in italics in both editions."""
+
+from __future__ import annotations
+
+from conftest import SMALL_BOOK, XHTML_NS, make_project
+from pipeline.editorial.apply import build_book
+from pipeline.editorial.load import load_editorial
+from pipeline.render.xhtml import EPUB, Edition, render_chapter
+
+SEED = ("A Title Here\n\nTrotsky wrote Revolution Betrayed in 1936, and later readers of The Revolution Betrayed "
+        "argued about it for decades; revolution betrayed in lower case is not the title.\n")
+
+
+def test_titles_become_italic_wherever_they_occur_and_unknown_titles_warn(tmp_path):
+    book = SMALL_BOOK.replace("chapters:", "italics:\n  - The Revolution Betrayed\n  - Revolution Betrayed\n"
+                                           "  - No Such Book\nchapters:")
+    made = build_book(load_editorial(make_project(tmp_path, {"one.txt": SEED}, book)))
+    html = render_chapter(made.book.chapters[0], made.book, Edition(EPUB, {"endnotes": "endnotes.xhtml"}))
+    assert '<i class="title">Revolution Betrayed</i> in 1936' in html
+    assert '<i class="title">The Revolution Betrayed</i>' in html
+    assert "revolution betrayed in lower case" in html
+    assert [p.message for p in made.warnings] == ["italics: “No Such Book” does not occur in any chapter"]
+
+
+def test_the_reader_sets_its_titles_in_italics(epub_documents):
+    titles = {"".join(i.itertext()) for d in epub_documents.values() for i in d.iterfind(".//x:i", XHTML_NS)}
+    assert {"Revolution Betrayed", "Animal Farm", "The Two Souls of Socialism"} <= titles
