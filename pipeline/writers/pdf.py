@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import pydyf
 from weasyprint import CSS, HTML
 from weasyprint.formatting_structure import boxes
 from weasyprint.text.fonts import FontConfiguration
@@ -57,6 +58,32 @@ class PdfResult:
     physical: dict[str, int] = field(default_factory=dict)  # anchor -> 1-based page index in the PDF
     refused: list[str] = field(default_factory=list)  # URLs the fetcher refused
     relaid: list = field(default_factory=list)  # chapters laid out again to keep every footnote
+
+
+@contextmanager
+def _fast_page_references():
+    """Memoise pydyf's PDF.page_references while writing.
+
+    WeasyPrint's tagging code reads `pdf.page_references[n]` once per tagged box, and
+    pydyf rebuilds the whole tuple of page references on every read: writing a
+    3,000-page tagged PDF spent minutes there (quadratic in pages). The memo is
+    keyed on the number of pages, so it is never stale.
+    """
+    original = pydyf.PDF.page_references
+
+    def page_references(pdf):
+        kids = len(pdf.pages["Kids"])
+        cached = pdf.__dict__.get("_reader_page_references")
+        if cached is None or cached[0] != kids:
+            cached = (kids, original.fget(pdf))
+            pdf.__dict__["_reader_page_references"] = cached
+        return cached[1]
+
+    pydyf.PDF.page_references = property(page_references)
+    try:
+        yield
+    finally:
+        pydyf.PDF.page_references = original
 
 
 @contextmanager
@@ -177,7 +204,8 @@ class PdfWriter:
             labels.setdefault(anchor, label)
         self.progress("writing PDF", len(book.chapters) + 2, total)
         combined = front.copy(front_pages + body_pages)
-        combined.write_pdf(str(target), pdf_variant="pdf/ua-1")
+        with _fast_page_references():
+            combined.write_pdf(str(target), pdf_variant="pdf/ua-1")
         result.pages = len(front_pages) + len(body_pages)
         result.labels = labels
         result.physical = {a: len(front_pages) + i + 1 for a, i in body_anchor_index.items()}
