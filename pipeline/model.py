@@ -149,14 +149,6 @@ class Chapter:
     url: str | None = None
     summary: str | None = None
 
-    @property
-    def sections(self) -> list[tuple[str, Block]]:
-        """(anchor id, heading block) for each section heading, in order."""
-        out = []
-        for i, block in enumerate(b for b in self.article.blocks if b.kind is BlockKind.HEADING):
-            out.append((f"{self.id}-s{i + 1}", block))
-        return out
-
 
 @dataclass
 class BookMeta:

@@ -30,10 +30,6 @@ class Role(str, Enum):
     ABOUT_AUTHOR = "about-author"
 
 
-#: Roles that carry the article's running text (where debris rules may not reach).
-PROSE_ROLES = {Role.BODY, Role.QUOTE, Role.LIST_ITEM, Role.STANDFIRST, Role.EPIGRAPH}
-
-
 @dataclass(frozen=True)
 class Unit:
     line: int  # 1-based line in the seed
