@@ -8,7 +8,8 @@ from .vocabulary import STOPWORDS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*$|[.!?…]['\"”’)\]]*\d{1,3}$")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.I)
+#: A web address, with or without a scheme (closing quotes are not part of it).
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"”]+|\b[\w-]+(?:\.[\w-]+)+/[^\s<>\"”]*", re.I)
 OPENING_QUOTES = "\"“‘'«„"
 CLOSING_QUOTES = "\"”’'»"
 
@@ -70,8 +71,8 @@ def is_heading_like(text: str) -> bool:
 def is_url_only(text: str) -> bool:
     if len(text) > 1000 or ("." not in text and "/" not in text):
         return False
-    remainder = _URL.sub("", text)
-    return bool(_URL.search(text)) and not words(remainder.replace("pic.twitter.com", ""))
+    remainder = URL.sub("", text)
+    return bool(URL.search(text)) and not words(remainder.replace("pic.twitter.com", ""))
 
 
 def starts_with_quote(text: str) -> bool:

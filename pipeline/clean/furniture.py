@@ -29,7 +29,8 @@ _AMBIGUOUS_TARGETS = {
 }
 _SEARCH_LABELS = {"search", "close this search box", "search for", "type to search",
                   "submit search", "search this site", "search the site", "close search"}
-_SHARE_LABEL = re.compile(r"^(?:share|tweet|email|post)\s+(?:this|on|via|to|the)\b.{0,30}$|^share:?$", re.I)
+_SHARE_LABEL = re.compile(r"^(?:share|tweet|email|post)\s+(?:this|on|via|to|the)\b.{0,30}$|^share:?$|"
+                          r"^click\s+to\s+(?:share|email|print|tweet|pin)\b.{0,60}$", re.I)
 #: Site-voice rules only apply to lines shorter than this (in words): a long
 #: paragraph that mentions cookies or newsletters is article text.
 _SITE_VOICE_MAX_WORDS = 45

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
+from .features import URL
 from .units import Event, StageResult, Unit
 
 STAGE = "typography"
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"”]+|\b[\w-]+(?:\.[\w-]+)+/[^\s<>\"”]*", re.I)
 _SPACED_ELLIPSIS = re.compile(r"(?<!\.)\.\s\.\s\.(?!\s?\.)")
 _ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
 _SPACED_DASH = re.compile(r"(?<=\S) (?:-|--) (?=\S)")
@@ -45,7 +45,7 @@ def _quotes(text: str) -> str:
 def _apply_outside_urls(text: str, fix) -> str:
     parts: list[str] = []
     last = 0
-    for match in _URL.finditer(text):
+    for match in URL.finditer(text):
         parts.append(fix(text[last:match.start()]))
         parts.append(match.group())
         last = match.end()

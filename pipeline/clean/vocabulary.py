@@ -181,7 +181,6 @@ SITE_VOICE = [
         r"\((?:photo|image|picture)s?\s*(?:by|:|credit)[^)]*\)\s*$|"
         r"\b(?:getty\s+images|shutterstock|alamy|wikimedia\s+commons|afp\s+via\s+getty|"
         r"associated\s+press|reuters)\s*\)?\s*$", re.I)),
-    ("share-bar", re.compile(r"^click\s+to\s+(?:share|email|print|tweet|pin)\b", re.I)),
     ("post-navigation", re.compile(r"^(?:[←«‹]|previous\s+(?:post|article|story)\s*:?)\s*\S.{0,120}$|"
                                    r"^\S.{0,120}\s*[→»›]$|^next\s+(?:post|article|story)\s*:", re.I)),
     ("social-prompt", re.compile(

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from ..model import Chapter, GlossaryEntry, Mark, MarkKind
 from ..problems import Problem
+from ..render.inline import URL
 from .notes import reading_texts
 
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 
 
 def _escape(text: str) -> str:
@@ -75,7 +75,7 @@ def link_glossary(chapters: list[Chapter], entries: list[GlossaryEntry]) -> dict
     for chapter in chapters:
         linked: set[str] = set()
         for text in reading_texts(chapter.article):
-            urls = [m.span() for m in _URL.finditer(text.text)]
+            urls = [m.span() for m in URL.finditer(text.text)]
             calls = [m.start for m in text.marks if m.kind is MarkKind.NOTE_CALL]
             taken = [(m.start, m.end) for m in text.marks if m.kind is not MarkKind.NOTE_CALL]
             for start, end, entry_id in matcher.find(text.text):

@@ -13,7 +13,8 @@ from typing import Callable
 
 from ..model import MarkKind, Text
 
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"”’]+", re.I)
+#: What the renderer turns into a link (glossary terms are never linked inside it).
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"”’]+", re.I)
 _TRAILING = ".,;:!?)]’”'"
 
 
@@ -29,7 +30,7 @@ def linkify(escaped: str) -> str:
         href = url if url.lower().startswith("http") else "https://" + url
         return f'<a href="{href}">{url}</a>{tail}'
 
-    return _URL.sub(link, escaped)
+    return URL.sub(link, escaped)
 
 
 @dataclass

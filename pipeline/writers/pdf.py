@@ -179,9 +179,7 @@ class PdfWriter:
             # The laid-out pages live until the PDF is written: keep the garbage collector
             # from walking them again after every chapter (that made big books superlinear).
             gc.freeze()
-            for anchor, index in first.items():
-                labels[anchor] = str(page_number + index)
-                body_anchor_index[anchor] = len(body_pages) + index
+            _place(first, page_number, len(body_pages), labels, body_anchor_index)
             body_pages.extend(document.pages)
             page_number += len(document.pages)
             if len(document.pages) % 2:
@@ -191,9 +189,7 @@ class PdfWriter:
         back_body = (render_glossary(book, self.edition, self._glossary_pages(labels)) if book.glossary else "")
         back_body += render_colophon(book)
         back = self._render(back_body, first_page=page_number)
-        for anchor, index in self._first_pages(back).items():
-            labels[anchor] = str(page_number + index)
-            body_anchor_index[anchor] = len(body_pages) + index
+        _place(self._first_pages(back), page_number, len(body_pages), labels, body_anchor_index)
         body_pages.extend(back.pages)
         self.progress("laying out front matter", len(book.chapters) + 1, total)
         front, front_labels = self._front(labels)
@@ -293,6 +289,14 @@ class PdfWriter:
         else:
             self.relaid.append((chapter.number, "a short line remains", "none worked"))
         return document, first
+
+
+def _place(first: dict[str, int], page_number: int, offset: int, labels: dict[str, str],
+           indexes: dict[str, int]) -> None:
+    """Record the printed page label and the body page index of each anchor of a part."""
+    for anchor, index in first.items():
+        labels[anchor] = str(page_number + index)
+        indexes[anchor] = offset + index
 
 
 def short_lines(document) -> set[str]:
