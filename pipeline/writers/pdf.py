@@ -31,6 +31,7 @@ from ..render import ids
 from ..render.xhtml import (PRINT, Edition, render_chapter, text_key, render_colophon, render_contents, render_glossary,
                             render_halftitle, render_imprint, render_introduction, render_titlepage)
 from .fetcher import RestrictedFetcher
+from .weasyprint_fixes import layout_fixes
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
 
@@ -159,7 +160,7 @@ class PdfWriter:
     # -- the book
 
     def write(self, target: Path) -> PdfResult:
-        with _source_date(self.book):
+        with _source_date(self.book), layout_fixes():
             try:
                 return self._write(target)
             finally:
@@ -242,18 +243,17 @@ class PdfWriter:
             pages[entry.id] = refs
         return pages
 
-    #: Ways to lay a chapter out again when WeasyPrint drops a footnote. WeasyPrint 70
-    #: can lose a footnote that it defers to the next page while it re-breaks the page
-    #: (seen with two calls in a paragraph at a page foot); keeping the paragraph whole,
-    #: or relaxing widows and orphans, gives a layout in which every note is placed.
+    #: Ways to lay a chapter out again if WeasyPrint still drops a footnote (the cause
+    #: known in WeasyPrint 70 is fixed in weasyprint_fixes; this is the safety net):
+    #: keeping the paragraph whole, or relaxing widows and orphans.
     NOTE_REMEDIES = ("keep-whole", ".chapter p { orphans: 1; widows: 1; }", ".chapter p { orphans: 3; widows: 3; }")
 
     def _chapter(self, chapter, page_number: int):
         """Lay out one chapter: every footnote placed, no line broken short.
 
-        WeasyPrint 70 sometimes ends a line after one or two words in the middle of a
-        paragraph (seen where a paragraph is re-broken at a page foot); such a paragraph
-        is set again without automatic hyphenation, which gives it other breaks.
+        The layout is checked, not trusted: should WeasyPrint still lose a note or end a
+        line after one word (the known causes are fixed in weasyprint_fixes), the chapter
+        is set again, keeping the paragraph whole or setting it without hyphenation.
         """
         keep_whole: set[str] = set()
         rebreak: set[str] = set()

@@ -1,0 +1,93 @@
+"""Two fixes for WeasyPrint 70 layout bugs, applied while the PDF is laid out.
+
+Both bugs cost whole-chapter relayouts before (the PDF writer detected their
+effects after layout and set the chapter again), which was a third of the
+build's time. The writer still checks every layout, so if a future WeasyPrint
+changes the patched functions, the book stays right and only gets slower.
+
+1. *Lost footnotes.* When a line overflows the page, WeasyPrint moves the
+   page's footnotes to the next page to make room; if the line then fits, it
+   is kept, but the footnotes called from that very line are never laid out
+   nor moved: the note vanishes from the book (``layout/block.py``,
+   ``_linebox_layout``). The fix moves such notes to the next page too, after
+   the ones already moved, so numbering order is kept.
+
+2. *Lines broken after one word.* When Pango says the rest of a text fits on
+   the line but WeasyPrint's measure, which counts the trailing white space,
+   says it does not, ``split_first_line`` concludes that the line cannot be
+   broken earlier and keeps only the first word (or a hyphenated piece of
+   it). That happens to a text that ends in a space before a link, or in a
+   no-break space before "— Ed.". The fix measures the text without its
+   trailing white space: a collapsible space may hang at the line's end, so
+   the whole text is kept; a no-break space counts, so Pango is asked to
+   break within a width that leaves room for it.
+"""
+
+from __future__ import annotations
+
+import math
+from contextlib import contextmanager
+
+import weasyprint
+from weasyprint.layout import block, inline
+from weasyprint.text import line_break
+
+#: The versions whose internals these fixes were written against.
+PATCHED_VERSIONS = ("70.",)
+
+
+def applies() -> bool:
+    return weasyprint.__version__.startswith(PATCHED_VERSIONS)
+
+
+@contextmanager
+def layout_fixes():
+    """Install both fixes for the duration of a layout (no-op on other versions)."""
+    if not applies():
+        yield
+        return
+    originals = (block._linebox_layout, line_break.split_first_line, inline.split_first_line)
+    block._linebox_layout = _keeping_line_footnotes(originals[0])
+    fixed_split = _hanging_white_space(originals[1])
+    line_break.split_first_line = inline.split_first_line = fixed_split
+    try:
+        yield
+    finally:
+        block._linebox_layout, line_break.split_first_line, inline.split_first_line = originals
+
+
+def _keeping_line_footnotes(original):
+    def linebox_layout(context, box, index, child, new_children, *args, **kwargs):
+        result = original(context, box, index, child, new_children, *args, **kwargs)
+        abort, stop = result[0], result[1]
+        if stop and not abort and new_children and context.footnotes:
+            for descendant in new_children[-1].descendants():
+                footnote = descendant.footnote
+                if footnote is not None and footnote in context.footnotes:
+                    context.footnotes.remove(footnote)
+                    context.reported_footnotes.append(footnote)
+        return result
+    return linebox_layout
+
+
+def _hanging_white_space(original):
+    def split_first_line(text, style, context, max_width, justification_spacing, is_line_start=True,
+                         minimum=False):
+        result = original(text, style, context, max_width, justification_spacing, is_line_start, minimum)
+        resume_index, width = result[2], result[3]
+        if (resume_index is None or max_width is None or max_width == math.inf
+                or not text[-1:].isspace() or width >= max_width / 2):
+            return result
+        bare_text = text.rstrip()
+        if not bare_text:
+            return result
+        bare = original(bare_text, style, context, math.inf, justification_spacing, is_line_start, minimum)
+        if bare[2] is not None or bare[3] > max_width:
+            return result  # the text really is too long: Pango's break was right
+        whole = original(text, style, context, math.inf, justification_spacing, is_line_start, minimum)
+        trailing = text[len(bare_text):]
+        if trailing.strip(" ") == "" and style["white_space"] in ("normal", "nowrap", "pre-line"):
+            return whole  # collapsible spaces hang at the end of the line
+        return original(text, style, context, max_width - (whole[3] - bare[3]), justification_spacing,
+                        is_line_start, minimum)
+    return split_first_line

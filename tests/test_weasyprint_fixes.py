@@ -1,0 +1,98 @@
+"""The two WeasyPrint 70 layout fixes: each bug is reproduced without its fix and gone with it.
+
+If a test marked "reproduces" fails, WeasyPrint no longer has the bug and the fix
+in pipeline/writers/weasyprint_fixes.py can go.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.build import BuildOptions, prepare
+from pipeline.writers import weasyprint_fixes
+from pipeline.writers.pdf import PdfWriter, short_lines
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.skipif(not weasyprint_fixes.applies(), reason="the fixes target WeasyPrint 70")
+
+WORDS = ("the party and the state were bound together by a bureaucracy that grew in power while the "
+         "working class lost every means of control over the economy and the soviets").split()
+
+# A text box ending in a space before a link, whose words exactly fill a line.
+TRAILING_SPACE = ('<section class="chapter"><p>Even more instructively, the revolution saw the formation of '
+                  'democratic workers’ councils – i.e. soviets. Yet what was the response of Khrushchev and co? '
+                  'It was to send in the tanks and brutally repress the <a href="#g" class="glossterm">Hungarian '
+                  'Revolution</a>.</p></section>')
+# A text ending in a no-break space before "— Ed.", in a footnote-sized paragraph.
+NO_BREAK_SPACE = ('<section class="chapter"><p class="footnote-like" style="font-size:7.8pt;line-height:1.3;'
+                  'text-align:left">55 Mátyás Rákosi (1892–1971), Communist leader of Hungary from the late '
+                  '1940s, often called ‘Stalin’s best Hungarian pupil’. Moscow made him give up the premiership '
+                  'to Imre Nagy in 1953 and removed him as party leader in July 1956; he died in exile in the '
+                  'USSR.\u00a0<span class="editor-mark">—\u00a0Ed.</span></p></section>')
+
+
+def _words(count: int, start: int = 0) -> str:
+    return " ".join(WORDS[(start + i) % len(WORDS)] for i in range(count))
+
+
+def _note(number: int) -> str:
+    return (f'<span class="footnote" id="note-{number}"><span class="note-p">Note {number}: '
+            f'{_words(25, number)}.</span></span>')
+
+
+def two_calls_at_page_foot(filler: int) -> str:
+    """A paragraph at the page foot with a call in each of its first two lines."""
+    return (f'<section class="chapter"><p>{_words(filler)}.</p>'
+            f'<p>{_words(3)}{_note(1)} {_words(14, 3)}{_note(2)} {_words(40, 7)}.</p></section>')
+
+
+@pytest.fixture(scope="module")
+def writer() -> PdfWriter:
+    _, made = prepare(BuildOptions(ROOT))
+    return PdfWriter(made.book, ROOT / "styles")
+
+
+def _anchors(document) -> set[str]:
+    return {anchor for page in document.pages for anchor in page.anchors}
+
+
+@pytest.mark.parametrize("filler", [372, 380])
+def test_a_footnote_called_from_a_line_kept_after_moving_notes_is_not_lost(writer, filler):
+    html = two_calls_at_page_foot(filler)
+    assert "note-2" not in _anchors(writer._render(html)), "reproduces: WeasyPrint loses note 2"
+    with weasyprint_fixes.layout_fixes():
+        document = writer._render(html)
+    assert {"note-1", "note-2"} <= _anchors(document)
+    pages = {anchor: number for number, page in enumerate(document.pages) for anchor in page.anchors}
+    assert pages["note-1"] <= pages["note-2"]  # numbering order kept
+
+
+@pytest.mark.parametrize("html", [TRAILING_SPACE, NO_BREAK_SPACE], ids=["space-before-link", "no-break-space"])
+def test_no_line_is_broken_after_one_word(writer, html):
+    assert short_lines(writer._render(html)), "reproduces: a line holds one word"
+    with weasyprint_fixes.layout_fixes():
+        document = writer._render(html)
+    assert not short_lines(document)
+    text = " ".join(" ".join(box.text for page in document.pages for box in _text_boxes(page._page_box)).split())
+    assert "Khrushchev and co? It was" in text or "Imre Nagy in 1953" in text  # no words lost at the new breaks
+
+
+def _text_boxes(box):
+    if getattr(box, "text", None):
+        yield box
+    for child in getattr(box, "children", None) or ():
+        yield from _text_boxes(child)
+
+
+def test_fixes_are_removed_after_the_layout():
+    from weasyprint.layout import block
+    from weasyprint.text import line_break
+    before = (block._linebox_layout, line_break.split_first_line)
+    with weasyprint_fixes.layout_fixes():
+        assert block._linebox_layout is not before[0]
+    assert (block._linebox_layout, line_break.split_first_line) == before
+
+
+def test_the_reader_is_laid_out_once_per_chapter(built):
+    """No chapter of the real book needs a second layout to keep its notes or mend a line."""
+    assert built.pdf.relaid == []
