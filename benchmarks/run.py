@@ -52,15 +52,28 @@ def measure(command: list[str], cwd: Path | None = None, env: dict | None = None
     return elapsed, usage.ru_maxrss / 1024
 
 
-def repeat(name: str, command: list[str], runs: int, before=None, **kwargs) -> Row:
-    seconds, peaks = [], []
+@dataclass
+class Job:
+    """One figure: a command, and what to do before each run of it."""
+    name: str
+    command: list[str]
+    before: object = None
+    env: dict | None = None
+
+
+def interleaved(jobs: list[Job], runs: int) -> list[Row]:
+    """Run every job once per round, round after round, so that a machine whose speed
+    drifts (shared cloud cores do) slows every figure alike and the ratios stay fair."""
+    seconds: dict[str, list[float]] = {job.name: [] for job in jobs}
+    peaks: dict[str, float] = {job.name: 0.0 for job in jobs}
     for _ in range(runs):
-        if before:
-            before()
-        elapsed, peak = measure(command, **kwargs)
-        seconds.append(elapsed)
-        peaks.append(peak)
-    return Row(name, seconds, max(peaks))
+        for job in jobs:
+            if job.before:
+                job.before()
+            elapsed, peak = measure(job.command, env=job.env)
+            seconds[job.name].append(elapsed)
+            peaks[job.name] = max(peaks[job.name], peak)
+    return [Row(job.name, seconds[job.name], peaks[job.name]) for job in jobs]
 
 
 def copy_project(target: Path) -> Path:
@@ -73,10 +86,9 @@ def pipeline(project: Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "pipeline", "build", "--project", str(project), "-q", *args]
 
 
-def ours(runs: int, work: Path) -> list[Row]:
+def ours(work: Path) -> tuple[list[Job], callable]:
+    """Our builds; returns the jobs and a function that undoes the note edits."""
     project = copy_project(work / "project")
-    rows = [repeat("ours: full build (EPUB + PDF)", pipeline(project), runs),
-            repeat("ours: EPUB only", pipeline(project, "--epub"), runs)]
     notes = project / "editorial" / "notes.yaml"
     original = notes.read_text(encoding="utf-8")
     counter = {"n": 0}
@@ -86,13 +98,16 @@ def ours(runs: int, work: Path) -> list[Row]:
         notes.write_text(original.replace("text: >-", f"text: >-\n      (Edit {counter['n']}.)", 1),
                          encoding="utf-8")
 
-    rows.append(repeat("ours: EPUB after a one-note edit", pipeline(project, "--epub"), runs, edit_one_note))
-    rows.append(repeat("ours: full build after a one-note edit", pipeline(project), runs, edit_one_note))
-    notes.write_text(original, encoding="utf-8")
-    return rows
+    def restore() -> None:
+        notes.write_text(original, encoding="utf-8")
+
+    return [Job(FULL, pipeline(project), restore),
+            Job(EPUB, pipeline(project, "--epub"), restore),
+            Job("ours: EPUB after a one-note edit", pipeline(project, "--epub"), edit_one_note),
+            Job("ours: full build after a one-note edit", pipeline(project), edit_one_note)], restore
 
 
-def pandoc_rows(runs: int, work: Path) -> list[Row]:
+def pandoc_jobs(work: Path) -> list[Job]:
     pandoc = shutil.which("pandoc")
     if not pandoc:
         print("pandoc is not installed: pandoc rows skipped (apt-get install pandoc).")
@@ -106,16 +121,34 @@ def pandoc_rows(runs: int, work: Path) -> list[Row]:
         parts.append(done.stdout.decode("utf-8"))
     markdown.write_text("\n\n".join(parts), encoding="utf-8")
     meta = ["--metadata", "title=Stalin and Stalinism"]
-    rows = [repeat("pandoc: EPUB", [pandoc, str(markdown), *meta, "-o", str(work / "p.epub")], runs)]
+    jobs = [Job(PANDOC_EPUB, [pandoc, str(markdown), *meta, "-o", str(work / "p.epub")])]
     weasy_dir = Path(sys.executable).parent
     env = {**os.environ, "PATH": f"{weasy_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
     if shutil.which("weasyprint", path=env["PATH"]):
-        rows.append(repeat("pandoc: PDF (WeasyPrint engine)",
-                           [pandoc, str(markdown), *meta, "--pdf-engine=weasyprint", "-o", str(work / "p.pdf")],
-                           runs, env=env))
+        jobs.append(Job(PANDOC_PDF, [pandoc, str(markdown), *meta, "--pdf-engine=weasyprint",
+                                     "-o", str(work / "p.pdf")], env=env))
     else:
         print("weasyprint's command is not on PATH: the pandoc PDF row is skipped.")
-    return rows
+    return jobs
+
+
+FULL, EPUB = "ours: full build (EPUB + PDF)", "ours: EPUB only"
+PANDOC_EPUB, PANDOC_PDF = "pandoc: EPUB", "pandoc: PDF (WeasyPrint engine)"
+
+
+def ratios(rows: list[Row]) -> None:
+    """Ours/pandoc as the median of each round's ratio (robust to drift between rounds)."""
+    by_name = {r.name: r for r in rows}
+    if PANDOC_EPUB in by_name:
+        epub = by_name[EPUB]
+        per_round = [a / b for a, b in zip(epub.seconds, by_name[PANDOC_EPUB].seconds)]
+        epub.note = f"ours/pandoc EPUB {statistics.median(per_round):.2f}"
+    if PANDOC_PDF in by_name:
+        full = by_name[FULL]
+        both = [a + b for a, b in zip(by_name[PANDOC_EPUB].seconds, by_name[PANDOC_PDF].seconds)]
+        per_round = [a / b for a, b in zip(full.seconds, both)]
+        full.note = (f"ours/pandoc (EPUB + PDF: {statistics.median(both):.2f}s) "
+                     f"{statistics.median(per_round):.2f}")
 
 
 def corpus(work: Path, factor: int) -> Path:
@@ -141,7 +174,8 @@ def scale(runs: int, work: Path, factors=(1, 4, 16)) -> list[Row]:
     rows = []
     for factor in factors:
         project = corpus(work, factor)
-        rows.append(repeat(f"scale {factor:>2}x ({5 * factor} chapters): full build", pipeline(project), runs))
+        rows += interleaved([Job(f"scale {factor:>2}x ({5 * factor} chapters): full build", pipeline(project))],
+                            runs)
     base = rows[0].median
     for row, factor in zip(rows, factors):
         row.note = f"{row.median / base:.1f}x the time of 1x"
@@ -167,16 +201,10 @@ def main() -> int:
     print(f"{platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        rows = ours(runs, work)
-        theirs = pandoc_rows(runs, work)
-        rows += theirs
-        by_name = {r.name: r for r in rows}
-        full, epub = by_name["ours: full build (EPUB + PDF)"], by_name["ours: EPUB only"]
-        if "pandoc: EPUB" in by_name:
-            epub.note = f"ours/pandoc {epub.median / by_name['pandoc: EPUB'].median:.2f}"
-        if "pandoc: PDF (WeasyPrint engine)" in by_name:
-            both = by_name["pandoc: EPUB"].median + by_name["pandoc: PDF (WeasyPrint engine)"].median
-            full.note = f"ours/pandoc (EPUB + PDF: {both:.2f}s) {full.median / both:.2f}"
+        jobs, restore = ours(work)
+        rows = interleaved(jobs + pandoc_jobs(work), runs)
+        restore()
+        ratios(rows)
         if not (args.no_scale or args.quick):
             rows += scale(args.scale_runs, work)
         print(report(rows))

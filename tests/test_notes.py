@@ -170,3 +170,13 @@ def test_every_note_is_printed_in_the_pdf(built, pdf_text):
             start = f"{note.number} " + " ".join(text.split()[:3])
             assert any(start in page for page in pages), f"chapter {chapter.number} note {note.number}: {start}"
     assert total == sum(len(c.notes) for c in built.made.book.chapters) >= 57
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from pipeline.editorial.phrases import _fold_slowly, fold  # noqa: E402
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZ .,“”‘’\"'–—-…\u00a0\u202f\t\nİß")) | st.characters(), max_size=40))
+def test_fast_fold_agrees_with_the_character_by_character_fold(text):
+    assert fold(text) == _fold_slowly(text)

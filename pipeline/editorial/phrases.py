@@ -17,9 +17,20 @@ _FOLD = {
 }
 
 
+_TRANSLATE = str.maketrans(_FOLD)
+_NEEDS_SLOW_FOLD = re.compile(r"…|\s\s|[^\S ]")
+
+
 def fold(text: str) -> tuple[str, list[int]]:
     """Lower-cased text with quotes, dashes, ellipses and spaces normalised,
     plus, for every folded character, its offset in `text`."""
+    folded = text.translate(_TRANSLATE).lower()
+    if len(folded) == len(text) and not _NEEDS_SLOW_FOLD.search(folded):
+        return folded, list(range(len(text)))  # one character for one: the usual paragraph
+    return _fold_slowly(text)
+
+
+def _fold_slowly(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     where: list[int] = []
     previous_space = False
