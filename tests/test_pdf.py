@@ -97,3 +97,18 @@ def test_two_builds_are_byte_identical(tmp_path, pdf_path):
 def test_the_pdf_embeds_no_files_and_no_javascript(pdf_path):
     data = Path(pdf_path).read_bytes()
     assert b"/EmbeddedFiles" not in data and b"/JavaScript" not in data and b"/URI (file:" not in data
+
+
+def test_page_labels_name_pages_as_their_folios(reader, built, pdf_text):
+    """A viewer's page box shows the printed folio: roman in the front matter, arabic after."""
+    labels = reader.page_labels
+    first_chapter = built.pdf.physical[ids.chapter_id(built.made.book.chapters[0])] - 1
+    assert labels[:3] == ["i", "ii", "iii"] and labels[first_chapter] == "1"
+    assert all(re.fullmatch(r"[ivxl]+", label) for label in labels[:first_chapter])
+    checked = 0
+    for index in range(first_chapter, len(pdf_text)):
+        lines = pdf_text[index].strip().splitlines()
+        if lines and re.fullmatch(r"\d+", lines[-1].strip()):
+            assert lines[-1].strip() == labels[index], f"page {index + 1}"
+            checked += 1
+    assert checked > 100

@@ -202,7 +202,7 @@ class PdfWriter:
         self.progress("writing PDF", len(book.chapters) + 2, total)
         combined = front.copy(front_pages + body_pages)
         with _fast_page_references():
-            combined.write_pdf(str(target), pdf_variant="pdf/ua-1")
+            combined.write_pdf(str(target), pdf_variant="pdf/ua-1", finisher=_page_labels(len(front_pages)))
         result.pages = len(front_pages) + len(body_pages)
         result.labels = labels
         result.physical = {a: len(front_pages) + i + 1 for a, i in body_anchor_index.items()}
@@ -289,6 +289,17 @@ class PdfWriter:
         else:
             self.relaid.append((chapter.number, "a short line remains", "none worked"))
         return document, first
+
+
+def _page_labels(front_pages: int):
+    """A finisher that names pages as printed: i, ii, … for the front matter, then 1, 2, …
+
+    Without /PageLabels a viewer's page box says 12 where the folio says x.
+    """
+    def finish(document, pdf):
+        pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": pydyf.Array([
+            0, pydyf.Dictionary({"S": "/r"}), front_pages, pydyf.Dictionary({"S": "/D"})])})
+    return finish
 
 
 def _place(first: dict[str, int], page_number: int, offset: int, labels: dict[str, str],
