@@ -10,6 +10,7 @@ from jsonschema import Draft202012Validator
 
 from conftest import ROOT
 from pipeline.__main__ import main
+from pipeline.problems import PipelineError
 
 BOOK = "editorial/book.yaml"
 NOTES = "editorial/notes.yaml"
@@ -116,3 +117,39 @@ def test_the_published_json_schemas_are_valid_and_the_yaml_files_point_to_them()
         if yaml_file.exists():
             first = yaml_file.read_text(encoding="utf-8").splitlines()[0]
             assert first == f"# yaml-language-server: $schema=../pipeline/editorial/schemas/{name}.schema.json"
+
+
+def test_parsed_editorial_files_are_cached_by_their_bytes(tmp_path):
+    from pipeline.editorial import yamlfile
+    source = tmp_path / "notes.yaml"
+    source.write_text("notes:\n  - chapter: one\n    after: a phrase\n    text: >-\n      A note.\n",
+                      encoding="utf-8")
+    cache = tmp_path / "cache"
+    fresh = yamlfile.load_yaml(source)
+    first = yamlfile.load_yaml(source, cache)
+    assert len(list(cache.glob("*.json"))) == 1
+    yamlfile._memory.clear()  # as a new process would
+    cached = yamlfile.load_yaml(source, cache)
+    for doc in (first, cached):
+        assert (doc.data, doc.positions, doc.key_positions) == (fresh.data, fresh.positions, fresh.key_positions)
+    cached.data["notes"].clear()  # a caller's change does not reach the cache
+    assert yamlfile.load_yaml(source, cache).data == fresh.data
+
+    source.write_text(source.read_text(encoding="utf-8").replace("A note.", "Another note."), encoding="utf-8")
+    assert yamlfile.load_yaml(source, cache).data["notes"][0]["text"] == "Another note."
+
+    yamlfile._memory.clear()
+    for entry in cache.glob("*.json"):
+        entry.write_text("{damaged", encoding="utf-8")
+    assert yamlfile.load_yaml(source, cache).data["notes"][0]["text"] == "Another note."
+
+
+def test_a_refused_file_is_refused_again_and_never_cached(tmp_path):
+    from pipeline.editorial import yamlfile
+    source = tmp_path / "book.yaml"
+    source.write_text("a: &x 1\nb: *x\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    for _ in range(2):
+        with pytest.raises(PipelineError):
+            yamlfile.load_yaml(source, cache)
+    assert not cache.exists() or not list(cache.glob("*.json"))

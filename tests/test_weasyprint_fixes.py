@@ -11,7 +11,7 @@ import pytest
 from pipeline.build import BuildOptions, prepare
 from pipeline.writers import weasyprint_fixes
 from pipeline.writers.pdf import PdfWriter, short_lines
-from tests.conftest import ROOT
+from conftest import ROOT
 
 pytestmark = pytest.mark.skipif(not weasyprint_fixes.applies(), reason="the fixes target WeasyPrint 70")
 

@@ -238,11 +238,11 @@ def _load_glossary(doc: YamlDocument, problems: Problems) -> list[GlossarySpec]:
     return entries
 
 
-def _optional_doc(path: Path, schema: str, problems: Problems) -> YamlDocument | None:
+def _optional_doc(path: Path, schema: str, problems: Problems, cache: Path | None = None) -> YamlDocument | None:
     if not path.exists():
         return None
     try:
-        doc = load_yaml(path)
+        doc = load_yaml(path, cache)
     except PipelineError as exc:
         problems.extend(exc.problems)
         return None
@@ -265,9 +265,10 @@ def load_editorial(root: Path) -> Editorial:
     if not book_path.is_file():
         raise PipelineError(Problem("editorial/book.yaml not found", book_path,
                                     hint="run from the project folder, or pass --project DIR"))
-    book = _optional_doc(book_path, "book", problems)
-    notes_doc = _optional_doc(folder / "notes.yaml", "notes", problems)
-    glossary_doc = _optional_doc(folder / "glossary.yaml", "glossary", problems)
+    cache = root / ".cache" / "editorial"
+    book = _optional_doc(book_path, "book", problems, cache)
+    notes_doc = _optional_doc(folder / "notes.yaml", "notes", problems, cache)
+    glossary_doc = _optional_doc(folder / "glossary.yaml", "glossary", problems, cache)
     if book is None:
         raise PipelineError(problems.errors)
     data = book.data
