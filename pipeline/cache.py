@@ -2,15 +2,15 @@
 
 The key is what cleaning depends on: the seed's bytes, the editors' overrides
 for it, and the cleaner's own code. Entries live in memory (for `watch`) and
-on disk under out/.cache/ (for repeated builds); a damaged or stale entry is
+on disk under .cache/clean/ (for repeated builds); a damaged or stale entry is
 simply recomputed.
 """
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
+import os
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
@@ -43,53 +43,67 @@ def _key(source: SourceText, overrides: Overrides) -> str:
 
 
 class CleanCache:
+    """Cleaned articles by key, in memory (for `watch`) and on disk (for repeated builds).
+
+    Both keep the entry's JSON text, and every use decodes it afresh: each build gets its
+    own objects (editorial steps add marks to them), which is faster than deep-copying.
+    """
+
     def __init__(self, folder: Path | None = None):
         self.folder = folder
-        self.memory: dict[str, CleanResult] = {}
+        self.memory: dict[str, str] = {}
         self.hits = 0
         self.misses = 0
 
     def clean(self, source: SourceText, overrides: Overrides) -> CleanResult:
         key = _key(source, overrides)
-        result = self.memory.get(key) or self._load(key)
+        text = self.memory.get(key) or self._read(key)
+        result = _decode(text) if text else None
         if result is None:
             self.misses += 1
             result = clean(source, overrides)
-            self.memory[key] = result
-            self._store(key, result)
+            text = _encode(result)
+            self._write(key, text)
         else:
             self.hits += 1
-            self.memory[key] = result
-        # Editorial steps add marks to the article: hand out a private copy.
-        return copy.deepcopy(result)
+        self.memory[key] = text
+        return result
 
     def _path(self, key: str) -> Path | None:
         return self.folder / f"{key}.json" if self.folder else None
 
-    def _load(self, key: str) -> CleanResult | None:
+    def _read(self, key: str) -> str | None:
         path = self._path(key)
-        if path is None or not path.is_file():
-            return None
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            units = [Unit(**{**u, "role": Role(u["role"]), "calls": tuple(tuple(c) for c in u["calls"])})
-                     for u in data["units"]]
-            events = [Event(**e) for e in data["events"]]
-            return CleanResult(assemble(Path(data["path"]), units), units, events, data["source_lines"])
-        except Exception:  # a damaged entry is recomputed, never trusted
+            return path.read_text(encoding="utf-8") if path is not None else None
+        except (OSError, UnicodeDecodeError):
             return None
 
-    def _store(self, key: str, result: CleanResult) -> None:
+    def _write(self, key: str, text: str) -> None:
         path = self._path(key)
         if path is None:
             return
-        data = {"path": str(result.article.path), "source_lines": result.source_lines,
-                "units": [{**asdict(u), "role": u.role.value} for u in result.units],
-                "events": [asdict(e) for e in result.events]}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(text, encoding="utf-8")
             tmp.replace(path)
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+def _encode(result: CleanResult) -> str:
+    return json.dumps({"path": str(result.article.path), "source_lines": result.source_lines,
+                       "units": [{**asdict(u), "role": u.role.value} for u in result.units],
+                       "events": [asdict(e) for e in result.events]}, ensure_ascii=False)
+
+
+def _decode(text: str) -> CleanResult | None:
+    try:
+        data = json.loads(text)
+        units = [Unit(**{**u, "role": Role(u["role"]), "calls": tuple(tuple(c) for c in u["calls"])})
+                 for u in data["units"]]
+        events = [Event(**e) for e in data["events"]]
+        return CleanResult(assemble(Path(data["path"]), units), units, events, data["source_lines"])
+    except Exception:  # a damaged entry is recomputed, never trusted
+        return None

@@ -27,11 +27,12 @@ def missing_glyphs(book: Book, font: Path) -> list[Problem]:
     covered = font_characters(font)
     problems = []
     for chapter in book.chapters:
-        found: dict[str, int] = {}
-        for number, line in enumerate(article_text(chapter.article).splitlines(), start=1):
-            for ch in line:
-                if ord(ch) not in covered and not ch.isspace() and ch not in found:
-                    found[ch] = number
+        text = article_text(chapter.article)
+        lacking = {ch for ch in set(text) if ord(ch) not in covered and not ch.isspace()}
+        found: dict[str, int] = {}  # character -> first line it is on, in reading order
+        for number, line in enumerate(text.splitlines(), start=1) if lacking else ():
+            for ch in sorted(lacking.intersection(line), key=line.index):
+                found.setdefault(ch, number)
         if found:
             shown = ", ".join(f"{ch} (U+{ord(ch):04X} {unicodedata.name(ch, '?').lower()})" for ch in found)
             problems.append(Problem(
