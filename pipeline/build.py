@@ -46,6 +46,10 @@ class BuildOptions:
     def cache_dir(self) -> Path:
         return self.project / ".cache" / "clean"
 
+    @property
+    def editorial_cache_dir(self) -> Path:
+        return self.project / ".cache" / "editorial"
+
 
 @dataclass
 class BuildResult:
@@ -62,7 +66,7 @@ class BuildResult:
 
 def prepare(options: BuildOptions, cache=None) -> tuple[Editorial, BuildInput]:
     """Load, validate, clean and annotate: everything short of writing."""
-    editorial = load_editorial(options.project)
+    editorial = load_editorial(options.project, cache=options.editorial_cache_dir)
     made = build_book(editorial, cache)
     font = options.styles / "fonts" / "CharisSIL-Regular.ttf"
     if font.is_file():

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
+from .cachefile import read_entry, write_entry
 from .clean import CleanResult, clean
 from .clean.assemble import assemble
 from .clean.units import Event, Overrides, Role, Unit
@@ -74,22 +74,12 @@ class CleanCache:
 
     def _read(self, key: str) -> str | None:
         path = self._path(key)
-        try:
-            return path.read_text(encoding="utf-8") if path is not None else None
-        except (OSError, UnicodeDecodeError):
-            return None
+        return read_entry(path) if path is not None else None
 
     def _write(self, key: str, text: str) -> None:
         path = self._path(key)
-        if path is None:
-            return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(text, encoding="utf-8")
-            tmp.replace(path)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        if path is not None:
+            write_entry(path, text)
 
 
 def _encode(result: CleanResult) -> str:

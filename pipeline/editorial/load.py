@@ -251,12 +251,13 @@ def _optional_doc(path: Path, schema: str, problems: Problems, cache: Path | Non
     return None if schema_problems else doc
 
 
-def load_editorial(root: Path) -> Editorial:
+def load_editorial(root: Path, cache: Path | None = None) -> Editorial:
     """Load and validate the whole editorial tree.
 
     Problems that stop everything (no book.yaml, a book.yaml that breaks its
     schema) raise at once; the rest are kept on the Editorial and raised by
     the next step together with its own, so that one run reports them all.
+    With a `cache` folder, parsed files are kept there by their bytes.
     """
     root = root.resolve()
     folder = root / EDITORIAL
@@ -265,7 +266,6 @@ def load_editorial(root: Path) -> Editorial:
     if not book_path.is_file():
         raise PipelineError(Problem("editorial/book.yaml not found", book_path,
                                     hint="run from the project folder, or pass --project DIR"))
-    cache = root / ".cache" / "editorial"
     book = _optional_doc(book_path, "book", problems, cache)
     notes_doc = _optional_doc(folder / "notes.yaml", "notes", problems, cache)
     glossary_doc = _optional_doc(folder / "glossary.yaml", "glossary", problems, cache)

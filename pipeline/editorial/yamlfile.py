@@ -13,7 +13,6 @@ import copy
 import datetime
 import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +23,7 @@ from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, NodeEvent, ScalarEvent
 
+from ..cachefile import read_entry, write_entry
 from ..problems import PipelineError, Problem
 
 MAX_BYTES = 2_000_000  # an editorial file is text written by hand
@@ -135,11 +135,11 @@ def _cached(cache: Path | None, key: str, path: Path) -> YamlDocument | None:
     doc = _memory.get(key)
     if doc is None:
         try:
-            entry = json.loads((cache / f"{key}.json").read_text(encoding="utf-8"))
+            entry = json.loads(read_entry(cache / f"{key}.json") or "")
             doc = YamlDocument(path, entry["data"],
                                {tuple(p): (line, column) for p, line, column in entry["positions"]},
                                {tuple(p): (line, column) for p, line, column in entry["key_positions"]})
-        except (OSError, ValueError, KeyError, TypeError):  # absent or damaged: parse again
+        except (ValueError, KeyError, TypeError):  # absent or damaged: parse again
             return None
         _memory[key] = doc
     return YamlDocument(path, copy.deepcopy(doc.data), dict(doc.positions), dict(doc.key_positions))
@@ -152,13 +152,7 @@ def _store(cache: Path | None, key: str, doc: YamlDocument) -> None:
     entry = {"data": doc.data,
              "positions": [[list(p), *where] for p, where in doc.positions.items()],
              "key_positions": [[list(p), *where] for p, where in doc.key_positions.items()]}
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        part = cache / f"{key}.json.{os.getpid()}.part"
-        part.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
-        os.replace(part, cache / f"{key}.json")
-    except OSError:
-        pass  # a read-only project still builds, only without the cache
+    write_entry(cache / f"{key}.json", json.dumps(entry, ensure_ascii=False))
 
 
 def _check_events(path: Path, text: str) -> None:

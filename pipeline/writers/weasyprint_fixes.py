@@ -1,6 +1,6 @@
 """Fixes for WeasyPrint 70 layout bugs and one waste, applied while the PDF is made.
 
-Both bugs cost whole-chapter relayouts before (the PDF writer detected their
+The two bugs cost whole-chapter relayouts before (the PDF writer detected their
 effects after layout and set the chapter again), which was a third of the
 build's time. The writer still checks every layout, so if a future WeasyPrint
 changes the patched functions, the book stays right and only gets slower.
@@ -49,23 +49,20 @@ def applies() -> bool:
 @contextmanager
 def layout_fixes():
     """Install the fixes while a PDF is laid out and written (layout fixes: WeasyPrint 70 only)."""
-    subset_original = subset.Subsetter.subset
-    subset.Subsetter.subset = _dropping_tables_first(subset_original)
-    if not applies():
-        try:
-            yield
-        finally:
-            subset.Subsetter.subset = subset_original
-        return
-    originals = (block._linebox_layout, line_break.split_first_line, inline.split_first_line)
-    block._linebox_layout = _keeping_line_footnotes(originals[0])
-    fixed_split = _hanging_white_space(originals[1])
-    line_break.split_first_line = inline.split_first_line = fixed_split
+    patches = [(subset.Subsetter, "subset", _dropping_tables_first(subset.Subsetter.subset))]
+    if applies():
+        split = _hanging_white_space(line_break.split_first_line)
+        patches += [(block, "_linebox_layout", _keeping_line_footnotes(block._linebox_layout)),
+                    (line_break, "split_first_line", split),
+                    (inline, "split_first_line", split)]  # inline imports it by name
+    originals = [(owner, name, getattr(owner, name)) for owner, name, _ in patches]
+    for owner, name, replacement in patches:
+        setattr(owner, name, replacement)
     try:
         yield
     finally:
-        block._linebox_layout, line_break.split_first_line, inline.split_first_line = originals
-        subset.Subsetter.subset = subset_original
+        for owner, name, original in originals:
+            setattr(owner, name, original)
 
 
 def _dropping_tables_first(original):
