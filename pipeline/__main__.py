@@ -29,6 +29,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
     noise.add_argument("-v", "--verbose", action="store_true", help="print every warning and step")
 
 
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes, 1 or more, not {value!r}")
+    return int(value)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m pipeline", description=DESCRIPTION,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -44,6 +50,8 @@ def parser() -> argparse.ArgumentParser:
     only.add_argument("--pdf", action="store_true", help="build the PDF edition only")
     build.add_argument("--out", type=Path, metavar="DIR", help="write the editions here (default: out/)")
     build.add_argument("--no-report", action="store_true", help="do not write out/cleaning-report.html")
+    build.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
+                       help="processes that lay out the PDF's chapters side by side (default: one per core)")
 
     check = commands.add_parser("check", help="validate editorial/ and every seed; build nothing",
                                 description="Check the schema of every editorial file, that every chapter's "

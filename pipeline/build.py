@@ -7,11 +7,8 @@ together, under a lock, only when all of them are complete.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import time
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +18,8 @@ from .editorial.load import Editorial, load_editorial
 from .model import NoteOrigin
 from .problems import Problem
 from .report import cleaning_report
+from .workers import Helpers, helper_count, helpers, timed
+from .writers.chapter_share import ChapterShare
 from .writers.epub import build_epub
 from .problems import PipelineError
 from .writers.output import build_lock, explain_write_error, staged_outputs
@@ -33,6 +32,7 @@ class BuildOptions:
     epub: bool = True
     pdf: bool = True
     report: bool = True
+    jobs: int = 0  # processes for the PDF's chapters; 0: one per core
 
     @property
     def out_dir(self) -> Path:
@@ -77,16 +77,24 @@ def prepare(options: BuildOptions, cache=None) -> tuple[Editorial, BuildInput]:
 def build(options: BuildOptions, cache=None, progress=None, on_wait=None,
           prepared: tuple[Editorial, BuildInput] | None = None) -> BuildResult:
     started = time.perf_counter()
-    editorial, made = prepared or prepare(options, cache)
-    result = BuildResult(editorial, made)
-    result.seconds["prepare"] = time.perf_counter() - started
-    book = made.book
+    # Helpers start first: their imports overlap with loading and cleaning here.
+    with helpers(helper_count(options.jobs) if options.pdf else 0) as side:
+        editorial, made = prepared or prepare(options, cache)
+        result = BuildResult(editorial, made)
+        result.seconds["prepare"] = time.perf_counter() - started
+        _write_editions(options, result, side, progress, on_wait)
+    result.seconds["total"] = time.perf_counter() - started
+    return result
+
+
+def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | None, progress, on_wait) -> None:
+    """Lay out and package the editions (helpers share the PDF's chapters, then make the EPUB)."""
+    book, made = result.made.book, result.made
     slug = book.meta.slug
-    with build_lock(options.out_dir, on_wait=on_wait), staged_outputs(options.out_dir) as outputs, \
-            _side_process(options.epub and options.pdf) as side:
+    with build_lock(options.out_dir, on_wait=on_wait), staged_outputs(options.out_dir) as outputs:
         t = time.perf_counter()
-        # With both editions, the EPUB is made in a second process while this one lays out the PDF.
-        epub = side.submit(build_epub, book, options.styles) if side and options.epub else None
+        share = ChapterShare.start(book, options.styles, side) if options.pdf else None
+        epub = side.submit(timed, build_epub, book, options.styles) if side and options.epub else None
         if options.epub and epub is None:
             outputs.write_bytes(f"{slug}.epub", build_epub(book, options.styles))
             result.seconds["epub"] = time.perf_counter() - t
@@ -95,30 +103,23 @@ def build(options: BuildOptions, cache=None, progress=None, on_wait=None,
             t = time.perf_counter()
             target = outputs.stage(f"{slug}.pdf")
             try:
-                result.pdf = write_pdf(book, options.styles, target, progress)
+                result.pdf = write_pdf(book, options.styles, target, progress, share)
             except OSError as exc:
                 raise PipelineError(explain_write_error(exc, options.out_dir / f"{slug}.pdf")) from None
             result.seconds["pdf"] = time.perf_counter() - t
         if epub is not None:
-            outputs.write_bytes(f"{slug}.epub", epub.result())
-            result.seconds["epub"] = time.perf_counter() - t
+            try:
+                data, result.seconds["epub"] = epub.result()
+            except BrokenProcessPool:  # the helper died (killed, out of memory): make it here
+                t = time.perf_counter()
+                data = build_epub(book, options.styles)
+                result.seconds["epub"] = time.perf_counter() - t
+            outputs.write_bytes(f"{slug}.epub", data)
         if options.report:
             results = [(c.id, c.title, made.cleaned[c.id]) for c in book.chapters]
             html = cleaning_report(book.meta.title, results)
             outputs.write_bytes("cleaning-report.html", html.encode("utf-8"))
         result.outputs = outputs.commit()
-    result.seconds["total"] = time.perf_counter() - started
-    return result
-
-
-@contextmanager
-def _side_process(wanted: bool):
-    """A second process for work that can run beside the PDF layout (None when not worth it)."""
-    if not wanted or (os.cpu_count() or 1) < 2:
-        yield None
-        return
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        yield pool
 
 
 def chapter_rows(made: BuildInput) -> list[list[str]]:

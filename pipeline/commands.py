@@ -21,7 +21,7 @@ def _size(path) -> str:
 
 def run_build(args: argparse.Namespace, console: Console) -> int:
     options = BuildOptions(project=args.project, out=args.out, epub=not args.pdf, pdf=not args.epub,
-                           report=not args.no_report)
+                           report=not args.no_report, jobs=args.jobs)
     with console.progress("PDF") as progress:
         result = build(options, cache=CleanCache(options.cache_dir), progress=progress,
                        on_wait=lambda: console.info("waiting for another build of this project to finish…"))
@@ -42,6 +42,8 @@ def run_build(args: argparse.Namespace, console: Console) -> int:
         console.info(f"Glossary: {len(glossary)} entries, {links} links from the text.")
     for number, what, remedy in (result.pdf.relaid if result.pdf else []):
         console.detail(f"PDF: chapter {number} laid out again: {what} ({remedy})")
+    if result.pdf and result.pdf.beside:
+        console.detail(f"PDF: chapter(s) {', '.join(map(str, result.pdf.beside))} laid out by helper processes")
     for path in result.outputs:
         extra = f", {result.pdf.pages} pages" if path.suffix == ".pdf" and result.pdf else ""
         console.info(f"Wrote {path} ({_size(path)}{extra})")

@@ -36,7 +36,6 @@ def test_every_article_line_is_kept_word_for_word(name, cleaned, truth):
     expected = truth[name]
     not_article = set(expected["debris"]) | set(expected.get("duplicates", []))
     kept = {u.line: u for u in cleaned[name].units}
-    notes = {n.text.line: n for n in cleaned[name].article.source_notes}
     lost = []
     for number, line in _lines(name).items():
         if number in not_article or line.strip("\u00a0 \t") == "":

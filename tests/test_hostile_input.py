@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import os
 import subprocess
 import sys
 import zipfile
@@ -217,7 +216,7 @@ def test_a_full_disk_keeps_the_previous_editions_and_leaves_no_temporary_file(tm
     import pipeline.writers.pdf as pdf_writer
     original = pdf_writer.PdfWriter.write
 
-    def full_disk(self, target):
+    def full_disk(self, target, share=None):
         Path(target).write_bytes(b"half a PDF")
         raise OSError(errno.ENOSPC, "No space left on device", str(target))
     monkeypatch.setattr(pdf_writer.PdfWriter, "write", full_disk)

@@ -7,9 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
-from conftest import SEEDS, SMALL_BOOK, XHTML_NS, letter_words, make_project
+from conftest import SEEDS, SMALL_BOOK, XHTML_NS, make_project
 from pipeline.clean import clean
 from pipeline.editorial.apply import build_book
 from pipeline.editorial.load import load_editorial

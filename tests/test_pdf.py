@@ -8,8 +8,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT
-from pipeline.build import BuildOptions, build
 from pipeline.render import ids
 
 
@@ -87,11 +85,6 @@ def test_folios_are_roman_in_front_and_arabic_in_the_body(built, pdf_text):
     assert re.search(r"\b[ivx]+\s*$", pdf_text[contents_page].strip())
     second = pdf_text[first_chapter].strip()  # the page after the first chapter's opening
     assert re.search(r"\b2\s*$", second) or re.match(r"2\b", second)
-
-
-def test_two_builds_are_byte_identical(tmp_path, pdf_path):
-    again = build(BuildOptions(project=ROOT, out=tmp_path, epub=False, report=False))
-    assert again.outputs[0].read_bytes() == Path(pdf_path).read_bytes()
 
 
 def test_the_pdf_embeds_no_files_and_no_javascript(pdf_path):

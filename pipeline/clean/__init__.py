@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
 
 from ..model import Article
 from ..read import SourceText

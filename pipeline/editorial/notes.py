@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import re
 
-from ..clean.assemble import source_note_key
 from ..model import Article, BlockKind, Mark, MarkKind, Note, NoteOrigin, Text
 from ..problems import Problem
 from ..render.inline import linkify

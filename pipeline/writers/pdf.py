@@ -30,7 +30,9 @@ from ..problems import PipelineError, Problem
 from ..render import ids
 from ..render.xhtml import (PRINT, Edition, render_chapter, text_key, render_colophon, render_contents, render_glossary,
                             render_halftitle, render_imprint, render_introduction, render_titlepage)
+from .chapter_share import ChapterShare
 from .fetcher import RestrictedFetcher
+from .page_transfer import PLACEHOLDER_FIRST, load_pages, set_folios
 from .weasyprint_fixes import layout_fixes
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
@@ -59,6 +61,7 @@ class PdfResult:
     physical: dict[str, int] = field(default_factory=dict)  # anchor -> 1-based page index in the PDF
     refused: list[str] = field(default_factory=list)  # URLs the fetcher refused
     relaid: list = field(default_factory=list)  # chapters laid out again to keep every footnote
+    beside: list[int] = field(default_factory=list)  # chapters laid out by helper processes
 
 
 @contextmanager
@@ -116,6 +119,7 @@ class PdfWriter:
                                     font_config=self.fonts))
         self.edition = Edition(PRINT)
         self.relaid: list[tuple[int, list[int], str]] = []  # (chapter, lost notes, remedy)
+        self.beside: list[int] = []
 
     # -- documents
 
@@ -144,10 +148,11 @@ class PdfWriter:
         return document.render(stylesheets=sheets, font_config=self.fonts)
 
     def _blank(self):
+        """A page with neither text, running head nor folio."""
         return HTML(string=self._html(""), base_url=str(self.styles) + os.sep,
                     url_fetcher=self.fetcher).render(
             stylesheets=[*self.stylesheets, CSS(string="html { page: bare; }")],
-            font_config=self.fonts)
+            font_config=self.fonts).pages[0]
 
     @staticmethod
     def _first_pages(document) -> dict[str, int]:
@@ -159,14 +164,20 @@ class PdfWriter:
 
     # -- the book
 
-    def write(self, target: Path) -> PdfResult:
+    @contextmanager
+    def session(self):
+        """While laying out and writing: fixed timestamps and the WeasyPrint fixes installed."""
         with _source_date(self.book), layout_fixes():
             try:
-                return self._write(target)
+                yield
             finally:
                 gc.unfreeze()
 
-    def _write(self, target: Path) -> PdfResult:
+    def write(self, target: Path, share: ChapterShare | None = None) -> PdfResult:
+        with self.session():
+            return self._write(target, share or ChapterShare.start(self.book, self.styles, None))
+
+    def _write(self, target: Path, share: ChapterShare) -> PdfResult:
         book = self.book
         total = len(book.chapters) + 3
         result = PdfResult(0)
@@ -174,17 +185,13 @@ class PdfWriter:
         page_number = 1
         labels: dict[str, str] = {}
         body_anchor_index: dict[str, int] = {}
-        for done, chapter in enumerate(book.chapters):
-            self.progress(f"laying out chapter {chapter.number}", done, total)
-            document, first = self._chapter(chapter, page_number)
-            # The laid-out pages live until the PDF is written: keep the garbage collector
-            # from walking them again after every chapter (that made big books superlinear).
-            gc.freeze()
+        for chapter, pages, first in self._chapters(share, total):
+            set_folios(pages, page_number)
             _place(first, page_number, len(body_pages), labels, body_anchor_index)
-            body_pages.extend(document.pages)
-            page_number += len(document.pages)
-            if len(document.pages) % 2:
-                body_pages.extend(self._blank().pages)  # the next part opens on a right-hand page
+            body_pages.extend(pages)
+            page_number += len(pages)
+            if len(pages) % 2:
+                body_pages.append(self._blank())  # the next part opens on a right-hand page
                 page_number += 1
         self.progress("laying out glossary and sources", len(book.chapters), total)
         back_body = (render_glossary(book, self.edition, self._glossary_pages(labels)) if book.glossary else "")
@@ -196,7 +203,7 @@ class PdfWriter:
         front, front_labels = self._front(labels)
         front_pages = list(front.pages)
         if len(front_pages) % 2:
-            front_pages.extend(self._blank().pages)
+            front_pages.append(self._blank())
         for anchor, label in front_labels.items():
             labels.setdefault(anchor, label)
         self.progress("writing PDF", len(book.chapters) + 2, total)
@@ -208,8 +215,42 @@ class PdfWriter:
         result.physical = {a: len(front_pages) + i + 1 for a, i in body_anchor_index.items()}
         result.refused = list(self.fetcher.refused)
         result.relaid = list(self.relaid)
+        result.beside = sorted(self.beside)
         self.progress("done", total, total)
         return result
+
+    def _chapters(self, share: ChapterShare, total: int):
+        """Every chapter's pages (numbered from PLACEHOLDER_FIRST) and anchors, in book order.
+
+        This process lays out the chapters it claims while the helpers lay out
+        theirs; a chapter a helper could not send is laid out here.
+        """
+        chapters = self.book.chapters
+        laid: dict[int, tuple[list, dict[str, int]]] = {}
+        for index in share.claims():
+            self.progress(f"laying out chapter {chapters[index].number}", len(laid), total)
+            document, first = self._chapter(chapters[index], PLACEHOLDER_FIRST)
+            laid[index] = (document.pages, first)
+            # The laid-out pages live until the PDF is written: keep the garbage collector
+            # from walking them again after every chapter (that made big books superlinear).
+            gc.freeze()
+        if share.futures:
+            self.progress("waiting for the chapters laid out beside", len(laid), total)
+        for sent in share.received():
+            if sent.pages is None:
+                continue
+            laid[sent.index] = (load_pages(sent.pages, self.fonts, self.fetcher), sent.first)
+            self.beside.append(chapters[sent.index].number)
+            self.relaid.extend(sent.relaid)
+            self.fetcher.refused.extend(sent.refused)
+            gc.freeze()
+        for index, chapter in enumerate(chapters):
+            if index not in laid:
+                self.progress(f"laying out chapter {chapter.number}", len(laid), total)
+                document, first = self._chapter(chapter, PLACEHOLDER_FIRST)
+                laid[index] = (document.pages, first)
+            pages, first = laid[index]
+            yield chapter, pages, first
 
     def _front(self, labels: dict[str, str]):
         book = self.book
@@ -335,5 +376,7 @@ def short_lines(document) -> set[str]:
     return found
 
 
-def write_pdf(book: Book, styles: Path, target: Path, progress: Progress | None = None) -> PdfResult:
-    return PdfWriter(book, styles, progress).write(target)
+def write_pdf(book: Book, styles: Path, target: Path, progress: Progress | None = None,
+              share: ChapterShare | None = None) -> PdfResult:
+    """Lay out and write the print edition; `share` has helpers lay out some of the chapters."""
+    return PdfWriter(book, styles, progress).write(target, share)

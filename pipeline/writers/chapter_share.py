@@ -1,0 +1,102 @@
+"""Chapters laid out by helper processes while the main process lays out others.
+
+Both sides claim chapters from one list, longest first, so the work balances
+itself: a helper that started late, or a chapter slower than its length
+suggests, just means the other side takes one more. Each helper sends its
+chapters back as pickled pages (see page_transfer); the main process joins
+them with its own into one WeasyPrint document, so the PDF is written once,
+with one structure tree, one outline and one subset of each font — the same
+bytes as a build laid out in a single process.
+
+Nothing is lost if a helper fails: any chapter not received is laid out by
+the main process.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import Book, Chapter
+from ..workers import Helpers, claim
+
+
+@dataclass
+class SentChapter:
+    """A chapter laid out by a helper: its pages pickled, or None if they could not be."""
+
+    index: int
+    pages: bytes | None
+    first: dict[str, int]  # anchor -> page index within the chapter
+    relaid: list = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    problem: str = ""
+
+
+def cost(chapter: Chapter) -> int:
+    """A chapter's expected layout time, in characters (notes count double: they are set twice)."""
+    body = sum(len(text.text) for text in chapter.article.texts())
+    notes = sum(len(paragraph) for note in chapter.notes for paragraph in note.paragraphs)
+    return body + 2 * notes
+
+
+@dataclass
+class ChapterShare:
+    """Who lays out which chapter of one PDF: claims from one list, longest chapter first."""
+
+    order: list[int]  # chapter indexes, longest first
+    helpers: Helpers | None = None
+    futures: list[Future] = field(default_factory=list)
+    _local: int = 0  # next claim when there are no helpers
+
+    @classmethod
+    def start(cls, book: Book, styles: Path, helpers: Helpers | None) -> "ChapterShare":
+        order = sorted(range(len(book.chapters)), key=lambda i: -cost(book.chapters[i]))
+        share = cls(order, helpers)
+        if helpers is not None:
+            share.futures = [helpers.submit(lay_out_claimed, book, styles, order) for _ in range(helpers.count)]
+        return share
+
+    def claims(self):
+        """In the main process: the chapter indexes this process is to lay out, as it claims them."""
+        while True:
+            if self.helpers is not None:
+                position = self.helpers.claim()
+            else:
+                position, self._local = self._local, self._local + 1
+            if position >= len(self.order):
+                return
+            yield self.order[position]
+
+    def received(self) -> list[SentChapter]:
+        """The helpers' chapters (waits for them); a failed helper sends nothing."""
+        sent: list[SentChapter] = []
+        for future in self.futures:
+            try:
+                sent.extend(future.result())
+            except Exception:  # a broken pool or a crash: those chapters are laid out here
+                continue
+        return sent
+
+
+def lay_out_claimed(book: Book, styles: Path, order: list[int]) -> list[SentChapter]:
+    """In a helper: lay out chapters as they are claimed, until none is left."""
+    from .page_transfer import PLACEHOLDER_FIRST, TransferError, dump_pages
+    from .pdf import PdfWriter
+
+    writer = PdfWriter(book, styles)
+    sent = []
+    with writer.session():
+        while (position := claim()) < len(order):
+            index = order[position]
+            start = len(writer.relaid)
+            document, first = writer._chapter(book.chapters[index], PLACEHOLDER_FIRST)
+            try:
+                pages, problem = dump_pages(document.pages), ""
+            except TransferError as exc:
+                pages, problem = None, str(exc)
+            sent.append(SentChapter(index, pages, first, writer.relaid[start:], list(writer.fetcher.refused),
+                                    problem))
+            writer.fetcher.refused.clear()
+    return sent

@@ -1,0 +1,103 @@
+"""Chapters laid out in helper processes: pages sent between processes, folios set after
+layout, and a book that is the same to the byte however its chapters were shared out."""
+
+from __future__ import annotations
+
+import io
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+import pytest
+from weasyprint.formatting_structure import boxes
+from weasyprint.text.ffi import ffi
+
+from pipeline.build import BuildOptions, build, prepare
+from pipeline.workers import cores, helper_count
+from pipeline.writers.chapter_share import ChapterShare
+from pipeline.writers.page_transfer import TransferError, dump_pages, load_pages, set_folios
+from pipeline.writers.pdf import PdfWriter, write_pdf
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def book():
+    return prepare(BuildOptions(ROOT))[1].book
+
+
+@pytest.fixture(scope="module")
+def writer(book) -> PdfWriter:
+    return PdfWriter(book, ROOT / "styles")
+
+
+def shortest(book):
+    return min(book.chapters, key=lambda c: c.article.word_count())
+
+
+def margins(pages) -> list[tuple]:
+    """Every margin box's boxes, with their text and geometry."""
+    return [(type(box).__name__, getattr(box, "text", None), round(box.position_x, 6), round(box.width, 6))
+            for page in pages for margin in page._page_box.children if isinstance(margin, boxes.MarginBox)
+            for box in margin.descendants()]
+
+
+def pdf_bytes(document, pages) -> bytes:
+    out = io.BytesIO()
+    document.copy(pages).write_pdf(out, pdf_variant="pdf/ua-1")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("laid_out_from, first", [(1, 97), (9, 1), (95, 998)])
+def test_folios_set_after_layout_are_those_of_a_layout_from_that_page(writer, book, laid_out_from, first):
+    """More digits or fewer: the folio reads the new number, measured and aligned as WeasyPrint would."""
+    with writer.session():
+        moved, _ = writer._chapter(shortest(book), laid_out_from)
+        direct, _ = writer._chapter(shortest(book), first)
+        set_folios(moved.pages, first, laid_out_from)
+    assert margins(moved.pages) == margins(direct.pages)
+    assert any(text == str(first + 1) for _, text, _, _ in margins(moved.pages))
+
+
+def test_pages_sent_to_another_process_draw_the_same_pdf(writer, book):
+    with writer.session():
+        document, _ = writer._chapter(shortest(book), 1)
+        received = load_pages(dump_pages(document.pages), writer.fonts, writer.fetcher)
+        assert pdf_bytes(document, received) == pdf_bytes(document, document.pages)
+
+
+def test_a_page_holding_a_c_object_is_refused_not_sent_broken():
+    with pytest.raises(TransferError, match="C object"):
+        dump_pages([{"pointer": ffi.new("int *")}])
+
+
+class _FailedHelpers:
+    """Helpers that claimed the longest chapter, then died without sending it."""
+
+    count = 1
+
+    def __init__(self):
+        self.claimed = 1
+
+    def claim(self) -> int:
+        self.claimed += 1
+        return self.claimed - 1
+
+
+def test_chapters_a_helper_never_sent_are_laid_out_here(book, tmp_path):
+    small = type(book)(book.meta, [c for c in book.chapters if c.article.word_count() < 3000], book.introduction_html,
+                       [], book.colophon_html)
+    failed: Future = Future()
+    failed.set_exception(BrokenProcessPool("killed"))
+    share = ChapterShare([0, 1], _FailedHelpers(), [failed])
+    shared = write_pdf(small, ROOT / "styles", tmp_path / "shared.pdf", share=share)
+    alone = write_pdf(small, ROOT / "styles", tmp_path / "alone.pdf")
+    assert shared.beside == [] and shared.pages == alone.pages
+    assert (tmp_path / "shared.pdf").read_bytes() == (tmp_path / "alone.pdf").read_bytes()
+
+
+def test_a_book_laid_out_with_helpers_is_the_same_pdf_as_one_laid_out_alone(tmp_path, built, pdf_path):
+    if helper_count() and cores() > 1:
+        assert built.pdf.beside, "the default build had helpers but none laid out a chapter"
+    alone = build(BuildOptions(project=ROOT, out=tmp_path, epub=False, report=False, jobs=1))
+    assert alone.pdf.beside == []
+    assert alone.outputs[0].read_bytes() == Path(pdf_path).read_bytes()
