@@ -50,6 +50,9 @@ def parser() -> argparse.ArgumentParser:
     only.add_argument("--pdf", action="store_true", help="build the PDF edition only")
     build.add_argument("--out", type=Path, metavar="DIR", help="write the editions here (default: out/)")
     build.add_argument("--no-report", action="store_true", help="do not write out/cleaning-report.html")
+    build.add_argument("--no-layout-cache", action="store_true",
+                       help="lay out every part of the PDF afresh (default: reuse the layout of unchanged parts, "
+                            "kept in .cache/layout/)")
     build.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
                        help="processes that lay out the PDF's chapters side by side (default: one per core)")
 

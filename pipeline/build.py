@@ -33,6 +33,7 @@ class BuildOptions:
     pdf: bool = True
     report: bool = True
     jobs: int = 0  # processes for the PDF's chapters; 0: one per core
+    cache_layout: bool = True  # reuse the layout of parts laid out alike by an earlier build
 
     @property
     def out_dir(self) -> Path:
@@ -49,6 +50,10 @@ class BuildOptions:
     @property
     def editorial_cache_dir(self) -> Path:
         return self.project / ".cache" / "editorial"
+
+    @property
+    def layout_cache_dir(self) -> Path:
+        return self.project / ".cache" / "layout"
 
 
 @dataclass
@@ -93,7 +98,8 @@ def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | 
     slug = book.meta.slug
     with build_lock(options.out_dir, on_wait=on_wait), staged_outputs(options.out_dir) as outputs:
         t = time.perf_counter()
-        share = ChapterShare.start(book, options.styles, side) if options.pdf else None
+        layouts = options.layout_cache_dir if options.cache_layout else None
+        share = ChapterShare.start(book, options.styles, side, layouts) if options.pdf else None
         epub = side.submit(timed, build_epub, book, options.styles) if side and options.epub else None
         if options.epub and epub is None:
             outputs.write_bytes(f"{slug}.epub", build_epub(book, options.styles))
@@ -103,7 +109,7 @@ def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | 
             t = time.perf_counter()
             target = outputs.stage(f"{slug}.pdf")
             try:
-                result.pdf = write_pdf(book, options.styles, target, progress, share)
+                result.pdf = write_pdf(book, options.styles, target, progress, share, layouts)
             except OSError as exc:
                 raise PipelineError(explain_write_error(exc, options.out_dir / f"{slug}.pdf")) from None
             result.seconds["pdf"] = time.perf_counter() - t

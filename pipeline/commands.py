@@ -21,7 +21,8 @@ def _size(path) -> str:
 
 def run_build(args: argparse.Namespace, console: Console) -> int:
     options = BuildOptions(project=args.project, out=args.out, epub=not args.pdf, pdf=not args.epub,
-                           report=not args.no_report, jobs=args.jobs)
+                           report=not args.no_report, jobs=args.jobs,
+                           cache_layout=not args.no_layout_cache)
     with console.progress("PDF") as progress:
         result = build(options, cache=CleanCache(options.cache_dir), progress=progress,
                        on_wait=lambda: console.info("waiting for another build of this project to finish…"))
@@ -44,6 +45,8 @@ def run_build(args: argparse.Namespace, console: Console) -> int:
         console.detail(f"PDF: chapter {number} laid out again: {what} ({remedy})")
     if result.pdf and result.pdf.beside:
         console.detail(f"PDF: chapter(s) {', '.join(map(str, result.pdf.beside))} laid out by helper processes")
+    if result.pdf and result.pdf.reused:
+        console.detail(f"PDF: chapter(s) {', '.join(map(str, result.pdf.reused))} unchanged: layout reused")
     for path in result.outputs:
         extra = f", {result.pdf.pages} pages" if path.suffix == ".pdf" and result.pdf else ""
         console.info(f"Wrote {path} ({_size(path)}{extra})")

@@ -35,7 +35,7 @@ def truth() -> dict:
 def built(tmp_path_factory):
     """The whole reader (EPUB, PDF, report), built into a temporary out/."""
     out = tmp_path_factory.mktemp("out")
-    result = build(BuildOptions(project=ROOT, out=out))
+    result = build(BuildOptions(project=ROOT, out=out, cache_layout=False))  # every part really laid out
     return result
 
 

@@ -27,11 +27,13 @@ class SentChapter:
     """A chapter laid out by a helper: its pages pickled, or None if they could not be."""
 
     index: int
+    key: str  # in the layout cache ("" without one)
     pages: bytes | None
     first: dict[str, int]  # anchor -> page index within the chapter
     relaid: list = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     problem: str = ""
+    reused: bool = False  # the layout came from the cache
 
 
 def cost(chapter: Chapter) -> int:
@@ -51,11 +53,12 @@ class ChapterShare:
     _local: int = 0  # next claim when there are no helpers
 
     @classmethod
-    def start(cls, book: Book, styles: Path, helpers: Helpers | None) -> "ChapterShare":
+    def start(cls, book: Book, styles: Path, helpers: Helpers | None, cache: Path | None = None) -> "ChapterShare":
         order = sorted(range(len(book.chapters)), key=lambda i: -cost(book.chapters[i]))
         share = cls(order, helpers)
         if helpers is not None:
-            share.futures = [helpers.submit(lay_out_claimed, book, styles, order) for _ in range(helpers.count)]
+            share.futures = [helpers.submit(lay_out_claimed, book, styles, order, cache)
+                             for _ in range(helpers.count)]
         return share
 
     def claims(self):
@@ -80,23 +83,27 @@ class ChapterShare:
         return sent
 
 
-def lay_out_claimed(book: Book, styles: Path, order: list[int]) -> list[SentChapter]:
-    """In a helper: lay out chapters as they are claimed, until none is left."""
-    from .page_transfer import PLACEHOLDER_FIRST, TransferError, dump_pages
+def lay_out_claimed(book: Book, styles: Path, order: list[int], cache: Path | None = None) -> list[SentChapter]:
+    """In a helper: lay out chapters as they are claimed (or take them from the cache), until none is left."""
+    from .page_transfer import PLACEHOLDER_FIRST, TransferError
     from .pdf import PdfWriter
 
-    writer = PdfWriter(book, styles)
+    writer = PdfWriter(book, styles, cache=cache)
     sent = []
     with writer.session():
         while (position := claim()) < len(order):
             index = order[position]
-            start = len(writer.relaid)
-            document, first = writer._chapter(book.chapters[index], PLACEHOLDER_FIRST)
-            try:
-                pages, problem = dump_pages(document.pages), ""
-            except TransferError as exc:
-                pages, problem = None, str(exc)
-            sent.append(SentChapter(index, pages, first, writer.relaid[start:], list(writer.fetcher.refused),
-                                    problem))
+            chapter = book.chapters[index]
+            key, part = writer.cached_chapter(chapter)
+            problem, reused = "", part is not None
+            if part is None:
+                start = len(writer.relaid)
+                pages, first = writer._chapter(chapter, PLACEHOLDER_FIRST)
+                try:
+                    part = writer.store(key, pages, first, writer.relaid[start:])
+                except TransferError as exc:
+                    problem = str(exc)
+            sent.append(SentChapter(index, key, part and part.pages, part.first if part else {},
+                                    part.relaid if part else [], list(writer.fetcher.refused), problem, reused))
             writer.fetcher.refused.clear()
     return sent

@@ -32,7 +32,8 @@ from ..render.xhtml import (PRINT, Edition, render_chapter, text_key, render_col
                             render_halftitle, render_imprint, render_introduction, render_titlepage)
 from .chapter_share import ChapterShare
 from .fetcher import RestrictedFetcher
-from .page_transfer import PLACEHOLDER_FIRST, load_pages, set_folios
+from .layout_cache import CachedPart, LayoutCache, fingerprint
+from .page_transfer import PLACEHOLDER_FIRST, TransferError, dump_pages, load_pages, set_folios
 from .weasyprint_fixes import layout_fixes
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
@@ -62,6 +63,7 @@ class PdfResult:
     refused: list[str] = field(default_factory=list)  # URLs the fetcher refused
     relaid: list = field(default_factory=list)  # chapters laid out again to keep every footnote
     beside: list[int] = field(default_factory=list)  # chapters laid out by helper processes
+    reused: list[int] = field(default_factory=list)  # chapters whose layout came from the cache
 
 
 @contextmanager
@@ -104,7 +106,7 @@ def _source_date(book: Book):
 
 
 class PdfWriter:
-    def __init__(self, book: Book, styles: Path, progress: Progress | None = None):
+    def __init__(self, book: Book, styles: Path, progress: Progress | None = None, cache: Path | None = None):
         self.book = book
         self.styles = styles
         self.progress = progress or (lambda step, done, total: None)
@@ -113,13 +115,15 @@ class PdfWriter:
         self.stylesheets = [CSS(filename=str(styles / name), url_fetcher=self.fetcher, font_config=self.fonts)
                             for name in ("shared.css", "print.css")]
         # The book's title as the left-hand running head (a plain string: no element to hide).
-        self.stylesheets.append(CSS(string=f"@page :left {{ @top-left {{ content: {_css_string(book.meta.title)}; }} }}"
-                                           "@page chapter:nth(1 of chapter), glossary:nth(1 of glossary), sources:nth(1 of sources), :blank, bare "
-                                           "{ @top-left { content: none; } }",
-                                    font_config=self.fonts))
+        running_head = (f"@page :left {{ @top-left {{ content: {_css_string(book.meta.title)}; }} }}"
+                        "@page chapter:nth(1 of chapter), glossary:nth(1 of glossary), sources:nth(1 of sources), "
+                        ":blank, bare { @top-left { content: none; } }")
+        self.stylesheets.append(CSS(string=running_head, font_config=self.fonts))
+        self.cache = LayoutCache(cache, fingerprint(styles, [running_head])) if cache else None
         self.edition = Edition(PRINT)
         self.relaid: list[tuple[int, list[int], str]] = []  # (chapter, lost notes, remedy)
-        self.beside: list[int] = []
+        self.beside: list[int] = []  # chapters laid out by helpers
+        self.reused: list[int] = []  # chapters whose layout came from the cache
 
     # -- documents
 
@@ -147,12 +151,50 @@ class PdfWriter:
                         url_fetcher=self.fetcher)
         return document.render(stylesheets=sheets, font_config=self.fonts)
 
-    def _blank(self):
-        """A page with neither text, running head nor folio."""
+    def _blank_document(self):
+        """A document of one page with neither text, running head nor folio (and the book's metadata)."""
         return HTML(string=self._html(""), base_url=str(self.styles) + os.sep,
                     url_fetcher=self.fetcher).render(
             stylesheets=[*self.stylesheets, CSS(string="html { page: bare; }")],
-            font_config=self.fonts).pages[0]
+            font_config=self.fonts)
+
+    def _blank(self):
+        return self._blank_document().pages[0]
+
+    # -- the layout cache
+
+    def _load(self, part: CachedPart) -> list:
+        return load_pages(part.pages, self.fonts, self.fetcher)
+
+    def store(self, key: str, pages: list, first: dict[str, int], relaid: list) -> CachedPart:
+        """The part as it is sent and cached (raises TransferError if its pages cannot be pickled)."""
+        part = CachedPart(dump_pages(pages), first, relaid)
+        if self.cache is not None:
+            self.cache.put(key, part)
+        return part
+
+    def cached_chapter(self, chapter) -> tuple[str, CachedPart | None]:
+        """The chapter's cache key and, if a build laid out the same chapter before, its layout."""
+        if self.cache is None:
+            return "", None
+        key = self.cache.key("chapter", self.book.meta.language, render_chapter(chapter, self.book, self.edition))
+        return key, self.cache.get(key)
+
+    def _laid_part(self, name: str, body: str, first_page: int | None) -> tuple[list, dict[str, int]]:
+        """Pages and anchors of a part laid out whole (front or back matter), from the cache if there."""
+        # The key is what decides the layout: the body and its language, not the <head>'s metadata.
+        key = self.cache.key(name, str(first_page), self.book.meta.language, body) if self.cache else ""
+        part = self.cache.get(key) if self.cache else None
+        if part is not None:
+            return self._load(part), part.first
+        document = self._render(body, first_page=first_page)
+        first = self._first_pages(document)
+        if self.cache is not None:
+            try:
+                self.store(key, document.pages, first, [])
+            except TransferError:
+                pass
+        return document.pages, first
 
     @staticmethod
     def _first_pages(document) -> dict[str, int]:
@@ -196,18 +238,17 @@ class PdfWriter:
         self.progress("laying out glossary and sources", len(book.chapters), total)
         back_body = (render_glossary(book, self.edition, self._glossary_pages(labels)) if book.glossary else "")
         back_body += render_colophon(book)
-        back = self._render(back_body, first_page=page_number)
-        _place(self._first_pages(back), page_number, len(body_pages), labels, body_anchor_index)
-        body_pages.extend(back.pages)
+        back_pages, back_first = self._laid_part("back", back_body, page_number)
+        _place(back_first, page_number, len(body_pages), labels, body_anchor_index)
+        body_pages.extend(back_pages)
         self.progress("laying out front matter", len(book.chapters) + 1, total)
-        front, front_labels = self._front(labels)
-        front_pages = list(front.pages)
+        front_pages, front_labels = self._front(labels)
         if len(front_pages) % 2:
             front_pages.append(self._blank())
         for anchor, label in front_labels.items():
             labels.setdefault(anchor, label)
         self.progress("writing PDF", len(book.chapters) + 2, total)
-        combined = front.copy(front_pages + body_pages)
+        combined = self._blank_document().copy(front_pages + body_pages)
         with _fast_page_references():
             combined.write_pdf(str(target), pdf_variant="pdf/ua-1", finisher=_page_labels(len(front_pages)))
         result.pages = len(front_pages) + len(body_pages)
@@ -216,6 +257,9 @@ class PdfWriter:
         result.refused = list(self.fetcher.refused)
         result.relaid = list(self.relaid)
         result.beside = sorted(self.beside)
+        result.reused = sorted(self.reused)
+        if self.cache is not None:
+            self.cache.prune(spare=max(16, 2 * len(book.chapters)))
         self.progress("done", total, total)
         return result
 
@@ -227,28 +271,43 @@ class PdfWriter:
         """
         chapters = self.book.chapters
         laid: dict[int, tuple[list, dict[str, int]]] = {}
+        fresh = []  # (key, index, relaid) of chapters laid out here, to cache
         for index in share.claims():
+            key, part = self.cached_chapter(chapters[index])
+            if part is not None:
+                laid[index] = (self._load(part), part.first)
+                self.relaid.extend(part.relaid)
+                self.reused.append(chapters[index].number)
+                continue
             self.progress(f"laying out chapter {chapters[index].number}", len(laid), total)
-            document, first = self._chapter(chapters[index], PLACEHOLDER_FIRST)
-            laid[index] = (document.pages, first)
+            start = len(self.relaid)
+            laid[index] = self._chapter(chapters[index], PLACEHOLDER_FIRST)
+            fresh.append((key, index, self.relaid[start:]))
             # The laid-out pages live until the PDF is written: keep the garbage collector
             # from walking them again after every chapter (that made big books superlinear).
             gc.freeze()
         if share.futures:
             self.progress("waiting for the chapters laid out beside", len(laid), total)
+        if self.cache is not None:  # while the helpers finish theirs
+            for key, index, relaid in fresh:
+                try:
+                    self.store(key, *laid[index], relaid)
+                except TransferError:
+                    pass
         for sent in share.received():
+            if self.cache is not None:
+                self.cache.used.add(sent.key)
             if sent.pages is None:
                 continue
             laid[sent.index] = (load_pages(sent.pages, self.fonts, self.fetcher), sent.first)
-            self.beside.append(chapters[sent.index].number)
+            (self.reused if sent.reused else self.beside).append(chapters[sent.index].number)
             self.relaid.extend(sent.relaid)
             self.fetcher.refused.extend(sent.refused)
             gc.freeze()
         for index, chapter in enumerate(chapters):
             if index not in laid:
                 self.progress(f"laying out chapter {chapter.number}", len(laid), total)
-                document, first = self._chapter(chapter, PLACEHOLDER_FIRST)
-                laid[index] = (document.pages, first)
+                laid[index] = self._chapter(chapter, PLACEHOLDER_FIRST)
             pages, first = laid[index]
             yield chapter, pages, first
 
@@ -265,13 +324,13 @@ class PdfWriter:
 
         pages = dict(labels)
         pages.update({anchor: "x" for anchor, _ in front_items})
-        document = self._render(body(pages))
-        front_labels = {a: roman(i + 1) for a, i in self._first_pages(document).items()}
+        laid, first = self._laid_part("front", body(pages), None)
+        front_labels = {a: roman(i + 1) for a, i in first.items()}
         if any(front_labels.get(a) != pages.get(a) for a, _ in front_items):
             pages.update({a: front_labels.get(a, "") for a, _ in front_items})
-            document = self._render(body(pages))
-            front_labels = {a: roman(i + 1) for a, i in self._first_pages(document).items()}
-        return document, front_labels
+            laid, first = self._laid_part("front", body(pages), None)
+            front_labels = {a: roman(i + 1) for a, i in first.items()}
+        return list(laid), front_labels
 
     def _glossary_pages(self, labels: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
         pages: dict[str, list[tuple[str, str]]] = {}
@@ -329,7 +388,7 @@ class PdfWriter:
                                     "set without hyphenation"))
         else:
             self.relaid.append((chapter.number, "a short line remains", "none worked"))
-        return document, first
+        return document.pages, first
 
 
 def _page_labels(front_pages: int):
@@ -377,6 +436,10 @@ def short_lines(document) -> set[str]:
 
 
 def write_pdf(book: Book, styles: Path, target: Path, progress: Progress | None = None,
-              share: ChapterShare | None = None) -> PdfResult:
-    """Lay out and write the print edition; `share` has helpers lay out some of the chapters."""
-    return PdfWriter(book, styles, progress).write(target, share)
+              share: ChapterShare | None = None, cache: Path | None = None) -> PdfResult:
+    """Lay out and write the print edition.
+
+    `share` has helpers lay out some of the chapters; `cache` is a folder of layouts kept
+    from earlier builds.
+    """
+    return PdfWriter(book, styles, progress, cache).write(target, share)

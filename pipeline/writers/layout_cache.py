@@ -1,0 +1,111 @@
+"""Laid-out parts of the PDF kept on disk, so a rebuild lays out only what changed.
+
+A part's layout — a chapter, the back matter, the front matter — depends on
+its XHTML, the stylesheets and fonts, the versions of WeasyPrint and the
+libraries under it, and our code that drives them; a chapter's does not depend
+on the page it starts on (see page_transfer). The key hashes all of that, so
+an entry is either right or never found. An entry holds the part's pickled
+pages and its anchors.
+
+Entries are pickles, and unpickling can run code: they live under the
+project's own .cache/layout/, which is as trusted as the project's files.
+Anything unreadable is a miss and the part is laid out again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import platform
+import zlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from ..cachefile import read_bytes, write_bytes
+
+_FORMAT = b"reader-layout-1\n"
+#: Our modules whose code decides a layout.
+_CODE = ("pdf.py", "page_transfer.py", "weasyprint_fixes.py", "chapter_share.py", "layout_cache.py")
+_LIBRARIES = ("weasyprint", "pydyf", "pyphen", "fonttools", "tinycss2", "cssselect2", "tinyhtml5", "html5lib")
+
+
+@dataclass
+class CachedPart:
+    pages: bytes  # page_transfer.dump_pages
+    first: dict[str, int]  # anchor -> page index within the part
+    relaid: list = field(default_factory=list)  # how the part had to be laid out again, if it had
+
+
+@lru_cache(maxsize=1)
+def _environment() -> bytes:
+    """Versions of Python and of every library that takes part in layout (and Pango's)."""
+    from weasyprint.text.ffi import pango
+
+    versions = [platform.python_version(), str(pango.pango_version())]
+    for name in _LIBRARIES:
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} -")
+    for module in _CODE:
+        versions.append(hashlib.sha256((Path(__file__).parent / module).read_bytes()).hexdigest())
+    return "\n".join(versions).encode()
+
+
+def fingerprint(styles: Path, extra_css: list[str]) -> str:
+    """What every part's layout depends on besides its own XHTML."""
+    digest = hashlib.sha256(_FORMAT + _environment())
+    for path in sorted(p for p in styles.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(styles).as_posix().encode() + b"\0" + path.read_bytes())
+    for css in extra_css:
+        digest.update(css.encode())
+    return digest.hexdigest()
+
+
+class LayoutCache:
+    """One folder of entries, one file each, named by key."""
+
+    def __init__(self, folder: Path, fingerprint: str):
+        self.folder = folder
+        self.fingerprint = fingerprint
+        self.used: set[str] = set()
+
+    def key(self, *parts: str) -> str:
+        digest = hashlib.sha256(self.fingerprint.encode())
+        for part in parts:
+            digest.update(b"\0" + part.encode("utf-8"))
+        return digest.hexdigest()[:40]
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}.layout"
+
+    def get(self, key: str) -> CachedPart | None:
+        self.used.add(key)
+        data = read_bytes(self._path(key))
+        if data is None or not data.startswith(_FORMAT):
+            return None
+        try:
+            entry = pickle.loads(zlib.decompress(data[len(_FORMAT):]))
+        except Exception:  # damaged or from elsewhere: lay the part out again
+            return None
+        return entry if isinstance(entry, CachedPart) else None
+
+    def put(self, key: str, entry: CachedPart) -> None:
+        self.used.add(key)
+        write_bytes(self._path(key), _FORMAT + zlib.compress(pickle.dumps(entry, pickle.HIGHEST_PROTOCOL), 1))
+
+    def prune(self, spare: int) -> None:
+        """Delete entries this build did not use, beyond the `spare` most recent ones."""
+        try:
+            entries = [(p.stat().st_mtime, p) for p in self.folder.glob("*.layout")]
+        except OSError:
+            return
+        unused = sorted((e for e in entries if e[1].stem not in self.used), reverse=True)
+        for _, path in unused[spare:]:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
