@@ -8,26 +8,13 @@ from pathlib import Path
 import pytest
 
 from pipeline.build import BuildOptions, build
-from conftest import make_project
+from conftest import SMALL_BOOK, make_project
 
 PARAGRAPH = ("The revolution of 1917 was followed by a long civil war that left the economy in ruins and "
              "the working class scattered across the countryside in search of food, while a layer of "
              "officials grew up inside the party and the state with interests of its own.")
 
-BOOK = """\
-title: A Small Book
-editor: Test Editor
-language: en-GB
-identifier: urn:uuid:00000000-0000-4000-8000-000000000000
-date: "2024-01-01"
-chapters:
-  - seed: one.txt
-    id: one
-    title: Chapter One
-  - seed: two.txt
-    id: two
-    title: Chapter Two
-"""
+BOOK = SMALL_BOOK + "  - seed: two.txt\n    id: two\n    title: Chapter Two\n"
 
 
 def seed(title: str, paragraphs: int) -> str:
