@@ -271,7 +271,6 @@ class PdfWriter:
         """
         chapters = self.book.chapters
         laid: dict[int, tuple[list, dict[str, int]]] = {}
-        fresh = []  # (key, index, relaid) of chapters laid out here, to cache
         for index in share.claims():
             key, part = self.cached_chapter(chapters[index])
             if part is not None:
@@ -282,18 +281,16 @@ class PdfWriter:
             self.progress(f"laying out chapter {chapters[index].number}", len(laid), total)
             start = len(self.relaid)
             laid[index] = self._chapter(chapters[index], PLACEHOLDER_FIRST)
-            fresh.append((key, index, self.relaid[start:]))
+            if self.cache is not None:  # now, so that the time it takes is shared out with the layouts
+                try:
+                    self.store(key, *laid[index], self.relaid[start:])
+                except TransferError:
+                    pass
             # The laid-out pages live until the PDF is written: keep the garbage collector
             # from walking them again after every chapter (that made big books superlinear).
             gc.freeze()
         if share.futures:
             self.progress("waiting for the chapters laid out beside", len(laid), total)
-        if self.cache is not None:  # while the helpers finish theirs
-            for key, index, relaid in fresh:
-                try:
-                    self.store(key, *laid[index], relaid)
-                except TransferError:
-                    pass
         for sent in share.received():
             if self.cache is not None:
                 self.cache.used.add(sent.key)
