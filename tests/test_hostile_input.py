@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -224,6 +225,22 @@ def test_a_full_disk_keeps_the_previous_editions_and_leaves_no_temporary_file(tm
     assert code == 1 and "disk is full" in output
     assert _out(project) == before, "the EPUB written before the failure must not replace the old one"
     monkeypatch.setattr(pdf_writer.PdfWriter, "write", original)
+
+
+def test_a_killed_build_leaves_nothing_the_next_build_keeps(tmp_path):
+    """A build killed outright (SIGKILL, power cut) cannot clean up: the next build does."""
+    project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE}, SMALL_BOOK)
+    command = [sys.executable, "-m", "pipeline", "build", "-q", "--project", str(project)]
+    dying = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    out = project / "out"
+    deadline = time.monotonic() + 120
+    while not list(out.glob(".*.part")) and dying.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    dying.kill()
+    dying.wait()
+    (out / ".a-small-book.pdf.x1y2z3.part").write_bytes(b"half a PDF")  # whether or not it died mid-write
+    assert subprocess.run(command, capture_output=True).returncode == 0
+    assert sorted(p.name for p in out.iterdir()) == ["a-small-book.epub", "a-small-book.pdf", "cleaning-report.html"]
 
 
 def test_two_builds_at_once_both_finish_and_never_mix(tmp_path):

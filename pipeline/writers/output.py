@@ -4,7 +4,8 @@ Every edition is written to a temporary file beside its target and moved
 into place only when all editions of the build are complete, so a failed
 build (an error, a full disk, Ctrl-C) leaves the previous files untouched and
 no temporary file behind. A lock file keeps two builds of the same project
-from interleaving their outputs.
+from interleaving their outputs; the temporary files of a build that was
+killed outright are removed by the next one.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..problems import PipelineError, Problem
-
 
 
 def explain_write_error(exc: OSError, path: Path) -> Problem:
@@ -83,8 +83,28 @@ class Outputs:
         self.staged.clear()
 
 
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Delete temporary files of builds that died before cleaning up (killed, power cut).
+
+    Called under the folder's lock: no running build owns any of them.
+    """
+    removed = []
+    try:
+        leftovers = [p for p in folder.glob(".*.part") if p.is_file()]
+    except OSError:
+        return removed
+    for path in leftovers:
+        try:
+            path.unlink()
+            removed.append(path)
+        except OSError:
+            pass
+    return removed
+
+
 @contextmanager
 def staged_outputs(folder: Path):
+    remove_leftovers(folder)
     outputs = Outputs(folder)
     try:
         yield outputs
