@@ -3,7 +3,9 @@
 They are spawned when the build starts, so that importing WeasyPrint there
 overlaps with loading and cleaning here. Work is shared through one counter:
 the main process and every helper claim the next item of the same list, so the
-faster one simply takes more, whatever each was busy with before.
+faster one simply takes more, whatever each was busy with before. Helpers send
+each result back as soon as it is ready, so the main process takes it in
+between its own items rather than all at the end.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import os
+import queue
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -23,6 +26,7 @@ MAX_HELPERS = 3
 CLOSED = 2**62
 
 _counter = None  # in a helper: the claim counter shared with the main process
+_results = None  # in a helper: the queue its results go back by, as each is ready
 
 
 def cores() -> int:
@@ -32,9 +36,11 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def _share(counter) -> None:
-    global _counter
-    _counter = counter
+def _share(counter, results) -> None:
+    global _counter, _results
+    _counter, _results = counter, results
+    # Should the main process stop reading (it failed), let this process exit all the same.
+    results.cancel_join_thread()
 
 
 def _warm_up() -> None:
@@ -55,11 +61,19 @@ def claim() -> int:
     return _next(_counter)
 
 
+def send(item) -> None:
+    """In a helper: hand one result to the main process now, rather than with the task's end."""
+    if _results is None:
+        raise RuntimeError("send() is for helper processes started by helpers()")
+    _results.put(item)
+
+
 @dataclass
 class Helpers:
     pool: ProcessPoolExecutor
     count: int
     counter: object  # multiprocessing.Value shared with every helper
+    results: object  # multiprocessing.Queue of what helpers send()
 
     def submit(self, fn, *args) -> Future:
         return self.pool.submit(fn, *args)
@@ -67,6 +81,13 @@ class Helpers:
     def claim(self) -> int:
         """In the main process: the index of the next unclaimed item."""
         return _next(self.counter)
+
+    def sent(self, wait: float | None = None):
+        """The next item a helper sent, or None if there is none (within `wait` seconds)."""
+        try:
+            return self.results.get(timeout=wait) if wait else self.results.get_nowait()
+        except queue.Empty:
+            return None
 
 
 def helper_count(jobs: int = 0) -> int:
@@ -90,12 +111,12 @@ def helpers(count: int):
         yield None
         return
     context = multiprocessing.get_context("spawn")
-    counter = context.Value("q", 0)
-    pool = ProcessPoolExecutor(count, mp_context=context, initializer=_share, initargs=(counter,))
+    counter, results = context.Value("q", 0), context.Queue()
+    pool = ProcessPoolExecutor(count, mp_context=context, initializer=_share, initargs=(counter, results))
     try:
         for _ in range(count):
             pool.submit(_warm_up)
-        yield Helpers(pool, count, counter)
+        yield Helpers(pool, count, counter, results)
     finally:
         # On an error, helpers finish the chapter in hand and claim no other.
         with counter.get_lock():

@@ -19,7 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Book, Chapter
-from ..workers import Helpers, claim
+from ..workers import Helpers, claim, send
+
+#: How long to wait for a chapter a helper has said it sent before laying it out here.
+RECEIVE_SECONDS = 120
 
 
 @dataclass
@@ -51,6 +54,7 @@ class ChapterShare:
     helpers: Helpers | None = None
     futures: list[Future] = field(default_factory=list)
     _local: int = 0  # next claim when there are no helpers
+    _taken: int = 0  # chapters received from helpers
 
     @classmethod
     def start(cls, book: Book, styles: Path, helpers: Helpers | None, cache: Path | None = None) -> "ChapterShare":
@@ -72,24 +76,36 @@ class ChapterShare:
                 return
             yield self.order[position]
 
-    def received(self) -> list[SentChapter]:
-        """The helpers' chapters (waits for them); a failed helper sends nothing."""
-        sent: list[SentChapter] = []
+    def arrived(self) -> list[SentChapter]:
+        """The chapters helpers have sent so far (does not wait)."""
+        arrived = []
+        while self.helpers is not None and (sent := self.helpers.sent()) is not None:
+            arrived.append(sent)
+        self._taken += len(arrived)
+        return arrived
+
+    def rest(self) -> list[SentChapter]:
+        """The chapters still to come from helpers (waits for them); a failed helper's are not among them."""
+        expected, rest = 0, self.arrived()
         for future in self.futures:
             try:
-                sent.extend(future.result())
-            except Exception:  # a broken pool or a crash: those chapters are laid out here
+                expected += future.result()
+            except Exception:  # a broken pool or a crash: the chapters it did not send are laid out here
                 continue
-        return sent
+        while self._taken < expected and (sent := self.helpers.sent(wait=RECEIVE_SECONDS)) is not None:
+            rest.append(sent)
+            self._taken += 1
+        return rest
 
 
-def lay_out_claimed(book: Book, styles: Path, order: list[int], cache: Path | None = None) -> list[SentChapter]:
-    """In a helper: lay out chapters as they are claimed (or take them from the cache), until none is left."""
+def lay_out_claimed(book: Book, styles: Path, order: list[int], cache: Path | None = None) -> int:
+    """In a helper: lay out chapters as they are claimed (or take them from the cache), until none
+    is left, and send each one as it is done; returns how many were sent."""
     from .page_transfer import PLACEHOLDER_FIRST, TransferError
     from .pdf import PdfWriter
 
     writer = PdfWriter(book, styles, cache=cache)
-    sent = []
+    sent = 0
     with writer.session():
         while (position := claim()) < len(order):
             index = order[position]
@@ -103,7 +119,8 @@ def lay_out_claimed(book: Book, styles: Path, order: list[int], cache: Path | No
                     part = writer.store(key, pages, first, writer.relaid[start:])
                 except TransferError as exc:
                     problem = str(exc)
-            sent.append(SentChapter(index, key, part and part.pages, part.first if part else {},
-                                    part.relaid if part else [], list(writer.fetcher.refused), problem, reused))
+            send(SentChapter(index, key, part and part.pages, part.first if part else {},
+                             part.relaid if part else [], list(writer.fetcher.refused), problem, reused))
+            sent += 1
             writer.fetcher.refused.clear()
     return sent

@@ -30,7 +30,7 @@ from ..problems import PipelineError, Problem
 from ..render import ids
 from ..render.xhtml import (PRINT, Edition, render_chapter, text_key, render_colophon, render_contents, render_glossary,
                             render_halftitle, render_imprint, render_introduction, render_titlepage)
-from .chapter_share import ChapterShare
+from .chapter_share import ChapterShare, SentChapter
 from .fetcher import RestrictedFetcher
 from .layout_cache import CachedPart, LayoutCache, fingerprint
 from .page_transfer import PLACEHOLDER_FIRST, TransferError, dump_pages, load_pages, set_folios
@@ -272,6 +272,7 @@ class PdfWriter:
         chapters = self.book.chapters
         laid: dict[int, tuple[list, dict[str, int]]] = {}
         for index in share.claims():
+            self._receive(share.arrived(), laid)
             key, part = self.cached_chapter(chapters[index])
             if part is not None:
                 laid[index] = (self._load(part), part.first)
@@ -291,7 +292,18 @@ class PdfWriter:
             gc.freeze()
         if share.futures:
             self.progress("waiting for the chapters laid out beside", len(laid), total)
-        for sent in share.received():
+        self._receive(share.rest(), laid)
+        for index, chapter in enumerate(chapters):
+            if index not in laid:
+                self.progress(f"laying out chapter {chapter.number}", len(laid), total)
+                laid[index] = self._chapter(chapter, PLACEHOLDER_FIRST)
+            pages, first = laid[index]
+            yield chapter, pages, first
+
+    def _receive(self, sent_chapters: list[SentChapter], laid: dict) -> None:
+        """Take in chapters sent by helpers (one that could not be sent is laid out here later)."""
+        chapters = self.book.chapters
+        for sent in sent_chapters:
             if self.cache is not None:
                 self.cache.used.add(sent.key)
             if sent.pages is None:
@@ -301,12 +313,6 @@ class PdfWriter:
             self.relaid.extend(sent.relaid)
             self.fetcher.refused.extend(sent.refused)
             gc.freeze()
-        for index, chapter in enumerate(chapters):
-            if index not in laid:
-                self.progress(f"laying out chapter {chapter.number}", len(laid), total)
-                laid[index] = self._chapter(chapter, PLACEHOLDER_FIRST)
-            pages, first = laid[index]
-            yield chapter, pages, first
 
     def _front(self, labels: dict[str, str]):
         book = self.book
