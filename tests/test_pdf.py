@@ -87,6 +87,21 @@ def test_folios_are_roman_in_front_and_arabic_in_the_body(built, pdf_text):
     assert re.search(r"\b2\s*$", second) or re.match(r"2\b", second)
 
 
+def test_openings_carry_no_folio_and_the_pages_after_them_do(built, pdf_text):
+    """Like a chapter's first page, the introduction's has no folio; its second has a roman one."""
+    def folio(page: str) -> str | None:
+        last = page.strip().splitlines()[-1].strip()
+        return last if re.fullmatch(r"[ivxl]+|\d+", last) else None
+
+    opening = next(i for i, t in enumerate(pdf_text) if t.strip().startswith("Introduction"))
+    assert folio(pdf_text[opening]) is None
+    assert re.fullmatch(r"[ivxl]+", folio(pdf_text[opening + 1]) or "")
+    for chapter in built.made.book.chapters:
+        first = built.pdf.physical[ids.chapter_id(chapter)] - 1
+        assert folio(pdf_text[first]) is None, chapter.title
+        assert folio(pdf_text[first + 1]) == str(int(built.pdf.labels[ids.chapter_id(chapter)]) + 1)
+
+
 def test_the_pdf_embeds_no_files_and_no_javascript(pdf_path):
     data = Path(pdf_path).read_bytes()
     assert b"/EmbeddedFiles" not in data and b"/JavaScript" not in data and b"/URI (file:" not in data
