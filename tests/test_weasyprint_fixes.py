@@ -108,7 +108,9 @@ def _subset_charis() -> bytes:
     options.drop_tables += ["GSUB", "GPOS", "SVG"]  # as WeasyPrint asks
     subsetter = subset.Subsetter(options)
     subsetter.populate(gids=list(range(400)))
-    font = TTFont(io.BytesIO((ROOT / "styles" / "fonts" / "CharisSIL-Regular.ttf").read_bytes()))
+    # No new timestamp on save: two subsets made a second apart would differ in head.modified.
+    font = TTFont(io.BytesIO((ROOT / "styles" / "fonts" / "CharisSIL-Regular.ttf").read_bytes()),
+                  recalcTimestamp=False)
     subsetter.subset(font)
     out = io.BytesIO()
     font.save(out)
