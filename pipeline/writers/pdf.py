@@ -173,6 +173,14 @@ class PdfWriter:
             self.cache.put(key, part)
         return part
 
+    def _keep(self, key: str, pages: list, first: dict[str, int], relaid: list) -> None:
+        """Cache a part laid out here, if pages of its kind can be kept (if not, it is laid out next time)."""
+        if self.cache is not None:
+            try:
+                self.store(key, pages, first, relaid)
+            except TransferError:
+                pass
+
     def cached_chapter(self, chapter) -> tuple[str, CachedPart | None]:
         """The chapter's cache key and, if a build laid out the same chapter before, its layout."""
         if self.cache is None:
@@ -189,11 +197,7 @@ class PdfWriter:
             return self._load(part), part.first
         document = self._render(body, first_page=first_page)
         first = self._first_pages(document)
-        if self.cache is not None:
-            try:
-                self.store(key, document.pages, first, [])
-            except TransferError:
-                pass
+        self._keep(key, document.pages, first, [])
         return document.pages, first
 
     @staticmethod
@@ -282,11 +286,7 @@ class PdfWriter:
             self.progress(f"laying out chapter {chapters[index].number}", len(laid), total)
             start = len(self.relaid)
             laid[index] = self._chapter(chapters[index], PLACEHOLDER_FIRST)
-            if self.cache is not None:  # now, so that the time it takes is shared out with the layouts
-                try:
-                    self.store(key, *laid[index], self.relaid[start:])
-                except TransferError:
-                    pass
+            self._keep(key, *laid[index], self.relaid[start:])  # now: its time is shared out with the layouts
             # The laid-out pages live until the PDF is written: keep the garbage collector
             # from walking them again after every chapter (that made big books superlinear).
             gc.freeze()
