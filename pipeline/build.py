@@ -8,6 +8,7 @@ together, under a lock, only when all of them are complete.
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,10 +97,10 @@ def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | 
     """Lay out and package the editions (helpers share the PDF's chapters, then make the EPUB)."""
     book, made = result.made.book, result.made
     slug = book.meta.slug
-    with build_lock(options.out_dir, on_wait=on_wait), staged_outputs(options.out_dir) as outputs:
+    layouts = options.layout_cache_dir if options.cache_layout else None
+    with build_lock(options.out_dir, on_wait=on_wait), staged_outputs(options.out_dir) as outputs, \
+            _shared_chapters(options, book, side, layouts) as share:
         t = time.perf_counter()
-        layouts = options.layout_cache_dir if options.cache_layout else None
-        share = ChapterShare.start(book, options.styles, side, layouts) if options.pdf else None
         epub = side.submit(timed, build_epub, book, options.styles) if side and options.epub else None
         if options.epub and epub is None:
             outputs.write_bytes(f"{slug}.epub", build_epub(book, options.styles))
@@ -126,6 +127,17 @@ def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | 
             html = cleaning_report(book.meta.title, results)
             outputs.write_bytes("cleaning-report.html", html.encode("utf-8"))
         result.outputs = outputs.commit()
+
+
+@contextmanager
+def _shared_chapters(options: BuildOptions, book, side: Helpers | None, layouts: Path | None):
+    """The PDF's chapters offered to the helpers (None without a PDF); their inbox is removed after."""
+    share = ChapterShare.start(book, options.styles, side, layouts) if options.pdf else None
+    try:
+        yield share
+    finally:
+        if share is not None:
+            share.close()
 
 
 def chapter_rows(made: BuildInput) -> list[list[str]]:

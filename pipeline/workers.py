@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import importlib
 import multiprocessing
+import multiprocessing.connection
 import os
 import queue
+import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 #: Helpers beyond this bring little by default: the PDF's back matter and its writing are serial.
 MAX_HELPERS = 3
@@ -30,10 +33,18 @@ _results = None  # in a helper: the queue its results go back by, as each is rea
 
 
 def cores() -> int:
+    """Cores this process may use: its CPU affinity, within a container's CPU quota if it has one."""
     try:
-        return len(os.sched_getaffinity(0))
+        count = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+        count = os.cpu_count() or 1
+    try:  # cgroup v2: "max 100000" or "<quota> <period>"
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
+        if quota != "max":
+            count = min(count, max(1, int(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass
+    return count
 
 
 def _share(counter, results) -> None:
@@ -41,6 +52,15 @@ def _share(counter, results) -> None:
     _counter, _results = counter, results
     # Should the main process stop reading (it failed), let this process exit all the same.
     results.cancel_join_thread()
+    # Should the main process be killed outright, do not outlive it.
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
+
+
+def _exit_with(sentinel) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
 
 
 def _warm_up() -> None:
@@ -62,7 +82,11 @@ def claim() -> int:
 
 
 def send(item) -> None:
-    """In a helper: hand one result to the main process now, rather than with the task's end."""
+    """In a helper: hand one small result to the main process now, rather than with the task's end.
+
+    Keep items small (a path, not the pages): a helper that dies in the middle of a large
+    message would leave the main process waiting for its end.
+    """
     if _results is None:
         raise RuntimeError("send() is for helper processes started by helpers()")
     _results.put(item)

@@ -227,8 +227,31 @@ def test_a_full_disk_keeps_the_previous_editions_and_leaves_no_temporary_file(tm
     monkeypatch.setattr(pdf_writer.PdfWriter, "write", original)
 
 
+def _descendants(pid: int) -> list[int]:
+    """Processes started by pid, and by them (Linux /proc; empty elsewhere)."""
+    found, pending = [], [pid]
+    while pending:
+        try:
+            tasks = list(Path(f"/proc/{pending.pop()}/task").iterdir())
+        except OSError:
+            continue
+        for task in tasks:
+            children = [int(c) for c in (task / "children").read_text().split()]
+            found += children
+            pending += children
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] not in "ZX"
+    except (OSError, IndexError):
+        return False
+
+
 def test_a_killed_build_leaves_nothing_the_next_build_keeps(tmp_path):
-    """A build killed outright (SIGKILL, power cut) cannot clean up: the next build does."""
+    """A build killed outright (SIGKILL, power cut) cannot clean up: the next build does, and
+    its helper processes do not outlive it."""
     project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE}, SMALL_BOOK)
     command = [sys.executable, "-m", "pipeline", "build", "-q", "--project", str(project)]
     dying = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -236,8 +259,13 @@ def test_a_killed_build_leaves_nothing_the_next_build_keeps(tmp_path):
     deadline = time.monotonic() + 120
     while not list(out.glob(".*.part")) and dying.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
+    helpers = _descendants(dying.pid)
     dying.kill()
     dying.wait()
+    deadline = time.monotonic() + 20
+    while any(_alive(pid) for pid in helpers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in helpers if _alive(pid)], "a helper process outlived the build"
     (out / ".a-small-book.pdf.x1y2z3.part").write_bytes(b"half a PDF")  # whether or not it died mid-write
     assert subprocess.run(command, capture_output=True).returncode == 0
     assert sorted(p.name for p in out.iterdir()) == ["a-small-book.epub", "a-small-book.pdf", "cleaning-report.html"]

@@ -3,11 +3,15 @@ same to the byte as a build that laid everything out."""
 
 from __future__ import annotations
 
+from concurrent.futures import wait
 from pathlib import Path
 
 import pytest
 
-from pipeline.build import BuildOptions, build
+from pipeline.build import BuildOptions, build, prepare
+from pipeline.workers import helpers
+from pipeline.writers.chapter_share import ChapterShare
+from pipeline.writers.pdf import write_pdf
 from conftest import SMALL_BOOK, make_project
 
 PARAGRAPH = ("The revolution of 1917 was followed by a long civil war that left the economy in ruins and "
@@ -46,10 +50,17 @@ def test_a_rebuild_reuses_every_layout_and_writes_the_same_bytes(small):
 
 
 def test_helpers_take_layouts_from_the_cache_too(small):
-    _, fresh = pdf(small, jobs=2)
-    again, reused = pdf(small, jobs=2)
+    """The helper claims every chapter (the main process waits for it before claiming any)."""
+    _, fresh = pdf(small)
+    options = BuildOptions(project=small)
+    book = prepare(options)[1].book
+    with helpers(1) as side:
+        share = ChapterShare.start(book, options.styles, side, options.layout_cache_dir)
+        wait(share.futures)
+        again = write_pdf(book, options.styles, small / "again.pdf", share=share, cache=options.layout_cache_dir)
+        share.close()
     assert again.reused == [1, 2] and again.beside == []
-    assert reused == fresh
+    assert (small / "again.pdf").read_bytes() == fresh
 
 
 def test_an_edit_lays_out_only_its_chapter_again(small):

@@ -4,16 +4,17 @@ layout, and a book that is the same to the byte however its chapters were shared
 from __future__ import annotations
 
 import io
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
+from weasyprint import CSS, HTML
 from weasyprint.formatting_structure import boxes
 from weasyprint.text.ffi import ffi
 
 from pipeline.build import BuildOptions, build, prepare
-from pipeline.workers import cores, helper_count
+from pipeline.workers import helpers
 from pipeline.writers.chapter_share import ChapterShare
 from pipeline.writers.page_transfer import TransferError, dump_pages, load_pages, set_folios
 from pipeline.writers.pdf import PdfWriter, write_pdf
@@ -87,9 +88,14 @@ class _FailedHelpers:
         return None
 
 
+def _small(book):
+    """The reader's two shortest chapters, without glossary: quick to lay out."""
+    return type(book)(book.meta, [c for c in book.chapters if c.article.word_count() < 3000], book.introduction_html,
+                      [], book.colophon_html)
+
+
 def test_chapters_a_helper_never_sent_are_laid_out_here(book, tmp_path):
-    small = type(book)(book.meta, [c for c in book.chapters if c.article.word_count() < 3000], book.introduction_html,
-                       [], book.colophon_html)
+    small = _small(book)
     failed: Future = Future()
     failed.set_exception(BrokenProcessPool("killed"))
     share = ChapterShare([0, 1], _FailedHelpers(), [failed])
@@ -99,9 +105,39 @@ def test_chapters_a_helper_never_sent_are_laid_out_here(book, tmp_path):
     assert (tmp_path / "shared.pdf").read_bytes() == (tmp_path / "alone.pdf").read_bytes()
 
 
-def test_a_book_laid_out_with_helpers_is_the_same_pdf_as_one_laid_out_alone(tmp_path, built, pdf_path):
-    if helper_count() and cores() > 1:
-        assert built.pdf.beside, "the default build had helpers but none laid out a chapter"
+def test_the_default_build_is_the_same_pdf_as_one_laid_out_alone(tmp_path, built, pdf_path):
     alone = build(BuildOptions(project=ROOT, out=tmp_path, epub=False, report=False, jobs=1, cache_layout=False))
     assert alone.pdf.beside == []
     assert alone.outputs[0].read_bytes() == Path(pdf_path).read_bytes()
+
+
+def test_chapters_a_helper_laid_out_make_the_same_pdf(book, tmp_path):
+    """The helper claims every chapter (the main process waits for it before claiming any)."""
+    small = _small(book)
+    with helpers(1) as side:
+        share = ChapterShare.start(small, ROOT / "styles", side)
+        wait(share.futures)
+        shared = write_pdf(small, ROOT / "styles", tmp_path / "shared.pdf", share=share)
+        share.close()
+    alone = write_pdf(small, ROOT / "styles", tmp_path / "alone.pdf")
+    assert shared.beside == [c.number for c in small.chapters] and alone.beside == []
+    assert (tmp_path / "shared.pdf").read_bytes() == (tmp_path / "alone.pdf").read_bytes()
+
+
+def _pages(css: str, count: int = 3):
+    breaks = "".join('<p style="break-before: page">page</p>' for _ in range(count - 1))
+    return HTML(string=f"<p>page</p>{breaks}").render(stylesheets=[CSS(string=css)]).pages
+
+
+def test_only_folios_are_rewritten_and_other_page_numbers_are_refused():
+    pages = _pages('@page { @top-right { content: "3" } @bottom-right { content: counter(page) } }')
+    set_folios(pages, 10)
+    assert [(m.at_keyword, t.text) for m, t in _margin_texts(pages[2])] == [("@top-right", "3"), ("@bottom-right", "12")]
+    for content in ("counter(page, lower-roman)", '"Page " counter(page)'):
+        with pytest.raises(TransferError):
+            set_folios(_pages(f"@page {{ @bottom-right {{ content: {content} }} }}"), 10)
+
+
+def _margin_texts(page):
+    return [(margin, box) for margin in page._page_box.children if isinstance(margin, boxes.MarginBox)
+            for box in margin.descendants() if isinstance(box, boxes.TextBox)]

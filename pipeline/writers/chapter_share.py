@@ -8,16 +8,25 @@ them with its own into one WeasyPrint document, so the PDF is written once,
 with one structure tree, one outline and one subset of each font — the same
 bytes as a build laid out in a single process.
 
+A helper writes each chapter to a file of the share's inbox folder and sends
+only its name through the queue: a helper that dies mid-write leaves a file
+that is never named, never half a message the main process would wait for.
 Nothing is lost if a helper fails: any chapter not received is laid out by
 the main process.
 """
 
 from __future__ import annotations
 
+import os
+import pickle
+import shutil
+import tempfile
+from collections import Counter
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..cachefile import read_bytes, write_bytes
 from ..model import Book, Chapter
 from ..workers import Helpers, claim, send
 
@@ -53,17 +62,23 @@ class ChapterShare:
     order: list[int]  # chapter indexes, longest first
     helpers: Helpers | None = None
     futures: list[Future] = field(default_factory=list)
+    inbox: Path | None = None  # where helpers leave their chapters
     _local: int = 0  # next claim when there are no helpers
-    _taken: int = 0  # chapters received from helpers
+    _received: Counter = field(default_factory=Counter)  # helper pid -> chapters taken in
 
     @classmethod
     def start(cls, book: Book, styles: Path, helpers: Helpers | None, cache: Path | None = None) -> "ChapterShare":
         order = sorted(range(len(book.chapters)), key=lambda i: -cost(book.chapters[i]))
         share = cls(order, helpers)
         if helpers is not None:
-            share.futures = [helpers.submit(lay_out_claimed, book, styles, order, cache)
+            share.inbox = Path(tempfile.mkdtemp(prefix="reader-chapters-"))
+            share.futures = [helpers.submit(lay_out_claimed, book, styles, order, cache, share.inbox)
                              for _ in range(helpers.count)]
         return share
+
+    def close(self) -> None:
+        if self.inbox is not None:
+            shutil.rmtree(self.inbox, ignore_errors=True)
 
     def claims(self):
         """In the main process: the chapter indexes this process is to lay out, as it claims them."""
@@ -76,31 +91,44 @@ class ChapterShare:
                 return
             yield self.order[position]
 
+    def _take(self, message) -> SentChapter | None:
+        pid, name = message
+        self._received[pid] += 1
+        data = read_bytes(self.inbox / name)
+        try:
+            return pickle.loads(data) if data else None
+        except Exception:  # unreadable: the chapter is laid out here
+            return None
+
     def arrived(self) -> list[SentChapter]:
         """The chapters helpers have sent so far (does not wait)."""
         arrived = []
-        while self.helpers is not None and (sent := self.helpers.sent()) is not None:
-            arrived.append(sent)
-        self._taken += len(arrived)
-        return arrived
+        while self.helpers is not None and (message := self.helpers.sent()) is not None:
+            arrived.append(self._take(message))
+        return [sent for sent in arrived if sent is not None]
 
     def rest(self) -> list[SentChapter]:
-        """The chapters still to come from helpers (waits for them); a failed helper's are not among them."""
-        expected, rest = 0, self.arrived()
+        """The chapters still to come from helpers (waits for them); a failed helper's are not all among them."""
+        rest = self.arrived()
+        expected: dict[int, int] = {}
         for future in self.futures:
             try:
-                expected += future.result()
+                pid, count = future.result()
             except Exception:  # a broken pool or a crash: the chapters it did not send are laid out here
                 continue
-        while self._taken < expected and (sent := self.helpers.sent(wait=RECEIVE_SECONDS)) is not None:
-            rest.append(sent)
-            self._taken += 1
-        return rest
+            expected[pid] = expected.get(pid, 0) + count
+        while any(self._received[pid] < count for pid, count in expected.items()):
+            message = self.helpers.sent(wait=RECEIVE_SECONDS)
+            if message is None:
+                break
+            rest.append(self._take(message))
+        rest.extend(self.arrived())  # stragglers of a helper that failed after sending
+        return [sent for sent in rest if sent is not None]
 
 
-def lay_out_claimed(book: Book, styles: Path, order: list[int], cache: Path | None = None) -> int:
+def lay_out_claimed(book: Book, styles: Path, order: list[int], cache: Path | None, inbox: Path) -> tuple[int, int]:
     """In a helper: lay out chapters as they are claimed (or take them from the cache), until none
-    is left, and send each one as it is done; returns how many were sent."""
+    is left, and send each one as it is done; returns this process's id and how many it sent."""
     from .page_transfer import PLACEHOLDER_FIRST, TransferError
     from .pdf import PdfWriter
 
@@ -116,11 +144,14 @@ def lay_out_claimed(book: Book, styles: Path, order: list[int], cache: Path | No
                 start = len(writer.relaid)
                 pages, first = writer._chapter(chapter, PLACEHOLDER_FIRST)
                 try:
-                    part = writer.store(key, pages, first, writer.relaid[start:])
+                    part = writer.store(key, pages, first, writer.relaid[start:], list(writer.fetcher.refused))
                 except TransferError as exc:
                     problem = str(exc)
-            send(SentChapter(index, key, part and part.pages, part.first if part else {},
-                             part.relaid if part else [], list(writer.fetcher.refused), problem, reused))
+            chapter_sent = SentChapter(index, key, part and part.pages, part.first if part else {},
+                                       part.relaid if part else [], part.refused if part else [], problem, reused)
+            name = f"{index}.chapter"
+            write_bytes(inbox / name, pickle.dumps(chapter_sent, pickle.HIGHEST_PROTOCOL))
+            send((os.getpid(), name))
             sent += 1
             writer.fetcher.refused.clear()
-    return sent
+    return os.getpid(), sent

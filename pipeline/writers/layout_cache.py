@@ -14,10 +14,13 @@ Anything unreadable is a miss and the part is laid out again.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import hashlib
 import os
 import pickle
 import platform
+import time
 import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,9 +29,9 @@ from pathlib import Path
 
 from ..cachefile import read_bytes, write_bytes
 
-_FORMAT = b"reader-layout-1\n"
+_FORMAT = b"reader-layout-2\n"
 #: Our modules whose code decides a layout.
-_CODE = ("pdf.py", "page_transfer.py", "weasyprint_fixes.py", "chapter_share.py", "layout_cache.py")
+_CODE = ("pdf.py", "page_transfer.py", "weasyprint_fixes.py", "chapter_share.py", "layout_cache.py", "fetcher.py")
 _LIBRARIES = ("weasyprint", "pydyf", "pyphen", "fonttools", "tinycss2", "cssselect2", "tinyhtml5", "html5lib")
 
 
@@ -37,14 +40,20 @@ class CachedPart:
     pages: bytes  # page_transfer.dump_pages
     first: dict[str, int]  # anchor -> page index within the part
     relaid: list = field(default_factory=list)  # how the part had to be laid out again, if it had
+    refused: list[str] = field(default_factory=list)  # URLs the fetcher refused while laying it out
 
 
 @lru_cache(maxsize=1)
 def _environment() -> bytes:
     """Versions of Python and of every library that takes part in layout (and Pango's)."""
-    from weasyprint.text.ffi import pango
+    from weasyprint.text.ffi import fontconfig, pango
 
-    versions = [platform.python_version(), str(pango.pango_version())]
+    versions = [platform.python_version(), f"pango {pango.pango_version()}"]
+    try:
+        versions.append(f"fontconfig {fontconfig.FcGetVersion()}")
+    except AttributeError:  # not declared by this WeasyPrint
+        versions.append("fontconfig -")
+    versions.append(_harfbuzz_version())
     for name in _LIBRARIES:
         try:
             versions.append(f"{name} {metadata.version(name)}")
@@ -53,6 +62,16 @@ def _environment() -> bytes:
     for module in _CODE:
         versions.append(hashlib.sha256((Path(__file__).parent / module).read_bytes()).hexdigest())
     return "\n".join(versions).encode()
+
+
+def _harfbuzz_version() -> str:
+    """HarfBuzz shapes the text; WeasyPrint does not declare its version call, so ask the library."""
+    try:
+        library = ctypes.CDLL(ctypes.util.find_library("harfbuzz") or "libharfbuzz.so.0")
+        library.hb_version_string.restype = ctypes.c_char_p
+        return f"harfbuzz {library.hb_version_string().decode()}"
+    except (OSError, AttributeError):
+        return "harfbuzz -"
 
 
 def fingerprint(styles: Path, extra_css: list[str]) -> str:
@@ -101,8 +120,15 @@ class LayoutCache:
         """Delete entries this build did not use, beyond the `spare` most recent ones."""
         try:
             entries = [(p.stat().st_mtime, p) for p in self.folder.glob("*.layout")]
+            # Entries half-written by a build that was killed: gone after an hour.
+            stale = [p for p in self.folder.glob("*.part") if time.time() - p.stat().st_mtime > 3600]
         except OSError:
             return
+        for path in stale:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
         unused = sorted((e for e in entries if e[1].stem not in self.used), reverse=True)
         for _, path in unused[spare:]:
             try:

@@ -27,6 +27,8 @@ from weasyprint.urls import URLFetcher
 
 #: The page number chapters are laid out from before their real one is known.
 PLACEHOLDER_FIRST = 1
+#: A margin box's computed content when it is a folio: counter(page) in decimal.
+FOLIO = ("counter()", ("page", "decimal"))
 
 _FONTS, _FETCHER = "font-configuration", "url-fetcher"
 
@@ -91,23 +93,40 @@ _ALIGN = {"left": 0.0, "start": 0.0, "center": 0.5, "right": 1.0, "end": 1.0}
 def set_folios(pages: list, first: int, laid_out_from: int = PLACEHOLDER_FIRST) -> None:
     """Make pages laid out as numbered from `laid_out_from` show folios from `first`.
 
-    Only margin boxes whose whole text is the old number change; each is
-    measured again with WeasyPrint's own line splitter and moved as its
-    alignment says, so the result is what laying out from `first` would give.
+    A folio is a margin box whose content is `counter(page)`, the page number in
+    decimal: its text is replaced, measured again with WeasyPrint's own line
+    splitter and moved as its box is anchored, so the result is what laying out
+    from `first` would give. Any other use of the page number in a margin box
+    (another numbering style, words around it) cannot be rewritten this way:
+    TransferError, and the caller lays the part out from its real first page.
     """
     for index, page in enumerate(pages):
         old, new = str(laid_out_from + index), str(first + index)
         if old == new:
             continue
         for margin in page._page_box.children:
-            if isinstance(margin, boxes.MarginBox):
+            if isinstance(margin, boxes.MarginBox) and _shows_page_number(margin):
                 _renumber(margin, old, new)
+
+
+def _shows_page_number(margin) -> bool:
+    content = margin.style["content"]
+    if content in ("normal", "none") or not any(_counts_pages(item) for item in content):
+        return False
+    if list(content) != [FOLIO]:
+        raise TransferError(f"{margin.at_keyword}: a page number other than counter(page) cannot be rewritten")
+    return True
+
+
+def _counts_pages(item) -> bool:
+    kind, value = item
+    return kind in ("counter()", "counters()") and value[0] in ("page", "pages")
 
 
 def _renumber(margin, old: str, new: str) -> None:
     texts = [box for box in margin.descendants() if isinstance(box, boxes.TextBox)]
     if len(texts) != 1 or texts[0].text != old:
-        return  # not a folio (a running head, or empty)
+        raise TransferError(f"{margin.at_keyword}: the folio reads {texts[0].text if texts else ''!r}, not {old}")
     text = texts[0]
     line = next(box for box in margin.descendants() if isinstance(box, boxes.LineBox))
     if line.children != [text]:

@@ -166,18 +166,18 @@ class PdfWriter:
     def _load(self, part: CachedPart) -> list:
         return load_pages(part.pages, self.fonts, self.fetcher)
 
-    def store(self, key: str, pages: list, first: dict[str, int], relaid: list) -> CachedPart:
+    def store(self, key: str, pages: list, first: dict[str, int], relaid: list, refused: list[str]) -> CachedPart:
         """The part as it is sent and cached (raises TransferError if its pages cannot be pickled)."""
-        part = CachedPart(dump_pages(pages), first, relaid)
+        part = CachedPart(dump_pages(pages), first, relaid, refused)
         if self.cache is not None:
             self.cache.put(key, part)
         return part
 
-    def _keep(self, key: str, pages: list, first: dict[str, int], relaid: list) -> None:
+    def _keep(self, key: str, pages: list, first: dict[str, int], relaid: list, refused: list[str]) -> None:
         """Cache a part laid out here, if pages of its kind can be kept (if not, it is laid out next time)."""
         if self.cache is not None:
             try:
-                self.store(key, pages, first, relaid)
+                self.store(key, pages, first, relaid, refused)
             except TransferError:
                 pass
 
@@ -194,10 +194,12 @@ class PdfWriter:
         key = self.cache.key(name, str(first_page), self.book.meta.language, body) if self.cache else ""
         part = self.cache.get(key) if self.cache else None
         if part is not None:
+            self.fetcher.refused.extend(part.refused)
             return self._load(part), part.first
+        refused = len(self.fetcher.refused)
         document = self._render(body, first_page=first_page)
         first = self._first_pages(document)
-        self._keep(key, document.pages, first, [])
+        self._keep(key, document.pages, first, [], self.fetcher.refused[refused:])
         return document.pages, first
 
     @staticmethod
@@ -232,7 +234,10 @@ class PdfWriter:
         labels: dict[str, str] = {}
         body_anchor_index: dict[str, int] = {}
         for chapter, pages, first in self._chapters(share, total):
-            set_folios(pages, page_number)
+            try:
+                set_folios(pages, page_number)
+            except TransferError:  # folios it cannot rewrite: the chapter is laid out from its real page
+                pages, first = self._chapter(chapter, page_number)
             _place(first, page_number, len(body_pages), labels, body_anchor_index)
             body_pages.extend(pages)
             page_number += len(pages)
@@ -281,12 +286,14 @@ class PdfWriter:
             if part is not None:
                 laid[index] = (self._load(part), part.first)
                 self.relaid.extend(part.relaid)
+                self.fetcher.refused.extend(part.refused)
                 self.reused.append(chapters[index].number)
                 continue
             self.progress(f"laying out chapter {chapters[index].number}", len(laid), total)
-            start = len(self.relaid)
+            start, refused = len(self.relaid), len(self.fetcher.refused)
             laid[index] = self._chapter(chapters[index], PLACEHOLDER_FIRST)
-            self._keep(key, *laid[index], self.relaid[start:])  # now: its time is shared out with the layouts
+            # Cached now, so that the time it takes is shared out with the layouts.
+            self._keep(key, *laid[index], self.relaid[start:], self.fetcher.refused[refused:])
             # The laid-out pages live until the PDF is written: keep the garbage collector
             # from walking them again after every chapter (that made big books superlinear).
             gc.freeze()
