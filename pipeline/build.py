@@ -17,12 +17,11 @@ from .coverage import missing_glyphs
 from .editorial.apply import BuildInput, build_book
 from .editorial.load import Editorial, load_editorial
 from .model import NoteOrigin
-from .problems import Problem
+from .problems import PipelineError, Problem
 from .report import cleaning_report
 from .workers import Helpers, helper_count, helpers, timed
 from .writers.chapter_share import ChapterShare
 from .writers.epub import build_epub
-from .problems import PipelineError
 from .writers.output import build_lock, explain_write_error, staged_outputs
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from ..cachefile import read_bytes, write_bytes
 from ..model import Book, Chapter
 from ..workers import Helpers, claim, send
+from .layout_cache import CachedPart
 
 #: How long to wait for a chapter a helper has said it sent before laying it out here.
 RECEIVE_SECONDS = 120
@@ -36,15 +37,12 @@ RECEIVE_SECONDS = 120
 
 @dataclass
 class SentChapter:
-    """A chapter laid out by a helper: its pages pickled, or None if they could not be."""
+    """A chapter from a helper: its part as the layout cache holds it, or None if its pages
+    could not be pickled (the main process then lays it out)."""
 
     index: int
     key: str  # in the layout cache ("" without one)
-    pages: bytes | None
-    first: dict[str, int]  # anchor -> page index within the chapter
-    relaid: list = field(default_factory=list)
-    refused: list[str] = field(default_factory=list)
-    problem: str = ""
+    part: CachedPart | None
     reused: bool = False  # the layout came from the cache
 
 
@@ -139,19 +137,16 @@ def lay_out_claimed(book: Book, styles: Path, order: list[int], cache: Path | No
             index = order[position]
             chapter = book.chapters[index]
             key, part = writer.cached_chapter(chapter)
-            problem, reused = "", part is not None
+            reused = part is not None
             if part is None:
-                start = len(writer.relaid)
+                start, refused = len(writer.relaid), len(writer.fetcher.refused)
                 pages, first = writer._chapter(chapter, PLACEHOLDER_FIRST)
                 try:
-                    part = writer.store(key, pages, first, writer.relaid[start:], list(writer.fetcher.refused))
-                except TransferError as exc:
-                    problem = str(exc)
-            chapter_sent = SentChapter(index, key, part and part.pages, part.first if part else {},
-                                       part.relaid if part else [], part.refused if part else [], problem, reused)
+                    part = writer.store(key, pages, first, writer.relaid[start:], writer.fetcher.refused[refused:])
+                except TransferError:
+                    pass  # sent as None: the main process lays it out
             name = f"{index}.chapter"
-            write_bytes(inbox / name, pickle.dumps(chapter_sent, pickle.HIGHEST_PROTOCOL))
+            write_bytes(inbox / name, pickle.dumps(SentChapter(index, key, part, reused), pickle.HIGHEST_PROTOCOL))
             send((os.getpid(), name))
             sent += 1
-            writer.fetcher.refused.clear()
     return os.getpid(), sent

@@ -163,8 +163,11 @@ class PdfWriter:
 
     # -- the layout cache
 
-    def _load(self, part: CachedPart) -> list:
-        return load_pages(part.pages, self.fonts, self.fetcher)
+    def _take(self, part: CachedPart) -> tuple[list, dict[str, int]]:
+        """Pages and anchors of a part laid out elsewhere (a helper, an earlier build), with its records."""
+        self.relaid.extend(part.relaid)
+        self.fetcher.refused.extend(part.refused)
+        return load_pages(part.pages, self.fonts, self.fetcher), part.first
 
     def store(self, key: str, pages: list, first: dict[str, int], relaid: list, refused: list[str]) -> CachedPart:
         """The part as it is sent and cached (raises TransferError if its pages cannot be pickled)."""
@@ -194,8 +197,7 @@ class PdfWriter:
         key = self.cache.key(name, str(first_page), self.book.meta.language, body) if self.cache else ""
         part = self.cache.get(key) if self.cache else None
         if part is not None:
-            self.fetcher.refused.extend(part.refused)
-            return self._load(part), part.first
+            return self._take(part)
         refused = len(self.fetcher.refused)
         document = self._render(body, first_page=first_page)
         first = self._first_pages(document)
@@ -284,9 +286,7 @@ class PdfWriter:
             self._receive(share.arrived(), laid)
             key, part = self.cached_chapter(chapters[index])
             if part is not None:
-                laid[index] = (self._load(part), part.first)
-                self.relaid.extend(part.relaid)
-                self.fetcher.refused.extend(part.refused)
+                laid[index] = self._take(part)
                 self.reused.append(chapters[index].number)
                 continue
             self.progress(f"laying out chapter {chapters[index].number}", len(laid), total)
@@ -313,12 +313,10 @@ class PdfWriter:
         for sent in sent_chapters:
             if self.cache is not None:
                 self.cache.used.add(sent.key)
-            if sent.pages is None:
+            if sent.part is None:
                 continue
-            laid[sent.index] = (load_pages(sent.pages, self.fonts, self.fetcher), sent.first)
+            laid[sent.index] = self._take(sent.part)
             (self.reused if sent.reused else self.beside).append(chapters[sent.index].number)
-            self.relaid.extend(sent.relaid)
-            self.fetcher.refused.extend(sent.refused)
             gc.freeze()
 
     def _front(self, labels: dict[str, str]):
