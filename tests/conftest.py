@@ -8,10 +8,17 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from lxml import etree
 from ruamel.yaml import YAML
 
 from pipeline.build import BuildOptions, build
+
+# The same examples on every run, so that CI is reproducible; search anew with
+# `python -m pytest --hypothesis-profile=explore`.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile("repeatable")
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

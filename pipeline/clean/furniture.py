@@ -12,7 +12,7 @@ import re
 
 from .features import word_count
 from .units import Event, Role, StageResult, Unit, dropped
-from .vocabulary import COMMENT_LABELS, SHARE_TARGETS, SITE_VOICE, TAIL_LABELS, UI_LABELS
+from .vocabulary import COMMENT_LABELS, SEARCH_LABELS, SHARE_TARGETS, SITE_VOICE, TAIL_LABELS, UI_LABELS
 
 STAGE = "furniture"
 
@@ -27,9 +27,7 @@ _AMBIGUOUS_TARGETS = {
     "download", "gift", "url", "pdf", "share", "comment", "comments", "bookmark", "favorite",
     "embed", "subscribe", "tweet",
 }
-_SEARCH_LABELS = {"search", "close this search box", "search for", "type to search",
-                  "submit search", "search this site", "search the site", "close search"}
-_SHARE_LABEL = re.compile(r"^(?:share|tweet|email|post)\s+(?:this|on|via|to|the)\b.{0,30}$|^share:?$|"
+SHARE_LABEL = re.compile(r"^(?:share|tweet|email|post)\s+(?:this|on|via|to|the)\b.{0,30}$|^share:?$|"
                           r"^click\s+to\s+(?:share|email|print|tweet|pin)\b.{0,60}$", re.I)
 #: Site-voice rules only apply to lines shorter than this (in words): a long
 #: paragraph that mentions cookies or newsletters is article text.
@@ -69,9 +67,9 @@ def classify(unit: Unit) -> str | None:
     if words > 12:
         return _site_voice(text, words)
     label = _label(text)
-    if label in _SEARCH_LABELS:
+    if label in SEARCH_LABELS:
         return "search-widget"
-    if _SHARE_LABEL.match(text.strip()):
+    if SHARE_LABEL.match(text.strip()):
         return "share-bar"
     tokens = _share_tokens(text)
     if tokens:

@@ -28,6 +28,10 @@ SHARE_TARGETS = {
     "compartilhar", "copiar link", "delen", "afdrukken", "e-mail",
 }
 
+#: What a search box's parts say: its field, its button, its close link.
+SEARCH_LABELS = {"search", "close this search box", "search for", "type to search",
+                 "submit search", "search this site", "search the site", "close search"}
+
 #: Standalone labels of page furniture: navigation, widgets, account links.
 UI_LABELS = {
     "search", "close", "close this search box.", "close this search box", "search for:",
