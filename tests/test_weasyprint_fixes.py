@@ -122,3 +122,17 @@ def test_dropping_tables_first_gives_the_same_font():
     with weasyprint_fixes.layout_fixes():
         fixed = _subset_charis()
     assert fixed == plain
+
+
+def test_the_pdf_streams_are_deflated_at_the_faster_level(pdf_path):
+    """Every Flate stream of the book is what zlib's level 6 makes of its content (pydyf asks for 9)."""
+    import re
+    import zlib
+    data = pdf_path.read_bytes()
+    streams = [m for m in re.finditer(rb"/Filter /FlateDecode.*?/Length (\d+)[^>]*>>\s*stream\n", data, re.S)]
+    assert len(streams) > 100
+    for match in streams:
+        start = match.end()
+        raw = data[start:start + int(match.group(1))]
+        packer = zlib.compressobj(weasyprint_fixes.DEFLATE_LEVEL)
+        assert packer.compress(zlib.decompress(raw)) + packer.flush() == raw

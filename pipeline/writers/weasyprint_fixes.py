@@ -26,17 +26,27 @@ changes the patched functions, the book stays right and only gets slower.
    before subsetting, although WeasyPrint asks it to drop them: with Charis's
    large tables that was a second of every build. The fix drops the tables the
    subsetter would drop anyway before it starts (the result is the same font).
+
+4. *Deflate time.* pydyf deflates every stream at zlib level 9, which took
+   half a second of each build for this book; level 6 (zlib's default) takes
+   a quarter of that for a file 3 % larger.
 """
 
 from __future__ import annotations
 
 import math
+import zlib
 from contextlib import contextmanager
+
+import pydyf
 
 import weasyprint
 from weasyprint.layout import block, inline
 from weasyprint.text import line_break
 from fontTools import subset
+
+#: zlib's default level: four times as fast as pydyf's 9 on PDF content, 3 % larger.
+DEFLATE_LEVEL = 6
 
 #: The versions whose internals these fixes were written against.
 PATCHED_VERSIONS = ("70.",)
@@ -49,7 +59,8 @@ def applies() -> bool:
 @contextmanager
 def layout_fixes():
     """Install the fixes while a PDF is laid out and written (layout fixes: WeasyPrint 70 only)."""
-    patches = [(subset.Subsetter, "subset", _dropping_tables_first(subset.Subsetter.subset))]
+    patches = [(subset.Subsetter, "subset", _dropping_tables_first(subset.Subsetter.subset)),
+               (pydyf, "zlib", _Deflating())]
     if applies():
         split = _hanging_white_space(line_break.split_first_line)
         patches += [(block, "_linebox_layout", _keeping_line_footnotes(block._linebox_layout)),
@@ -75,6 +86,17 @@ def _dropping_tables_first(original):
             del font[tag]
         return original(self, font)
     return subset_font
+
+
+class _Deflating:
+    """pydyf's zlib, with its streams deflated at DEFLATE_LEVEL whatever level pydyf asks for."""
+
+    def __getattr__(self, name):
+        return getattr(zlib, name)
+
+    @staticmethod
+    def compressobj(level=DEFLATE_LEVEL, *args, **kwargs):
+        return zlib.compressobj(DEFLATE_LEVEL, *args, **kwargs)
 
 
 def _keeping_line_footnotes(original):
