@@ -45,6 +45,8 @@ def run_build(args: argparse.Namespace, console: Console) -> int:
         console.detail(f"PDF: chapter {number} laid out again: {what} ({remedy})")
     if result.pdf and result.pdf.beside:
         console.detail(f"PDF: chapter(s) {', '.join(map(str, result.pdf.beside))} laid out by helper processes")
+    if result.pdf and result.pdf.painted_beside:
+        console.detail(f"PDF: {result.pdf.painted_beside} of {result.pdf.pages} pages painted by helper processes")
     if result.pdf and result.pdf.reused:
         console.detail(f"PDF: chapter(s) {', '.join(map(str, result.pdf.reused))} unchanged: layout reused")
     for path in result.outputs:

@@ -15,6 +15,7 @@ from weasyprint.text.ffi import ffi
 
 from pipeline.build import BuildOptions, build, prepare
 from pipeline.workers import helpers
+from pipeline.writers import page_paint
 from pipeline.writers.chapter_share import ChapterShare
 from pipeline.writers.page_transfer import TransferError, dump_pages, load_pages, set_folios
 from pipeline.writers.pdf import PdfWriter, write_pdf
@@ -87,6 +88,9 @@ class _FailedHelpers:
     def sent(self, wait=None):
         return None
 
+    def submit(self, fn, *args):
+        raise BrokenProcessPool("the pool is broken")
+
 
 def _small(book):
     """The reader's two shortest chapters, without glossary: quick to lay out."""
@@ -122,6 +126,43 @@ def test_chapters_a_helper_laid_out_make_the_same_pdf(book, tmp_path):
     alone = write_pdf(small, ROOT / "styles", tmp_path / "alone.pdf")
     assert shared.beside == [c.number for c in small.chapters] and alone.beside == []
     assert (tmp_path / "shared.pdf").read_bytes() == (tmp_path / "alone.pdf").read_bytes()
+
+
+def test_pages_a_helper_painted_make_the_same_pdf(book, tmp_path, monkeypatch):
+    """Every chapter page is painted by the helper (the writer waits for it rather than paint
+    a chapter the helper has not begun) and replayed: the same bytes as painting here."""
+    monkeypatch.setattr(Future, "cancel", lambda self: False)
+    small = _small(book)
+    with helpers(1) as side:
+        share = ChapterShare.start(small, ROOT / "styles", side)
+        shared = write_pdf(small, ROOT / "styles", tmp_path / "shared.pdf", share=share)
+        share.close()
+    alone = write_pdf(small, ROOT / "styles", tmp_path / "alone.pdf")
+    chapter_pages = shared.physical["glossary" if small.glossary else "colophon"] - shared.physical["chapter-1"]
+    assert shared.painted_beside >= chapter_pages - len(small.chapters)  # less any blank page after a chapter
+    assert alone.painted_beside == 0
+    assert (tmp_path / "shared.pdf").read_bytes() == (tmp_path / "alone.pdf").read_bytes()
+
+
+def test_a_page_painting_needs_more_than_the_replay_carries_is_painted_here(writer):
+    """Transparency groups (and images, patterns, shadings) are the main process's to paint."""
+    def painted(style: str):
+        with writer.session():
+            pages = writer._render(f'<p style="{style}">Stalin</p>').pages
+        return page_paint.paint_part(ROOT / "styles", lambda *args: None, dump_pages(pages), 1)
+
+    plain, = painted("color: black")
+    assert plain is not None and plain.operators and plain.fonts and plain.tags
+    assert painted("opacity: 0.5") == [None]
+
+
+def test_a_helper_that_failed_to_paint_leaves_its_pages_to_the_main_process():
+    failed: Future = Future()
+    failed.set_exception(BrokenProcessPool("killed"))
+    assert page_paint.PaintOrder(failed, ["page"]).painted(0) is None
+    short: Future = Future()
+    short.set_result([None])  # fewer pages than the part has: none is trusted
+    assert page_paint.PaintOrder(short, ["page", "page"]).painted(0) is None
 
 
 def _pages(css: str, count: int = 3):

@@ -33,10 +33,17 @@ from ..render.xhtml import (PRINT, Edition, render_chapter, text_key, render_col
 from .chapter_share import ChapterShare, SentChapter
 from .fetcher import RestrictedFetcher
 from .layout_cache import CachedPart, LayoutCache, fingerprint
+from .page_paint import PaintOrder, paint_part, painted_elsewhere
 from .page_transfer import PLACEHOLDER_FIRST, TransferError, dump_pages, load_pages, set_folios
 from .weasyprint_fixes import layout_fixes
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
+
+
+def print_stylesheets(styles: Path, fetcher, fonts: FontConfiguration) -> list:
+    """The print edition's stylesheets, their @font-face fonts loaded into `fonts`."""
+    return [CSS(filename=str(styles / name), url_fetcher=fetcher, font_config=fonts)
+            for name in ("shared.css", "print.css")]
 
 
 def _css_string(text: str) -> str:
@@ -64,6 +71,7 @@ class PdfResult:
     relaid: list = field(default_factory=list)  # chapters laid out again to keep every footnote
     beside: list[int] = field(default_factory=list)  # chapters laid out by helper processes
     reused: list[int] = field(default_factory=list)  # chapters whose layout came from the cache
+    painted_beside: int = 0  # pages painted by helper processes
 
 
 @contextmanager
@@ -112,8 +120,7 @@ class PdfWriter:
         self.progress = progress or (lambda step, done, total: None)
         self.fetcher = RestrictedFetcher(styles)
         self.fonts = FontConfiguration()
-        self.stylesheets = [CSS(filename=str(styles / name), url_fetcher=self.fetcher, font_config=self.fonts)
-                            for name in ("shared.css", "print.css")]
+        self.stylesheets = print_stylesheets(styles, self.fetcher, self.fonts)
         # The book's title as the left-hand running head (a plain string: no element to hide).
         running_head = (f"@page :left {{ @top-left {{ content: {_css_string(book.meta.title)}; }} }}"
                         "@page chapter:nth(1 of chapter), glossary:nth(1 of glossary), sources:nth(1 of sources), "
@@ -176,13 +183,13 @@ class PdfWriter:
             self.cache.put(key, part)
         return part
 
-    def _keep(self, key: str, pages: list, first: dict[str, int], relaid: list, refused: list[str]) -> None:
-        """Cache a part laid out here, if pages of its kind can be kept (if not, it is laid out next time)."""
-        if self.cache is not None:
-            try:
-                self.store(key, pages, first, relaid, refused)
-            except TransferError:
-                pass
+    def _keep(self, key: str, pages: list, first: dict[str, int], relaid: list, refused: list[str]) -> CachedPart | None:
+        """The part laid out here, pickled and cached; None if pages of its kind cannot be kept
+        (it is then laid out again next time, and painted here)."""
+        try:
+            return self.store(key, pages, first, relaid, refused)
+        except TransferError:
+            return None
 
     def cached_chapter(self, chapter) -> tuple[str, CachedPart | None]:
         """The chapter's cache key and, if a build laid out the same chapter before, its layout."""
@@ -201,7 +208,8 @@ class PdfWriter:
         refused = len(self.fetcher.refused)
         document = self._render(body, first_page=first_page)
         first = self._first_pages(document)
-        self._keep(key, document.pages, first, [], self.fetcher.refused[refused:])
+        if self.cache is not None:
+            self._keep(key, document.pages, first, [], self.fetcher.refused[refused:])
         return document.pages, first
 
     @staticmethod
@@ -235,17 +243,22 @@ class PdfWriter:
         page_number = 1
         labels: dict[str, str] = {}
         body_anchor_index: dict[str, int] = {}
-        for chapter, pages, first in self._chapters(share, total):
+        paints: list[tuple[int, bytes, list]] = []  # chapters helpers may paint: (first page, pickle, pages)
+        for chapter, pages, first, pickled in self._chapters(share, total):
             try:
                 set_folios(pages, page_number)
             except TransferError:  # folios it cannot rewrite: the chapter is laid out from its real page
                 pages, first = self._chapter(chapter, page_number)
+                pickled = None
+            if pickled is not None:
+                paints.append((page_number, pickled, pages))
             _place(first, page_number, len(body_pages), labels, body_anchor_index)
             body_pages.extend(pages)
             page_number += len(pages)
             if len(pages) % 2:
                 body_pages.append(self._blank())  # the next part opens on a right-hand page
                 page_number += 1
+        orders = self._paint_beside(share, paints)
         self.progress("laying out glossary and sources", len(book.chapters), total)
         back_body = (render_glossary(book, self.edition, self._glossary_pages(labels)) if book.glossary else "")
         back_body += render_colophon(book)
@@ -260,8 +273,9 @@ class PdfWriter:
             labels.setdefault(anchor, label)
         self.progress("writing PDF", len(book.chapters) + 2, total)
         combined = self._blank_document().copy(front_pages + body_pages)
-        with _fast_page_references():
+        with _fast_page_references(), painted_elsewhere(orders) as replayed:
             combined.write_pdf(str(target), pdf_variant="pdf/ua-1", finisher=_page_labels(len(front_pages)))
+        result.painted_beside = len(replayed)
         result.pages = len(front_pages) + len(body_pages)
         result.labels = labels
         result.physical = {a: len(front_pages) + i + 1 for a, i in body_anchor_index.items()}
@@ -274,40 +288,57 @@ class PdfWriter:
         self.progress("done", total, total)
         return result
 
+    def _paint_beside(self, share: ChapterShare, paints: list[tuple[int, bytes, list]]) -> list[PaintOrder]:
+        """Helpers paint chapters, from the last, while the back and front matter are laid out here
+        (the writer paints the rest from the first, so the two meet somewhere in the middle)."""
+        orders = []
+        for number, pickled, pages in reversed(paints if share.helpers is not None else []):
+            try:
+                future = share.helpers.submit(paint_part, self.styles, print_stylesheets, pickled, number)
+            except Exception:  # a broken pool (a helper died): every page is painted here
+                break
+            orders.append(PaintOrder(future, pages))
+        return orders
+
     def _chapters(self, share: ChapterShare, total: int):
-        """Every chapter's pages (numbered from PLACEHOLDER_FIRST) and anchors, in book order.
+        """Every chapter's pages (numbered from PLACEHOLDER_FIRST), anchors and pickled pages
+        (None if there are none to give a helper), in book order.
 
         This process lays out the chapters it claims while the helpers lay out
         theirs; a chapter a helper could not send is laid out here.
         """
         chapters = self.book.chapters
         laid: dict[int, tuple[list, dict[str, int]]] = {}
+        pickled: dict[int, bytes] = {}
         for index in share.claims():
-            self._receive(share.arrived(), laid)
+            self._receive(share.arrived(), laid, pickled)
             key, part = self.cached_chapter(chapters[index])
             if part is not None:
-                laid[index] = self._take(part)
+                laid[index], pickled[index] = self._take(part), part.pages
                 self.reused.append(chapters[index].number)
                 continue
             self.progress(f"laying out chapter {chapters[index].number}", len(laid), total)
             start, refused = len(self.relaid), len(self.fetcher.refused)
             laid[index] = self._chapter(chapters[index], PLACEHOLDER_FIRST)
-            # Cached now, so that the time it takes is shared out with the layouts.
-            self._keep(key, *laid[index], self.relaid[start:], self.fetcher.refused[refused:])
+            if self.cache is not None or share.helpers is not None:
+                # Cached now, so that the time it takes is shared out with the layouts.
+                kept = self._keep(key, *laid[index], self.relaid[start:], self.fetcher.refused[refused:])
+                if kept is not None:
+                    pickled[index] = kept.pages
             # The laid-out pages live until the PDF is written: keep the garbage collector
             # from walking them again after every chapter (that made big books superlinear).
             gc.freeze()
         if share.futures:
             self.progress("waiting for the chapters laid out beside", len(laid), total)
-        self._receive(share.rest(), laid)
+        self._receive(share.rest(), laid, pickled)
         for index, chapter in enumerate(chapters):
             if index not in laid:
                 self.progress(f"laying out chapter {chapter.number}", len(laid), total)
                 laid[index] = self._chapter(chapter, PLACEHOLDER_FIRST)
             pages, first = laid[index]
-            yield chapter, pages, first
+            yield chapter, pages, first, pickled.get(index)
 
-    def _receive(self, sent_chapters: list[SentChapter], laid: dict) -> None:
+    def _receive(self, sent_chapters: list[SentChapter], laid: dict, pickled: dict) -> None:
         """Take in chapters sent by helpers (one that could not be sent is laid out here later)."""
         chapters = self.book.chapters
         for sent in sent_chapters:
@@ -315,7 +346,7 @@ class PdfWriter:
                 self.cache.used.add(sent.key)
             if sent.part is None:
                 continue
-            laid[sent.index] = self._take(sent.part)
+            laid[sent.index], pickled[sent.index] = self._take(sent.part), sent.part.pages
             (self.reused if sent.reused else self.beside).append(chapters[sent.index].number)
             gc.freeze()
 

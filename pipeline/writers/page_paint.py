@@ -1,0 +1,265 @@
+"""Pages painted by helper processes and replayed into the one PDF the main process writes.
+
+Writing the PDF is serial, and most of it is painting: turning each page's
+boxes into PDF operators, shaping every line again with Pango on the way.
+Painting a page depends only on that page and the fonts, so a helper can
+paint a chapter's pages into streams of its own and send back what painting
+produced: the operators, the fonts first used on each page (with a box that
+uses them), the glyphs each font was used for, the transparency states, and
+which boxes were marked for the structure tree (by their place in the page's
+box tree). The main process replays that into WeasyPrint's own stream when
+it reaches the page, so the file is the same to the byte as one painted in a
+single process.
+
+A page whose painting reached for anything else (images, patterns, groups,
+colour profiles, glyphs missing from every font) is not sent: the main
+process paints it itself, as it does any page whose chapter a helper has not
+begun painting by the time the writer reaches it.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pydyf
+from weasyprint.document import Page
+from weasyprint.draw import text as draw_text
+from weasyprint.layout.absolute import AbsolutePlaceholder
+from weasyprint.pdf.stream import Stream
+from weasyprint.text.ffi import ffi, pango
+from weasyprint.text.fonts import FontConfiguration, get_pango_font_key
+
+from .fetcher import RestrictedFetcher
+from .page_transfer import PLACEHOLDER_FIRST, load_pages, set_folios
+
+#: WeasyPrint's PDF scale at zoom 1: 72 points per inch over 96 CSS pixels.
+SCALE = 0.75
+#: How pydyf turns each operator of a content stream into bytes when it writes the stream
+#: (the replay sends the bytes: marked-content operators hold small dictionaries).
+_OPERATOR_BYTES = getattr(pydyf, "_to_bytes", None)
+
+
+@dataclass
+class PaintedPage:
+    """What painting one page added to its stream and to the document's shared state."""
+
+    operators: list[bytes]
+    fonts: list[tuple[int, int]]  # (font key, index of a box drawn with it), first used on this page
+    glyphs: list[tuple[int, list, list]]  # (font key, new widths, new ToUnicode entries) in order
+    states: list[tuple[str, dict]]  # graphics states first used on this page
+    tags: list[tuple[int, str, int]]  # (box index, structure tag, marked-content id)
+
+
+def page_boxes(page) -> list:
+    """Every box of a page in tree order: the same list for a page and its pickled copy."""
+    found, stack = [], [page._page_box]
+    while stack:
+        box = stack.pop()
+        if isinstance(box, AbsolutePlaceholder):
+            box = box._box
+        found.append(box)
+        children = box.all_children() if hasattr(box, "all_children") else ()
+        stack.extend(reversed(list(children)))
+    return found
+
+
+# -- in a helper
+
+
+class _RecordingStream(Stream):
+    """A page's stream that notes which box each new font was first drawn for."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.drawing = None  # the text box being drawn
+        self.created: list[tuple[int, object]] = []
+
+    def add_font(self, pango_font):
+        known = len(self._fonts)
+        result = super().add_font(pango_font)
+        if len(self._fonts) > known:
+            self.created.append((next(reversed(self._fonts)), self.drawing))
+        return result
+
+
+@contextmanager
+def _noting_drawn_boxes():
+    original = draw_text.draw_first_line
+
+    def draw_first_line(stream, textbox, *args, **kwargs):
+        if isinstance(stream, _RecordingStream):
+            stream.drawing = textbox
+        return original(stream, textbox, *args, **kwargs)
+
+    draw_text.draw_first_line = draw_first_line
+    try:
+        yield
+    finally:
+        draw_text.draw_first_line = original
+
+
+_FONTS: dict[Path, tuple[FontConfiguration, RestrictedFetcher]] = {}
+
+
+def _fonts_for(styles: Path, sheets) -> tuple[FontConfiguration, RestrictedFetcher]:
+    """This process's font configuration with the book's @font-face fonts loaded (made once)."""
+    if styles not in _FONTS:
+        fonts, fetcher = FontConfiguration(), RestrictedFetcher(styles)
+        sheets(styles, fetcher, fonts)
+        _FONTS[styles] = fonts, fetcher
+    return _FONTS[styles]
+
+
+def paint_part(styles: Path, sheets, data: bytes, first: int) -> list[PaintedPage | None]:
+    """In a helper: paint a part's pickled pages as they will stand in the book, from page `first`."""
+    from .weasyprint_fixes import layout_fixes
+
+    fonts, fetcher = _fonts_for(styles, sheets)
+    pages = load_pages(data, fonts, fetcher)
+    set_folios(pages, first, PLACEHOLDER_FIRST)
+    used: dict = {}  # the part's fonts, as WeasyPrint's document keeps them
+    states = pydyf.Dictionary()
+    with layout_fixes(), _noting_drawn_boxes():
+        return [_paint(page, used, states) for page in pages]
+
+
+def _paint(page, used: dict, states: pydyf.Dictionary) -> PaintedPage | None:
+    resources = pydyf.Dictionary({"ExtGState": states, "XObject": pydyf.Dictionary(),
+                                  "Pattern": pydyf.Dictionary(), "Shading": pydyf.Dictionary(),
+                                  "ColorSpace": None})  # the document's, set when it is written
+    images, tags = {}, {}
+    left, top = -SCALE * page.bleed["left"], -SCALE * page.bleed["top"]
+    width = SCALE * (page.width + page.bleed["left"] + page.bleed["right"])
+    height = SCALE * (page.height + page.bleed["top"] + page.bleed["bottom"])
+    rectangle = (left / SCALE, top / SCALE, width / SCALE, height / SCALE)
+    stream = _RecordingStream(used, rectangle, resources, images, tags, {}, None, compress=False)
+    stream.transform(d=-1, f=page.height * SCALE)
+    start = len(stream.stream)
+    widths = {key: len(font.widths) for key, font in used.items()}
+    unicode = {key: len(font.to_unicode) for key, font in used.items()}
+    known_states = len(states)
+    try:
+        page.paint(stream, SCALE)
+    except Exception:  # whatever it is, the main process meets it again painting the page itself
+        return None
+
+    boxes = {id(box): index for index, box in enumerate(page_boxes(page))}
+    try:
+        operators = [_OPERATOR_BYTES(op) for op in stream.stream[start:]]
+    except Exception:  # not pydyf 0.x's stream: nothing is replayed
+        return None
+    new_states = list(states.items())[known_states:]
+    if (images or any(resources[kind] for kind in ("XObject", "Pattern", "Shading"))
+            or any(font.missing or font.used_in_forms for font in used.values())
+            or any(id(box) not in boxes for box in tags)
+            or any(drawn is None or id(drawn) not in boxes for _, drawn in stream.created)
+            or not all(isinstance(v, (int, float, str)) for _, state in new_states for v in state.values())):
+        return None  # painting reached for shared state the replay does not carry: painted in the main process
+    return PaintedPage(
+        operators=operators,
+        fonts=[(key, boxes[id(drawn)]) for key, drawn in stream.created],
+        glyphs=[(key, list(font.widths.items())[widths.get(key, 0):],
+                 list(font.to_unicode.items())[unicode.get(key, 0):]) for key, font in used.items()],
+        states=[(key, dict(state)) for key, state in new_states],
+        tags=[(boxes[id(box)], tag["tag"], tag["mcid"]) for box, tag in tags.items()])
+
+
+# -- in the main process
+
+
+def _font_drawn_for(box, key: int, stream) -> bool:
+    """Add the font `key` to the document as painting `box` would; False if the box does not use it."""
+    layout = box.pango_layout
+    layout.reactivate(box.style)
+    try:
+        pango.pango_layout_set_single_paragraph_mode(layout.layout, True)
+        line, _ = layout.get_first_line()
+        run = line.runs[0]
+        while run != ffi.NULL:
+            pango_font = run.data.item.analysis.font
+            if get_pango_font_key(pango_font)[0] == key:
+                stream.add_font(pango_font)
+                return True
+            run = run.next
+        return False
+    finally:
+        layout.deactivate()
+
+
+def replay(stream, painted: PaintedPage, page) -> bool:
+    """Add a page painted elsewhere to WeasyPrint's stream; False if it cannot (the page is then
+    painted here: at most the fonts it first uses have been added, as painting it adds them)."""
+    boxes = page_boxes(page)
+    if any(index >= len(boxes) for index, _, _ in painted.tags):
+        return False
+    introduced = {key for key, _ in painted.fonts}
+    if any(key not in stream._fonts and key not in introduced for key, _, _ in painted.glyphs):
+        return False
+    for key, witness in painted.fonts:
+        if key not in stream._fonts:
+            if witness >= len(boxes) or not _font_drawn_for(boxes[witness], key, stream):
+                return False
+    for key, widths, to_unicode in painted.glyphs:
+        font = stream._fonts[key]
+        font.widths.update(widths)
+        font.to_unicode.update(to_unicode)
+    for key, state in painted.states:
+        if key not in stream._resources["ExtGState"]:
+            stream._resources["ExtGState"][key] = pydyf.Dictionary(state)
+    for index, tag, mcid in painted.tags:
+        stream._tags[boxes[index]] = {"tag": tag, "mcid": mcid}
+    stream.stream.extend(painted.operators)
+    return True
+
+
+@dataclass
+class PaintOrder:
+    """A part a helper is painting: its future list of painted pages, and its pages here."""
+
+    future: Future
+    pages: list
+    _result: list | None = None
+
+    def painted(self, position: int) -> PaintedPage | None:
+        """The part's page at `position` as the helper painted it, or None: the helper has not
+        begun (it no longer will), or could not paint it."""
+        if self._result is None:
+            if not self.future.done() and self.future.cancel():
+                self._result = []  # not begun: every page is painted here
+            else:
+                try:
+                    self._result = self.future.result()
+                except Exception:  # a helper that failed: its pages are painted here
+                    self._result = []
+        return self._result[position] if len(self._result) == len(self.pages) else None
+
+
+@contextmanager
+def painted_elsewhere(orders: list[PaintOrder]):
+    """While writing: pages of these parts are replayed from their helpers where possible.
+
+    Yields a list that ends up holding the indexes (in writing order) of the pages replayed.
+    """
+    by_page = {id(page): (order, position) for order in orders for position, page in enumerate(order.pages)}
+    original = Page.paint
+    replayed: list[int] = []
+    painted_count = 0
+
+    def paint(page, stream, scale=1):
+        nonlocal painted_count
+        order, position = by_page.get(id(page), (None, 0))
+        painted = order.painted(position) if order is not None and scale == SCALE else None
+        if painted is not None and replay(stream, painted, page):
+            replayed.append(painted_count)
+        else:
+            original(page, stream, scale)
+        painted_count += 1
+
+    Page.paint = paint
+    try:
+        yield replayed
+    finally:
+        Page.paint = original
