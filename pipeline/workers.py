@@ -30,6 +30,7 @@ CLOSED = 2**62
 
 _counter = None  # in a helper: the claim counter shared with the main process
 _results = None  # in a helper: the queue its results go back by, as each is ready
+_ends = None  # in a helper: how many items of a list were claimed from its front and from its back
 
 
 def cores() -> int:
@@ -47,9 +48,9 @@ def cores() -> int:
     return count
 
 
-def _share(counter, results) -> None:
-    global _counter, _results
-    _counter, _results = counter, results
+def _share(counter, results, ends) -> None:
+    global _counter, _results, _ends
+    _counter, _results, _ends = counter, results, ends
     # Should the main process stop reading (it failed), let this process exit all the same.
     results.cancel_join_thread()
     # Should the main process be killed outright, do not outlive it.
@@ -81,6 +82,26 @@ def claim() -> int:
     return _next(_counter)
 
 
+def _claim_end(ends, count: int, back: bool) -> int | None:
+    with ends.get_lock():
+        front_taken, back_taken = ends[0], ends[1]
+        if front_taken + back_taken >= count:
+            return None
+        if back:
+            ends[1] = back_taken + 1
+            return count - 1 - back_taken
+        ends[0] = front_taken + 1
+        return front_taken
+
+
+def claim_last(count: int) -> int | None:
+    """In a helper: the last unclaimed item of a list of `count` the main process claims from the
+    front (see Helpers.claim_first), or None when the two ends have met."""
+    if _ends is None:
+        raise RuntimeError("claim_last() is for helper processes started by helpers()")
+    return _claim_end(_ends, count, back=True)
+
+
 def send(item) -> None:
     """In a helper: hand one small result to the main process now, rather than with the task's end.
 
@@ -98,6 +119,16 @@ class Helpers:
     count: int
     counter: object  # multiprocessing.Value shared with every helper
     results: object  # multiprocessing.Queue of what helpers send()
+    ends: object  # multiprocessing.Array: items of one list claimed from its front and its back
+
+    def open_ends(self) -> None:
+        """Start a new list claimed from both ends (helpers claim from it only once told of it)."""
+        with self.ends.get_lock():
+            self.ends[0] = self.ends[1] = 0
+
+    def claim_first(self, count: int) -> int | None:
+        """In the main process: the first unclaimed item of the list, or None if a helper has it."""
+        return _claim_end(self.ends, count, back=False)
 
     def submit(self, fn, *args) -> Future:
         return self.pool.submit(fn, *args)
@@ -135,14 +166,16 @@ def helpers(count: int):
         yield None
         return
     context = multiprocessing.get_context("spawn")
-    counter, results = context.Value("q", 0), context.Queue()
-    pool = ProcessPoolExecutor(count, mp_context=context, initializer=_share, initargs=(counter, results))
+    counter, results, ends = context.Value("q", 0), context.Queue(), context.Array("q", 2)
+    pool = ProcessPoolExecutor(count, mp_context=context, initializer=_share, initargs=(counter, results, ends))
     try:
         for _ in range(count):
             pool.submit(_warm_up)
-        yield Helpers(pool, count, counter, results)
+        yield Helpers(pool, count, counter, results, ends)
     finally:
-        # On an error, helpers finish the chapter in hand and claim no other.
+        # On an error, helpers finish the item in hand and claim no other.
         with counter.get_lock():
             counter.value = CLOSED
+        with ends.get_lock():
+            ends[0] = CLOSED
         pool.shutdown(wait=True, cancel_futures=True)

@@ -19,9 +19,11 @@ begun painting by the time the writer reaches it.
 
 from __future__ import annotations
 
+import os
+import pickle
 from concurrent.futures import Future
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pydyf
@@ -32,6 +34,8 @@ from weasyprint.pdf.stream import Stream
 from weasyprint.text.ffi import ffi, pango
 from weasyprint.text.fonts import FontConfiguration, get_pango_font_key
 
+from ..cachefile import read_bytes, write_bytes
+from ..workers import claim_last, send
 from .fetcher import RestrictedFetcher
 from .page_transfer import PLACEHOLDER_FIRST, load_pages, set_folios
 
@@ -113,17 +117,31 @@ def _fonts_for(styles: Path, sheets) -> tuple[FontConfiguration, RestrictedFetch
     return _FONTS[styles]
 
 
-def paint_part(styles: Path, sheets, data: bytes, first: int) -> list[PaintedPage | None]:
-    """In a helper: paint a part's pickled pages as they will stand in the book, from page `first`."""
-    from .weasyprint_fixes import layout_fixes
-
+def _standing(styles: Path, sheets, data: bytes, first: int) -> list:
+    """A part's pickled pages as they will stand in the book, from page `first`."""
     fonts, fetcher = _fonts_for(styles, sheets)
     pages = load_pages(data, fonts, fetcher)
     set_folios(pages, first, PLACEHOLDER_FIRST)
-    used: dict = {}  # the part's fonts, as WeasyPrint's document keeps them
+    return pages
+
+
+def _paint_all(pages: list) -> list[PaintedPage | None]:
+    """Paint pages in order, each reporting what it first used among them.
+
+    Any run of pages can be painted this way: replayed in book order, what a page uses
+    first among its run it uses first in the book, unless an earlier page has it already.
+    """
+    from .weasyprint_fixes import layout_fixes
+
+    used: dict = {}  # the run's fonts, as WeasyPrint's document keeps them
     states = pydyf.Dictionary()
     with layout_fixes(), _noting_drawn_boxes():
         return [_paint(page, used, states) for page in pages]
+
+
+def paint_part(styles: Path, sheets, data: bytes, first: int) -> list[PaintedPage | None]:
+    """In a helper: paint a part's pickled pages as they will stand in the book, from page `first`."""
+    return _paint_all(_standing(styles, sheets, data, first))
 
 
 def _paint(page, used: dict, states: pydyf.Dictionary) -> PaintedPage | None:
@@ -215,43 +233,110 @@ def replay(stream, painted: PaintedPage, page) -> bool:
     return True
 
 
+def paint_claimed(styles: Path, sheets, chapters: list[tuple[bytes, int]], runs: list[tuple[int, int, int]],
+                  inbox: Path) -> int:
+    """In a helper: paint runs of pages, (chapter, start, end), from the back of the list until
+    they meet the ones the main process claims from the front; each is left in the inbox and its
+    name sent. Returns how many."""
+    standing: dict[int, list] = {}
+    sent = 0
+    while (index := claim_last(len(runs))) is not None:
+        chapter, start, end = runs[index]
+        if chapter not in standing:
+            standing[chapter] = _standing(styles, sheets, *chapters[chapter])
+        painted = _paint_all(standing[chapter][start:end])
+        name = f"{index}.painted"
+        write_bytes(inbox / name, pickle.dumps((index, painted), pickle.HIGHEST_PROTOCOL))
+        send((os.getpid(), name))
+        sent += 1
+    return sent
+
+
+#: Pages in one run of a chapter painted by one side: short enough that neither side
+#: waits long for the other when they meet.
+RUN_PAGES = 8
+
+
 @dataclass
-class PaintOrder:
-    """A part a helper is painting: its future list of painted pages, and its pages here."""
+class PaintShare:
+    """Runs of chapter pages, in book order, that helpers paint from the last while the writer
+    paints from the first: each run is claimed by one side only."""
 
-    future: Future
-    pages: list
-    _result: list | None = None
+    helpers: object  # workers.Helpers
+    parts: list[list]  # each run's pages, as the writer holds them
+    futures: list[Future]
+    inbox: Path
+    _front: int = 0  # parts up to here are settled: claimed here, or waited for
+    _mine: set[int] = field(default_factory=set)
+    _painted: dict[int, list] = field(default_factory=dict)
 
-    def painted(self, position: int) -> PaintedPage | None:
-        """The part's page at `position` as the helper painted it, or None: the helper has not
-        begun (it no longer will), or could not paint it."""
-        if self._result is None:
-            if not self.future.done() and self.future.cancel():
-                self._result = []  # not begun: every page is painted here
-            else:
-                try:
-                    self._result = self.future.result()
-                except Exception:  # a helper that failed: its pages are painted here
-                    self._result = []
-        return self._result[position] if len(self._result) == len(self.pages) else None
+    @classmethod
+    def start(cls, helpers, inbox: Path, styles: Path, sheets, chapters: list[tuple[int, bytes, list]]):
+        """Offer the chapters, (first page, pickled pages, pages) in book order, to every helper."""
+        runs = [(number, start, min(start + RUN_PAGES, len(pages)))
+                for number, (_, _, pages) in enumerate(chapters) for start in range(0, len(pages), RUN_PAGES)]
+        helpers.open_ends()
+        offered = [(data, first) for first, data, _ in chapters]
+        futures = []
+        for _ in range(helpers.count):
+            try:
+                futures.append(helpers.submit(paint_claimed, styles, sheets, offered, runs, inbox))
+            except Exception:  # a broken pool (a helper died): the writer paints every page
+                break
+        return cls(helpers, [chapters[number][2][start:end] for number, start, end in runs], futures, inbox)
+
+    def painted(self, part: int, position: int) -> PaintedPage | None:
+        """The part's page at `position` as a helper painted it, or None: it is the writer's to
+        paint (claimed here, or a helper could not)."""
+        while self._front <= part:
+            claimed = self.helpers.claim_first(len(self.parts)) if self.futures else self._front
+            if claimed is None:
+                break  # the helpers have the rest
+            self._mine.add(claimed)
+            self._front = claimed + 1
+        if part in self._mine:
+            return None
+        self._wait_for(part)
+        pages = self._painted.get(part)
+        return pages[position] if pages is not None and len(pages) == len(self.parts[part]) else None
+
+    def _wait_for(self, part: int) -> None:
+        while part not in self._painted:
+            message = self.helpers.sent(wait=0.05)
+            if message is not None:
+                self._take(message)
+            elif all(future.done() for future in self.futures):
+                while (message := self.helpers.sent()) is not None:
+                    self._take(message)
+                self._painted.setdefault(part, None)  # its helper failed: painted here
+        
+    def _take(self, message) -> None:
+        _, name = message
+        if not str(name).endswith(".painted"):
+            return
+        try:
+            index, pages = pickle.loads(read_bytes(self.inbox / name))
+        except Exception:  # unreadable: painted here
+            return
+        self._painted[index] = pages
 
 
 @contextmanager
-def painted_elsewhere(orders: list[PaintOrder]):
-    """While writing: pages of these parts are replayed from their helpers where possible.
+def painted_elsewhere(share: PaintShare | None):
+    """While writing: pages helpers painted are replayed rather than painted again.
 
     Yields a list that ends up holding the indexes (in writing order) of the pages replayed.
     """
-    by_page = {id(page): (order, position) for order in orders for position, page in enumerate(order.pages)}
+    parts = share.parts if share is not None else []
+    by_page = {id(page): (part, position) for part, pages in enumerate(parts) for position, page in enumerate(pages)}
     original = Page.paint
     replayed: list[int] = []
     painted_count = 0
 
     def paint(page, stream, scale=1):
         nonlocal painted_count
-        order, position = by_page.get(id(page), (None, 0))
-        painted = order.painted(position) if order is not None and scale == SCALE else None
+        part, position = by_page.get(id(page), (None, 0))
+        painted = share.painted(part, position) if part is not None and scale == SCALE else None
         if painted is not None and replay(stream, painted, page):
             replayed.append(painted_count)
         else:

@@ -33,7 +33,7 @@ from ..render.xhtml import (PRINT, Edition, render_chapter, text_key, render_col
 from .chapter_share import ChapterShare, SentChapter
 from .fetcher import RestrictedFetcher
 from .layout_cache import CachedPart, LayoutCache, fingerprint
-from .page_paint import PaintOrder, paint_part, painted_elsewhere
+from .page_paint import PaintShare, painted_elsewhere
 from .page_transfer import PLACEHOLDER_FIRST, TransferError, dump_pages, load_pages, set_folios
 from .weasyprint_fixes import layout_fixes
 
@@ -258,7 +258,7 @@ class PdfWriter:
             if len(pages) % 2:
                 body_pages.append(self._blank())  # the next part opens on a right-hand page
                 page_number += 1
-        orders = self._paint_beside(share, paints)
+        painting = self._paint_beside(share, paints)
         self.progress("laying out glossary and sources", len(book.chapters), total)
         back_body = (render_glossary(book, self.edition, self._glossary_pages(labels)) if book.glossary else "")
         back_body += render_colophon(book)
@@ -273,7 +273,7 @@ class PdfWriter:
             labels.setdefault(anchor, label)
         self.progress("writing PDF", len(book.chapters) + 2, total)
         combined = self._blank_document().copy(front_pages + body_pages)
-        with _fast_page_references(), painted_elsewhere(orders) as replayed:
+        with _fast_page_references(), painted_elsewhere(painting) as replayed:
             combined.write_pdf(str(target), pdf_variant="pdf/ua-1", finisher=_page_labels(len(front_pages)))
         result.painted_beside = len(replayed)
         result.pages = len(front_pages) + len(body_pages)
@@ -288,17 +288,12 @@ class PdfWriter:
         self.progress("done", total, total)
         return result
 
-    def _paint_beside(self, share: ChapterShare, paints: list[tuple[int, bytes, list]]) -> list[PaintOrder]:
+    def _paint_beside(self, share: ChapterShare, paints: list[tuple[int, bytes, list]]) -> PaintShare | None:
         """Helpers paint chapters, from the last, while the back and front matter are laid out here
-        (the writer paints the rest from the first, so the two meet somewhere in the middle)."""
-        orders = []
-        for number, pickled, pages in reversed(paints if share.helpers is not None else []):
-            try:
-                future = share.helpers.submit(paint_part, self.styles, print_stylesheets, pickled, number)
-            except Exception:  # a broken pool (a helper died): every page is painted here
-                break
-            orders.append(PaintOrder(future, pages))
-        return orders
+        (the writer paints the others from the first: the two sides meet somewhere in between)."""
+        if share.helpers is None or share.inbox is None or not paints:
+            return None
+        return PaintShare.start(share.helpers, share.inbox, self.styles, print_stylesheets, paints)
 
     def _chapters(self, share: ChapterShare, total: int):
         """Every chapter's pages (numbered from PLACEHOLDER_FIRST), anchors and pickled pages
