@@ -242,7 +242,8 @@ def paint_claimed(styles: Path, sheets, chapters: list[tuple[bytes, int]], runs:
     sent = 0
     while (index := claim_last(len(runs))) is not None:
         chapter, start, end = runs[index]
-        if chapter not in standing:
+        if chapter not in standing:  # runs are claimed backwards: the chapter before is done with
+            standing.clear()
             standing[chapter] = _standing(styles, sheets, *chapters[chapter])
         painted = _paint_all(standing[chapter][start:end])
         name = f"{index}.painted"
@@ -298,7 +299,10 @@ class PaintShare:
             return None
         self._wait_for(part)
         pages = self._painted.get(part)
-        return pages[position] if pages is not None and len(pages) == len(self.parts[part]) else None
+        if pages is None or len(pages) != len(self.parts[part]):
+            return None
+        painted, pages[position] = pages[position], None  # replayed once: not kept till the end
+        return painted
 
     def _wait_for(self, part: int) -> None:
         while part not in self._painted:
