@@ -19,7 +19,7 @@ from pipeline.workers import helpers
 from pipeline.writers import page_paint
 from pipeline.writers.chapter_share import ChapterShare
 from pipeline.writers.page_transfer import TransferError, dump_pages, load_pages, set_folios
-from pipeline.writers.pdf import PdfWriter, write_pdf
+from pipeline.writers.pdf import PdfWriter, print_stylesheets, write_pdf
 from conftest import ROOT
 
 
@@ -158,7 +158,7 @@ def test_a_page_painting_needs_more_than_the_replay_carries_is_painted_here(writ
     def painted(style: str):
         with writer.session():
             pages = writer._render(f'<p style="{style}">Stalin</p>').pages
-        return page_paint.paint_part(ROOT / "styles", lambda *args: None, dump_pages(pages), 1)
+        return page_paint.paint_part(ROOT / "styles", print_stylesheets, dump_pages(pages), 1)
 
     plain, = painted("color: black")
     assert plain is not None and plain.operators and plain.fonts and plain.tags

@@ -105,16 +105,17 @@ def _noting_drawn_boxes():
         draw_text.draw_first_line = original
 
 
-_FONTS: dict[Path, tuple[FontConfiguration, RestrictedFetcher]] = {}
+_FONTS: dict[tuple, tuple[FontConfiguration, RestrictedFetcher]] = {}
 
 
 def _fonts_for(styles: Path, sheets) -> tuple[FontConfiguration, RestrictedFetcher]:
     """This process's font configuration with the book's @font-face fonts loaded (made once)."""
-    if styles not in _FONTS:
+    key = (styles, sheets)
+    if key not in _FONTS:
         fonts, fetcher = FontConfiguration(), RestrictedFetcher(styles)
         sheets(styles, fetcher, fonts)
-        _FONTS[styles] = fonts, fetcher
-    return _FONTS[styles]
+        _FONTS[key] = fonts, fetcher
+    return _FONTS[key]
 
 
 def _standing(styles: Path, sheets, data: bytes, first: int) -> list:
