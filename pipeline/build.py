@@ -7,6 +7,8 @@ together, under a lock, only when all of them are complete.
 
 from __future__ import annotations
 
+import importlib
+import threading
 import time
 from contextlib import contextmanager
 from concurrent.futures.process import BrokenProcessPool
@@ -82,6 +84,10 @@ def prepare(options: BuildOptions, cache=None) -> tuple[Editorial, BuildInput]:
 def build(options: BuildOptions, cache=None, progress=None, on_wait=None,
           prepared: tuple[Editorial, BuildInput] | None = None) -> BuildResult:
     started = time.perf_counter()
+    if options.pdf:
+        # A third of WeasyPrint's import is spent waiting for ctypes to search for libraries
+        # under names that fail: done in a thread, that wait overlaps loading and cleaning.
+        threading.Thread(target=importlib.import_module, args=("weasyprint",), daemon=True).start()
     # Helpers start first: their imports overlap with loading and cleaning here.
     with helpers(helper_count(options.jobs) if options.pdf else 0) as side:
         editorial, made = prepared or prepare(options, cache)
