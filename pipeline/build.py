@@ -87,7 +87,7 @@ def build(options: BuildOptions, cache=None, progress=None, on_wait=None,
     if options.pdf:
         # A third of WeasyPrint's import is spent waiting for ctypes to search for libraries
         # under names that fail: done in a thread, that wait overlaps loading and cleaning.
-        threading.Thread(target=importlib.import_module, args=("weasyprint",), daemon=True).start()
+        threading.Thread(target=_import_quietly, args=("weasyprint",), daemon=True).start()
     # Helpers start first: their imports overlap with loading and cleaning here.
     with helpers(helper_count(options.jobs) if options.pdf else 0) as side:
         editorial, made = prepared or prepare(options, cache)
@@ -96,6 +96,14 @@ def build(options: BuildOptions, cache=None, progress=None, on_wait=None,
         _write_editions(options, result, side, progress, on_wait)
     result.seconds["total"] = time.perf_counter() - started
     return result
+
+
+def _import_quietly(name: str) -> None:
+    """Import ahead of need; a failure shows where the module is used, with its own message."""
+    try:
+        importlib.import_module(name)
+    except Exception:
+        pass
 
 
 def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | None, progress, on_wait) -> None:

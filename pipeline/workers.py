@@ -121,6 +121,13 @@ class Helpers:
     results: object  # multiprocessing.Queue of what helpers send()
     ends: object  # multiprocessing.Array: items of one list claimed from its front and its back
 
+    def close_claims(self) -> None:
+        """Helpers finish the item in hand and claim no other."""
+        with self.counter.get_lock():
+            self.counter.value = CLOSED
+        with self.ends.get_lock():
+            self.ends[0] = CLOSED
+
     def open_ends(self) -> None:
         """Start a new list claimed from both ends (helpers claim from it only once told of it)."""
         with self.ends.get_lock():
@@ -168,14 +175,11 @@ def helpers(count: int):
     context = multiprocessing.get_context("spawn")
     counter, results, ends = context.Value("q", 0), context.Queue(), context.Array("q", 2)
     pool = ProcessPoolExecutor(count, mp_context=context, initializer=_share, initargs=(counter, results, ends))
+    side = Helpers(pool, count, counter, results, ends)
     try:
         for _ in range(count):
             pool.submit(_warm_up)
-        yield Helpers(pool, count, counter, results, ends)
+        yield side
     finally:
-        # On an error, helpers finish the item in hand and claim no other.
-        with counter.get_lock():
-            counter.value = CLOSED
-        with ends.get_lock():
-            ends[0] = CLOSED
+        side.close_claims()  # on an error, too
         pool.shutdown(wait=True, cancel_futures=True)

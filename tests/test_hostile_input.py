@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import subprocess
 import sys
 import time
@@ -269,6 +270,19 @@ def test_a_killed_build_leaves_nothing_the_next_build_keeps(tmp_path):
     (out / ".a-small-book.pdf.x1y2z3.part").write_bytes(b"half a PDF")  # whether or not it died mid-write
     assert subprocess.run(command, capture_output=True).returncode == 0
     assert sorted(p.name for p in out.iterdir()) == ["a-small-book.epub", "a-small-book.pdf", "cleaning-report.html"]
+
+
+def test_a_build_leaves_no_temporary_folder_behind(tmp_path):
+    """The command exits fast (without freeing the book object by object), yet WeasyPrint's
+    copies of the @font-face files and the chapters' inbox are removed."""
+    project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE}, SMALL_BOOK)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    command = [sys.executable, "-m", "pipeline", "build", "-q", "--project", str(project)]
+    done = subprocess.run(command, capture_output=True, env={**os.environ, "TMPDIR": str(scratch)})
+    assert done.returncode == 0, done.stderr
+    # The build lock's file stays, by design: removing a lock file races with the next build.
+    assert [p.name for p in scratch.iterdir() if p.suffix != ".lock"] == []
 
 
 def test_two_builds_at_once_both_finish_and_never_mix(tmp_path):

@@ -92,6 +92,9 @@ class _FailedHelpers:
     def submit(self, fn, *args):
         raise BrokenProcessPool("the pool is broken")
 
+    def close_claims(self):
+        pass
+
 
 def _small(book):
     """The reader's two shortest chapters, without glossary: quick to lay out."""
@@ -175,6 +178,60 @@ class _PaintingHelpers:
 
     def sent(self, wait=None):
         return None
+
+
+def _charis(styles, fetcher, fonts):
+    font = (styles / "fonts" / "CharisSIL-Regular.ttf").as_uri()
+    return [CSS(string=f'@font-face {{ font-family: C; src: url("{font}") }} body {{ font-family: C; font-size: 10pt }}',
+                font_config=fonts)]
+
+
+class _Replaying:
+    """What painted_elsewhere asks of a PaintShare: pages 2 onwards painted as one run."""
+
+    def __init__(self, pages, painted):
+        self.parts, self._painted = [pages], painted
+
+    def painted(self, part, position):
+        return self._painted[position]
+
+
+@pytest.mark.parametrize("first, later", [("β", "β"), ("\u00e9", "e\u0301")], ids=["width", "to-unicode"])
+def test_a_run_replayed_after_other_pages_gives_what_painting_here_gives(first, later, monkeypatch):
+    """The document keeps a glyph's first width (and text): a run whose own first use differs
+    (another size, another spelling) must not change what the pages before it set."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # fontTools dates the font subsets
+    from weasyprint.text.fonts import FontConfiguration
+    from pipeline.writers.weasyprint_fixes import layout_fixes
+    styles = ROOT / "styles"
+    source = (f"<html lang='en'><body><p>{first} one</p><p style='break-before: page; font-size: 7.8pt'>{later} two</p>"
+              f"<p style='break-before: page'>{later} three</p></body></html>")
+
+    def render():
+        fonts = FontConfiguration()
+        return HTML(string=source).render(stylesheets=_charis(styles, None, fonts), font_config=fonts)
+
+    with layout_fixes():
+        alone = render().write_pdf(pdf_variant="pdf/ua-1")
+        document = render()
+        run = page_paint._paint_all(page_paint._standing(styles, _charis, dump_pages(document.pages), 1)[1:])
+        assert None not in run
+        with page_paint.painted_elsewhere(_Replaying(document.pages[1:], run)):
+            shared = document.write_pdf(pdf_variant="pdf/ua-1")
+    assert shared == alone
+
+
+def test_a_page_painted_tagged_is_not_replayed_into_an_untagged_pdf(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # fontTools dates the font subsets
+    from weasyprint.text.fonts import FontConfiguration
+    fonts = FontConfiguration()
+    document = HTML(string="<p>one</p><p style='break-before: page'>two</p>").render(font_config=fonts)
+    run = page_paint._paint_all(page_paint._standing(ROOT / "styles", lambda *args: None,
+                                                     dump_pages(document.pages), 1)[1:])
+    alone = document.write_pdf()
+    with page_paint.painted_elsewhere(_Replaying(document.pages[1:], run)) as replayed:
+        assert document.write_pdf() == alone
+    assert replayed == []
 
 
 def test_a_helper_that_failed_to_paint_leaves_its_pages_to_the_main_process(tmp_path):

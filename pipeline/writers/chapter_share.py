@@ -75,6 +75,9 @@ class ChapterShare:
         return share
 
     def close(self) -> None:
+        """Stop helpers claiming work, then remove the inbox (no helper writes there again)."""
+        if self.helpers is not None:
+            self.helpers.close_claims()
         if self.inbox is not None:
             shutil.rmtree(self.inbox, ignore_errors=True)
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
+import time
 from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,11 +38,15 @@ from weasyprint.text.fonts import FontConfiguration, get_pango_font_key
 
 from ..cachefile import read_bytes, write_bytes
 from ..workers import claim_last, send
+from .chapter_share import RECEIVE_SECONDS
 from .fetcher import RestrictedFetcher
 from .page_transfer import PLACEHOLDER_FIRST, load_pages, set_folios
 
 #: WeasyPrint's PDF scale at zoom 1: 72 points per inch over 96 CSS pixels.
 SCALE = 0.75
+#: The graphics states a replay carries: fill and stroke opacities, named by their value
+#: (others, such as blend modes, are numbered per document).
+_ALPHA = re.compile(r"^[aA]\d")
 #: How pydyf turns each operator of a content stream into bytes when it writes the stream
 #: (the replay sends the bytes: marked-content operators hold small dictionaries).
 _OPERATOR_BYTES = getattr(pydyf, "_to_bytes", None)
@@ -52,9 +58,9 @@ class PaintedPage:
 
     operators: list[bytes]
     fonts: list[tuple[int, int]]  # (font key, index of a box drawn with it), first used on this page
-    glyphs: list[tuple[int, list, list]]  # (font key, new widths, new ToUnicode entries) in order
-    states: list[tuple[str, dict]]  # graphics states first used on this page
-    tags: list[tuple[int, str, int]]  # (box index, structure tag, marked-content id)
+    glyphs: list[tuple[int, list, list]]  # (font key, widths of the glyphs drawn, new ToUnicode entries)
+    states: list[tuple[str, dict]]  # transparency states first used on this page
+    tags: list[tuple[int, str, str, int]]  # (box index, box kind, structure tag, marked-content id)
 
 
 def page_boxes(page) -> list:
@@ -73,6 +79,31 @@ def page_boxes(page) -> list:
 # -- in a helper
 
 
+class _Widths(dict):
+    """A font's glyph widths that note which glyphs a page looked up or set, in order.
+
+    WeasyPrint keeps the width a glyph first had in the document and works out later
+    kerning from it, so replaying a page is right only where the document's first widths
+    are the ones the page was painted with.
+    """
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.touched: dict = {}
+
+    def __contains__(self, glyph):
+        self.touched[glyph] = None
+        return super().__contains__(glyph)
+
+    def __getitem__(self, glyph):
+        self.touched[glyph] = None
+        return super().__getitem__(glyph)
+
+    def __setitem__(self, glyph, width):
+        self.touched[glyph] = None
+        super().__setitem__(glyph, width)
+
+
 class _RecordingStream(Stream):
     """A page's stream that notes which box each new font was first drawn for."""
 
@@ -85,7 +116,9 @@ class _RecordingStream(Stream):
         known = len(self._fonts)
         result = super().add_font(pango_font)
         if len(self._fonts) > known:
-            self.created.append((next(reversed(self._fonts)), self.drawing))
+            key = next(reversed(self._fonts))
+            self._fonts[key].widths = _Widths(self._fonts[key].widths)
+            self.created.append((key, self.drawing))
         return result
 
 
@@ -157,7 +190,8 @@ def _paint(page, used: dict, states: pydyf.Dictionary) -> PaintedPage | None:
     stream = _RecordingStream(used, rectangle, resources, images, tags, {}, None, compress=False)
     stream.transform(d=-1, f=page.height * SCALE)
     start = len(stream.stream)
-    widths = {key: len(font.widths) for key, font in used.items()}
+    for font in used.values():
+        font.widths.touched = {}
     unicode = {key: len(font.to_unicode) for key, font in used.items()}
     known_states = len(states)
     try:
@@ -165,7 +199,8 @@ def _paint(page, used: dict, states: pydyf.Dictionary) -> PaintedPage | None:
     except Exception:  # whatever it is, the main process meets it again painting the page itself
         return None
 
-    boxes = {id(box): index for index, box in enumerate(page_boxes(page))}
+    listed = page_boxes(page)
+    boxes = {id(box): index for index, box in enumerate(listed)}
     try:
         operators = [_OPERATOR_BYTES(op) for op in stream.stream[start:]]
     except Exception:  # not pydyf 0.x's stream: nothing is replayed
@@ -175,15 +210,15 @@ def _paint(page, used: dict, states: pydyf.Dictionary) -> PaintedPage | None:
             or any(font.missing or font.used_in_forms for font in used.values())
             or any(id(box) not in boxes for box in tags)
             or any(drawn is None or id(drawn) not in boxes for _, drawn in stream.created)
-            or not all(isinstance(v, (int, float, str)) for _, state in new_states for v in state.values())):
+            or not all(_ALPHA.match(key) for key, _ in new_states)):
         return None  # painting reached for shared state the replay does not carry: painted in the main process
     return PaintedPage(
         operators=operators,
         fonts=[(key, boxes[id(drawn)]) for key, drawn in stream.created],
-        glyphs=[(key, list(font.widths.items())[widths.get(key, 0):],
+        glyphs=[(key, [(glyph, dict.__getitem__(font.widths, glyph)) for glyph in font.widths.touched],
                  list(font.to_unicode.items())[unicode.get(key, 0):]) for key, font in used.items()],
         states=[(key, dict(state)) for key, state in new_states],
-        tags=[(boxes[id(box)], tag["tag"], tag["mcid"]) for box, tag in tags.items()])
+        tags=[(boxes[id(box)], type(box).__name__, tag["tag"], tag["mcid"]) for box, tag in tags.items()])
 
 
 # -- in the main process
@@ -211,24 +246,32 @@ def _font_drawn_for(box, key: int, stream) -> bool:
 def replay(stream, painted: PaintedPage, page) -> bool:
     """Add a page painted elsewhere to WeasyPrint's stream; False if it cannot (the page is then
     painted here: at most the fonts it first uses have been added, as painting it adds them)."""
+    if stream._tags is None or stream._color_profiles:
+        return False  # painted untagged, or in other colours, than the helper painted it
     boxes = page_boxes(page)
-    if any(index >= len(boxes) for index, _, _ in painted.tags):
+    if any(index >= len(boxes) or type(boxes[index]).__name__ != kind for index, kind, _, _ in painted.tags):
         return False
     introduced = {key for key, _ in painted.fonts}
-    if any(key not in stream._fonts and key not in introduced for key, _, _ in painted.glyphs):
-        return False
+    for key, widths, _ in painted.glyphs:
+        font = stream._fonts.get(key)
+        if font is None and key not in introduced:
+            return False
+        if font is not None and any(font.widths.get(glyph, width) != width for glyph, width in widths):
+            return False  # a glyph first set at another size here: its kerning would differ
     for key, witness in painted.fonts:
         if key not in stream._fonts:
             if witness >= len(boxes) or not _font_drawn_for(boxes[witness], key, stream):
                 return False
     for key, widths, to_unicode in painted.glyphs:
         font = stream._fonts[key]
-        font.widths.update(widths)
-        font.to_unicode.update(to_unicode)
+        for glyph, width in widths:
+            font.widths.setdefault(glyph, width)
+        for glyph, text in to_unicode:
+            font.to_unicode.setdefault(glyph, text)
     for key, state in painted.states:
         if key not in stream._resources["ExtGState"]:
             stream._resources["ExtGState"][key] = pydyf.Dictionary(state)
-    for index, tag, mcid in painted.tags:
+    for index, _, tag, mcid in painted.tags:
         stream._tags[boxes[index]] = {"tag": tag, "mcid": mcid}
     stream.stream.extend(painted.operators)
     return True
@@ -247,6 +290,8 @@ def paint_claimed(styles: Path, sheets, chapters: list[tuple[bytes, int]], runs:
             standing.clear()
             standing[chapter] = _standing(styles, sheets, *chapters[chapter])
         painted = _paint_all(standing[chapter][start:end])
+        if not inbox.is_dir():
+            break  # the build is over (it failed): nothing more is wanted
         name = f"{index}.painted"
         write_bytes(inbox / name, pickle.dumps((index, painted), pickle.HIGHEST_PROTOCOL))
         send((os.getpid(), name))
@@ -306,24 +351,34 @@ class PaintShare:
         return painted
 
     def _wait_for(self, part: int) -> None:
+        heard = time.monotonic()
         while part not in self._painted:
             message = self.helpers.sent(wait=0.05)
             if message is not None:
                 self._take(message)
-            elif all(future.done() for future in self.futures):
+                heard = time.monotonic()
+            elif all(future.done() for future in self.futures) or time.monotonic() - heard > RECEIVE_SECONDS:
                 while (message := self.helpers.sent()) is not None:
                     self._take(message)
-                self._painted.setdefault(part, None)  # its helper failed: painted here
-        
+                self._painted.setdefault(part, None)  # its helper failed, or is stuck: painted here
+
     def _take(self, message) -> None:
         _, name = message
-        if not str(name).endswith(".painted"):
+        stem, _, kind = str(name).partition(".")
+        if kind != "painted" or not stem.isdigit():
             return
         try:
             index, pages = pickle.loads(read_bytes(self.inbox / name))
         except Exception:  # unreadable: painted here
-            return
+            index, pages = int(stem), None
         self._painted[index] = pages
+
+
+def _replayed(stream, painted: PaintedPage, page) -> bool:
+    try:
+        return replay(stream, painted, page)
+    except Exception:  # whatever it is, painting the page here meets it again, or works
+        return False
 
 
 @contextmanager
@@ -342,7 +397,7 @@ def painted_elsewhere(share: PaintShare | None):
         nonlocal painted_count
         part, position = by_page.get(id(page), (None, 0))
         painted = share.painted(part, position) if part is not None and scale == SCALE else None
-        if painted is not None and replay(stream, painted, page):
+        if painted is not None and _replayed(stream, painted, page):
             replayed.append(painted_count)
         else:
             original(page, stream, scale)

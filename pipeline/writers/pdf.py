@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import html
 import os
+import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -476,4 +477,17 @@ def write_pdf(book: Book, styles: Path, target: Path, progress: Progress | None 
     `share` has helpers lay out some of the chapters; `cache` is a folder of layouts kept
     from earlier builds.
     """
-    return PdfWriter(book, styles, progress, cache).write(target, share)
+    writer = PdfWriter(book, styles, progress, cache)
+    try:
+        return writer.write(target, share)
+    finally:
+        _release_font_files(writer.fonts)
+
+
+def _release_font_files(fonts: FontConfiguration) -> None:
+    """Remove the folder WeasyPrint copied the @font-face files to: it does so only when the
+    configuration is freed, which the command's fast exit skips."""
+    folder = getattr(fonts, "_folder", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+        fonts._folder = None
