@@ -58,7 +58,7 @@ class PaintedPage:
 
     operators: list[bytes]
     fonts: list[tuple[int, int]]  # (font key, index of a box drawn with it), first used on this page
-    glyphs: list[tuple[int, list, list]]  # (font key, widths of the glyphs drawn, new ToUnicode entries)
+    glyphs: list[tuple[int, list, list]]  # (font key, new widths, new ToUnicode entries) in the run
     states: list[tuple[str, dict]]  # transparency states first used on this page
     tags: list[tuple[int, str, str, int]]  # (box index, box kind, structure tag, marked-content id)
 
@@ -79,31 +79,6 @@ def page_boxes(page) -> list:
 # -- in a helper
 
 
-class _Widths(dict):
-    """A font's glyph widths that note which glyphs a page looked up or set, in order.
-
-    WeasyPrint keeps the width a glyph first had in the document and works out later
-    kerning from it, so replaying a page is right only where the document's first widths
-    are the ones the page was painted with.
-    """
-
-    def __init__(self, *args):
-        super().__init__(*args)
-        self.touched: dict = {}
-
-    def __contains__(self, glyph):
-        self.touched[glyph] = None
-        return super().__contains__(glyph)
-
-    def __getitem__(self, glyph):
-        self.touched[glyph] = None
-        return super().__getitem__(glyph)
-
-    def __setitem__(self, glyph, width):
-        self.touched[glyph] = None
-        super().__setitem__(glyph, width)
-
-
 class _RecordingStream(Stream):
     """A page's stream that notes which box each new font was first drawn for."""
 
@@ -116,9 +91,7 @@ class _RecordingStream(Stream):
         known = len(self._fonts)
         result = super().add_font(pango_font)
         if len(self._fonts) > known:
-            key = next(reversed(self._fonts))
-            self._fonts[key].widths = _Widths(self._fonts[key].widths)
-            self.created.append((key, self.drawing))
+            self.created.append((next(reversed(self._fonts)), self.drawing))
         return result
 
 
@@ -190,8 +163,7 @@ def _paint(page, used: dict, states: pydyf.Dictionary) -> PaintedPage | None:
     stream = _RecordingStream(used, rectangle, resources, images, tags, {}, None, compress=False)
     stream.transform(d=-1, f=page.height * SCALE)
     start = len(stream.stream)
-    for font in used.values():
-        font.widths.touched = {}
+    widths = {key: len(font.widths) for key, font in used.items()}
     unicode = {key: len(font.to_unicode) for key, font in used.items()}
     known_states = len(states)
     try:
@@ -215,7 +187,7 @@ def _paint(page, used: dict, states: pydyf.Dictionary) -> PaintedPage | None:
     return PaintedPage(
         operators=operators,
         fonts=[(key, boxes[id(drawn)]) for key, drawn in stream.created],
-        glyphs=[(key, [(glyph, dict.__getitem__(font.widths, glyph)) for glyph in font.widths.touched],
+        glyphs=[(key, list(font.widths.items())[widths.get(key, 0):],
                  list(font.to_unicode.items())[unicode.get(key, 0):]) for key, font in used.items()],
         states=[(key, dict(state)) for key, state in new_states],
         tags=[(boxes[id(box)], type(box).__name__, tag["tag"], tag["mcid"]) for box, tag in tags.items()])
@@ -257,7 +229,7 @@ def replay(stream, painted: PaintedPage, page) -> bool:
         if font is None and key not in introduced:
             return False
         if font is not None and any(font.widths.get(glyph, width) != width for glyph, width in widths):
-            return False  # a glyph first set at another size here: its kerning would differ
+            return False  # the book first set this glyph at another size: its kerning would differ
     for key, witness in painted.fonts:
         if key not in stream._fonts:
             if witness >= len(boxes) or not _font_drawn_for(boxes[witness], key, stream):
@@ -385,21 +357,29 @@ def _replayed(stream, painted: PaintedPage, page) -> bool:
 def painted_elsewhere(share: PaintShare | None):
     """While writing: pages helpers painted are replayed rather than painted again.
 
+    A helper paints a run's pages one after the other, each relying on the glyph widths its
+    run set first. Once one of them is painted here instead (refused, or its widths are not the
+    book's first), the rest of the run is painted here too.
+
     Yields a list that ends up holding the indexes (in writing order) of the pages replayed.
     """
     parts = share.parts if share is not None else []
     by_page = {id(page): (part, position) for part, pages in enumerate(parts) for position, page in enumerate(pages)}
     original = Page.paint
     replayed: list[int] = []
+    given_up: set[int] = set()  # runs with a page painted here: their later pages rely on it
     painted_count = 0
 
     def paint(page, stream, scale=1):
         nonlocal painted_count
         part, position = by_page.get(id(page), (None, 0))
-        painted = share.painted(part, position) if part is not None and scale == SCALE else None
+        painted = (share.painted(part, position)
+                   if part is not None and part not in given_up and scale == SCALE else None)
         if painted is not None and _replayed(stream, painted, page):
             replayed.append(painted_count)
         else:
+            if part is not None:
+                given_up.add(part)
             original(page, stream, scale)
         painted_count += 1
 
