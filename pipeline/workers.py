@@ -14,6 +14,7 @@ import importlib
 import multiprocessing
 import multiprocessing.connection
 import os
+import pickle
 import queue
 import threading
 import time
@@ -21,6 +22,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from .cachefile import read_bytes, write_bytes
 
 #: Helpers beyond this bring little by default: the PDF's back matter and its writing are serial.
 MAX_HELPERS = 3
@@ -111,6 +114,28 @@ def send(item) -> None:
     if _results is None:
         raise RuntimeError("send() is for helper processes started by helpers()")
     _results.put(item)
+
+
+def post(inbox: Path, name: str, item) -> bool:
+    """In a helper: leave a result too large for the queue in `inbox` and send its name.
+
+    A helper that dies mid-write leaves a file that is never named, never half a message.
+    False, and nothing written, once the inbox is gone: the build is over.
+    """
+    if not inbox.is_dir():
+        return False
+    write_bytes(inbox / name, pickle.dumps(item, pickle.HIGHEST_PROTOCOL))
+    send((os.getpid(), name))
+    return True
+
+
+def collect(inbox: Path, name: str):
+    """In the main process: what a helper posted under `name`, or None if it cannot be read."""
+    data = read_bytes(inbox / name)
+    try:
+        return pickle.loads(data) if data else None
+    except Exception:
+        return None
 
 
 @dataclass

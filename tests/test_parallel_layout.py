@@ -161,7 +161,7 @@ def test_a_page_painting_needs_more_than_the_replay_carries_is_painted_here(writ
     def painted(style: str):
         with writer.session():
             pages = writer._render(f'<p style="{style}">Stalin</p>').pages
-        return page_paint.paint_part(ROOT / "styles", print_stylesheets, dump_pages(pages), 1)
+        return page_paint._paint_all(page_paint._standing(ROOT / "styles", print_stylesheets, dump_pages(pages), 1))
 
     plain, = painted("color: black")
     assert plain is not None and plain.operators and plain.fonts and plain.tags

@@ -18,7 +18,6 @@ the main process.
 from __future__ import annotations
 
 import os
-import pickle
 import shutil
 import tempfile
 from collections import Counter
@@ -26,9 +25,8 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..cachefile import read_bytes, write_bytes
 from ..model import Book, Chapter
-from ..workers import Helpers, claim, send
+from ..workers import Helpers, claim, collect, post
 from .layout_cache import CachedPart
 
 #: How long to wait for a chapter a helper has said it sent before laying it out here.
@@ -95,11 +93,7 @@ class ChapterShare:
     def _take(self, message) -> SentChapter | None:
         pid, name = message
         self._received[pid] += 1
-        data = read_bytes(self.inbox / name)
-        try:
-            return pickle.loads(data) if data else None
-        except Exception:  # unreadable: the chapter is laid out here
-            return None
+        return collect(self.inbox, name)  # None (unreadable): the chapter is laid out here
 
     def arrived(self) -> list[SentChapter]:
         """The chapters helpers have sent so far (does not wait)."""
@@ -148,8 +142,7 @@ def lay_out_claimed(book: Book, styles: Path, order: list[int], cache: Path | No
                     part = writer.store(key, pages, first, writer.relaid[start:], writer.fetcher.refused[refused:])
                 except TransferError:
                     pass  # sent as None: the main process lays it out
-            name = f"{index}.chapter"
-            write_bytes(inbox / name, pickle.dumps(SentChapter(index, key, part, reused), pickle.HIGHEST_PROTOCOL))
-            send((os.getpid(), name))
+            if not post(inbox, f"{index}.chapter", SentChapter(index, key, part, reused)):
+                break
             sent += 1
     return os.getpid(), sent

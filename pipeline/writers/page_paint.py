@@ -19,8 +19,6 @@ begun painting by the time the writer reaches it.
 
 from __future__ import annotations
 
-import os
-import pickle
 import re
 import time
 from concurrent.futures import Future
@@ -36,8 +34,7 @@ from weasyprint.pdf.stream import Stream
 from weasyprint.text.ffi import ffi, pango
 from weasyprint.text.fonts import FontConfiguration, get_pango_font_key
 
-from ..cachefile import read_bytes, write_bytes
-from ..workers import claim_last, send
+from ..workers import claim_last, collect, post
 from .chapter_share import RECEIVE_SECONDS
 from .fetcher import RestrictedFetcher
 from .page_transfer import PLACEHOLDER_FIRST, load_pages, set_folios
@@ -144,11 +141,6 @@ def _paint_all(pages: list) -> list[PaintedPage | None]:
     states = pydyf.Dictionary()
     with layout_fixes(), _noting_drawn_boxes():
         return [_paint(page, used, states) for page in pages]
-
-
-def paint_part(styles: Path, sheets, data: bytes, first: int) -> list[PaintedPage | None]:
-    """In a helper: paint a part's pickled pages as they will stand in the book, from page `first`."""
-    return _paint_all(_standing(styles, sheets, data, first))
 
 
 def _paint(page, used: dict, states: pydyf.Dictionary) -> PaintedPage | None:
@@ -261,12 +253,8 @@ def paint_claimed(styles: Path, sheets, chapters: list[tuple[bytes, int]], runs:
         if chapter not in standing:  # runs are claimed backwards: the chapter before is done with
             standing.clear()
             standing[chapter] = _standing(styles, sheets, *chapters[chapter])
-        painted = _paint_all(standing[chapter][start:end])
-        if not inbox.is_dir():
-            break  # the build is over (it failed): nothing more is wanted
-        name = f"{index}.painted"
-        write_bytes(inbox / name, pickle.dumps((index, painted), pickle.HIGHEST_PROTOCOL))
-        send((os.getpid(), name))
+        if not post(inbox, f"{index}.painted", (index, _paint_all(standing[chapter][start:end]))):
+            break
         sent += 1
     return sent
 
@@ -339,10 +327,8 @@ class PaintShare:
         stem, _, kind = str(name).partition(".")
         if kind != "painted" or not stem.isdigit():
             return
-        try:
-            index, pages = pickle.loads(read_bytes(self.inbox / name))
-        except Exception:  # unreadable: painted here
-            index, pages = int(stem), None
+        posted = collect(self.inbox, name)
+        index, pages = posted if posted is not None else (int(stem), None)  # unreadable: painted here
         self._painted[index] = pages
 
 
