@@ -7,7 +7,6 @@ together, under a lock, only when all of them are complete.
 
 from __future__ import annotations
 
-import importlib
 import threading
 import time
 from contextlib import contextmanager
@@ -18,6 +17,7 @@ from pathlib import Path
 from .coverage import missing_glyphs
 from .editorial.apply import BuildInput, build_book
 from .editorial.load import Editorial, load_editorial
+from .library_lookup import import_weasyprint
 from .model import NoteOrigin
 from .problems import PipelineError, Problem
 from .report import cleaning_report
@@ -57,6 +57,10 @@ class BuildOptions:
     def layout_cache_dir(self) -> Path:
         return self.project / ".cache" / "layout"
 
+    @property
+    def libraries_file(self) -> Path:
+        return self.project / ".cache" / "libraries.json"
+
 
 @dataclass
 class BuildResult:
@@ -85,11 +89,11 @@ def build(options: BuildOptions, cache=None, progress=None, on_wait=None,
           prepared: tuple[Editorial, BuildInput] | None = None) -> BuildResult:
     started = time.perf_counter()
     if options.pdf:
-        # A third of WeasyPrint's import is spent waiting for ctypes to search for libraries
-        # under names that fail: done in a thread, that wait overlaps loading and cleaning.
-        threading.Thread(target=_import_quietly, args=("weasyprint",), daemon=True).start()
+        # WeasyPrint takes most of a second to import: done in a thread, that overlaps
+        # loading and cleaning.
+        threading.Thread(target=_import_quietly, args=(options.libraries_file,), daemon=True).start()
     # Helpers start first: their imports overlap with loading and cleaning here.
-    with helpers(helper_count(options.jobs) if options.pdf else 0) as side:
+    with helpers(helper_count(options.jobs) if options.pdf else 0, options.libraries_file) as side:
         editorial, made = prepared or prepare(options, cache)
         result = BuildResult(editorial, made)
         result.seconds["prepare"] = time.perf_counter() - started
@@ -98,10 +102,10 @@ def build(options: BuildOptions, cache=None, progress=None, on_wait=None,
     return result
 
 
-def _import_quietly(name: str) -> None:
-    """Import ahead of need; a failure shows where the module is used, with its own message."""
+def _import_quietly(libraries: Path) -> None:
+    """Import WeasyPrint ahead of need; a failure shows where it is used, with its own message."""
     try:
-        importlib.import_module(name)
+        import_weasyprint(libraries)
     except Exception:
         pass
 

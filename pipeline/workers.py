@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cachefile import read_bytes, write_bytes
+from .library_lookup import import_weasyprint
 
 #: Helpers beyond this bring little by default: the PDF's back matter and its writing are serial.
 MAX_HELPERS = 3
@@ -67,8 +68,9 @@ def _exit_with(sentinel) -> None:
     os._exit(1)
 
 
-def _warm_up() -> None:
-    importlib.import_module(".writers.pdf", __package__)  # WeasyPrint takes about a second to import
+def _warm_up(libraries: Path | None) -> None:
+    import_weasyprint(libraries)  # most of a second
+    importlib.import_module(".writers.pdf", __package__)
 
 
 def _next(counter) -> int:
@@ -189,8 +191,8 @@ def timed(fn, *args):
 
 
 @contextmanager
-def helpers(count: int):
-    """`count` spawned helper processes, or None for none.
+def helpers(count: int, libraries: Path | None = None):
+    """`count` spawned helper processes, or None for none (`libraries`: see library_lookup).
 
     One build, one claim list: the counter is not reset.
     """
@@ -203,7 +205,7 @@ def helpers(count: int):
     side = Helpers(pool, count, counter, results, ends)
     try:
         for _ in range(count):
-            pool.submit(_warm_up)
+            pool.submit(_warm_up, libraries)
         yield side
     finally:
         side.close_claims()  # on an error, too
