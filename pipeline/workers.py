@@ -10,6 +10,7 @@ between its own items rather than all at the end.
 
 from __future__ import annotations
 
+import atexit
 import importlib
 import multiprocessing
 import multiprocessing.connection
@@ -57,10 +58,17 @@ def _share(counter, results, ends) -> None:
     _counter, _results, _ends = counter, results, ends
     # Should the main process stop reading (it failed), let this process exit all the same.
     results.cancel_join_thread()
+    atexit.register(_skip_teardown)
     # Should the main process be killed outright, do not outlive it.
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
+
+
+def _skip_teardown() -> None:
+    """At a helper's exit, its work sent and its streams flushed: end without freeing its heap
+    object by object, which kept every build waiting 0.2 s for its helpers to exit."""
+    os._exit(0)
 
 
 def _exit_with(sentinel) -> None:

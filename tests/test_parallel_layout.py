@@ -259,6 +259,35 @@ def test_a_list_claimed_from_both_ends_gives_each_item_once():
         assert side.claim_first(5) is None
 
 
+class _Heap:
+    """Stands for a helper's laid-out pages: writes `path` when freed."""
+
+    def __init__(self, path: str):
+        self.path = path
+
+    def __del__(self):
+        Path(self.path).write_text("freed")
+
+
+def _hold_a_heap(path: str, marker: str) -> None:
+    import atexit
+    global _held
+    _held = _Heap(path)
+    atexit.register(Path(marker).write_text, "atexit handlers ran")
+
+
+def test_a_helper_exits_after_its_atexit_handlers_without_freeing_its_heap(tmp_path):
+    """A helper ends with os._exit once the handlers libraries registered have run (freeing its
+    objects one by one took 0.2 s of every build), and its exit is a clean one."""
+    freed, marker = tmp_path / "freed", tmp_path / "exited"
+    with helpers(1) as side:
+        side.submit(_hold_a_heap, str(freed), str(marker)).result()
+        processes = list(side.pool._processes.values())
+    assert marker.read_text() == "atexit handlers ran"
+    assert not freed.exists()
+    assert [process.exitcode for process in processes] == [0]
+
+
 def _pages(css: str, count: int = 3):
     breaks = "".join('<p style="break-before: page">page</p>' for _ in range(count - 1))
     return HTML(string=f"<p>page</p>{breaks}").render(stylesheets=[CSS(string=css)]).pages
