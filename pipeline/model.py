@@ -11,6 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .clean import CleanResult
+    from .problems import Problem
 
 
 class MarkKind(str, Enum):
@@ -179,3 +184,12 @@ class Book:
             if chapter.author and chapter.author not in seen:
                 seen.append(chapter.author)
         return seen
+
+
+@dataclass
+class BuildInput:
+    """What the writers need plus what the reports need."""
+
+    book: Book
+    cleaned: dict[str, CleanResult] = field(default_factory=dict)  # chapter id -> cleaning result
+    warnings: list[Problem] = field(default_factory=list)

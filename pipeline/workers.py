@@ -17,6 +17,8 @@ import multiprocessing.connection
 import os
 import pickle
 import queue
+import shutil
+import tempfile
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -58,6 +60,9 @@ def _share(counter, results, ends) -> None:
     _counter, _results, _ends = counter, results, ends
     # Should the main process stop reading (it failed), let this process exit all the same.
     results.cancel_join_thread()
+    # Temporary files this helper makes (WeasyPrint's copies of the fonts, removed only when
+    # their configuration is freed) go in a folder of its own, removed when the helper ends.
+    tempfile.tempdir = tempfile.mkdtemp(prefix="reader-helper-")
     atexit.register(_skip_teardown)
     # Should the main process be killed outright, do not outlive it.
     parent = multiprocessing.parent_process()
@@ -68,11 +73,18 @@ def _share(counter, results, ends) -> None:
 def _skip_teardown() -> None:
     """At a helper's exit, its work sent and its streams flushed: end without freeing its heap
     object by object, which kept every build waiting 0.2 s for its helpers to exit."""
+    _remove_temporary_files()
     os._exit(0)
+
+
+def _remove_temporary_files() -> None:
+    if tempfile.tempdir and Path(tempfile.tempdir).name.startswith("reader-helper-"):
+        shutil.rmtree(tempfile.tempdir, ignore_errors=True)
 
 
 def _exit_with(sentinel) -> None:
     multiprocessing.connection.wait([sentinel])
+    _remove_temporary_files()
     os._exit(1)
 
 

@@ -8,11 +8,10 @@ before any output exists.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..clean import CleanResult, clean
-from ..model import Book, Chapter, GlossaryEntry
+from ..model import Book, BuildInput, Chapter, GlossaryEntry
 from ..problems import PipelineError, Problem, Problems
 from ..read import read_seed
 from ..render.safe_markdown import markdown_blocks
@@ -21,15 +20,6 @@ from .italics import set_italics
 from .load import ChapterSpec, Editorial
 from .notes import anchor_editor_notes, number_notes
 from .overrides import resolve_overrides
-
-
-@dataclass
-class BuildInput:
-    """What the writers need plus what the reports need."""
-
-    book: Book
-    cleaned: dict[str, CleanResult] = field(default_factory=dict)  # chapter id -> cleaning result
-    warnings: list[Problem] = field(default_factory=list)
 
 
 def clean_chapter(spec: ChapterSpec, editorial: Editorial, cache=None) -> tuple[CleanResult | None, list[Problem]]:

@@ -24,10 +24,10 @@ import time
 import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 from ..cachefile import read_bytes, write_bytes
+from ..versions import distribution_versions, files_digest
 
 _FORMAT = b"reader-layout-2\n"
 #: Our modules whose code decides a layout.
@@ -54,13 +54,9 @@ def _environment() -> bytes:
     except AttributeError:  # not declared by this WeasyPrint
         versions.append("fontconfig -")
     versions.append(_harfbuzz_version())
-    for name in _LIBRARIES:
-        try:
-            versions.append(f"{name} {metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name} -")
-    for module in _CODE:
-        versions.append(hashlib.sha256((Path(__file__).parent / module).read_bytes()).hexdigest())
+    versions += distribution_versions(_LIBRARIES)
+    here = Path(__file__).parent
+    versions.append(files_digest([here / module for module in _CODE], here))
     return "\n".join(versions).encode()
 
 
@@ -77,8 +73,7 @@ def _harfbuzz_version() -> str:
 def fingerprint(styles: Path, extra_css: list[str]) -> str:
     """What every part's layout depends on besides its own XHTML."""
     digest = hashlib.sha256(_FORMAT + _environment())
-    for path in sorted(p for p in styles.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(styles).as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update(files_digest([p for p in styles.rglob("*") if p.is_file()], styles).encode())
     for css in extra_css:
         digest.update(css.encode())
     return digest.hexdigest()
