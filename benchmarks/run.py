@@ -140,11 +140,17 @@ def ours(work: Path) -> tuple[list[Job], callable]:
         restore()
         shutil.rmtree(project / ".cache", ignore_errors=True)
 
-    def forget_layout() -> None:  # the same cleaned text as pandoc's, but every page laid out
+    def forget_book() -> None:  # the cleaned articles kept, the book prepared and every page laid out
+        restore()
+        shutil.rmtree(project / ".cache" / "layout", ignore_errors=True)
+        (project / ".cache" / "book.pickle").unlink(missing_ok=True)
+
+    def forget_layout() -> None:  # the book kept (pandoc's input is cleaned text too), every page laid out
         restore()
         shutil.rmtree(project / ".cache" / "layout", ignore_errors=True)
 
     return [Job(COLD, pipeline(project), forget),
+            Job(UNPREPARED, pipeline(project), forget_book),
             Job(UNLAID, pipeline(project), forget_layout),
             Job(FULL, pipeline(project), restore),
             Job(EPUB, pipeline(project, "--epub"), restore),
@@ -177,7 +183,8 @@ def pandoc_jobs(work: Path) -> list[Job]:
     return jobs
 
 
-COLD, UNLAID = "ours: first build, nothing cached", "ours: full build, no layout cached"
+COLD, UNPREPARED = "ours: first build, nothing cached", "ours: full build, book prepared, no layout"
+UNLAID = "ours: full build, book kept, no layout"
 FULL, EDITED = "ours: full build again, unchanged", "ours: full build after a one-note edit"
 EPUB = "ours: EPUB only"
 PANDOC_EPUB, PANDOC_PDF = "pandoc: EPUB", "pandoc: PDF (WeasyPrint engine)"
@@ -192,7 +199,7 @@ def ratios(rows: list[Row]) -> None:
         epub.note = f"ours/pandoc EPUB {statistics.median(per_round):.2f}"
     if PANDOC_PDF in by_name:
         both = [a + b for a, b in zip(by_name[PANDOC_EPUB].seconds, by_name[PANDOC_PDF].seconds)]
-        for name in (n for n in (COLD, UNLAID, FULL, EDITED) if n in by_name):
+        for name in (n for n in (COLD, UNPREPARED, UNLAID, FULL, EDITED) if n in by_name):
             per_round = [a / b for a, b in zip(by_name[name].seconds, both)]
             by_name[name].note = (f"ours/pandoc (EPUB + PDF: {statistics.median(both):.2f}s) "
                                   f"{statistics.median(per_round):.2f}")
