@@ -7,10 +7,10 @@ any time, in any process, as if it started on page 1; once every chapter's
 length is known, `set_folios` writes the real numbers into the folio boxes.
 
 WeasyPrint's pages are plain Python objects once laid out (the Pango layouts
-behind their text are released), except for the font configuration that
-their styles point to. `dump_pages` writes that as a reference, and
-`load_pages` resolves it to the receiving process's own configuration, which
-has loaded the same @font-face fonts from the same stylesheets.
+behind their text are released), except for the font configuration and URL
+fetcher that their styles point to. `dump_pages` writes those as references,
+and `load_pages` resolves them to the receiving process's own, which has
+loaded the same @font-face fonts from the same stylesheets.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from weasyprint.layout.absolute import AbsolutePlaceholder
 from weasyprint.text import line_break
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
+
+from .fetcher import RestrictedFetcher
 
 #: The page number chapters are laid out from before their real one is known.
 PLACEHOLDER_FIRST = 1
@@ -49,17 +51,20 @@ def _reduce_placeholder(placeholder: AbsolutePlaceholder):
     return _placeholder, (placeholder._box, placeholder._layout_done)
 
 
-class _Pickler(pickle.Pickler):
-    dispatch_table = {**copyreg.dispatch_table, AbsolutePlaceholder: _reduce_placeholder}
+def _received(name: str):
+    """Stands, in a pickle, for the receiving process's font configuration or URL fetcher
+    (load_pages puts them in its place)."""
+    raise pickle.UnpicklingError(f"{name}: pages are read with load_pages")
 
-    def persistent_id(self, obj):
-        if isinstance(obj, FontConfiguration):
-            return _FONTS
-        if isinstance(obj, URLFetcher):
-            return _FETCHER
-        if type(obj).__module__ == "_cffi_backend":
-            raise TransferError(f"a page holds a C object ({type(obj).__name__})")
-        return None
+
+class _Pickler(pickle.Pickler):
+    # Reducers by type, not a persistent_id method: pickle would call that for every object
+    # of every page, which made pickling a chapter take four times as long.
+    dispatch_table = {**copyreg.dispatch_table,
+                      AbsolutePlaceholder: _reduce_placeholder,
+                      FontConfiguration: lambda fonts: (_received, (_FONTS,)),
+                      URLFetcher: lambda fetcher: (_received, (_FETCHER,)),
+                      RestrictedFetcher: lambda fetcher: (_received, (_FETCHER,))}
 
 
 class _Unpickler(pickle.Unpickler):
@@ -67,8 +72,10 @@ class _Unpickler(pickle.Unpickler):
         super().__init__(io.BytesIO(data))
         self.resolved = {_FONTS: fonts, _FETCHER: fetcher}
 
-    def persistent_load(self, pid):
-        return self.resolved[pid]
+    def find_class(self, module, name):
+        if module == __name__ and name == _received.__name__:
+            return self.resolved.__getitem__
+        return super().find_class(module, name)
 
 
 def dump_pages(pages: list) -> bytes:
@@ -76,7 +83,8 @@ def dump_pages(pages: list) -> bytes:
     try:
         _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(list(pages))
     except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as exc:
-        raise TransferError(f"pages cannot be sent to another process: {exc}") from None
+        held = "a page holds a C object" if "_cffi_backend" in str(exc) else "pages cannot be sent to another process"
+        raise TransferError(f"{held}: {exc}") from None
     return buffer.getvalue()
 
 
