@@ -133,8 +133,9 @@ def ours(work: Path) -> tuple[list[Job], callable]:
         notes.write_text(original.replace("text: >-", f"text: >-\n      (Edit {counter['n']}.)", 1),
                          encoding="utf-8")
 
-    def restore() -> None:
-        notes.write_text(original, encoding="utf-8")
+    def restore() -> None:  # rewritten only if edited: a file just written keeps the next book from being kept
+        if notes.read_text(encoding="utf-8") != original:
+            notes.write_text(original, encoding="utf-8")
 
     def forget() -> None:  # a first build: no cleaned article, parsed file or layout kept
         restore()

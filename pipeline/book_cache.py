@@ -7,8 +7,11 @@ cleaning results) depends only on the files it was made from, on our code and
 on a few libraries, so it is kept in `.cache/book.pickle` with a digest of each
 of them: every file under editorial/ (so a file added there counts too), the
 seeds and the font whose coverage was checked. A build whose files, code and
-libraries are what they were takes the book from there; any difference, or an
-entry that cannot be read, and the book is prepared afresh.
+libraries are what they were takes the book from there; any difference, an
+entry that cannot be read, or a project copied or moved elsewhere, and the
+book is prepared afresh. A book is not kept if one of its files changed while
+it was being prepared (or just before: some filesystems keep times to the
+second): the digests might not be of the bytes it was made from.
 
 Like the layout cache, the entry is a pickle under the project's own .cache/,
 which is as trusted as the project's files.
@@ -33,10 +36,16 @@ _FORMAT = "reader-book-1"
 _LIBRARIES = ("beautifulsoup4", "soupsieve", "markdown", "nh3", "ruamel.yaml", "jsonschema", "fonttools", "lxml")
 
 
+#: A file changed this close to the start of preparing (or after) may have changed while it
+#: was read: the book is then not kept (some filesystems keep times to the second, or two).
+_SETTLING_NS = 2_000_000_000
+
+
 @dataclass
 class _Entry:
+    project: str  # the project folder, resolved: a book of a copied or moved project is not taken
     environment: str  # our code, the libraries, the Python version
-    files: dict[str, str]  # every file read -> digest of its bytes ("" if it was absent)
+    files: dict[str, str]  # every file read (resolved path) -> digest of its bytes ("" if it was absent)
     made: bytes  # the pickled BuildInput
 
 
@@ -59,19 +68,21 @@ def _digest(path: Path) -> str:
 class BookCache:
     """One entry: the last book prepared for this project."""
 
-    def __init__(self, path: Path, editorial: Path):
+    def __init__(self, path: Path, project: Path):
         self.path = path
-        self.editorial = editorial
+        self.project = project.resolve()
 
     def _editorial_files(self) -> list[Path]:
-        return [p for p in self.editorial.rglob("*") if p.is_file()] if self.editorial.is_dir() else []
+        editorial = self.project / "editorial"
+        return [p for p in editorial.rglob("*") if p.is_file()] if editorial.is_dir() else []
 
     def get(self) -> BuildInput | None:
         """The kept book, if everything it was made from is as it was."""
         data = read_bytes(self.path)
         try:
             entry = pickle.loads(data) if data else None
-            if not isinstance(entry, _Entry) or entry.environment != _environment():
+            if (not isinstance(entry, _Entry) or entry.project != str(self.project)
+                    or entry.environment != _environment()):
                 return None
             if any(str(p) not in entry.files for p in self._editorial_files()):
                 return None  # a file added under editorial/
@@ -82,11 +93,22 @@ class BookCache:
             return None
         return made if isinstance(made, BuildInput) else None
 
-    def put(self, made: BuildInput, files: list[Path]) -> None:
-        """Keep `made`, prepared from `files` (besides everything under editorial/)."""
-        read = {str(p): _digest(p) for p in [*self._editorial_files(), *files]}
+    def put(self, made: BuildInput, files: list[Path], read_from_ns: int) -> None:
+        """Keep `made`, prepared from `files` (besides everything under editorial/) by reading
+        them from `read_from_ns` (time.time_ns()) on; not if one changed since, or just before."""
+        paths = {p.resolve() for p in [*self._editorial_files(), *files]}
+        if any(_changed_since(p, read_from_ns - _SETTLING_NS) for p in paths):
+            return  # the digests might not be of the bytes the book was made from
+        read = {str(p): _digest(p) for p in sorted(paths)}
         try:
-            entry = _Entry(_environment(), read, pickle.dumps(made, pickle.HIGHEST_PROTOCOL))
+            entry = _Entry(str(self.project), _environment(), read, pickle.dumps(made, pickle.HIGHEST_PROTOCOL))
             write_bytes(self.path, pickle.dumps(entry, pickle.HIGHEST_PROTOCOL))
         except Exception:  # a book that cannot be pickled is simply not kept
             pass
+
+
+def _changed_since(path: Path, since_ns: int) -> bool:
+    try:
+        return path.stat().st_mtime_ns >= since_ns
+    except OSError:
+        return False  # absent: its digest says so

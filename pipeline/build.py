@@ -105,13 +105,14 @@ def prepare(options: BuildOptions, cache=None) -> tuple[Editorial, BuildInput]:
 def _prepared(options: BuildOptions, cache) -> tuple[Editorial | None, BuildInput]:
     """The book prepared, or as the last build prepared it if nothing it was made from has
     changed (when builds keep their results on disk: a clean cache with a folder)."""
-    kept = BookCache(options.book_file, options.project / "editorial") if getattr(cache, "folder", None) else None
+    kept = BookCache(options.book_file, options.project) if getattr(cache, "folder", None) else None
     made = kept.get() if kept is not None else None
     if made is not None:
         return None, made
+    started = time.time_ns()
     editorial, made = prepare(options, cache)
     if kept is not None:
-        kept.put(made, [*editorial.files(), options.coverage_font])
+        kept.put(made, [*editorial.files(), options.coverage_font], started)
     return editorial, made
 
 

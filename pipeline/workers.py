@@ -55,14 +55,15 @@ def cores() -> int:
     return count
 
 
-def _share(counter, results, ends) -> None:
+def _share(counter, results, ends, scratch: str) -> None:
     global _counter, _results, _ends
     _counter, _results, _ends = counter, results, ends
     # Should the main process stop reading (it failed), let this process exit all the same.
     results.cancel_join_thread()
     # Temporary files this helper makes (WeasyPrint's copies of the fonts, removed only when
-    # their configuration is freed) go in a folder of its own, removed when the helper ends.
-    tempfile.tempdir = tempfile.mkdtemp(prefix="reader-helper-")
+    # their configuration is freed) go in a folder of its own, removed when the helper ends, and
+    # inside `scratch`, which the main process removes should a helper be killed.
+    tempfile.tempdir = tempfile.mkdtemp(prefix="reader-helper-", dir=scratch)
     atexit.register(_skip_teardown)
     # Should the main process be killed outright, do not outlive it.
     parent = multiprocessing.parent_process()
@@ -221,7 +222,9 @@ def helpers(count: int, libraries: Path | None = None):
         return
     context = multiprocessing.get_context("spawn")
     counter, results, ends = context.Value("q", 0), context.Queue(), context.Array("q", 2)
-    pool = ProcessPoolExecutor(count, mp_context=context, initializer=_share, initargs=(counter, results, ends))
+    scratch = tempfile.mkdtemp(prefix="reader-helpers-")
+    pool = ProcessPoolExecutor(count, mp_context=context, initializer=_share,
+                               initargs=(counter, results, ends, scratch))
     side = Helpers(pool, count, counter, results, ends)
     try:
         for _ in range(count):
@@ -230,3 +233,4 @@ def helpers(count: int, libraries: Path | None = None):
     finally:
         side.close_claims()  # on an error, too
         pool.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(scratch, ignore_errors=True)  # what helpers that were killed left

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import pickle
+import shutil
+import time
 
 import pytest
 
@@ -20,6 +23,14 @@ def _kept(project) -> bool:
     """Whether the next build takes the book from the cache (prepare is not called)."""
     editorial, _ = _prepared(project)
     return editorial is None
+
+
+def _settle(project) -> None:
+    """Date every file of the project an hour back, as if edited well before the next build."""
+    past = time.time() - 3600
+    for path in project.rglob("*"):
+        if path.is_file():
+            os.utime(path, (past, past))
 
 
 def test_an_unchanged_project_takes_its_book_from_the_cache(project, monkeypatch):
@@ -53,12 +64,45 @@ def test_any_change_to_what_the_book_is_made_from_prepares_it_afresh(project, ch
         (project / "editorial" / "preface.md").write_text("A preface no file names yet.\n", encoding="utf-8")
     else:
         (project / "editorial" / "colophon.md").unlink()
+    _settle(project)
     if change == "removed editorial file":
         with pytest.raises(Exception):  # book.yaml names it: the error is the editors' to see
             _prepared(project)
         return
     assert not _kept(project)
     assert _kept(project)  # and kept again from then on
+
+
+def test_a_book_whose_files_changed_while_it_was_prepared_is_not_kept(project, monkeypatch):
+    _prepared(project)
+    seed = sorted((project / "seeds").iterdir())[0]
+    original = build_module.prepare
+
+    def edited_meanwhile(*args):
+        prepared = original(*args)
+        seed.write_bytes(seed.read_bytes() + b"\nA paragraph saved while the book was being prepared.\n")
+        return prepared
+
+    monkeypatch.setattr(build_module, "prepare", edited_meanwhile)
+    seed.write_bytes(seed.read_bytes() + b"\nA first edit.\n")
+    assert not _kept(project)
+    monkeypatch.setattr(build_module, "prepare", original)
+    assert not _kept(project)  # the edit made while preparing is in the book now
+    _settle(project)
+    assert not _kept(project) and _kept(project)
+
+
+def test_a_copied_project_prepares_its_book_afresh(project, tmp_path):
+    _prepared(project)
+    assert _kept(project)
+    copy = tmp_path / "copy"
+    shutil.copytree(project, copy)  # .cache/ included
+    seed = sorted((copy / "seeds").iterdir())[0]
+    seed.write_bytes(seed.read_bytes() + b"\nOne more paragraph, in the copy only.\n")
+    _settle(copy)
+    editorial, made = _prepared(copy)
+    assert editorial is not None
+    assert any("in the copy only" in text.text for c in made.book.chapters for text in c.article.texts())
 
 
 def test_other_code_or_libraries_prepare_it_afresh(project, monkeypatch):

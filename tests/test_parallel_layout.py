@@ -74,6 +74,19 @@ def test_a_page_holding_a_c_object_is_refused_not_sent_broken():
         dump_pages([{"pointer": ffi.new("int *")}])
 
 
+def test_font_configurations_and_fetchers_of_any_kind_are_sent_as_references(writer):
+    from weasyprint.urls import URLFetcher
+
+    class OwnFetcher(URLFetcher):
+        pass
+
+    sent = dump_pages([{"fonts": writer.fonts, "fetcher": writer.fetcher, "own": OwnFetcher()}])
+    received_fonts, received_fetcher = object(), object()
+    page, = load_pages(sent, received_fonts, received_fetcher)
+    assert page["fonts"] is received_fonts
+    assert page["fetcher"] is received_fetcher and page["own"] is received_fetcher
+
+
 class _FailedHelpers:
     """Helpers that claimed the longest chapter, then died without sending it."""
 
@@ -286,6 +299,27 @@ def test_a_helper_exits_after_its_atexit_handlers_without_freeing_its_heap(tmp_p
     assert marker.read_text() == "atexit handlers ran"
     assert not freed.exists()
     assert [process.exitcode for process in processes] == [0]
+
+
+def _make_files_then_die() -> None:
+    import os
+    import signal
+    import tempfile
+    Path(tempfile.mkdtemp(prefix="weasyprint-"), "font.ttf").write_bytes(b"a copy of a font")
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_a_killed_helpers_temporary_files_are_removed(tmp_path, monkeypatch):
+    """A helper killed outright runs no exit handler: its temporary files, made in a folder
+    the main process owns, are removed with that folder when the helpers are done."""
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with helpers(1) as side:
+        with pytest.raises(BrokenProcessPool):
+            side.submit(_make_files_then_die).result()
+        assert [p.name[:15] for p in tmp_path.iterdir()] == ["reader-helpers-"]
+        assert list(tmp_path.rglob("font.ttf"))
+    assert list(tmp_path.iterdir()) == []
 
 
 def _pages(css: str, count: int = 3):

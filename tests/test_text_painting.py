@@ -37,6 +37,11 @@ def writer() -> PdfWriter:
     return PdfWriter(made.book, ROOT / "styles")
 
 
+def _fonts(document) -> list:
+    """Each font of a written document with its widths and text mappings, in the order set."""
+    return [(key, list(font.widths.items()), list(font.to_unicode.items())) for key, font in document.fonts.items()]
+
+
 def test_lines_painted_once_per_glyph_are_the_same_bytes(writer):
     original = draw_text.draw_first_line
     left_to_weasyprint = []
@@ -46,12 +51,14 @@ def test_lines_painted_once_per_glyph_are_the_same_bytes(writer):
         return original(stream, textbox, *args)
 
     with writer.session():  # the book's fonts and fixed timestamps
-        document = writer._render(SAMPLE)
+        # Two documents: a font's widths and text mappings live with the document written.
+        fast_document, plain_document = writer._render(SAMPLE), writer._render(SAMPLE)
         draw_text.draw_first_line = painting_glyphs_once(weasyprints_own)
-        fast = document.write_pdf()
+        fast = fast_document.write_pdf()
         draw_text.draw_first_line = original
-        plain = document.write_pdf()
+        plain = plain_document.write_pdf()
     assert fast == plain
+    assert _fonts(fast_document) == _fonts(plain_document) and _fonts(plain_document)
     assert any("ellipsis" in text for text in left_to_weasyprint)
     assert any("\u0307" in text for text in left_to_weasyprint)  # a mark raised over a capital
     assert any("\U0001F9E9" in text for text in left_to_weasyprint)  # no font has it

@@ -25,8 +25,6 @@ from weasyprint.text import line_break
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-from .fetcher import RestrictedFetcher
-
 #: The page number chapters are laid out from before their real one is known.
 PLACEHOLDER_FIRST = 1
 #: A margin box's computed content when it is a folio: counter(page) in decimal.
@@ -57,14 +55,28 @@ def _received(name: str):
     raise pickle.UnpicklingError(f"{name}: pages are read with load_pages")
 
 
+def _subclasses(cls: type) -> list[type]:
+    found, stack = [], [cls]
+    while stack:
+        found.append(stack.pop())
+        stack.extend(found[-1].__subclasses__())
+    return found
+
+
+def _reference(name: str):
+    return lambda obj: (_received, (name,))
+
+
 class _Pickler(pickle.Pickler):
-    # Reducers by type, not a persistent_id method: pickle would call that for every object
-    # of every page, which made pickling a chapter take four times as long.
-    dispatch_table = {**copyreg.dispatch_table,
-                      AbsolutePlaceholder: _reduce_placeholder,
-                      FontConfiguration: lambda fonts: (_received, (_FONTS,)),
-                      URLFetcher: lambda fetcher: (_received, (_FETCHER,)),
-                      RestrictedFetcher: lambda fetcher: (_received, (_FETCHER,))}
+    """Reducers by type, not a persistent_id method: pickle would call that for every object
+    of every page, which made pickling a chapter take four times as long. The table is made
+    for each dump, so that it holds every subclass of the two types sent as references."""
+
+    def __init__(self, file):
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.dispatch_table = {**copyreg.dispatch_table, AbsolutePlaceholder: _reduce_placeholder,
+                               **{cls: _reference(_FONTS) for cls in _subclasses(FontConfiguration)},
+                               **{cls: _reference(_FETCHER) for cls in _subclasses(URLFetcher)}}
 
 
 class _Unpickler(pickle.Unpickler):
@@ -81,7 +93,7 @@ class _Unpickler(pickle.Unpickler):
 def dump_pages(pages: list) -> bytes:
     buffer = io.BytesIO()
     try:
-        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(list(pages))
+        _Pickler(buffer).dump(list(pages))
     except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as exc:
         held = "a page holds a C object" if "_cffi_backend" in str(exc) else "pages cannot be sent to another process"
         raise TransferError(f"{held}: {exc}") from None

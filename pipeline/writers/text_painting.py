@@ -13,6 +13,11 @@ PDF is the same to the byte.
 Lines that need anything else (an ellipsis, a glyph missing from the fonts, a
 raised glyph, a colour or bitmap emoji font) are painted by WeasyPrint's own
 function, before anything of the line is written.
+
+A piece is kept for as long as its font object lives. That is right because a
+glyph's width, once a font has one, is never changed: WeasyPrint sets it only
+when missing (its .notdef path writes only numbers no real glyph has), and so
+does the replay of pages painted by helpers (page_paint.replay).
 """
 
 from __future__ import annotations
