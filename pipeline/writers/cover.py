@@ -15,19 +15,19 @@ import io
 from pathlib import Path
 
 import PIL
-
 from PIL import Image, ImageDraw, ImageFont
 
 from ..cachefile import read_bytes, write_bytes
 from ..model import BookMeta
 
 WIDTH, HEIGHT = 1600, 2560
-#: The font files the cover is drawn with.
-COVER_FONTS = ("CharisSIL-Bold.ttf", "CharisSIL-Italic.ttf", "CharisSIL-Regular.ttf")
-_PNG_END = b"IEND\xaeB`\x82"
 PAPER = (244, 239, 228)
 INK = (32, 28, 26)
 ACCENT = (142, 29, 31)
+#: The font files the cover is drawn with.
+COVER_FONTS = ("CharisSIL-Bold.ttf", "CharisSIL-Italic.ttf", "CharisSIL-Regular.ttf")
+#: The chunk a whole PNG file ends with.
+_PNG_END = b"IEND\xaeB`\x82"
 MARGIN = 150
 
 
