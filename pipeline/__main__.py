@@ -64,11 +64,16 @@ def parser() -> argparse.ArgumentParser:
                                             "Exit 0 when clean, 1 with errors.")
     _common(check)
 
-    clean = commands.add_parser("clean", help="clean one article file and print it as Markdown",
+    clean = commands.add_parser("clean", help="clean article files and print them as Markdown",
                                 description="Clean an article that is not (yet) in the book and print it as "
-                                            "Markdown (# title, ## headings, > quotations), or with --report "
-                                            "the audit of every dropped and recognised line.")
-    clean.add_argument("file", type=Path, help="a plain-text copy of a web page")
+                                            "Markdown (a front-matter block with the title, author and date "
+                                            "the page gives, then # title, ## headings, > quotations), or with "
+                                            "--report the audit of every dropped and recognised line. With "
+                                            "--out DIR, clean many files in one go: DIR/NAME.txt for each "
+                                            "input NAME.txt (NAME.report.txt with --report).")
+    clean.add_argument("files", type=Path, nargs="+", metavar="FILE", help="a plain-text copy of a web page")
+    clean.add_argument("--out", type=Path, metavar="DIR",
+                       help="write one output file per input into DIR instead of printing (needed for several files)")
     shown = clean.add_mutually_exclusive_group()
     shown.add_argument("--report", action="store_true", help="print the cleaning audit instead of the text")
     shown.add_argument("--text", action="store_true",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 
@@ -10,6 +11,7 @@ from .build import BuildOptions, build, chapter_rows, prepare
 from .cache import CleanCache
 from .clean import clean
 from .console import Console
+from .problems import PipelineError, Problem
 from .read import read_seed
 from .render.markdown import article_markdown, article_text
 
@@ -69,27 +71,77 @@ def run_check(args: argparse.Namespace, console: Console) -> int:
 
 
 def run_clean(args: argparse.Namespace, console: Console) -> int:
-    result = clean(read_seed(args.file))
+    if len(args.files) > 1 and args.out is None:
+        console.problem(Problem(f"{len(args.files)} files given: name a folder for the results with --out DIR"))
+        return 2
+    if args.out is not None:
+        return _clean_batch(args, console)
+    return _clean_one(args.files[0], args, console, sys.stdout.write)
+
+
+def _cleaned_text(result, args: argparse.Namespace) -> str:
     if args.report:
-        sys.stdout.write(_audit(result) + "\n")
-        return 0
+        return _audit(result) + "\n"
+    return article_text(result.article) if args.text else article_markdown(result.article)
+
+
+def _clean_one(path, args: argparse.Namespace, console: Console, write) -> int:
+    result = clean(read_seed(path))
     for event in result.warnings():
-        console.err.print(f"{args.file}:{event.line}: warning: {event.detail}", markup=False, style="yellow")
-    render = article_text if args.text else article_markdown
-    sys.stdout.write(render(result.article))
+        console.err.print(f"{path}:{event.line}: warning: {event.detail}", markup=False, style="yellow")
+    write(_cleaned_text(result, args))
     sys.stdout.flush()
-    if not args.quiet:
-        console.err.print(f"{args.file}: {result.summary()}", markup=False, style="dim")
+    if not args.quiet and not args.report:
+        console.err.print(f"{path}: {result.summary()}", markup=False, style="dim")
     return 0
+
+
+def _write_whole(path, text: str) -> None:
+    """Write a file whole or not at all: a reader of DIR never sees half a result."""
+    part = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        part.write_text(text, encoding="utf-8")
+        os.replace(part, path)
+    finally:
+        part.unlink(missing_ok=True)
+
+
+def _clean_batch(args: argparse.Namespace, console: Console) -> int:
+    """Clean every file into DIR, one process for all; a file that fails is named and the rest go on."""
+    args.out.mkdir(parents=True, exist_ok=True)
+    started, failed = time.perf_counter(), 0
+    suffix = ".report.txt" if args.report else ".txt"
+    for path in args.files:
+        try:
+            result = clean(read_seed(path))
+        except PipelineError as exc:
+            failed += 1
+            for problem in exc.problems:
+                console.problem(problem)
+            continue
+        target = args.out / (path.stem + suffix)
+        _write_whole(target, _cleaned_text(result, args))
+        console.detail(f"{path} -> {target}: {result.summary()}")
+    done = len(args.files) - failed
+    console.info(f"Cleaned {done} of {len(args.files)} file(s) into {args.out} "
+                 f"in {time.perf_counter() - started:.1f} s" + (f"; {failed} failed." if failed else "."))
+    return 1 if failed else 0
 
 
 def _audit(result) -> str:
     lines = [f"{result.article.path}: {result.summary()}", ""]
+    found = [e for e in result.events if e.action == "found"]
+    if found:
+        lines.append("Found:")
+        lines.extend(f"  {e.rule:<10} {e.detail}" for e in found)
+        lines.append("")
     lines.append("Dropped:")
     for event in sorted(result.dropped(), key=lambda e: e.line):
         if event.rule == "blank-line" and not event.text.strip():
             continue
         lines.append(f"  {event.line:>5}  {event.rule:<22} {event.text[:100]}")
+        if event.detail and event.stage != "blocks":
+            lines.append(f"  {'':>5}  {'':<22} ({event.detail})")
     lines.append("")
     lines.append("Recognised:")
     for event in sorted((e for e in result.events if e.action == "marked"), key=lambda e: e.line):

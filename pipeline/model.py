@@ -90,6 +90,7 @@ class Article:
     title: Text | None = None
     standfirst: Text | None = None
     author: str | None = None
+    published: str | None = None  # ISO date the page gives for the article
     epigraph: Block | None = None
     blocks: list[Block] = field(default_factory=list)
     about_author: Text | None = None

@@ -19,14 +19,17 @@ from .backmatter import mark_about_author, mark_notes_and_references
 from .blocks import split_blocks
 from .duplicates import drop_duplicates
 from .embeds import drop_embeds
-from .features import looks_english
+from .body import find_body
+from .boxes import drop_boxes
+from .body_model import BodyModel, load_model
 from .furniture import drop_furniture
 from .head import recognise_head
+from .language import Language, detect_language
 from .headings import recognise_headings
 from .notes import find_note_calls
+from .outside import drop_outside
 from .overrides import apply_overrides
 from .quotations import recognise_quotations
-from .tail import cut_tail
 from .typography import apply_typography
 from .units import Event, Overrides, StageResult, Unit
 
@@ -36,9 +39,11 @@ STAGES = (
     ("furniture", "drop site furniture: search boxes, share bars, cookie and newsletter prompts"),
     ("embeds", "drop embedded social posts: the post, its links, its attribution"),
     ("backmatter", "mark the article's own notes and references sections"),
-    ("tail", "drop what follows the article: teaser lists, comments, footers"),
-    ("head", "find title, standfirst, byline, date and epigraph; drop the page header"),
-    ("about", "mark the author's note at the end"),
+    ("body", "find the article's span: every line before, after or aside from it is marked, with why"),
+    ("head", "find title, standfirst, byline, date and epigraph just above the article"),
+    ("about", "mark the author's note at the article's end or just after it"),
+    ("boxes", "drop a furniture label inside the article and the headlines it lists"),
+    ("outside", "drop what lies before, after or aside from the article"),
     ("duplicates", "drop a paragraph the page shows twice"),
     ("typography", "curly quotes, dashes, ellipses, single spaces"),
     ("quotations", "recognise quotations, letters and lists introduced by a colon"),
@@ -70,14 +75,16 @@ class CleanResult:
         return f"{kept} blocks kept, {sum(counts.values())} lines dropped" + (f" ({rules})" if rules else "")
 
 
-def _stage_functions(overrides: Overrides, english: bool):
+def _stage_functions(overrides: Overrides, language: Language, model: BodyModel | None):
     return {
         "overrides": partial(apply_overrides, overrides=overrides),
         "furniture": drop_furniture,
         "embeds": drop_embeds,
         "backmatter": mark_notes_and_references,
-        "tail": partial(cut_tail, english=english),
-        "head": partial(recognise_head, english=english),
+        "body": partial(find_body, model=model, language=language),
+        "outside": drop_outside,
+        "boxes": drop_boxes,
+        "head": partial(recognise_head, title_weights=model.title_weights if model else None),
         "about": mark_about_author,
         "duplicates": drop_duplicates,
         "typography": apply_typography,
@@ -87,13 +94,35 @@ def _stage_functions(overrides: Overrides, english: bool):
     }
 
 
-def clean(source: SourceText, overrides: Overrides | None = None) -> CleanResult:
-    """Run every stage over one seed and assemble the Article."""
+def _run(source: SourceText, overrides: Overrides | None, model: BodyModel | None, until: str | None = None):
     result: StageResult = split_blocks(source)
     units, events = result.units, list(result.events)
-    functions = _stage_functions(overrides or Overrides(), looks_english([u.text for u in units]))
+    language = detect_language([u.text for u in units])
+    if model is None and until != "body":
+        model = load_model()
+    functions = _stage_functions(overrides or Overrides(), language, model)
     for name, _purpose in STAGES:
+        if name == until:
+            break
         result = functions[name](units)
         units = result.units
         events.extend(result.events)
-    return CleanResult(assemble(source.path, units), units, events, len(source.lines))
+    return units, events, language
+
+
+def clean(source: SourceText, overrides: Overrides | None = None, model: BodyModel | None = None) -> CleanResult:
+    """Run every stage over one seed and assemble the Article."""
+    units, events, _language = _run(source, overrides, model)
+    return CleanResult(assemble(source.path, units, events), units, events, len(source.lines))
+
+
+def units_before_head(source: SourceText, model: BodyModel | None = None) -> list[Unit]:
+    """The units as the head stage sees them, each placed by the body model: what the title ranker learns from."""
+    units, _events, _language = _run(source, None, model, until="head")
+    return units
+
+
+def units_for_body(source: SourceText) -> tuple[list[Unit], Language]:
+    """The units the body stage sees, and the page's language: what the body model is trained on."""
+    units, _events, language = _run(source, None, None, until="body")
+    return units, language

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from ..model import Article, Block, BlockKind, Mark, MarkKind, SourceNote, Text
 from .backmatter import NUMBERED
-from .head import byline_author
-from .units import Role, Unit
+from .attribution import byline_author
+from .units import Event, Role, Unit
 
 
 
@@ -21,8 +21,13 @@ def _text(unit: Unit) -> Text:
     return Text(unit.text, marks, unit.line)
 
 
-def assemble(path: Path, units: list[Unit]) -> Article:
+def assemble(path: Path, units: list[Unit], events: list[Event] = ()) -> Article:
     article = Article(path=path)
+    for event in events:  # what the head stage read off the page, wherever it stood
+        if event.action == "found" and event.rule == "author":
+            article.author = event.detail
+        elif event.action == "found" and event.rule == "published":
+            article.published = event.detail
     blocks: list[Block] = []
     for unit in units:
         role = unit.role

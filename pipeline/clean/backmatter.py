@@ -83,11 +83,16 @@ def mark_notes_and_references(units: list[Unit]) -> StageResult:
 
 
 def mark_about_author(units: list[Unit]) -> StageResult:
-    """The author's note: a line about the writer among the article's last lines."""
-    body = [i for i, u in enumerate(units) if u.role is Role.BODY and not u.pinned]
+    """The author's note: a line about the writer among the article's last lines, or just after
+    them (where the body stage places an author's box)."""
+    body = [i for i, u in enumerate(units) if u.role is Role.BODY and not u.pinned and not u.place]
+    if not body:
+        return StageResult(list(units))
+    after = [i for i in range(body[-1] + 1, len(units))
+             if units[i].role is Role.BODY and not units[i].pinned and units[i].place == "after"][:3]
     events: list[Event] = []
     roles: dict[int, Role | None] = {}
-    for i in body[-3:]:
+    for i in body[-3:] + after:
         unit = units[i]
         labelled = i > 0 and _ABOUT_LABEL.match(units[i - 1].text) and not units[i - 1].keep
         if labelled:
@@ -101,6 +106,6 @@ def mark_about_author(units: list[Unit]) -> StageResult:
         elif roles[i] is None:
             events.append(dropped(STAGE, "about-author-label", unit))
         else:
-            out.append(unit.but(role=Role.ABOUT_AUTHOR, rule="about-author"))
+            out.append(unit.but(role=Role.ABOUT_AUTHOR, rule="about-author", place="", why=""))
             events.append(marked(STAGE, "about-author", unit))
     return StageResult(out, events)

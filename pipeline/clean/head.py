@@ -1,48 +1,25 @@
-"""Before the article: navigation, then the title, standfirst, byline and date.
+"""The article's head: its title, standfirst, byline, date and epigraph.
 
-The article proper starts at its first substantial paragraph. Above it, the
-title is the nearest short capitalised line; between title and text may stand
-a standfirst (the summary, often ending "…, writes Name"), a byline, a date
-and an epigraph. What stands above the title is the page's header.
+The body stage has placed the article; its head stands just above it or in
+its first lines. The headline is chosen by the title ranker (`metadata.py`);
+between it and the text may stand a standfirst (the summary, often ending
+"…, writes Name"), a byline, a date and an epigraph. The author and the date
+found are reported as events, whatever line gave them, so that the article
+carries them even when its byline is a line that says more.
 """
 
 from __future__ import annotations
 
 import re
 
-from .features import (CLOSING_QUOTES, ends_sentence, is_heading_like, is_prose, is_substantial,
-                       starts_with_quote, word_count)
-from .units import Event, Role, StageResult, Unit, dropped, marked
-from .vocabulary import COMMENT_LABELS, MONTHS, TAIL_LABELS
+from .attribution import BYLINE, STANDFIRST_BYLINE, is_dateline
+from .features import CLOSING_QUOTES, ends_sentence, starts_with_quote, word_count
+from .metadata import PageMetadata, find_metadata
+from .units import Event, Role, StageResult, Unit, marked
 
 STAGE = "head"
-
-_NAME = r"(?:[A-Z][\w’'.-]*\.?)(?:\s+(?:(?:de|van|von|der|da|di|le|la|and|&)\s+)?[A-Z][\w’'.-]*\.?){0,4}"
-_STANDFIRST_BYLINE = re.compile(
-    rf"(?:,|\s[—–-])?\s+(?:writes|argues|explains|reports|says|asks|reviews|looks\s+at|examines|"
-    rf"considers|recalls|reflects|insists|warns|introduces|by)\s+(?P<name>{_NAME})\s*\.?$")
-_BYLINE = re.compile(
-    rf"^(?:by|words\s+by|written\s+by|posted\s+by|story\s+by|text\s+by|author:?)\s+(?P<name>{_NAME})"
-    rf"(?:\s*(?:[|,•·]|\s[-–—]\s).{{0,80}})?$", re.I)
-_DATE = (rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-         rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\.?,?\s+\d{{4}}|{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
-         rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})")
-_DATELINE = re.compile(
-    rf"^(?:(?:published|posted|updated|last\s+updated|first\s+published|modified|date)\s*:?\s*(?:on\s+)?)?"
-    rf"{_DATE}(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*[A-Z]{{2,5}})?)?"
-    rf"(?:\s*[|•·]\s*.{{0,60}}|\s+by\s+(?P<name>{_NAME}))?\.?$", re.I)
 _CITATION_END = re.compile(r"\((?:[^()]|\([^()]*\))+\)\.?$|\s[—–]\s?[A-Z][^.]{1,80}$")
-
-
-def byline_author(text: str) -> str | None:
-    """The writer's name in a byline, a dateline ("Posted on … by Name") or a standfirst
-    ending "…, writes Name"."""
-    match = _BYLINE.match(text) or _DATELINE.match(text.strip()) or _STANDFIRST_BYLINE.search(text)
-    return match.group("name").rstrip(".") if match and match.group("name") else None
-
-
-def is_dateline(text: str) -> bool:
-    return word_count(text) <= 14 and bool(_DATELINE.match(text.strip()))
+_HEAD_LINES = 3  # body lines searched for a byline, a date or an epigraph
 
 
 def _is_epigraph(text: str) -> bool:
@@ -50,101 +27,89 @@ def _is_epigraph(text: str) -> bool:
         any(q in text[1:] for q in CLOSING_QUOTES)
 
 
-def recognise_head(units: list[Unit], english: bool = True) -> StageResult:
-    roles: dict[int, Role | None] = {}
-    body = [i for i, u in enumerate(units) if u.role is Role.BODY and not u.pinned]
-    first = next((i for i in body if is_substantial(units[i].text, english)), None)
-    if first is None:
-        first = next((i for i in body if is_prose(units[i].text, english)), None)
-    if first is None:
-        return StageResult(list(units))
-    title = _find_title(units, first)
-    if title is not None:
-        roles[title] = Role.TITLE
-        for i in range(title):
-            if units[i].role is Role.BODY and not units[i].pinned and not units[i].keep:
-                roles[i] = None
-    start = title + 1 if title is not None else 0
-    standfirst_done = False
-    for i in range(start, min(len(units), first + 3)):
-        unit = units[i]
-        if unit.role is not Role.BODY or unit.pinned:
-            continue
-        text = unit.text
-        if _BYLINE.match(text):
-            roles[i] = Role.BYLINE
-        elif is_dateline(text):
-            roles[i] = Role.BYLINE if byline_author(text) else Role.DATELINE
-        elif i < first and _is_furniture_label(text) and not unit.keep:
-            roles[i] = None
-        elif title is not None and i <= first and _is_epigraph(text) and not standfirst_done:
-            roles[i] = Role.EPIGRAPH
-        elif title is not None and not standfirst_done and _is_standfirst(text):
-            roles[i] = Role.STANDFIRST
-            standfirst_done = True
-        elif i < first and not is_prose(text, english) and word_count(text) <= 3 and not unit.keep:
-            roles[i] = None  # a kicker or section label between title and text
-        elif i >= first:
-            standfirst_done = True
-    if title is None:
-        for i in range(first):
-            unit = units[i]
-            if i not in roles and _movable(unit) and not is_prose(unit.text, english):
-                roles[i] = None
-    return _apply(units, roles)
-
-
-def _movable(unit: Unit) -> bool:
-    return unit.role is Role.BODY and not unit.pinned and not unit.keep
-
-
-def _find_title(units: list[Unit], first: int) -> int | None:
-    """The nearest heading-like line above the text, past bylines, dates and a standfirst."""
-    j = first - 1
-    standfirst_seen = 0  # a standfirst and perhaps a caption may stand between title and text
-    while j >= 0:
-        unit = units[j]
-        text = unit.text
-        if unit.role is not Role.BODY or unit.pinned:
-            j -= 1
-            continue
-        if _BYLINE.match(text) or is_dateline(text) or _is_furniture_label(text):
-            j -= 1
-            continue
-        if is_heading_like(text) and word_count(text) >= 2 and not byline_author(text):
-            return j
-        if standfirst_seen < 2 and (is_prose(text) or _is_standfirst(text)) and word_count(text) <= 80:
-            standfirst_seen += 1
-            j -= 1
-            continue
-        return None
-    # The first substantial unit itself may be preceded by nothing: is it a title?
-    return None
-
-
-def _is_furniture_label(text: str) -> bool:
-    """A comment count or teaser label standing in the page header."""
-    return word_count(text) <= 20 and bool(COMMENT_LABELS.match(text.strip()) or TAIL_LABELS.match(text.strip()))
-
-
 def _is_standfirst(text: str) -> bool:
     n = word_count(text)
     if n < 6 or n > 80 or starts_with_quote(text):
         return False
-    return bool(_STANDFIRST_BYLINE.search(text)) or not ends_sentence(text)
+    return bool(STANDFIRST_BYLINE.search(text)) or not ends_sentence(text)
 
 
-def _apply(units: list[Unit], roles: dict[int, Role | None]) -> StageResult:
+def _open(unit: Unit) -> bool:
+    """A line this stage may give a role: body text no editor has pinned."""
+    return unit.role is Role.BODY and not unit.pinned
+
+
+def recognise_head(units: list[Unit], title_weights: dict[str, float] | None = None) -> StageResult:
+    body = [i for i, u in enumerate(units) if not u.place and u.role is Role.BODY]
+    if not body:
+        return StageResult(list(units))
+    first, last = body[0], body[-1]
+    meta = find_metadata(units, first, last, title_weights)
+    roles: dict[int, Role] = {}
+    if meta.title is not None and _open(units[meta.title]):
+        roles[meta.title] = Role.TITLE
+    for index, role in ((meta.author_line, Role.BYLINE), (meta.date_line, Role.DATELINE)):
+        if index is not None and index not in roles and _open(units[index]):
+            roles[index] = Role.BYLINE if index == meta.author_line else role
+    _mark_between(units, roles, meta, first)
+    _mark_first_lines(units, roles, body[:_HEAD_LINES])
+    return _apply(units, roles, meta)
+
+
+def _mark_between(units: list[Unit], roles: dict[int, Role], meta: PageMetadata, first: int) -> None:
+    """Between the headline and the text: an epigraph, a standfirst, bylines and dates."""
+    if meta.title is None or meta.title >= first:
+        start = meta.title + 1 if meta.title is not None else first
+        stop = start  # the text follows the title at once: only its first lines are searched
+    else:
+        start, stop = meta.title + 1, first
+    standfirst = False
+    for i in range(start, stop):
+        unit = units[i]
+        if i in roles or not _open(unit):
+            continue
+        text = unit.text
+        if BYLINE.match(text) or is_dateline(text):
+            roles[i] = Role.BYLINE if BYLINE.match(text) else Role.DATELINE
+        elif _is_epigraph(text) and not standfirst:
+            roles[i] = Role.EPIGRAPH
+        elif not standfirst and _is_standfirst(text):
+            roles[i] = Role.STANDFIRST
+            standfirst = True
+
+
+def _mark_first_lines(units: list[Unit], roles: dict[int, Role], head: list[int]) -> None:
+    """A byline, a date, an epigraph or a standfirst the body model took for the article's first lines."""
+    titled = any(r is Role.TITLE for r in roles.values())
+    opening = True  # nothing but head lines so far
+    for i in head:
+        unit = units[i]
+        if i in roles or not _open(unit):
+            continue
+        text = unit.text
+        if BYLINE.match(text) or is_dateline(text):
+            roles[i] = Role.BYLINE if BYLINE.match(text) else Role.DATELINE
+        elif opening and titled and _is_epigraph(text):
+            roles[i] = Role.EPIGRAPH
+        elif opening and titled and _is_standfirst(text) and Role.STANDFIRST not in roles.values():
+            roles[i] = Role.STANDFIRST
+        else:
+            break
+        opening = roles[i] in (Role.EPIGRAPH, Role.STANDFIRST, Role.BYLINE, Role.DATELINE)
+
+
+def _apply(units: list[Unit], roles: dict[int, Role], meta: PageMetadata) -> StageResult:
     out: list[Unit] = []
     events: list[Event] = []
     for i, unit in enumerate(units):
-        role = roles.get(i, unit.role)
-        if i in roles and role is None:
-            events.append(dropped(STAGE, "page-header", unit))
-            continue
-        if role is not unit.role:
-            rule = role.value
-            unit = unit.but(role=role, rule=rule)
-            events.append(marked(STAGE, rule, unit))
+        role = roles.get(i)
+        if role is not None and role is not unit.role:
+            unit = unit.but(role=role, rule=role.value, place="", why="")
+            events.append(marked(STAGE, role.value, unit))
         out.append(unit)
+    anchor = units[meta.title].line if meta.title is not None else 0
+    if meta.author:
+        events.append(Event(STAGE, "author", "found", anchor, meta.author, meta.author))
+    if meta.date:
+        events.append(Event(STAGE, "published", "found", anchor, meta.date, meta.date))
     return StageResult(out, events)

@@ -42,6 +42,8 @@ class Unit:
     rule: str = ""  # the rule that gave the current role
     calls: tuple = ()  # note calls found in the text: ((offset, number), ...)
     starts_quote: bool = False  # first unit of a new quotation
+    place: str = ""  # set by the body stage: "" in the article, or "before", "after", "aside"
+    why: str = ""  # the body stage's reason for that place, for the report
 
     def but(self, **changes) -> "Unit":
         return replace(self, **changes)

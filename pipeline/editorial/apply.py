@@ -48,7 +48,7 @@ def _chapter(spec: ChapterSpec, number: int, result: CleanResult, editorial: Edi
     for event in result.warnings():
         problems.warning(f"chapter '{spec.id}': {event.detail}", spec.seed, event.line)
     return Chapter(id=spec.id, number=number, title=title, author=spec.author or article.author,
-                   article=article, publication=spec.publication, published=spec.published,
+                   article=article, publication=spec.publication, published=spec.published or article.published,
                    url=spec.url, summary=spec.summary)
 
 

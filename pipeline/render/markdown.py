@@ -1,22 +1,26 @@
 """An Article as Markdown: what `python -m pipeline clean FILE` prints.
 
 Editors vet a new article with it before adding it to the book, and pandoc
-reads it for the benchmark, so it is plain CommonMark: `#` title, `##`
+reads it for the benchmark, so it is plain CommonMark: a YAML front-matter
+block with what the page says about the article (title, author, date,
+standfirst, the author's note), then the article itself: `#` title, `##`
 headings, `>` quotations, `-` list items, `[^n]` note calls.
 """
 
 from __future__ import annotations
 
+import json
 import re
 
 from ..model import Article, Block, BlockKind, MarkKind, Text
 
-_ESCAPE = re.compile(r"([\\`*_\[\]<>])")
+# An underscore inside a word (snake_case) cannot open or close emphasis in CommonMark: left alone.
+_ESCAPE = re.compile(r"[\\`*\[\]<>]|(?<!\w)_|_(?!\w)")
 _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(?=\s)")
 
 
 def _escape(text: str) -> str:
-    text = _ESCAPE.sub(r"\\\1", text)
+    text = _ESCAPE.sub(lambda m: "\\" + m.group(), text)
     return _LINE_START.sub(r"\1\\\2", text)
 
 
@@ -49,24 +53,34 @@ def _block(block: Block) -> str:
     return inline(block.lines[0])
 
 
-def article_markdown(article: Article, title: str | None = None) -> str:
+def front_matter(article: Article) -> str:
+    """The page's metadata as a YAML block (values as JSON strings, which YAML reads as they are)."""
+    fields = (("title", article.title.text if article.title else None), ("author", article.author),
+              ("date", article.published), ("standfirst", article.standfirst.text if article.standfirst else None),
+              ("about_author", article.about_author.text if article.about_author else None))
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields if value]
+    return "---\n" + "\n".join(lines) + "\n---\n\n" if lines else ""
+
+
+def article_markdown(article: Article, title: str | None = None, metadata: bool = True) -> str:
+    """The article as CommonMark; with `metadata`, its head and author's note go in the front matter."""
     parts: list[str] = []
     heading = title or (article.title.text if article.title else None)
     if heading:
         parts.append("# " + _escape(heading))
-    if article.standfirst:
+    if article.standfirst and not metadata:
         parts.append("*" + inline(article.standfirst) + "*")
     if article.epigraph:
         parts.append(_block(article.epigraph))
     parts.extend(_block(b) for b in article.blocks)
-    if article.about_author:
+    if article.about_author and not metadata:
         parts.append("*" + inline(article.about_author) + "*")
     if article.source_notes:
         parts.extend(f"[^s{n.number}]: {_escape(n.text.text)}" for n in article.source_notes)
     if article.references:
         parts.append("## References")
         parts.extend("- " + inline(r) for r in article.references)
-    return "\n\n".join(parts) + "\n"
+    return (front_matter(article) if metadata else "") + "\n\n".join(parts) + "\n"
 
 
 def _plain(text: Text) -> str:

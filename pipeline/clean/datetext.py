@@ -1,0 +1,89 @@
+"""Dates as pages write them, read into ISO dates.
+
+"Jan 29, 2025", "29 January 2025", "January 29th, 2025", "Wednesday, March 2,
+2022", "2025-01-29", "19-Dec-2025", "8/1/2025", "14/03/2024", "14 de marzo de
+2024", "14. März 2024": the common ways of writing a day, in English and the
+main languages of the Latin script. A numeric date whose order is ambiguous
+(8/1/2025) is read month first, as most English pages write it, unless one
+part cannot be a month.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+_MONTH_NAMES = {
+    1: ("january", "jan", "enero", "ene", "janvier", "janv", "januar", "jän", "gennaio", "gen", "janeiro"),
+    2: ("february", "feb", "febrero", "février", "févr", "fevrier", "februar", "febbraio", "fevereiro", "fev"),
+    3: ("march", "mar", "marzo", "mars", "märz", "marz", "março", "marco"),
+    4: ("april", "apr", "abril", "abr", "avril", "avr", "aprile"),
+    5: ("may", "mayo", "mai", "maggio", "maio", "mag"),
+    6: ("june", "jun", "junio", "juin", "juni", "giugno", "giu", "junho"),
+    7: ("july", "jul", "julio", "juillet", "juil", "juli", "luglio", "lug", "julho"),
+    8: ("august", "aug", "agosto", "ago", "août", "aout"),
+    9: ("september", "sep", "sept", "septiembre", "setiembre", "set", "septembre", "settembre", "setembro"),
+    10: ("october", "oct", "octubre", "octobre", "oktober", "okt", "ottobre", "ott", "outubro", "out"),
+    11: ("november", "nov", "noviembre", "novembre", "novembro"),
+    12: ("december", "dec", "diciembre", "dic", "décembre", "déc", "dezember", "dez", "dicembre", "dezembro"),
+}
+MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
+_MONTH = "(?P<month>" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_PATTERNS = (
+    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),                    # January 29, 2025
+    re.compile(rf"\b{_WEEKDAY}{_DAY}\.?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),  # 29 January 2025
+    re.compile(rf"\b{_DAY}[-/ ]{_MONTH}[-/ ]{_YEAR}\b", re.I),                             # 19-Dec-2025
+    re.compile(rf"\b{_YEAR}-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)\b"),                      # 2025-01-29
+    re.compile(rf"\b{_YEAR}[/.](?P<month>[01]?\d)[/.](?P<day>[0-3]?\d)\b"),                 # 2025/01/29
+    re.compile(r"\b(?P<a>[0-3]?\d)[/.-](?P<b>[0-3]?\d)[/.-](?P<year>(?:19|20)\d\d|\d\d)\b"),   # 8/1/2025
+)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    iso: str
+    start: int  # where in the text it was written
+    end: int
+
+
+def _number_month(match: re.Match) -> int:
+    month = match.group("month").lower().rstrip(".")
+    return MONTHS[month] if month in MONTHS else int(month)
+
+
+def _build(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _from_match(match: re.Match, day_first: bool) -> datetime.date | None:
+    groups = match.groupdict()
+    if "a" in groups and groups.get("a") is not None:
+        a, b = int(groups["a"]), int(groups["b"])
+        year = int(groups["year"])
+        year += 2000 if year < 100 else 0
+        if a > 12 or (day_first and b <= 12):
+            return _build(year, b, a)
+        return _build(year, a, b)
+    return _build(int(groups["year"]), _number_month(match), int(groups["day"]))
+
+
+def find_dates(text: str, day_first: bool = False) -> list[FoundDate]:
+    """Every date written in the text, in order, each once."""
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            date = _from_match(match, day_first)
+            if date is not None and 1990 <= date.year <= 2100:
+                found.append(FoundDate(date.isoformat(), match.start(), match.end()))
+                taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda f: f.start)

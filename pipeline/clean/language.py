@@ -1,0 +1,158 @@
+"""The page's language and script: what a word, a sentence and a function word are.
+
+Rules that count words or weigh stop-words must hold for any language. Most
+scripts separate words with spaces; Chinese, Japanese, Thai, Lao, Khmer and
+Myanmar do not, so a line's *size* counts their characters, scaled to words.
+Function words come from jusText's stop-lists (one per language, drawn from
+Wikipedia, BSD licence), read as data; the page's language is the list that
+covers most of its words. Chinese and Japanese, which jusText has no lists
+for, use their commonest function characters.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+#: Scripts written without spaces between words, with characters per word.
+_SPACELESS = (
+    (re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"), 2.0),  # Han, kana
+    (re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"), 4.0),  # Thai, Lao, Myanmar, Khmer
+)
+_ANY_SPACELESS = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+                            r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN_OR_KANA = _SPACELESS[0][0]
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+#: Sentence-ending marks of many scripts (Latin, CJK full width, Devanagari, Arabic, Urdu).
+SENTENCE_MARKS = ".!?…。！？｡।॥؟۔"
+
+#: The commonest function characters of Chinese and Japanese prose.
+_CJK_FUNCTION = {
+    "Chinese": frozenset("的了是在和有我他这也不就人都一上中说要为以会与对而及等被从但其之或并所把将她它们个"),
+    "Japanese": frozenset("のにはをたがでてとしれさあるいもすからなこやれるどかだへばずりまよう"),
+}
+NEUTRAL_SHARE = 0.35
+_DETECTION_WORDS = 200  # the head of each list (they are ordered by frequency) identifies the language
+_SAMPLE_WORDS = 3000
+
+
+@dataclass(frozen=True)
+class Language:
+    name: str
+    stopwords: frozenset[str]
+    spaceless: bool = False  # written without spaces: function words are counted as characters
+
+    def stopword_share(self, text: str) -> float:
+        """Share of the line's words that are function words (0 when it has none).
+
+        A language without a list gets a neutral share, that of typical prose:
+        no evidence either way, rather than every line looking like a menu."""
+        if not self.stopwords:
+            return NEUTRAL_SHARE
+        if self.spaceless:
+            return _spaceless_share(text, self.stopwords)
+        found = _WORD.findall(text)
+        if not found:
+            return 0.0
+        return sum(1 for w in found if w.lower() in self.stopwords) / len(found)
+
+
+def line_size(text: str) -> float:
+    """Words in a line; characters of spaceless scripts count as a share of a word."""
+    if not _ANY_SPACELESS.search(text):
+        return len(text.split())
+    size = 0.0
+    rest = text
+    for pattern, per_word in _SPACELESS:
+        found = len(pattern.findall(rest))
+        if found:
+            size += found / per_word
+            rest = pattern.sub(" ", rest)
+    return size + len(rest.split())
+
+
+def _spaceless_share(text: str, function: frozenset[str]) -> float:
+    chars = _ANY_SPACELESS.findall(text)
+    if not chars:
+        found = _WORD.findall(text)
+        return 0.0 if not found else sum(1 for w in found if w.lower() in function) / len(found)
+    share = sum(1 for c in chars if c in function) / len(chars)
+    # A function word is one character, a content word about two: share of words, not characters.
+    return 2 * share / (1 + share)
+
+
+@lru_cache(maxsize=1)
+def _stoplist_folder() -> Path | None:
+    spec = importlib.util.find_spec("justext")  # found, not imported: only its data is read
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "stoplists"
+    return folder if folder.is_dir() else None
+
+
+@lru_cache(maxsize=None)
+def stoplist(name: str) -> frozenset[str]:
+    folder = _stoplist_folder()
+    if name in _CJK_FUNCTION:
+        return _CJK_FUNCTION[name]
+    if folder is None or not (folder / f"{name}.txt").is_file():
+        return _FALLBACK_ENGLISH
+    words = (folder / f"{name}.txt").read_text(encoding="utf-8").split()
+    return frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _detection_index() -> dict[str, tuple[str, ...]]:
+    """Each frequent function word and the languages whose lists begin with it."""
+    folder = _stoplist_folder()
+    index: dict[str, list[str]] = {}
+    if folder is None:
+        return {}
+    for path in sorted(folder.glob("*.txt")):
+        if path.stem == "Simple_English":  # a copy of English under another name
+            continue
+        head = path.read_text(encoding="utf-8").split()[:_DETECTION_WORDS]
+        for word in {w.lower() for w in head}:
+            index.setdefault(word, []).append(path.stem)
+    return {word: tuple(names) for word, names in index.items()}
+
+
+def detect_language(texts: list[str]) -> Language:
+    """The language whose function words cover most of the page's words."""
+    sample = " ".join(texts)
+    spaceless = _ANY_SPACELESS.findall(sample)
+    words = _WORD.findall(sample)
+    if len(spaceless) > len(words):
+        if len(_HAN_OR_KANA.findall(sample)) < len(spaceless) / 2:
+            return Language("Southeast Asian", frozenset(), spaceless=True)  # no list: shares are neutral
+        name = "Japanese" if len(_KANA.findall(sample)) > 0.1 * len(spaceless) else "Chinese"
+        return Language(name, stoplist(name), spaceless=True)
+    index = _detection_index()
+    if not index:
+        return Language("English", _FALLBACK_ENGLISH)
+    counts: dict[str, int] = {}
+    for word in words[:_SAMPLE_WORDS]:
+        for name in index.get(word.lower(), ()):
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return Language("English", stoplist("English"))
+    # Ties (a page of names and numbers) favour English, the lists' most common language.
+    name = max(sorted(counts), key=lambda n: (counts[n], n == "English"))
+    return Language(name, stoplist(name))
+
+
+#: Used only when jusText's lists cannot be found (a broken installation).
+_FALLBACK_ENGLISH = frozenset("""
+a about above after again against all am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further
+had has have having he her here hers herself him himself his how i if in into is it its itself
+just me more most my myself no nor not now of off on once only or other our ours ourselves out
+over own same she should so some such than that the their theirs them themselves then there
+these they this those through to too under until up very was we were what when where which
+while who whom why will with would you your yours yourself yourselves also however although
+though yet since upon whose must may might shall us per
+""".split())
