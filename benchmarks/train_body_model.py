@@ -27,6 +27,8 @@ import datetime
 import importlib.util
 import json
 import math
+import multiprocessing
+import os
 import pickle
 import re
 import sys
@@ -243,12 +245,12 @@ def mistake_costs(page: Page, weight: float) -> np.ndarray:
 ENSEMBLE = 5  # perceptrons trained on different orders of the pages, their weights averaged
 
 
-def train(pages: list[Page], epochs: int, cost_weight: float) -> tuple[np.ndarray, dict]:
-    """Weights averaged over ENSEMBLE averaged perceptrons: one perceptron's decisions at an
+def train(pages: list[Page], epochs: int, cost_weight: float, ensemble: int = ENSEMBLE) -> tuple[np.ndarray, dict]:
+    """Weights averaged over `ensemble` averaged perceptrons: one perceptron's decisions at an
     article's edges depend on the order it saw the pages in; the average's do not."""
     lexicon = learn_lexicon(pages)
     data = [(with_lexicon(p, lexicon), p.states, mistake_costs(p, cost_weight)) for p in pages]
-    runs = [_perceptron(data, epochs, seed) for seed in range(ENSEMBLE)]
+    runs = [_perceptron(data, epochs, seed) for seed in range(ensemble)]
     return np.mean([w / np.abs(w).max() for w in runs], axis=0), lexicon
 
 
@@ -274,8 +276,8 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(_KEY.findall(text.lower()))
 
 
-def title_examples(devset: Path, names: list[str], model: BodyModel) -> list[tuple[np.ndarray, list[int] | None]]:
-    """Per page whose headline is one of its lines: the candidates' features and which are the headline."""
+def title_examples(devset: Path, names: list[str], model: BodyModel) -> list[tuple[str, np.ndarray, list[int] | None]]:
+    """Per page whose headline is one of its lines: its name, the candidates' features and which are the headline."""
     out = []
     for name in names:
         meta = json.loads((devset / "pages" / f"{name}.meta.json").read_text(encoding="utf-8"))
@@ -287,7 +289,7 @@ def title_examples(devset: Path, names: list[str], model: BodyModel) -> list[tup
         candidates = title_candidates(units, first)
         hits = [k for k, (i, _row) in enumerate(candidates) if _key(units[i].text) == title]
         rows = np.array([row for _i, row in candidates]).reshape(-1, len(TITLE_FEATURES))
-        out.append((rows, hits or None))
+        out.append((name, rows, hits or None))
     return out
 
 
@@ -297,7 +299,7 @@ def train_title_ranker(examples, l2: float = 0.01, steps: int = 400) -> dict[str
     velocity = np.zeros_like(w)
     for _step in range(steps):
         grad = l2 * w
-        for rows, hits in examples:
+        for _name, rows, hits in examples:
             scores = np.concatenate([rows @ w, [0.0]])
             p = np.exp(scores - scores.max())
             p /= p.sum()
@@ -313,7 +315,7 @@ def train_title_ranker(examples, l2: float = 0.01, steps: int = 400) -> dict[str
 def title_accuracy(examples, weights: dict[str, float]) -> float:
     w = np.array([weights[name] for name in TITLE_FEATURES])
     right = 0
-    for rows, hits in examples:
+    for _name, rows, hits in examples:
         scores = rows @ w
         pick = int(np.argmax(scores)) if len(scores) and scores.max() > 0 else None
         right += bool(hits) and pick in hits
@@ -362,17 +364,66 @@ def summary(scorer, rows: list[dict]) -> dict:
     return {k: round(s[k], 4) for k in ("shingle_P", "shingle_R", "shingle_F1", "word_F1")} | {"pages": len(rows)}
 
 
+_PAGES: list[Page] = []
+
+
+def _cross_validate_fold(job) -> tuple[list[dict], int, int]:
+    """Train on the other folds' sites, clean and score this fold's pages; title ranker likewise."""
+    fold, args = job
+    scorer = load_scorer(args.devset)
+    train_pages = [p for p in _PAGES if fold_of(p.name, args.folds) != fold]
+    held_out = [p.name for p in _PAGES if fold_of(p.name, args.folds) == fold and "#" not in p.name]
+    w, lexicon = train(train_pages, args.epochs, args.cost, args.ensemble)
+    model = BodyModel.from_json(to_json(w, lexicon, {}))
+    train_names = sorted({p.name.split("#")[0] for p in train_pages})
+    title = train_title_ranker(title_examples(args.devset, train_names, model))
+    model = BodyModel.from_json(to_json(w, lexicon, {}, title))
+    examples = title_examples(args.devset, held_out, model)
+    right = round(title_accuracy(examples, title) * len(examples))
+    rows = score_pages(scorer, args.devset, held_out, model)
+    print(f"fold {fold + 1}/{args.folds}: {summary(scorer, rows)}", file=sys.stderr)
+    return rows, right, len(examples)
+
+
+def retrain_title(args, names: list[str]) -> int:
+    """The title ranker alone: cross-validated by site like the body model, then trained on every page."""
+    stored = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    model = BodyModel.from_json(stored)
+    examples = title_examples(args.devset, names, model)
+    right = 0
+    for fold in range(args.folds):
+        train_set = [e for e in examples if fold_of(e[0], args.folds) != fold]
+        held_out = [e for e in examples if fold_of(e[0], args.folds) == fold]
+        right += round(title_accuracy(held_out, train_title_ranker(train_set)) * len(held_out))
+    title = train_title_ranker(examples)
+    about = stored.setdefault("about", {})
+    about["title_accuracy"] = round(title_accuracy(examples, title), 4)
+    if args.folds:
+        about.setdefault("cross_validated", {})["title_accuracy"] = round(right / max(1, len(examples)), 4)
+    stored["title"] = title
+    print(json.dumps({k: v for k, v in about.items() if "title" in k or k == "cross_validated"}, indent=1))
+    if not args.no_write:
+        MODEL_FILE.write_text(json.dumps(stored, indent=None, separators=(",", ":")) + "\n", encoding="utf-8")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--devset", type=Path, default=DEVSET, help="the development set (default: %(default)s)")
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds by site (0: none)")
     parser.add_argument("--epochs", type=int, default=15)
     parser.add_argument("--cost", type=float, default=3.0, help="weight of a kept or lost word in decoding")
+    parser.add_argument("--ensemble", type=int, default=ENSEMBLE, help="perceptrons averaged (default: %(default)s)")
+    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, help="folds trained side by side")
     parser.add_argument("--no-write", action="store_true", help="do not replace the stored weights")
     parser.add_argument("--pages-cache", type=Path, metavar="FILE",
                         help="keep the pages' features in FILE between runs (delete it after changing features)")
+    parser.add_argument("--title-only", action="store_true",
+                        help="retrain only the title ranker, over the stored body model")
     args = parser.parse_args()
     names = [n.strip() for n in (args.devset / "pages.txt").read_text().split() if n.strip()]
+    if args.title_only:
+        return retrain_title(args, names)
     started = time.perf_counter()
     if args.pages_cache and args.pages_cache.exists():
         pages = pickle.loads(args.pages_cache.read_bytes())
@@ -388,22 +439,17 @@ def main() -> int:
              "sites": len({p.domain for p in pages}), "epochs": args.epochs, "cost": args.cost,
              "min_domains": MIN_DOMAINS, "lexicon_size": LEXICON_SIZE}
     if args.folds:
-        rows, titles = [], []
-        for fold in range(args.folds):
-            train_pages = [p for p in pages if fold_of(p.name, args.folds) != fold]
-            held_out = [p.name for p in pages if fold_of(p.name, args.folds) == fold and "#" not in p.name]
-            w, lexicon = train(train_pages, args.epochs, args.cost)
-            model = BodyModel.from_json(to_json(w, lexicon, {}))
-            train_names = sorted({p.name.split("#")[0] for p in train_pages})
-            title = train_title_ranker(title_examples(args.devset, train_names, model))
-            model = BodyModel.from_json(to_json(w, lexicon, {}, title))
-            titles += [title_accuracy(title_examples(args.devset, held_out, model), title)] * len(held_out)
-            rows += score_pages(scorer, args.devset, held_out, model)
-            print(f"fold {fold + 1}/{args.folds}: {summary(scorer, rows)} "
-                  f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+        jobs = [(fold, args) for fold in range(args.folds)]
+        global _PAGES
+        _PAGES = pages  # helpers forked from here read them without pickling them again
+        with multiprocessing.get_context("fork").Pool(min(args.jobs, args.folds)) as pool:
+            results = pool.map(_cross_validate_fold, jobs)
+        rows = [row for fold_rows, _right, _total in results for row in fold_rows]
+        right, total = sum(r for _, r, _ in results), sum(t for _, _, t in results)
         about["cross_validated"] = summary(scorer, rows) | {"folds": args.folds, "held_out": "sites",
-                                                            "title_accuracy": round(sum(titles) / len(titles), 4)}
-    w, lexicon = train(pages, args.epochs, args.cost)
+                                                            "title_accuracy": round(right / max(1, total), 4)}
+        print(f"cross-validated: {about['cross_validated']} ({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    w, lexicon = train(pages, args.epochs, args.cost, args.ensemble)
     model = BodyModel.from_json(to_json(w, lexicon, about))
     real = [p.name for p in pages if "#" not in p.name]
     examples = title_examples(args.devset, real, model)

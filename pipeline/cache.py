@@ -94,6 +94,6 @@ def _decode(text: str) -> CleanResult | None:
         units = [Unit(**{**u, "role": Role(u["role"]), "calls": tuple(tuple(c) for c in u["calls"])})
                  for u in data["units"]]
         events = [Event(**e) for e in data["events"]]
-        return CleanResult(assemble(Path(data["path"]), units), units, events, data["source_lines"])
+        return CleanResult(assemble(Path(data["path"]), units, events), units, events, data["source_lines"])
     except Exception:  # a damaged entry is recomputed, never trusted
         return None

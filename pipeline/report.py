@@ -25,7 +25,8 @@ def _article(chapter_id: str, title: str, result: CleanResult) -> str:
     warnings = [e for e in result.events if e.action == "warning"]
     rows = "".join(
         f'<tr><td class="n">{e.line}</td><td><code>{_esc(e.rule)}</code></td><td>{_esc(e.text) or "<i>(blank)</i>"}'
-        f'</td></tr>' for e in dropped)
+        f'{_why(e)}</td></tr>' for e in dropped)
+    found = "".join(f"<li>{_esc(e.rule)}: {_esc(e.detail)}</li>" for e in result.events if e.action == "found")
     count_rows = "".join(f"<li><code>{_esc(rule)}</code>: {n}</li>" for rule, n in counts.most_common())
     marks = "".join(f'<tr><td class="n">{e.line}</td><td><code>{_esc(e.rule)}</code></td>'
                     f'<td>{_esc(e.text[:160])}</td></tr>' for e in marked)
@@ -35,6 +36,7 @@ def _article(chapter_id: str, title: str, result: CleanResult) -> str:
 <section id="{_esc(chapter_id)}">
 <h2>{_esc(title)} <small>{_esc(result.article.path.name)}</small></h2>
 <p class="summary">{_esc(result.summary())}. {result.source_lines} source lines.</p>
+{f"<p>Read off the page:</p><ul>{found}</ul>" if found else ""}
 <h3>Dropped lines, by rule</h3>
 <ul>{count_rows or "<li>none</li>"}</ul>
 <table><thead><tr><th>line</th><th>rule</th><th>text</th></tr></thead><tbody>{rows}</tbody></table>
@@ -43,6 +45,13 @@ def _article(chapter_id: str, title: str, result: CleanResult) -> str:
 <table><tbody>{marks}</tbody></table></details>
 <p>Lines reshaped: {_esc(shapes)}.</p>
 </section>"""
+
+
+def _why(event) -> str:
+    """The reason the body stage gives (where the line stands, what it reads as)."""
+    if not event.detail or event.stage == "blocks":
+        return ""
+    return f'<br/><span class="why">{_esc(event.detail)}</span>'
 
 
 def cleaning_report(title: str, results: list[tuple[str, str, CleanResult]]) -> str:
@@ -61,6 +70,7 @@ td.n {{ text-align: right; color: #666; width: 4em; }}
 code {{ background: #f3f3f3; padding: 0 0.2em; }}
 section {{ margin-top: 3em; }}
 small {{ color: #777; font-weight: normal; }}
+.why {{ color: #666; font-size: 0.9em; }}
 </style></head><body>
 <h1>Cleaning report — {_esc(title)}</h1>
 <p>Every line the cleaner dropped, with its line number in the seed and the rule that dropped it.

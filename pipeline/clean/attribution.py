@@ -12,9 +12,11 @@ from .features import word_count
 from .vocabulary import MONTHS
 
 NAME = r"(?:[A-Z][\w’'.-]*\.?)(?:\s+(?:(?:de|van|von|der|da|di|le|la|and|&)\s+)?[A-Z][\w’'.-]*\.?){0,4}"
+#: "…, writes Ann Smith" closing a standfirst; a bare "by" only after a comma or dash ("…, by Ann Smith"),
+#: since a sentence may end "… established by Lenin."
 STANDFIRST_BYLINE = re.compile(
-    rf"(?:,|\s[—–-])?\s+(?:writes|argues|explains|reports|says|asks|reviews|looks\s+at|examines|"
-    rf"considers|recalls|reflects|insists|warns|introduces|by)\s+(?P<name>{NAME})\s*\.?$")
+    rf"(?:(?:,|\s[—–-])?\s+(?:writes|argues|explains|reports|says|asks|reviews|looks\s+at|examines|"
+    rf"considers|recalls|reflects|insists|warns|introduces)|(?:,|\s[—–-])\s+by)\s+(?P<name>{NAME})\s*\.?$")
 BYLINE = re.compile(
     rf"^(?:by|words\s+by|written\s+by|posted\s+by|story\s+by|text\s+by|author:?)\s+(?P<name>{NAME})"
     rf"(?:\s*(?:[|,•·]|\s[-–—]\s).{{0,80}})?$", re.I)

@@ -67,10 +67,8 @@ class BodyModel:
     def channels(self, row: list[float]) -> list[float]:
         """The line's four state scores and four change scores."""
         c0 = c1 = c2 = c3 = c4 = c5 = c6 = c7 = 0.0
-        weights = self.weights
-        for j, value in enumerate(row):
+        for value, w in zip(row, self.weights):
             if value:
-                w = weights[j]
                 c0 += value * w[0]
                 c1 += value * w[1]
                 c2 += value * w[2]

@@ -65,14 +65,24 @@ def is_heading_like(text: str) -> bool:
     if stripped.endswith(("?", "!")) and n > 8:
         return False
     first = stripped.lstrip(OPENING_QUOTES + "(['")[:1]
-    return bool(first) and (first.isupper() or first.isdigit())
+    uncased = first.isalpha() and first.upper() == first.lower()  # scripts without capitals (Han, Arabic …)
+    return bool(first) and (first.isupper() or first.isdigit() or uncased)
+
+
+def may_hold_url(text: str) -> bool:
+    """False when URL cannot match (every form has a slash or "www."): a quick test before a slow search."""
+    return "/" in text or "www." in text.lower()
+
+
+def has_url(text: str) -> bool:
+    return may_hold_url(text) and URL.search(text) is not None
 
 
 def is_url_only(text: str) -> bool:
-    if len(text) > 1000 or ("." not in text and "/" not in text):
+    if len(text) > 1000 or not has_url(text):
         return False
     remainder = URL.sub("", text)
-    return bool(URL.search(text)) and not words(remainder.replace("pic.twitter.com", ""))
+    return not words(remainder.replace("pic.twitter.com", ""))
 
 
 def starts_with_quote(text: str) -> bool:

@@ -38,6 +38,7 @@ _CJK_FUNCTION = {
 NEUTRAL_SHARE = 0.35
 _DETECTION_WORDS = 200  # the head of each list (they are ordered by frequency) identifies the language
 _SAMPLE_WORDS = 3000
+_SAMPLE_CHARS = 200_000
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,24 @@ def line_size(text: str) -> float:
             size += found / per_word
             rest = pattern.sub(" ", rest)
     return size + len(rest.split())
+
+
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def content_terms(text: str, stopwords: frozenset[str] = frozenset()) -> set[str]:
+    """What a line is about: its words of three letters or more that are not function words, and,
+    in scripts without spaces, its pairs of neighbouring characters (about a word each)."""
+    terms = {w for w in (m.lower() for m in _CONTENT_WORD.findall(_ANY_SPACELESS.sub(" ", text)))
+             if w not in stopwords}
+    for run in re.findall(_ANY_SPACELESS.pattern + "+", text):
+        terms.update(run[i:i + 2] for i in range(len(run) - 1))
+    return terms
+
+
+def is_spaceless(text: str) -> bool:
+    """Written mostly in a script without spaces between words."""
+    return len(_ANY_SPACELESS.findall(text)) > len(text) / 3
 
 
 def _spaceless_share(text: str, function: frozenset[str]) -> float:
@@ -122,8 +141,9 @@ def _detection_index() -> dict[str, tuple[str, ...]]:
 
 
 def detect_language(texts: list[str]) -> Language:
-    """The language whose function words cover most of the page's words."""
-    sample = " ".join(texts)
+    """The language whose function words cover most of the page's words (read from its first
+    _SAMPLE_CHARS characters: enough to tell, and a huge page costs no more)."""
+    sample = " ".join(texts)[:_SAMPLE_CHARS]
     spaceless = _ANY_SPACELESS.findall(sample)
     words = _WORD.findall(sample)
     if len(spaceless) > len(words):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .attribution import NAME, STANDFIRST_BYLINE
 from .datetext import find_dates
 from .features import is_heading_like, word_count
-from .language import stoplist as language_stopwords
+from .language import content_terms, stoplist as language_stopwords
 from .furniture import classify
 from .units import Unit
 from .vocabulary import COMMENT_LABELS, TAIL_LABELS
@@ -79,9 +79,13 @@ TITLE_FEATURES = (
     "repeated_below", "heads_byline_or_date", "after_short_line", "longest_nearby", "furniture", "label",
     "date", "byline", "person", "breadcrumb", "separator", "place_aside", "place_body", "digits",
     "overlap", "overlap_30", "overlap_50", "overlap_70", "best_overlap",
+    "inside_other", "holds_other", "glued", "nearest_heading", "before_prose",
+    "under_headline", "over_longer",
 )
 _TITLE_INDEX = {name: k for k, name in enumerate(TITLE_FEATURES)}
 _SEPARATOR = re.compile(r"\s[|–—-]\s")
+#: Menu items or a date and a name run together when a page is reduced to text ("HomeProducts", "2025Julian").
+_GLUED = re.compile(r"\d[^\W\d]{2}|[a-z]{2}[A-Z][a-z]")
 
 
 def title_candidates(units: list[Unit], first: int) -> list[tuple[int, list[float]]]:
@@ -105,19 +109,35 @@ def title_candidates(units: list[Unit], first: int) -> list[tuple[int, list[floa
     for i, row in out:
         if best > 0 and sizes[i] >= 3 and row[_TITLE_INDEX["overlap"]] == best:
             row[_TITLE_INDEX["best_overlap"]] = 1.0
+    _mark_containment(out, texts, sizes)
+    nearest = next((i for i, _row in reversed(out) if i < first and sizes[i] >= 2 and is_heading_like(texts[i])
+                    and not find_dates(texts[i]) and not _BYLINE.match(texts[i])), None)
+    for i, row in out:
+        row[_TITLE_INDEX["nearest_heading"]] = 1.0 if i == nearest else 0.0
     return out
 
 
-_CONTENT = re.compile(r"[^\W\d_]{4,}")
+def _mark_containment(out: list[tuple[int, list[float]]], texts: list[str], sizes: dict[int, int]) -> None:
+    """A headline repeated inside a breadcrumb or a menu line, and the menu line that holds it."""
+    lowered = [t.lower() for t in texts]
+    for i, row in out:
+        if sizes[i] < 2:
+            continue
+        mine = lowered[i]
+        holders = [j for j, other in enumerate(lowered) if len(other) > len(mine) + 2 and mine in other]
+        row[_TITLE_INDEX["inside_other"]] = 1.0 if holders else 0.0
+        for j, other_row in out:
+            if j in holders:
+                other_row[_TITLE_INDEX["holds_other"]] = 1.0
 
 
 def _vocabulary(texts: list[str]) -> set[str]:
-    return {w.lower() for text in texts for w in _CONTENT.findall(text)}
+    return {term for text in texts for term in content_terms(text)}
 
 
 def _overlap(text: str, vocabulary: set[str]) -> float:
-    words = {w.lower() for w in _CONTENT.findall(text)}
-    return len(words & vocabulary) / len(words) if words else 0.0
+    terms = content_terms(text)
+    return len(terms & vocabulary) / len(terms) if terms else 0.0
 
 
 def _title_row(units, texts, i, first, n, counts, longest, vocabulary) -> list[float]:
@@ -160,11 +180,22 @@ def _title_row(units, texts, i, first, n, counts, longest, vocabulary) -> list[f
     put("place_aside", 1.0 if units[i].place == "aside" else 0.0)
     put("place_body", 1.0 if not units[i].place else 0.0)
     put("digits", sum(c.isdigit() for c in text) / max(1, len(text)))
+    put("glued", 1.0 if _GLUED.search(text) else 0.0)
+    put("before_prose", 1.0 if i + 1 < len(texts) and word_count(texts[i + 1]) >= 20 else 0.0)
+    put("under_headline", 1.0 if i > 0 and _headline_shaped(texts[i - 1]) else 0.0)
+    put("over_longer", 1.0 if i + 1 < len(texts) and n < word_count(texts[i + 1]) <= 60
+        and not _BYLINE.match(texts[i + 1]) and not find_dates(texts[i + 1]) else 0.0)
     overlap = _overlap(text, vocabulary)
     put("overlap", overlap)
     for edge in (30, 50, 70):
         put(f"overlap_{edge}", 1.0 if overlap >= edge / 100 else 0.0)
     return row
+
+
+def _headline_shaped(text: str) -> bool:
+    """A line a dek or standfirst could sit under: heading-like, a few words, not a date, byline or label."""
+    return (3 <= word_count(text) <= 20 and is_heading_like(text) and not find_dates(text)
+            and not _BYLINE.match(text) and not TAIL_LABELS.match(text))
 
 
 def _heads_byline_or_date(units: list[Unit], i: int) -> bool:

@@ -27,10 +27,8 @@ from dataclasses import dataclass
 
 from .attribution import is_byline, is_dateline
 from .comments import comment_headers, thread_span
-from .features import URL, is_heading_like
-from .furniture import classify
-from .language import SENTENCE_MARKS, Language, line_size
-from .units import Unit
+from .features import has_url, is_heading_like
+from .language import SENTENCE_MARKS, Language, content_terms, is_spaceless, line_size
 from .vocabulary import COMMENT_LABELS, TAIL_LABELS
 
 
@@ -71,7 +69,6 @@ BASE: tuple[Feature, ...] = (
     Feature("commas", "many commas"),
     Feature("long_words", "long words", "short words"),
     Feature("few_letters", "symbols rather than words"),
-    Feature("furniture", "known site furniture"),
     Feature("label", "a section label such as 'Related' or 'Comments'"),
     Feature("byline", "a byline or dateline"),
     Feature("comment_cue", "a comment's header (says, reply, ago)"),
@@ -123,6 +120,7 @@ BASE: tuple[Feature, ...] = (
     Feature("title_guess", "the page's title"),
     Feature("after_title", "below the page's title"),
     Feature("label_above", "just below a section label"),
+    Feature("byline_above", "just below a byline or a date"),
     Feature("since_label", "in a list below a section label"),
 )
 
@@ -206,6 +204,7 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d+\s+(?:minutes?
                    r"years?|mins?|hrs?)\s+ago\b", re.I)
 _HANDLE = re.compile(r"(?:^|\s)@\w{2,}|\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s\|\S|\S\|\s")
+_SEPARATOR_MARKS = "|•·»›/"
 _COMMENT_CUE = re.compile(r"\b(?:says|said|wrote)\s*:|\breply\b|\breplies\b|\bago\b|\bupvotes?\b|\blikes?\b\s*$|"
                           r"\bpermalink\b|\breport\s+(?:comment|abuse)\b|\bin\s+reply\s+to\b", re.I)
 _BULLET = re.compile(r"^(?:[•◦▪▸►✓✔→*-]\s|\d{1,2}[.)]\s)")
@@ -213,6 +212,8 @@ _PRICE = re.compile(r"[$£€¥₹]\s?\d|\d\s?(?:USD|EUR|GBP)\b")
 _CODE = re.compile(r"[;{}]\s*$|^\s*[{}()\]]+[;,]?\s*$|\w\(.*\)\s*[;{]?$|=>|==|!=|</?\w+>|^\s*(?:def|class|import|"
                    r"return|const|let|var|function|public|private|if|for|while)\b.*[({:;]\s*$")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_CODE_MARKS = ";{}()]=<:"  # every form of _CODE has one of these
+_DIGIT = re.compile(r"\d")
 _NAME_LINE = re.compile(r"^(?:(?i:by|written\s+by|author:?)\s+)?(?:Dr\.?\s+)?[A-Z][\w’'.-]+"
                         r"(?:\s+(?:[A-Z][\w’'.-]*\.?|de|van|von|der|da|di|la|le|bin|al)){1,3}$")
 _ABOUT_PERSON = re.compile(
@@ -220,7 +221,6 @@ _ABOUT_PERSON = re.compile(
     r"started|founded|leads|serves)\b.{0,300}\b(?:editor|writer|author|journalist|member|lecturer|"
     r"professor|historian|researcher|founder|owner|ceo|director|contributor|columnist|reporter|blogger|"
     r"specialist|expert|consultant|manager|coach|graduate|degree|years\s+of\s+experience|passionate)\b")
-_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 _LEXICON_WORD = re.compile(r"[^\W\d_]{2,}")
 _PROSE_SIZE = 8
 _SHORT_SIZE = 8
@@ -261,6 +261,12 @@ _ENDINGS = {"sentence": ("ends_sentence",), "question": ("ends_sentence", "ends_
             "colon": ("ends_colon",), "comma": ("ends_comma",), "open": ("ends_open",), "other": ()}
 
 
+def _near_digits(pattern: re.Pattern, text: str, first_digit: int) -> bool:
+    """Search a date or time pattern (each has a digit) from a little before the line's first digit:
+    a long paragraph is not scanned from its start, with the same answer on any real line."""
+    return pattern.search(text, max(0, first_digit - 40)) is not None
+
+
 def line_shape(text: str, language: Language, repeated: bool) -> LineShape:
     """Measure one line by itself."""
     values = [0.0] * len(FEATURES)
@@ -288,24 +294,23 @@ def line_shape(text: str, language: Language, repeated: bool) -> LineShape:
         put("capitals", sum(1 for w in words if w[0].isupper()) / len(words))
     if letters >= 4 and stripped.upper() == stripped and stripped.lower() != stripped:
         put("all_caps")
-    put("digits", sum(c.isdigit() for c in text) / visible)
-    put("date", 1.0 if _DATE.search(text) else 0.0)
-    put("time", 1.0 if _TIME.search(text) else 0.0)
-    put("url", 1.0 if URL.search(text) else 0.0)
-    put("handle", 1.0 if _HANDLE.search(text) else 0.0)
-    put("separators", 1.0 if _SEPARATORS.search(text) else 0.0)
+    put("digits", len(_DIGIT.findall(text)) / visible)
+    digit = _DIGIT.search(text)
+    put("date", 1.0 if digit and _near_digits(_DATE, text, digit.start()) else 0.0)
+    put("time", 1.0 if digit and _near_digits(_TIME, text, digit.start()) else 0.0)
+    put("url", 1.0 if has_url(text) else 0.0)
+    put("handle", 1.0 if "@" in text and _HANDLE.search(text) else 0.0)
+    put("separators", 1.0 if any(c in text for c in _SEPARATOR_MARKS) and _SEPARATORS.search(text) else 0.0)
     put("commas", min(3.0, 10 * text.count(",") / max(1.0, size)))
-    if words:
+    if words and not is_spaceless(text):  # without spaces, a "word" is a whole clause: no measure
         put("long_words", min(3.0, (letters / len(words) - 4.5) / 3))
     put("few_letters", 1.0 if letters < 0.5 * visible else 0.0)
     put("repeated", 1.0 if repeated else 0.0)
     put("bullet", 1.0 if _BULLET.match(stripped) else 0.0)
-    put("price", 1.0 if _PRICE.search(text) else 0.0)
-    put("code", 1.0 if _CODE.search(stripped) else 0.0)
+    put("price", 1.0 if digit and _PRICE.search(text) else 0.0)
+    put("code", 1.0 if any(c in stripped for c in _CODE_MARKS) and _CODE.search(stripped) else 0.0)
     put("quoted", 1.0 if stripped[:1] in "\"“‘«„" else 0.0)
     put("heading_like", 1.0 if is_heading_like(stripped) else 0.0)
-    if size <= 45:
-        put("furniture", 1.0 if classify(Unit(0, stripped)) else 0.0)
     if size <= 20:
         put("label", 1.0 if TAIL_LABELS.match(stripped) or COMMENT_LABELS.match(stripped) else 0.0)
         put("byline", 1.0 if is_byline(stripped) or is_dateline(stripped) else 0.0)
@@ -333,14 +338,10 @@ def _dense_run(shapes: list[LineShape]) -> tuple[int, int]:
     return best_span
 
 
-def _content_words(text: str, stopwords: frozenset[str]) -> set[str]:
-    return {w for w in (m.lower() for m in _CONTENT_WORD.findall(text)) if w not in stopwords}
-
-
 def _cohesion(texts: list[str], language: Language, start: int, end: int) -> list[float | None]:
     """Share of a line's content words that the page's main run of prose also uses
     (the line's own words not counted): an article's lines share a vocabulary."""
-    words = [_content_words(t, language.stopwords) for t in texts]
+    words = [content_terms(t, language.stopwords) for t in texts]
     counts: dict[str, int] = {}
     for i in range(start, end + 1):
         for w in words[i]:
@@ -396,7 +397,7 @@ def _title_guess(shapes: list[LineShape], repeated: list[bool], start: int) -> i
     for i in range(max(0, start - 12), min(len(shapes), start + 1)):
         shape = shapes[i]
         v = shape.values
-        if not v[INDEX["heading_like"]] or shape.size < 3 or v[INDEX["label"]] or v[INDEX["furniture"]]:
+        if not v[INDEX["heading_like"]] or shape.size < 3 or v[INDEX["label"]]:
             continue
         score = 1.0 + (0.5 if repeated[i] else 0.0) + 0.05 * (i - start)
         if score > best_score:
@@ -492,6 +493,8 @@ def _place_features(page: _Page, texts: list[str], language: Language) -> None:
     patterned = _patterned(shapes)
     title = _title_guess(shapes, [s.values[INDEX["repeated"]] > 0 for s in shapes], run_start)
     labels = [i for i, s in enumerate(shapes) if s.values[INDEX["label"]]]
+    attributions = [i for i, s in enumerate(shapes)
+                    if s.values[INDEX["byline"]] or (s.values[INDEX["date"]] and s.size <= 12)]
     label_k = 0
     for i, shape in enumerate(shapes):
         v = shape.values
@@ -549,6 +552,7 @@ def _place_features(page: _Page, texts: list[str], language: Language) -> None:
         if title is not None:
             put("title_guess", 1.0 if i == title else 0.0)
             put("after_title", 1.0 if i > title else 0.0)
+        put("byline_above", 1.0 if any(i - 3 <= j < i for j in attributions) else 0.0)
         while label_k < len(labels) and labels[label_k] < i:
             label_k += 1
         if label_k:

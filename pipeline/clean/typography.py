@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .features import URL
+from .features import URL, may_hold_url
 from .units import Event, StageResult, Unit
 
 STAGE = "typography"
@@ -43,6 +43,8 @@ def _quotes(text: str) -> str:
 
 
 def _apply_outside_urls(text: str, fix) -> str:
+    if not may_hold_url(text):
+        return fix(text)
     parts: list[str] = []
     last = 0
     for match in URL.finditer(text):

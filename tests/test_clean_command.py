@@ -1,0 +1,96 @@
+"""`python -m pipeline clean`: one page printed, many pages into a folder, the audit, the front matter."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.__main__ import main
+from pipeline.render.markdown import _escape
+
+PAGE = "\n".join([
+    "Home", "News", "Sign in",
+    "Village counts the cost of late flood warnings",
+    "By Mary Ellis",
+    "Published 14 March 2024",
+    "The river had been rising for three days before anyone in the village thought to move the sandbags from "
+    "the old mill to the low road, and by then the water was already at the doors of the houses.",
+    "Residents say the warnings came too late. The council's flood plan assumed that the upstream gauges "
+    "would give at least a day's notice, and this time the gauges failed in the storm.",
+    "The council has promised a review of the warning system, but many residents are not waiting, and a "
+    "group of neighbours now watches the river at night whenever rain is forecast.",
+    "Most read", "Council tax to rise by five per cent", "© 2024 The Valley Times",
+]) + "\n"
+FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+def _front(text: str) -> dict[str, str]:
+    block = FRONT.match(text).group(1)
+    return {k: json.loads(v) for k, v in (line.split(": ", 1) for line in block.splitlines())}
+
+
+@pytest.fixture
+def page(tmp_path) -> Path:
+    path = tmp_path / "flood.txt"
+    path.write_text(PAGE, encoding="utf-8")
+    return path
+
+
+def test_one_page_is_printed_with_its_metadata_as_front_matter(page, capsys):
+    assert main(["clean", "-q", str(page)]) == 0
+    out = capsys.readouterr().out
+    assert _front(out) == {"title": "Village counts the cost of late flood warnings", "author": "Mary Ellis",
+                           "date": "2024-03-14"}
+    body = FRONT.sub("", out).lstrip("\n")
+    assert body.startswith("# Village counts the cost of late flood warnings\n\nThe river had been rising")
+    assert "By Mary Ellis" not in body and "Most read" not in body and "Council tax" not in body
+
+
+def test_many_pages_are_cleaned_into_a_folder_in_one_go(page, tmp_path, capsys):
+    other = tmp_path / "second.txt"
+    other.write_text(PAGE.replace("flood", "storm"), encoding="utf-8")
+    out = tmp_path / "cleaned"
+    assert main(["clean", "--out", str(out), str(page), str(other)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["flood.txt", "second.txt"]
+    assert "# Village counts the cost of late storm warnings" in (out / "second.txt").read_text(encoding="utf-8")
+    assert "Cleaned 2 of 2 file(s)" in capsys.readouterr().out
+
+
+def test_a_bad_page_in_a_batch_is_named_and_the_others_are_still_cleaned(page, tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"Caf\xe9 ouvrier\n")
+    out = tmp_path / "cleaned"
+    assert main(["clean", "--out", str(out), str(bad), str(page)]) == 1
+    captured = capsys.readouterr()
+    assert "bad.txt:1:4: error: seed is not valid UTF-8" in captured.err
+    assert "Cleaned 1 of 2 file(s)" in captured.out and "1 failed" in captured.out
+    assert [p.name for p in out.iterdir()] == ["flood.txt"]
+
+
+def test_several_pages_without_a_folder_are_a_mistake_in_the_command(page, capsys):
+    assert main(["clean", str(page), str(page)]) == 2
+    assert "--out DIR" in capsys.readouterr().err
+
+
+def test_the_report_gives_every_dropped_line_its_rule_and_reason(page, tmp_path, capsys):
+    assert main(["clean", "--report", str(page)]) == 0
+    report = capsys.readouterr().out
+    assert re.search(r"Found:\n  author +Mary Ellis\n  published +2024-03-14", report)
+    line = next(i for i, text in enumerate(report.splitlines()) if "Council tax to rise" in text)
+    rule_line, reason = report.splitlines()[line], report.splitlines()[line + 1]
+    assert "outside-body" in rule_line and "(after the article, which ends at line 9:" in reason
+    out = tmp_path / "reports"
+    assert main(["clean", "--report", "--out", str(out), str(page)]) == 0
+    assert (out / "flood.report.txt").read_text(encoding="utf-8").startswith(str(page))
+
+
+@pytest.mark.parametrize("raw, markdown", [
+    ("snake_case and CONSTANT_NAME stay whole", "snake_case and CONSTANT_NAME stay whole"),
+    ("_leading and trailing_ underscores", r"\_leading and trailing\_ underscores"),
+    ("a*b [x] <y>", r"a\*b \[x\] \<y\>"),
+])
+def test_markdown_escapes_only_what_commonmark_would_read_as_markup(raw, markdown):
+    assert _escape(raw) == markdown

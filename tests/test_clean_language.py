@@ -1,0 +1,62 @@
+"""Any language: what a word, a function word and a date are, for the cleaner's measures."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.clean.datetext import find_dates
+from pipeline.clean.language import NEUTRAL_SHARE, content_terms, detect_language, line_size
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The government said on Wednesday that the measures would come into force next week.", "English"),
+    ("El gobierno ha anunciado que las medidas entrarán en vigor la próxima semana.", "Spanish"),
+    ("Die Regierung hat angekündigt, dass die Maßnahmen in der nächsten Woche in Kraft treten.", "German"),
+    ("Le gouvernement a annoncé que les mesures entreront en vigueur la semaine prochaine.", "French"),
+    ("Правительство объявило, что меры вступят в силу на следующей неделе.", "Russian"),
+    ("政府宣布，这些措施将于下周生效，以减少洪水造成的损失。", "Chinese"),
+    ("政府は、これらの措置が来週発効すると発表した。", "Japanese"),
+])
+def test_the_page_language_is_the_one_whose_function_words_it_uses(text, language):
+    found = detect_language([text])
+    assert found.name == language
+    assert found.stopword_share(text) > 0.15  # running text is dense in function words in every language
+
+
+def test_a_script_without_spaces_is_sized_in_words_not_in_lines():
+    assert line_size("The quick brown fox") == 4
+    assert line_size("政府宣布这些措施将于下周生效") == pytest.approx(7.0)  # 14 characters, about 2 a word
+    assert line_size("รัฐบาลประกาศว่ามาตรการจะมีผลบังคับใช้") > 5
+
+
+def test_a_language_without_a_list_gets_a_neutral_share_not_a_menu_like_one():
+    thai = detect_language(["รัฐบาลประกาศว่ามาตรการจะมีผลบังคับใช้ในสัปดาห์หน้า"])
+    assert thai.stopword_share("รัฐบาลประกาศว่า") == NEUTRAL_SHARE
+
+
+def test_content_terms_are_words_or_character_pairs():
+    assert content_terms("The flood warnings came too late", frozenset({"the", "too"})) == {
+        "flood", "warnings", "came", "late"}
+    assert {"防洪", "洪计"} <= content_terms("农村防洪计划")
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Published: Jan 29, 2025", "2025-01-29"),
+    ("29 January 2025", "2025-01-29"),
+    ("January 29th, 2025", "2025-01-29"),
+    ("Wednesday, March 2, 2022", "2022-03-02"),
+    ("Updated on 2025-01-29 at 10:00", "2025-01-29"),
+    ("By Jayesh Shinde | Updated on 19-Dec-2025", "2025-12-19"),
+    ("8/1/2025", "2025-08-01"),  # month first, as most English pages write it
+    ("14/03/2024", "2024-03-14"),  # 14 cannot be a month
+    ("14 de marzo de 2024", "2024-03-14"),
+    ("14. März 2024", "2024-03-14"),
+    ("Sept. 4, 2025", "2025-09-04"),
+])
+def test_common_ways_of_writing_a_date_are_read(text, iso):
+    assert [d.iso for d in find_dates(text)] == [iso]
+
+
+def test_things_that_are_not_dates_are_not_read_as_dates():
+    assert find_dates("Call 555-1234 or see page 12/40 of the 2024 report") == []
+    assert find_dates("February 30, 2024") == []
