@@ -4,9 +4,10 @@ Python-Markdown reads the Markdown (with smarty: curly quotes, dashes and
 ellipses); its one stable output is HTML, so that HTML is the parser's
 intermediate and nothing more. The allow-list sanitiser nh3 (the Rust
 ammonia library) parses it as a browser would and keeps only the elements
-read below: raw HTML an editor types is dropped (script and style with their
-content, any other element leaving its text), and so are comments, event
-handlers and every attribute but a link's address. What is left becomes
+read below, those Markdown itself makes: other raw HTML an editor types is
+dropped (script and style with their content, any other element leaving its
+text), and so are comments, event handlers and every attribute but a link's
+address (a typed <b>, <i> or <a> reads as its Markdown would). What is left becomes
 paragraphs, headings, lists and quotations of plain text with emphasis,
 strong, code and link marks. A link keeps only an http, https or mailto
 address (`is_link_address`, checked again by the renderer); any other link,
