@@ -49,11 +49,18 @@ class _Entry:
     made: bytes  # the pickled BuildInput
 
 
+_CODE = Path(__file__).parent
+
+
+def _code_files() -> list[Path]:
+    """All of our code and its data: what makes the book (the model, the cleaner, the editorial
+    stage and its Markdown parser) and what checks it."""
+    return [p for p in _CODE.rglob("*") if p.suffix in (".py", ".json") and p.is_file()]
+
+
 @lru_cache(maxsize=1)
 def _environment() -> str:
-    code = Path(__file__).parent
-    sources = [p for p in code.rglob("*") if p.suffix in (".py", ".json") and p.is_file()]
-    parts = [_FORMAT, platform.python_version(), files_digest(sources, code),
+    parts = [_FORMAT, platform.python_version(), files_digest(_code_files(), _CODE),
              os.environ.get("SOURCE_DATE_EPOCH", "")] + distribution_versions(_LIBRARIES)
     return "\n".join(parts)
 

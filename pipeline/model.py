@@ -3,15 +3,19 @@
 Text is plain text; everything inline (note calls, glossary terms, emphasis,
 links) is an annotation over character offsets. Nothing here holds HTML, so a
 phrase can be searched and anchored without un-escaping anything, and the one
-renderer decides how each annotation looks.
+renderer decides how each annotation looks. The editors' Markdown (notes,
+glossary definitions, the introduction and the colophon) is held the same way:
+Texts with marks, in the few block types of `Prose`.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from .clean import CleanResult
@@ -21,7 +25,33 @@ if TYPE_CHECKING:
 class MarkKind(str, Enum):
     NOTE_CALL = "note-call"  # zero-width: a note reference after offset `start`
     GLOSSARY = "glossary"  # a span linked to a glossary entry
-    EMPHASIS = "emphasis"
+    EMPHASIS = "emphasis"  # ref "title": a work's title, set in italics
+    STRONG = "strong"
+    CODE = "code"
+    LINK = "link"  # ref: the address, one that `is_link_address` accepts
+
+
+#: A web address in plain text is a link: the renderer makes it one, and glossary terms are
+#: never linked inside it.
+WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>\"”’]+", re.I)
+
+#: The only addresses a LINK mark may hold: nothing that runs (javascript:), embeds (data:)
+#: or reads a file (file:), and nothing relative, which would lead nowhere in the editions.
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def is_link_address(address: str) -> bool:
+    """Whether `address` may be a link's target (absolute http(s) with a host, or mailto)."""
+    if not address or any(ord(ch) < 33 or ord(ch) == 127 for ch in address):
+        return False
+    try:
+        parts = urlsplit(address)
+    except ValueError:
+        return False
+    scheme = parts.scheme.lower()
+    if scheme == "mailto":
+        return len(address) > len("mailto:")
+    return scheme in LINK_SCHEMES and bool(parts.netloc)
 
 
 @dataclass(frozen=True)
@@ -127,7 +157,34 @@ class Note:
     key: str  # stable key of the call mark ("s12" source 12, "e3" editor note 3)
     number: int
     origin: NoteOrigin
-    paragraphs: list[str]  # safe inline XHTML, one string per paragraph
+    paragraphs: list[Text]  # set inline (a footnote is part of a line): paragraphs only
+
+
+@dataclass
+class Paragraph:
+    text: Text
+
+
+@dataclass
+class Heading:
+    text: Text
+    level: int = 1  # 1 = the editor's top level (Markdown `#`); the renderer places it under the page's title
+
+
+@dataclass
+class ItemList:
+    items: list[list[Prose]]  # each item holds blocks (a paragraph, and perhaps a list inside it)
+    ordered: bool = False
+    loose: bool = False  # items set as paragraphs (blank lines between them in the Markdown)
+
+
+@dataclass
+class BlockQuote:
+    blocks: list[Prose]
+
+
+#: A block of the editors' Markdown, as the editorial stage parsed it.
+Prose = Paragraph | Heading | ItemList | BlockQuote
 
 
 @dataclass
@@ -135,7 +192,7 @@ class GlossaryEntry:
     id: str
     term: str
     forms: list[str]
-    definition_html: str
+    definition: list[Prose]
     see_also: list[str] = field(default_factory=list)
     match_case: bool = True
     line: int = 0
@@ -174,9 +231,9 @@ class BookMeta:
 class Book:
     meta: BookMeta
     chapters: list[Chapter]
-    introduction_html: str | None = None
+    introduction: list[Prose] = field(default_factory=list)  # none: the book has no introduction
     glossary: list[GlossaryEntry] = field(default_factory=list)
-    colophon_html: str | None = None
+    colophon: list[Prose] = field(default_factory=list)  # the editors' text before the list of sources
 
     @property
     def contributors(self) -> list[str]:

@@ -107,6 +107,13 @@ def test_a_copied_project_prepares_its_book_afresh(project, tmp_path):
     assert any("in the copy only" in text.text for c in made.book.chapters for text in c.article.texts())
 
 
+def test_the_key_covers_the_code_that_makes_the_model():
+    code = {p.relative_to(book_cache._CODE).as_posix() for p in book_cache._code_files()}
+    assert {"model.py", "editorial/prose.py", "editorial/notes.py", "editorial/apply.py", "clean/assemble.py",
+            "clean/data/body_model.json"} <= code
+    assert {"markdown", "nh3", "beautifulsoup4"} <= {name for name in book_cache._LIBRARIES}
+
+
 def test_other_code_or_libraries_prepare_it_afresh(project, monkeypatch):
     _prepared(project)
     monkeypatch.setattr(book_cache, "_environment", lambda: "other code")

@@ -10,13 +10,13 @@ from conftest import SMALL_BOOK, XHTML_NS, letter_words, make_project
 from pipeline.editorial.apply import build_book
 from pipeline.editorial.glossary import Matcher, link_glossary
 from pipeline.editorial.load import load_editorial
-from pipeline.model import Article, Block, BlockKind, Chapter, GlossaryEntry, Mark, MarkKind, Text
+from pipeline.model import Article, Block, BlockKind, Chapter, GlossaryEntry, Mark, MarkKind, Paragraph, Text
 from pipeline.problems import PipelineError
 from pipeline.render import ids
 
 
 def entry(entry_id, *forms, match_case=True):
-    return GlossaryEntry(entry_id, forms[0], list(forms), "<p>d</p>", match_case=match_case)
+    return GlossaryEntry(entry_id, forms[0], list(forms), [Paragraph(Text("d"))], match_case=match_case)
 
 
 ENTRIES = [entry("nep", "NEP", "New Economic Policy"), entry("kulaks", "kulaks", "kulak"),

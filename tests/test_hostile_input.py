@@ -23,7 +23,9 @@ from pipeline.clean import clean
 from pipeline.model import Book, BookMeta, Chapter
 from pipeline.problems import PipelineError
 from pipeline.read import decode_seed
-from pipeline.render.safe_markdown import markdown_blocks, markdown_paragraphs
+from pipeline.editorial.prose import markdown_paragraphs, parse_markdown
+from pipeline.render.inline import PLAIN, render_text
+from pipeline.render.prose import render_prose
 from pipeline.render.xhtml import EPUB, PRINT, Edition, render_chapter
 
 PROSE = ("The revolution of 1917 was followed by a long civil war that left the economy in ruins and "
@@ -186,15 +188,19 @@ def test_markdown_paths_that_leave_the_project_are_refused(tmp_path, capsys):
 
 
 def test_markdown_is_sanitised_to_safe_xhtml():
+    """Raw HTML and unsafe links in editors' Markdown never reach the model, so never the editions."""
     nasty = ('Read <script>alert(1)</script>[this](javascript:alert(1)) and [that](file:///etc/passwd) '
              'or <a href="http://ok.example/">fine</a> <img src="http://x/y.png"> '
              '<span onclick="x()">span</span>\n\n<iframe src="http://x"></iframe><b>bold</b>')
-    for html in (markdown_blocks(nasty), "".join(markdown_paragraphs(nasty))):
+    blocks = render_prose(parse_markdown(nasty))
+    notes = "".join(render_text(p, PLAIN) for p in markdown_paragraphs(nasty))
+    for html in (blocks, notes):
         etree.fromstring(f"<div>{html}</div>")  # well-formed XML
         lowered = html.lower()
-        for bad in ("<script", "javascript:", "file:", "<img", "onclick", "<iframe"):
+        for bad in ("<script", "alert(1)", "javascript:", "file:", "<img", "onclick", "<iframe", "<span"):
             assert bad not in lowered, (bad, html)
-        assert 'href="http://ok.example/"' in html and "<b>bold</b>" in html
+        assert '<a href="http://ok.example/">fine</a>' in html and "<strong>bold</strong>" in html
+        assert "Read this and that or" in html  # a refused link keeps its words
 
 
 # ------------------------------------------------------------------ the output folder

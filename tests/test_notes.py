@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from conftest import SEEDS, SMALL_BOOK, XHTML_NS, make_project
 from pipeline.clean import clean
 from pipeline.editorial.apply import build_book
 from pipeline.editorial.load import load_editorial
-from pipeline.model import MarkKind, NoteOrigin
+from pipeline.model import Mark, MarkKind, NoteOrigin, Text
 from pipeline.problems import PipelineError
 from pipeline.read import decode_seed, read_seed
 
@@ -84,7 +83,7 @@ def test_missing_source_notes_are_reported_with_chapter_and_sentence(real_book):
 def test_missing_notes_are_rendered_as_missing_not_dropped(real_book):
     chapter = next(c for c in real_book.book.chapters if c.id == "long-shadow")
     missing = [n for n in chapter.notes if n.origin is NoteOrigin.MISSING]
-    assert len(missing) == 3 and all("missing from the source" in n.paragraphs[0] for n in missing)
+    assert len(missing) == 3 and all("missing from the source" in n.paragraphs[0].text for n in missing)
 
 
 SEED = ("A title for the test\n\nThe Bolsheviks took power in October 1917 and the civil war followed.1 "
@@ -105,7 +104,9 @@ def test_editors_notes_are_numbered_with_source_notes_in_reading_order(tmp_path)
     chapter = made.book.chapters[0]
     assert [(n.number, n.origin.value, n.key) for n in chapter.notes] == [
         (1, "editor", "e2"), (2, "source", "s1"), (3, "editor", "e1"), (4, "source", "s2")]
-    assert chapter.notes[2].paragraphs == ["Stalin held the post from <em>1922</em>."]
+    [paragraph] = chapter.notes[2].paragraphs
+    assert paragraph.text == "Stalin held the post from 1922."
+    assert paragraph.marks == [Mark(MarkKind.EMPHASIS, 26, 30)]
 
 
 @pytest.mark.parametrize("after, expected", [
@@ -130,7 +131,8 @@ def test_the_editor_can_supply_a_missing_note(tmp_path):
     seed = seed.replace("3 A note with no call.\n", "")
     made = build_book(load_editorial(make_project(tmp_path, {"one.txt": seed}, book)))
     note = next(n for n in made.book.chapters[0].notes if n.key == "s3")
-    assert note.origin is NoteOrigin.SUPPLIED and note.paragraphs == ["Supplied <em>text</em>."]
+    assert note.origin is NoteOrigin.SUPPLIED
+    assert note.paragraphs == [Text("Supplied text.", [Mark(MarkKind.EMPHASIS, 9, 13)])]
     assert not [p for p in made.warnings if "lacks" in p.message]
 
 
@@ -165,7 +167,7 @@ def test_every_note_is_printed_in_the_pdf(built, pdf_text):
     for chapter in built.made.book.chapters:
         for note in chapter.notes:
             total += 1
-            text = html.unescape(re.sub(r"<[^>]+>", "", note.paragraphs[0]))
+            text = note.paragraphs[0].text
             start = f"{note.number} " + " ".join(text.split()[:3])
             assert any(start in page for page in pages), f"chapter {chapter.number} note {note.number}: {start}"
     assert total == sum(len(c.notes) for c in built.made.book.chapters) >= 57

@@ -111,8 +111,8 @@ class _FailedHelpers:
 
 def _small(book):
     """The reader's two shortest chapters, without glossary: quick to lay out."""
-    return type(book)(book.meta, [c for c in book.chapters if c.article.word_count() < 3000], book.introduction_html,
-                      [], book.colophon_html)
+    return type(book)(book.meta, [c for c in book.chapters if c.article.word_count() < 3000], book.introduction,
+                      [], book.colophon)
 
 
 def test_chapters_a_helper_never_sent_are_laid_out_here(book, tmp_path):

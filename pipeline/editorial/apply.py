@@ -11,15 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..clean import CleanResult, clean
-from ..model import Book, BuildInput, Chapter, GlossaryEntry
+from ..model import Book, BuildInput, Chapter, GlossaryEntry, Prose
 from ..problems import PipelineError, Problem, Problems
 from ..read import read_seed
-from ..render.safe_markdown import markdown_blocks
 from .glossary import link_glossary, unused_warnings
 from .italics import set_italics
 from .load import ChapterSpec, Editorial
 from .notes import anchor_editor_notes, number_notes
 from .overrides import resolve_overrides
+from .prose import parse_markdown
 
 
 def clean_chapter(spec: ChapterSpec, editorial: Editorial, cache=None) -> tuple[CleanResult | None, list[Problem]]:
@@ -56,7 +56,7 @@ def _glossary(editorial: Editorial) -> list[GlossaryEntry]:
     entries = []
     for spec in editorial.glossary:
         line, _ = editorial.glossary_doc.where(spec.where)
-        entries.append(GlossaryEntry(spec.id, spec.term, spec.forms, markdown_blocks(spec.definition),
+        entries.append(GlossaryEntry(spec.id, spec.term, spec.forms, parse_markdown(spec.definition),
                                      [_see_also_id(ref, editorial) for ref in spec.see_also],
                                      spec.match_case, line or 0))
     return sorted(entries, key=lambda e: e.term.lower().removeprefix("the "))
@@ -69,16 +69,18 @@ def _see_also_id(ref: str, editorial: Editorial) -> str:
     return ref
 
 
-def _read_markdown(path: Path | None, problems: Problems) -> str | None:
+def _read_markdown(path: Path | None, problems: Problems) -> list[Prose]:
     if path is None:
-        return None
+        return []
     try:
-        return markdown_blocks(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
+        return parse_markdown(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        problems.error(f"not valid UTF-8 at byte offset {exc.start}", path, hint="save the file as UTF-8")
+        problems.error(f"not valid UTF-8 at byte offset {exc.start}", path, raw.count(b"\n", 0, exc.start) + 1,
+                       hint="save the file as UTF-8")
     except OSError as exc:
         problems.error(f"cannot read: {exc.strerror}", path)
-    return None
+    return []
 
 
 def build_book(editorial: Editorial, cache=None) -> BuildInput:

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Chapter, GlossaryEntry, Mark, MarkKind
+from ..model import WEB_ADDRESS, Chapter, GlossaryEntry, Mark, MarkKind
 from ..problems import Problem
-from ..render.inline import URL
 from .notes import reading_texts
 
 
@@ -75,7 +74,7 @@ def link_glossary(chapters: list[Chapter], entries: list[GlossaryEntry]) -> dict
     for chapter in chapters:
         linked: set[str] = set()
         for text in reading_texts(chapter.article):
-            urls = [m.span() for m in URL.finditer(text.text)]
+            urls = [m.span() for m in WEB_ADDRESS.finditer(text.text)]
             calls = [m.start for m in text.marks if m.kind is MarkKind.NOTE_CALL]
             taken = [(m.start, m.end) for m in text.marks if m.kind is not MarkKind.NOTE_CALL]
             for start, end, entry_id in matcher.find(text.text):

@@ -8,15 +8,13 @@ supplied its text), and the build warns, naming the chapter and sentence.
 
 from __future__ import annotations
 
-import html
 import re
 
 from ..model import Article, BlockKind, Mark, MarkKind, Note, NoteOrigin, Text
 from ..problems import Problem
-from ..render.inline import linkify
-from ..render.safe_markdown import markdown_paragraphs
 from .load import ChapterSpec, NoteSpec
 from .phrases import closest_passages, find_all, fold
+from .prose import markdown_paragraphs
 from .yamlfile import YamlDocument
 
 MISSING_TEXT = "The text of this note is missing from the source."
@@ -83,8 +81,9 @@ def anchor_editor_notes(article: Article, notes: list[NoteSpec], doc: YamlDocume
     return problems
 
 
-def _source_paragraphs(text: str) -> list[str]:
-    return [linkify(html.escape(text, quote=False))]
+def _source_paragraphs(text: Text) -> list[Text]:
+    """The source's note as its one paragraph: its words only, as the page gave them."""
+    return [Text(text.text, line=text.line)]
 
 
 def number_notes(chapter_id: str, article: Article, spec: ChapterSpec, editor_notes: list[NoteSpec],
@@ -106,12 +105,12 @@ def number_notes(chapter_id: str, article: Article, spec: ChapterSpec, editor_no
             called.add(source_number)
             if source_number in sources:
                 notes.append(Note(mark.ref, number, NoteOrigin.SOURCE,
-                                  _source_paragraphs(sources[source_number].text.text)))
+                                  _source_paragraphs(sources[source_number].text)))
             elif source_number in spec.missing_notes:
                 paragraphs = markdown_paragraphs(spec.missing_notes[source_number][0])
                 notes.append(Note(mark.ref, number, NoteOrigin.SUPPLIED, paragraphs))
             else:
-                notes.append(Note(mark.ref, number, NoteOrigin.MISSING, [html.escape(MISSING_TEXT)]))
+                notes.append(Note(mark.ref, number, NoteOrigin.MISSING, [Text(MISSING_TEXT)]))
                 problems.append(Problem(
                     f"chapter '{chapter_id}': the source calls note {source_number} but its notes list lacks "
                     f"it, after “{sentence_at(text.text, mark.start)}”", spec.seed, text.line,

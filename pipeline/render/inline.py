@@ -1,20 +1,24 @@
 """Inline rendering: plain text plus annotations to an XHTML fragment.
 
-The only place where text becomes markup. Everything from a seed is escaped
-here, so markup in an article (`<script>`, `]]>`, entities) shows as text.
+The only place where text becomes markup. Everything from a seed or an editor
+is escaped here, so markup in an article (`<script>`, `]]>`, entities) shows as
+text. Spans nest as the marks do (a link inside emphasis, emphasis inside a
+glossary term); a span that crosses another's edge, or a link inside a link,
+cannot be written in XHTML and is left out (the cleaner and the editorial stage
+never make one).
 """
 
 from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
-from ..model import MarkKind, Text
+from ..model import WEB_ADDRESS, Mark, MarkKind, Text, is_link_address
 
 #: What the renderer turns into a link (glossary terms are never linked inside it).
-URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"”’]+", re.I)
+URL = WEB_ADDRESS
 _TRAILING = ".,;:!?)]’”'"
 
 
@@ -38,54 +42,108 @@ class InlineStyle:
     """How references look in one edition (the writers differ only here)."""
 
     note_call: Callable[[str], str]  # note key -> XHTML placed at the call
-    glossary_link: Callable[[str, str], str]  # (entry id, escaped text) -> XHTML
+    glossary_link: Callable[[str, str], str]  # (entry id, inner XHTML) -> XHTML
+
+
+#: For text that carries no references (the editors' Markdown): its emphasis, strong, code and links only.
+PLAIN = InlineStyle(note_call=lambda key: "", glossary_link=lambda entry_id, inner: inner)
 
 
 def _escape(text: str) -> str:
     return linkify(html.escape(text, quote=False))
 
 
+_ANCHORS = (MarkKind.GLOSSARY, MarkKind.LINK)
+_TAGS = {MarkKind.EMPHASIS: "em", MarkKind.STRONG: "strong", MarkKind.CODE: "code"}
+
+
+@dataclass
+class _Span:
+    mark: Mark
+    children: list["_Span"] = field(default_factory=list)
+
+
+def _span_tree(marks: list[Mark]) -> list[_Span]:
+    """The text's spans (every mark but note calls) as a tree of properly nested spans."""
+    roots: list[_Span] = []
+    open_spans: list[_Span] = []
+    spans = sorted((m for m in marks if m.kind is not MarkKind.NOTE_CALL), key=lambda m: (m.start, -m.end))
+    for mark in spans:
+        while open_spans and open_spans[-1].mark.end <= mark.start:
+            open_spans.pop()
+        if open_spans:
+            outer = open_spans[-1].mark
+            if mark.end > outer.end or (mark.kind, mark.start, mark.end) == (outer.kind, outer.start, outer.end):
+                continue  # crosses the outer span's edge, or repeats it
+            if mark.kind in _ANCHORS and any(s.mark.kind in _ANCHORS for s in open_spans):
+                continue  # a link inside a link
+        span = _Span(mark)
+        (open_spans[-1].children if open_spans else roots).append(span)
+        open_spans.append(span)
+    return roots
+
+
+@dataclass
+class _Writer:
+    """Writes one Text: its spans in order, each note call right after the character it follows."""
+
+    text: str
+    points: dict[int, list[str]]  # offset -> note keys called there
+    style: InlineStyle
+    out: list[str] = field(default_factory=list)
+
+    def calls(self, offset: int) -> None:
+        self.out.extend(self.style.note_call(key) for key in self.points.pop(offset, ()))
+
+    def plain(self, start: int, end: int, top: bool, through_end: bool) -> None:
+        """text[start:end], split at note calls; web addresses become links only outside every span."""
+        position = start
+        while position < end:
+            stops = [p for p in self.points if position < p < end or (through_end and p == end)]
+            stop = min(stops) if stops else end
+            piece = self.text[position:stop]
+            self.out.append(_escape(piece) if top else html.escape(piece, quote=False))
+            position = stop
+            if stop < end or through_end:
+                self.calls(stop)
+
+    def spans(self, start: int, end: int, spans: list[_Span], top: bool) -> None:
+        position = start
+        for span in spans:
+            self.plain(position, span.mark.start, top, through_end=True)
+            outer = self.out
+            self.out = []
+            self.spans(span.mark.start, span.mark.end, span.children, top=False)
+            inner, self.out = "".join(self.out), outer
+            self.out.append(_wrap(span.mark, inner, self.style))
+            position = span.mark.end
+            self.calls(position)
+        self.plain(position, end, top, through_end=top)
+
+
+def _wrap(mark: Mark, inner: str, style: InlineStyle) -> str:
+    if mark.kind is MarkKind.GLOSSARY:
+        return style.glossary_link(mark.ref, inner)
+    if mark.kind is MarkKind.LINK:
+        # Checked again here: whatever made the model, only these addresses reach an edition.
+        return f'<a href="{html.escape(mark.ref, quote=True)}">{inner}</a>' if is_link_address(mark.ref) else inner
+    if mark.kind is MarkKind.EMPHASIS and mark.ref == "title":
+        return f'<i class="title">{inner}</i>'  # a work's title, set in italics
+    tag = _TAGS[mark.kind]
+    return f"<{tag}>{inner}</{tag}>"
+
+
 def render_text(text: Text, style: InlineStyle | None = None) -> str:
+    """The Text as inline XHTML; without a style, its characters only (no marks)."""
     if not text.marks or style is None:
         return _escape(text.text)
     points: dict[int, list[str]] = {}
-    spans = []
     for mark in text.marks:
         if mark.kind is MarkKind.NOTE_CALL:
             points.setdefault(mark.start, []).append(mark.ref)
-        else:
-            spans.append(mark)
-    spans.sort(key=lambda m: m.start)
-    out: list[str] = []
-    position = 0
-
-    def emit_plain(upto: int) -> None:
-        nonlocal position
-        while position < upto:
-            stops = [p for p in points if position < p <= upto]
-            stop = min(stops) if stops else upto
-            out.append(_escape(text.text[position:stop]))
-            position = stop
-            if stop in points:
-                out.extend(style.note_call(key) for key in points.pop(stop))
-
-    if 0 in points:
-        out.extend(style.note_call(key) for key in points.pop(0))
-    for span in spans:
-        if span.start < position:
-            continue  # overlapping spans are prevented upstream; never nest them here
-        emit_plain(span.start)
-        inner = html.escape(text.text[span.start:span.end], quote=False)
-        if span.kind is MarkKind.GLOSSARY:
-            out.append(style.glossary_link(span.ref, inner))
-        elif span.ref == "title":
-            out.append(f'<i class="title">{inner}</i>')  # a work's title, set in italics
-        else:
-            out.append(f"<em>{inner}</em>")
-        position = span.end
-        if position in points:
-            out.extend(style.note_call(key) for key in points.pop(position))
-    emit_plain(len(text.text))
-    for key in sorted(points):
-        out.extend(style.note_call(k) for k in points[key])
-    return "".join(out)
+    writer = _Writer(text.text, points, style)
+    writer.calls(0)
+    writer.spans(0, len(text.text), _span_tree(text.marks), top=True)
+    for offset in sorted(points):  # past the end of the text (never made upstream)
+        writer.calls(offset)
+    return "".join(writer.out)

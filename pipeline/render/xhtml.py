@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from ..model import Block, BlockKind, Book, Chapter, MarkKind, Note, NoteOrigin
 from . import ids
-from .inline import InlineStyle, render_text
+from .inline import PLAIN, InlineStyle, render_text
+from .prose import render_prose
 
 EPUB = "epub"
 PRINT = "print"
@@ -57,7 +58,7 @@ def _note_marker(note: Note) -> str:
 
 
 def _note_paragraphs(note: Note, lead: str = "") -> list[str]:
-    paragraphs = list(note.paragraphs) or [""]
+    paragraphs = [render_text(p, PLAIN) for p in note.paragraphs] or [""]
     paragraphs[0] = lead + paragraphs[0]
     paragraphs[-1] = paragraphs[-1] + _note_marker(note)
     return paragraphs
@@ -222,7 +223,7 @@ def render_glossary(book: Book, edition: Edition, pages: dict[str, list[tuple[st
     for entry in book.glossary:
         eid = ids.glossary_entry_id(entry.id)
         out.append(f'<dt id="{eid}" epub:type="glossterm"><dfn>{esc(entry.term)}</dfn></dt>')
-        out.append(f'<dd epub:type="glossdef">{entry.definition_html}')
+        out.append(f'<dd epub:type="glossdef">{render_prose(entry.definition)}')
         related = [by_id[r] for r in entry.see_also if r in by_id]
         if related:
             links = ", ".join(f'<a href="#{ids.glossary_entry_id(r.id)}">{esc(r.term)}</a>' for r in related)
@@ -281,7 +282,7 @@ def render_imprint(book: Book) -> str:
 def render_introduction(book: Book) -> str:
     return (f'<section id="introduction" class="introduction" epub:type="introduction" role="doc-introduction" '
             f'aria-labelledby="introduction-title"><h2 id="introduction-title">Introduction</h2>'
-            f'{book.introduction_html or ""}</section>')
+            f'{render_prose(book.introduction)}</section>')
 
 
 _MONTHS = ("January February March April May June July August September October November December").split()
@@ -320,7 +321,7 @@ def _source_entry(chapter: Chapter) -> str:
 
 def render_colophon(book: Book) -> str:
     items = "".join(_source_entry(c) for c in book.chapters)
-    extra = book.colophon_html or ""
+    extra = render_prose(book.colophon)
     meta = book.meta
     return (f'<section id="colophon" class="colophon" epub:type="colophon" role="doc-colophon" '
             f'aria-labelledby="colophon-title"><h2 id="colophon-title">Sources</h2>{extra}'

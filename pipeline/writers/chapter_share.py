@@ -47,7 +47,7 @@ class SentChapter:
 def cost(chapter: Chapter) -> int:
     """A chapter's expected layout time, in characters (notes count double: they are set twice)."""
     body = sum(len(text.text) for text in chapter.article.texts())
-    notes = sum(len(paragraph) for note in chapter.notes for paragraph in note.paragraphs)
+    notes = sum(len(paragraph.text) for note in chapter.notes for paragraph in note.paragraphs)
     return body + 2 * notes
 
 

@@ -59,7 +59,7 @@ def _documents(book: Book) -> list[Document]:
     docs = [Document("cover", "text/cover.xhtml", "Cover", "", "cover"),
             Document("titlepage", "text/titlepage.xhtml", "Title page", "", "frontmatter"),
             Document("toc", "text/toc.xhtml", "Contents", "", "frontmatter", ("nav",))]
-    if book.introduction_html:
+    if book.introduction:
         docs.append(Document("introduction", "text/introduction.xhtml", "Introduction", "", "frontmatter"))
     for chapter in book.chapters:
         docs.append(Document(chapter_key(chapter), f"text/chapter-{chapter.number}.xhtml", chapter.title, "",

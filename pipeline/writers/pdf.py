@@ -348,12 +348,12 @@ class PdfWriter:
 
     def _front(self, labels: dict[str, str]):
         book = self.book
-        front_items = [("introduction", "Introduction")] if book.introduction_html else []
+        front_items = [("introduction", "Introduction")] if book.introduction else []
 
         def body(pages: dict[str, str]) -> str:
             parts = [render_halftitle(book), render_titlepage(book), render_imprint(book),
                      render_contents(book, pages, front_items)]
-            if book.introduction_html:
+            if book.introduction:
                 parts.append(render_introduction(book))
             return f'<div class="front">{"".join(parts)}</div>'
 
