@@ -25,7 +25,10 @@ from .vocabulary import COMMENT_LABELS, TAIL_LABELS
 _TITLE_WINDOW = 30  # lines above the article searched for its title
 _META_WINDOW = 12  # lines above the title searched for the byline and date
 _HEAD_LINES = 4  # and lines into the article
-_CAPITALISED_NAME = r"[A-Z][\w’'.-]*\.?(?:\s+(?:(?:de|van|von|der|da|di|le|la|del|dos|bin|al)\s+)?[A-Z][\w’'.-]*\.?){0,4}"
+#: Capital letters of the Latin scripts ("Çelik", "Ødegaard"): a name's words begin with one.
+_CAPITAL = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_NAME_WORD = rf"\(?[{_CAPITAL}][\w’'.-]*\.?\)?"
+_CAPITALISED_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|da|di|le|la|del|dos|bin|al)\s+)?{_NAME_WORD}){{0,4}}"
 _BYLINE = re.compile(
     rf"^(?:[\W\d_]|(?i:posted|published|updated|last\s+updated|on|in|article|story|\d+\s+min(?:ute)?s?\s+read)\b)*"
     rf"\b(?i:by|words\s+by|written\s+by|posted\s+by|story\s+by|text\s+by|reviewed\s+by|"
@@ -40,6 +43,13 @@ _DATE_CUE = re.compile(r"\b(?:published|posted|date|first\s+published|publicado|
 _UPDATE_CUE = re.compile(r"\b(?:updated|modified|edited|reviewed|actualizado|aktualisiert|mis\s+à\s+jour)\b", re.I)
 _BREADCRUMB = re.compile(r"\s[>»›/|]\s|\S\s?[>»›]\s?\S")
 _PERSON = re.compile(rf"^(?:Dr\.?\s+)?{_CAPITALISED_NAME}$")
+#: "© 2025 Ann Smith. All rights reserved": on a personal site, the writer.
+_COPYRIGHT = re.compile(rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*(?:[-–]\s*\d{{4}})?\s*)?(?P<name>{_CAPITALISED_NAME})"
+                        rf"\s*(?:[.,]|$)", re.I)
+_COMPANY = re.compile(r"\b(?:inc|llc|ltd|limited|gmbh|corp|corporation|company|co|group|media|press|news|"
+                      r"university|foundation|institute|association|society|all)\b\.?", re.I)
+_ROLE_LINE = re.compile(r"^(?:\w+\s+){0,2}(?:writer|editor|author|contributor|journalist|reporter|columnist|"
+                        r"correspondent)s?$", re.I)
 #: Words of labels and headings that are not names (a name line made of them is a section label).
 _COMMON_WORDS = frozenset(w for w in (language_stopwords("English") | {
     "home", "smart", "video", "production", "analytics", "news", "blog", "guide", "guides", "tips", "review",
@@ -224,7 +234,8 @@ _BY_ALONE = re.compile(r"^(?:by|written\s+by|words\s+by|posted\s+by|authors?|aut
 _ROLE_WORDS = re.compile(
     r"\s*(?:,|\||·|•|\s-\s|–|—)?\s*\b(?:former|senior|staff|junior|chief|deputy|managing|associate|contributing|"
     r"lead|head|executive|editor|editorial|writer|contributor|reporter|correspondent|columnist|analyst|founder|"
-    r"co-founder|ceo|cto|director|manager|expert|specialist|consultant|professor|gardener|author|freelance|"
+    r"co-founder|ceo|cto|director|manager|expert|specialist|consultant|professor|gardener|author|freelance|journalist|"
+    r"(?:january|february|march|april|june|july|august|september|october|november|december)(?:\s|$)|"
     r"photographer|producer|host|team|guest|updated|published|posted|reviewed|edited|fact|on\s|in\s)\b.*$",
     re.I)
 
@@ -303,14 +314,29 @@ def _find_author(units: list[Unit], near: range, anchor: int, last: int) -> tupl
             return name, None
         if _is_person(texts[i]) and _introduces(texts[i], texts[i + 1:i + 4]):
             return texts[i], None
-    return None, None
+    for i in sorted(range(len(units)), key=lambda k: abs(k - anchor)):  # a byline standing anywhere
+        name = byline_name(texts[i]) if word_count(texts[i]) <= 8 else None
+        if name and _only_attribution(texts[i], name):
+            return name, None
+    return _copyright_holder(texts), None
+
+
+def _copyright_holder(texts: list[str]) -> str | None:
+    """The person a personal site's copyright line names, when nothing else named the writer."""
+    for text in reversed(texts):
+        match = _COPYRIGHT.search(text) if word_count(text) <= 30 else None
+        if match:
+            name = match.group("name").strip()
+            if _is_person(name) and not _COMPANY.search(name):
+                return name
+    return None
 
 
 def _introduces(name: str, following: list[str]) -> bool:
     """A name line followed by a note about that person ("Ann has written …", "| Author")."""
     first_name = name.split()[0]
     return any(t.startswith((first_name + " ", name)) or t.strip(" |").lower() in ("author", "about the author")
-               for t in following)
+               or _ROLE_LINE.match(t.strip(" |")) or (name in t and word_count(t) <= 8) for t in following)
 
 
 def _beside_date(units: list[Unit], i: int) -> bool:
