@@ -121,3 +121,13 @@ def test_every_line_outside_the_article_has_a_reason_a_person_can_read():
     for event in outside:
         assert event.detail.startswith(("before the article", "after the article")), event
         assert ":" in event.detail  # where it stands, then what it reads as
+
+
+def test_a_short_article_keeps_its_last_paragraph_above_its_own_notes():
+    page = ("A title for the test\n\nThe Bolsheviks took power in October 1917 and the civil war followed.1 "
+            "Lenin died in 1924 and Stalin became general secretary of the party.\n\n"
+            "The New Economic Policy was adopted in 1921.2 It allowed private trade in grain.\n\n"
+            "Notes\n\n1 Source one.\n\n2 Source two.\n")
+    result = clean(decode_seed(page.encode(), Path("short.txt")))
+    assert any("private trade in grain" in b.text for b in result.article.blocks)
+    assert not result.dropped()

@@ -32,6 +32,7 @@ def find_body(units: list[Unit], model: BodyModel | None, language: Language) ->
     lexicon = model.lexicon if language.name == model.lexicon_language else {}
     rows = page_features([u.text for u in units], language, lexicon)
     path = _closing_lines(model.decode(rows), rows, [u.text for u in units], language)
+    path = _lines_before_own_notes(path, units, language)
     inside = [i for i, state in enumerate(path) if state not in (BEFORE, AFTER)]
     first = units[inside[0]].line if inside else None
     last = units[inside[-1]].line if inside else None
@@ -66,6 +67,28 @@ def _closing_lines(path: list[int], rows: list[list[float]], texts: list[str], l
         if closing and not introduced:
             break  # one closing paragraph, not a run of them
     return path
+
+
+_OWN_BACKMATTER = (Role.NOTES_HEADING, Role.REFERENCES_HEADING)
+
+
+def _lines_before_own_notes(path: list[int], units: list[Unit], language: Language) -> list[int]:
+    """Prose between the article's end and its own notes or references heading is the article's:
+    those sections follow the text they annotate, so nothing of another page stands between."""
+    path = list(path)
+    body = [i for i, state in enumerate(path) if state == BODY]
+    if not body:
+        return path
+    heading = next((k for k in range(body[-1] + 1, len(units)) if units[k].role in _OWN_BACKMATTER), None)
+    between = range(body[-1] + 1, heading) if heading is not None else range(0)
+    if all(_is_prose(units[k].text, language) for k in between):
+        for k in between:
+            path[k] = BODY
+    return path
+
+
+def _is_prose(text: str, language: Language) -> bool:
+    return ends_sentence(text) and word_count(text) >= 4 and language.stopword_share(text) >= 0.2
 
 
 def _reason(model: BodyModel, row: list[float], state: int, first: int | None, last: int | None) -> str:
