@@ -131,3 +131,20 @@ def test_a_short_article_keeps_its_last_paragraph_above_its_own_notes():
     result = clean(decode_seed(page.encode(), Path("short.txt")))
     assert any("private trade in grain" in b.text for b in result.article.blocks)
     assert not result.dropped()
+
+
+def test_a_list_of_entries_is_kept_to_its_last_entry():
+    """A ranked list repeats one pattern (name, heading, rating, review) to its end; the model may
+    end the article early where the entries' wording turns, but the pattern carries it through."""
+    reviews = [f"Mover number {k} packed our kitchen in two hours, wrapped every glass in paper and "
+               f"arrived on time; the crew was careful on the stairs and the price matched the quote."
+               for k in range(1, 9)]
+    entries = []
+    for k, review in enumerate(reviews, 1):
+        entries += [f"Company {chr(64 + k)} Movers", f"#{k} of 8 Best Movers in Town", "☆☆☆☆☆", review]
+    result = run(*NAV, "The eight best movers in town", *ARTICLE[:2], *entries,
+                 "Privacy Policy", "Terms of Use", "© 2025 Town News")
+    text = " ".join(body_texts(result))
+    for review in reviews:
+        assert review.split(";")[0].replace("’", "'") in text.replace("’", "'")
+    assert "Privacy Policy" not in text

@@ -33,6 +33,7 @@ def find_body(units: list[Unit], model: BodyModel | None, language: Language) ->
     rows = page_features([u.text for u in units], language, lexicon)
     path = _closing_lines(model.decode(rows), rows, [u.text for u in units], language)
     path = _lines_before_own_notes(path, units, language)
+    path = _continued_pattern(path, [u.text for u in units], language)
     inside = [i for i, state in enumerate(path) if state not in (BEFORE, AFTER)]
     first = units[inside[0]].line if inside else None
     last = units[inside[-1]].line if inside else None
@@ -67,6 +68,56 @@ def _closing_lines(path: list[int], rows: list[list[float]], texts: list[str], l
         if closing and not introduced:
             break  # one closing paragraph, not a run of them
     return path
+
+
+_MIN_PERIOD, _MAX_PERIOD = 2, 8  # lines in one entry of a list of entries (name, rating, heading, review …)
+
+
+def _continued_pattern(path: list[int], texts: list[str], language: Language) -> list[int]:
+    """A list of entries (a heading, a rating, a paragraph, over and over) goes on as long as its pattern
+    does: when the article's last three entries repeat one pattern of lines and whole entries after its
+    end go on repeating it, each line takes the place its counterpart one entry above has."""
+    path = list(path)
+    body = [i for i, state in enumerate(path) if state == BODY]
+    if not body:
+        return path
+    end = body[-1]
+    skeleton = _skeleton(texts, language)
+    for period in range(_MIN_PERIOD, _MAX_PERIOD + 1):
+        start = end - 3 * period + 1  # three whole entries seen inside the article
+        if start < 0 or path[start] == BEFORE:
+            continue
+        cycle = skeleton[start:end + 1]
+        if not all(cycle[k] == cycle[k - period] for k in range(period, len(cycle))):
+            continue
+        if "prose" not in cycle[-period:] or len(set(cycle[-period:])) < 2:
+            continue
+        k = end + 1
+        while k + period <= len(path) and all(path[j] == AFTER and skeleton[j] == skeleton[j - period]
+                                              for j in range(k, k + period)):
+            for j in range(k, k + period):  # whole entries only
+                path[j] = path[j - period]
+            k += period
+        break
+    return path
+
+
+def _skeleton(texts: list[str], language: Language) -> list[str]:
+    """Each line's part in a repeating pattern: a line the page repeats is itself, the rest a shape."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        counts[text] = counts.get(text, 0) + 1
+    out = []
+    for text in texts:
+        if counts[text] > 2:
+            out.append(text)
+        elif word_count(text) >= 12 and ends_sentence(text):
+            out.append("prose")
+        elif word_count(text) <= 12:
+            out.append("short")
+        else:
+            out.append("long")
+    return out
 
 
 _OWN_BACKMATTER = (Role.NOTES_HEADING, Role.REFERENCES_HEADING)
