@@ -3,7 +3,8 @@
 Read STAGES top to bottom and you have the whole cleaning story. Each stage is
 a pure function of the units (and plain-data settings); it returns the units
 it keeps and an Event for every line it dropped, reshaped or marked, naming
-the rule. Nothing here reads files, YAML or HTML.
+the rule. Nothing here reads files, YAML or HTML: a saved web page arrives as
+units whose `Markup` holds what its HTML said, as plain data (`pipeline.html`).
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ from .headings import recognise_headings
 from .notes import find_note_calls
 from .outside import drop_outside
 from .overrides import apply_overrides
+from .page_units import split_page
 from .quotations import recognise_quotations
+from .structure import recognise_structure
 from .typography import apply_typography
 from .units import Event, Overrides, StageResult, Unit
 
@@ -46,6 +49,7 @@ STAGES = (
     ("outside", "drop what lies before, after or aside from the article"),
     ("duplicates", "drop a paragraph the page shows twice"),
     ("typography", "curly quotes, dashes, ellipses, single spaces"),
+    ("structure", "set headings, lists and quotations where a saved page's markup states them"),
     ("quotations", "recognise quotations, letters and lists introduced by a colon"),
     ("headings", "recognise section headings: short lines that head paragraphs"),
     ("notes", "turn note-call numerals into note references"),
@@ -88,6 +92,7 @@ def _stage_functions(overrides: Overrides, language: Language, model: BodyModel 
         "about": mark_about_author,
         "duplicates": drop_duplicates,
         "typography": apply_typography,
+        "structure": recognise_structure,
         "quotations": recognise_quotations,
         "headings": recognise_headings,
         "notes": find_note_calls,
@@ -95,7 +100,8 @@ def _stage_functions(overrides: Overrides, language: Language, model: BodyModel 
 
 
 def _run(source: SourceText, overrides: Overrides | None, model: BodyModel | None, until: str | None = None):
-    result: StageResult = split_blocks(source)
+    # A saved web page arrives as units already (pipeline.html); a text seed as lines.
+    result: StageResult = split_page(source) if getattr(source, "units", None) else split_blocks(source)
     units, events = result.units, list(result.events)
     language = detect_language([u.text for u in units])
     if model is None and until != "body":
