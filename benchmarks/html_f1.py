@@ -8,8 +8,10 @@ our own cleaning of the same pages' visible text, on the development set's pages
     python benchmarks/html_f1.py --keep DIR       # keep each system's outputs in DIR/<system>/
 
 Every system gets the page's original HTML (`NAME.html.gz`) — ours through
-`python -m pipeline clean -q --out DIR FILE.html...` in one process, as an editor cleans a folder
-of saved pages; text-only is the same command on `NAME.txt`, the page's visible text. The
+`python -m pipeline clean -q --text --out DIR FILE.html...` in one process, as an editor cleans a
+folder of saved pages; text-only is the same command on `NAME.txt`, the page's visible text. Every
+system is scored on plain text (ours with `--text`: one block a line, no Markdown, so that link
+addresses and image names count against no one), as the libraries give it. The
 outputs are scored by the set's own `score.py` (shingle precision, recall and F1 as published
 tools are compared; word and line figures; boilerplate leaks). Times are wall-clock for the
 whole set, start-up included.
@@ -77,7 +79,8 @@ def run_ours(pages: Path, names: list[str], out: Path, html: bool) -> float:
             else:
                 inputs.append(pages / f"{name}.txt")
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "pipeline", "clean", "-q", "--out", str(out), *map(str, inputs)],
+        subprocess.run([sys.executable, "-m", "pipeline", "clean", "-q", "--text", "--out", str(out),
+                        *map(str, inputs)],
                        check=False, cwd=ROOT)
         return time.perf_counter() - started
 

@@ -45,7 +45,8 @@ def _markup_block(unit: Unit) -> Block | None:
         return Block(BlockKind.FIGURE, [markup.figure.caption] if markup.figure.caption else [],
                      figure=markup.figure)
     if markup.rows:
-        return Block(BlockKind.TABLE, [], rows=[list(r) for r in markup.rows], header_rows=markup.header_rows)
+        return Block(BlockKind.TABLE, [Text(markup.caption)] if markup.caption else [],
+                     rows=[list(r) for r in markup.rows], header_rows=markup.header_rows)
     return None
 
 

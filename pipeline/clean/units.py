@@ -55,6 +55,7 @@ class Markup:
     figure: Figure | None = None
     rows: tuple[tuple[Text, ...], ...] = ()  # a data table's cells
     header_rows: int = 0
+    caption: str = ""  # a data table's caption
 
 
 @dataclass(frozen=True)

@@ -92,7 +92,7 @@ def _units(blocks: list[RawBlock], facts: PageFacts) -> list[Unit]:
             heading=block.heading, list_id=block.list_id, ordered=block.ordered, quote_id=block.quote_id,
             link_share=min(1.0, block.link_chars / max(1, len(block.text))), words=block.words,
             own_words=block.own_words, in_content=bool(container & set(block.path)), figure=figure,
-            rows=block.rows, header_rows=block.header_rows)
+            rows=block.rows, header_rows=block.header_rows, caption=block.caption)
         marks = tuple(block.marks) if figure is None else ()
         units.append(Unit(line=number, text=block.text, group=number, last_line=number,
                           marks=marks, markup=markup))

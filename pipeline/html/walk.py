@@ -63,7 +63,18 @@ class RawBlock:
     image: object = None  # an Image (see images.py) for a figure block
     rows: tuple = ()
     header_rows: int = 0
+    caption: str = ""  # a data table's <caption>
     path: tuple[int, ...] = ()  # ids of its ancestor elements, for finding the content container
+
+
+def _trimmed(mark: Mark, text: str) -> Mark | None:
+    """The mark without the spaces at its edges (`<em> word </em>`), or None if nothing is left."""
+    start, end = mark.start, min(mark.end, len(text))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Mark(mark.kind, start, end, mark.ref) if end > start else None
 
 
 def class_words(element) -> frozenset[str]:
@@ -180,7 +191,7 @@ class Walker:
         quote = next((f.id for f in reversed(self.frames) if f.tag == "blockquote"), 0)
         marks = sorted((m for m in self.marks if m.end > m.start and m.start < len(text)),
                        key=lambda m: (m.start, -m.end))
-        marks = [Mark(m.kind, m.start, min(m.end, len(text)), m.ref) for m in marks]
+        marks = [t for t in (_trimmed(m, text) for m in marks) if t is not None]
         return RawBlock(text, marks, holder, self.start_line, landmarks, words, own, heading,
                         parent.id if parent else 0, parent.ordered if parent else False, quote,
                         self.link_chars, self.figure, self.caption > 0,
@@ -327,7 +338,7 @@ class _TableReader:
         text = " ".join(c.text for r in rows for c in r if c.text)
         block = w._block(text or title, "table")
         w.frames.pop()
-        block.rows, block.header_rows = tuple(rows), header_rows
+        block.rows, block.header_rows, block.caption = tuple(rows), header_rows, title
         if title:
             block.text = title + " " + block.text
         w.blocks.append(block)

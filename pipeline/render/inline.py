@@ -50,7 +50,8 @@ PLAIN = InlineStyle(note_call=lambda key: "", glossary_link=lambda entry_id, inn
 
 
 def _escape(text: str) -> str:
-    return linkify(html.escape(text, quote=False))
+    """Escaped, web addresses linked, and a line break inside a paragraph (verse, an address) kept."""
+    return linkify(html.escape(text, quote=False)).replace("\n", "<br/>")
 
 
 _ANCHORS = (MarkKind.GLOSSARY, MarkKind.LINK)
@@ -102,7 +103,7 @@ class _Writer:
             stops = [p for p in self.points if position < p < end or (through_end and p == end)]
             stop = min(stops) if stops else end
             piece = self.text[position:stop]
-            self.out.append(_escape(piece) if top else html.escape(piece, quote=False))
+            self.out.append(_escape(piece) if top else html.escape(piece, quote=False).replace("\n", "<br/>"))
             position = stop
             if stop < end or through_end:
                 self.calls(stop)

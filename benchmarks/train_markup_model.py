@@ -1,0 +1,218 @@
+"""Learn the markup layer of the body model from the development set's saved pages, cross-validated by site.
+
+    pip install -e ".[train]"
+    python benchmarks/train_markup_model.py              # 5 folds by site, then train on all and write
+    python benchmarks/train_markup_model.py --no-write   # measure only
+
+Each page's HTML (`NAME.html.gz`) goes through the HTML reader and the cleaner's stages up to the
+body stage. The text body model (`data/body_model.json`) is frozen: its eight channel scores per
+block are computed once. Every block gets its markup features (`pipeline/clean/markup_model.py`)
+and a state from the gold text: a block is article text when most of its 4-word shingles (for a
+short block: its words, in a gold line) are in the page's gold. An averaged structured perceptron
+then learns weights for the markup features only, decoding with the text scores added, with a
+margin: a wrong state costs the block's words over the page's article words.
+
+Cross-validation holds out a fifth of the sites per fold (by a hash of the domain) and reports
+the block-level precision and recall of "in the article" on held-out pages; the full cleaner's
+shingle F1 with a fold's weights is measured by `benchmarks/html_f1.py`. The weights written are
+trained on every page; the fold figures are stored beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import multiprocessing
+import random
+import re
+import sys
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.clean import units_for_body  # noqa: E402
+from pipeline.clean.body_model import (AFTER, ASIDE, BEFORE, BODY, CHANNELS, CHANGES, load_model,  # noqa: E402
+                                       viterbi)
+from pipeline.clean.markup_model import MARKUP_FEATURES, MODEL_FILE, MarkupModel, markup_rows  # noqa: E402
+from pipeline.clean.signals import page_features  # noqa: E402
+from pipeline.read import read_seed  # noqa: E402
+
+DEVSET = ROOT.parent / "shared" / "cleaning-devset"
+_WORD = re.compile(r"\w+")
+_CHANGE = {move: 4 + k for k, move in enumerate(CHANGES)}
+
+
+@dataclass
+class Page:
+    name: str
+    domain: str
+    text_scores: list[list[float]]
+    rows: list[list[int]]  # indices of the markup features that are on, per block
+    states: list[int]
+    cost: list[float]  # per block: its words over the page's article words
+
+
+def domain_of(name: str) -> str:
+    return name.split("-", 1)[1] if "-" in name else name
+
+
+def fold_of(name: str, folds: int) -> int:
+    return zlib.crc32(domain_of(name).encode()) % folds
+
+
+def block_labels(texts: list[str], gold: str) -> list[int]:
+    tokens = _WORD.findall(gold.lower())
+    shingles = {tuple(tokens[i:i + 4]) for i in range(len(tokens) - 3)}
+    lines = {tuple(_WORD.findall(line.lower())) for line in gold.splitlines()}
+    joined = " " + " ".join(tokens) + " "
+    out = []
+    for text in texts:
+        words = _WORD.findall(text.lower())
+        if len(words) >= 4:
+            own = [tuple(words[i:i + 4]) for i in range(len(words) - 3)]
+            out.append(1 if sum(s in shingles for s in own) >= 0.5 * len(own) else 0)
+        else:
+            out.append(1 if words and (tuple(words) in lines or (len(words) >= 2 and f" {' '.join(words)} " in joined))
+                       else 0)
+    return out
+
+
+def gold_states(labels: list[int]) -> list[int] | None:
+    ones = [i for i, v in enumerate(labels) if v]
+    if not ones:
+        return None
+    a, b = ones[0], ones[-1]
+    return [BEFORE if i < a else AFTER if i > b else (BODY if labels[i] else ASIDE) for i in range(len(labels))]
+
+
+def load_page(args: tuple[Path, str]) -> Page | None:
+    pages, name = args
+    try:
+        source = read_seed(pages / f"{name}.html.gz")
+    except Exception as exc:  # a page the reader refuses is left out of training, and said so
+        print(f"{name}: {exc}", file=sys.stderr)
+        return None
+    units, language = units_for_body(source)
+    units = [u for u in units if u.text]
+    if not units:
+        return None
+    model = load_model()
+    lexicon = model.lexicon if language.name == model.lexicon_language else {}
+    texts = [u.text for u in units]
+    text_scores = [model.channels(r) for r in page_features(texts, language, lexicon)]
+    rows = [[j for j, v in enumerate(row) if v] for row in markup_rows(units)]
+    states = gold_states(block_labels(texts, (pages / f"{name}.gold.txt").read_text(encoding="utf-8")))
+    if states is None:
+        return None
+    words = [max(1, len(t.split())) for t in texts]
+    article = sum(w for w, s in zip(words, states) if s == BODY) or 1
+    return Page(name, domain_of(name), text_scores, rows, states, [w / article for w in words])
+
+
+def _scores(page: Page, weights: list[list[float]], margin: float = 0.0) -> list[list[float]]:
+    out = []
+    for i, (base, on) in enumerate(zip(page.text_scores, page.rows)):
+        s = list(base)
+        for j in on:
+            w = weights[j]
+            for k in range(CHANNELS):
+                s[k] += w[k]
+        if margin:
+            for state in (BEFORE, BODY, ASIDE, AFTER):
+                if state != page.states[i]:
+                    s[state] += margin * page.cost[i] * 20
+        out.append(s)
+    return out
+
+
+def _phi(page: Page, path: list[int]) -> dict[tuple[int, int], float]:
+    counts: dict[tuple[int, int], float] = {}
+    previous = BEFORE
+    for i, state in enumerate(path):
+        channels = [state]
+        if i == 0 and state == BODY:
+            channels.append(_CHANGE[(BEFORE, BODY)])
+        elif i and (previous, state) in _CHANGE:
+            channels.append(_CHANGE[(previous, state)])
+        for j in page.rows[i]:
+            for k in channels:
+                counts[(j, k)] = counts.get((j, k), 0.0) + 1.0
+        previous = state
+    return counts
+
+
+def train(pages: list[Page], epochs: int = 8, seed: int = 1) -> list[list[float]]:
+    model = load_model()
+    n = len(MARKUP_FEATURES)
+    weights = [[0.0] * CHANNELS for _ in range(n)]
+    total = [[0.0] * CHANNELS for _ in range(n)]
+    rng = random.Random(seed)
+    steps = 0
+    for _epoch in range(epochs):
+        order = list(pages)
+        rng.shuffle(order)
+        for page in order:
+            steps += 1
+            path = viterbi(_scores(page, weights, margin=1.0), model.base, model.initial)
+            if path != page.states:
+                gold, got = _phi(page, page.states), _phi(page, path)
+                for key in set(gold) | set(got):
+                    delta = gold.get(key, 0.0) - got.get(key, 0.0)
+                    if delta:
+                        weights[key[0]][key[1]] += delta
+                        total[key[0]][key[1]] += delta * steps
+    # averaged perceptron: w_avg = w - total / steps
+    return [[w - t / steps for w, t in zip(wr, tr)] for wr, tr in zip(weights, total)]
+
+
+def measure(pages: list[Page], weights: list[list[float]]) -> tuple[float, float]:
+    """Block precision and recall of "in the article" (body), weighted by words."""
+    model = load_model()
+    kept = good = gold = 0.0
+    for page in pages:
+        path = viterbi(_scores(page, weights), model.base, model.initial)
+        for state, truth, cost in zip(path, page.states, page.cost):
+            kept += cost * (state == BODY)
+            gold += cost * (truth == BODY)
+            good += cost * (state == BODY and truth == BODY)
+    return good / max(kept, 1e-9), good / max(gold, 1e-9)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--devset", type=Path, default=DEVSET)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    pages_dir = args.devset / "pages"
+    names = [n for n in (args.devset / "pages.txt").read_text().split() if n]
+    with multiprocessing.Pool(args.jobs) as pool:
+        pages = [p for p in pool.map(load_page, [(pages_dir, n) for n in names], chunksize=8) if p]
+    print(f"{len(pages)} pages loaded")
+    zero = [[0.0] * CHANNELS for _ in MARKUP_FEATURES]
+    folds = []
+    for fold in range(args.folds):
+        held = [p for p in pages if fold_of(p.name, args.folds) == fold]
+        trained = train([p for p in pages if fold_of(p.name, args.folds) != fold], args.epochs)
+        before, after = measure(held, zero), measure(held, trained)
+        folds.append({"fold": fold, "pages": len(held), "text_only": before, "with_markup": after})
+        print(f"fold {fold}: {len(held)} held-out pages; block P/R text model alone {before[0]:.3f}/{before[1]:.3f}, "
+              f"with markup {after[0]:.3f}/{after[1]:.3f}")
+    weights = train(pages, args.epochs)
+    model = MarkupModel(tuple(f.name for f in MARKUP_FEATURES), tuple(tuple(round(x, 4) for x in w) for w in weights),
+                        {"trained": datetime.date.today().isoformat(), "pages": len(pages), "epochs": args.epochs,
+                         "folds": folds, "how": "benchmarks/train_markup_model.py, text body model frozen"})
+    if not args.no_write:
+        MODEL_FILE.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL_FILE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
