@@ -24,6 +24,7 @@ import argparse
 import datetime
 import json
 import multiprocessing
+import pickle
 import random
 import re
 import sys
@@ -145,7 +146,8 @@ def _phi(page: Page, path: list[int]) -> dict[tuple[int, int], float]:
     return counts
 
 
-def train(pages: list[Page], epochs: int = 8, seed: int = 1) -> list[list[float]]:
+def train(pages: list[Page], epochs: int = 8, seed: int = 1, rate: float = 0.2,
+          margin: float = 1.0) -> list[list[float]]:
     model = load_model()
     n = len(MARKUP_FEATURES)
     weights = [[0.0] * CHANNELS for _ in range(n)]
@@ -157,11 +159,11 @@ def train(pages: list[Page], epochs: int = 8, seed: int = 1) -> list[list[float]
         rng.shuffle(order)
         for page in order:
             steps += 1
-            path = viterbi(_scores(page, weights, margin=1.0), model.base, model.initial)
+            path = viterbi(_scores(page, weights, margin=margin), model.base, model.initial)
             if path != page.states:
                 gold, got = _phi(page, page.states), _phi(page, path)
                 for key in set(gold) | set(got):
-                    delta = gold.get(key, 0.0) - got.get(key, 0.0)
+                    delta = rate * (gold.get(key, 0.0) - got.get(key, 0.0))
                     if delta:
                         weights[key[0]][key[1]] += delta
                         total[key[0]][key[1]] += delta * steps
@@ -169,17 +171,34 @@ def train(pages: list[Page], epochs: int = 8, seed: int = 1) -> list[list[float]
     return [[w - t / steps for w, t in zip(wr, tr)] for wr, tr in zip(weights, total)]
 
 
-def measure(pages: list[Page], weights: list[list[float]]) -> tuple[float, float]:
-    """Block precision and recall of "in the article" (body), weighted by words."""
+def measure(pages: list[Page], weights: list[list[float]]) -> tuple[float, float, float]:
+    """Precision and recall of "in the article", by words, averaged over pages (as score.py averages
+    its shingle figures), and the F1 of the two means."""
     model = load_model()
-    kept = good = gold = 0.0
+    precisions, recalls = [], []
     for page in pages:
         path = viterbi(_scores(page, weights), model.base, model.initial)
+        kept = good = gold = 0.0
         for state, truth, cost in zip(path, page.states, page.cost):
             kept += cost * (state == BODY)
             gold += cost * (truth == BODY)
             good += cost * (state == BODY and truth == BODY)
-    return good / max(kept, 1e-9), good / max(gold, 1e-9)
+        precisions.append(good / kept if kept else 0.0)
+        recalls.append(good / gold if gold else 1.0)
+    p, r = sum(precisions) / len(precisions), sum(recalls) / len(recalls)
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _load_all(args) -> list[Page]:
+    if args.cache and args.cache.exists():
+        return pickle.loads(args.cache.read_bytes())
+    pages_dir = args.devset / "pages"
+    names = [n for n in (args.devset / "pages.txt").read_text().split() if n]
+    with multiprocessing.Pool(args.jobs) as pool:
+        pages = [p for p in pool.map(load_page, [(pages_dir, n) for n in names], chunksize=8) if p]
+    if args.cache:
+        args.cache.write_bytes(pickle.dumps(pages))
+    return pages
 
 
 def main() -> int:
@@ -189,24 +208,40 @@ def main() -> int:
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--cache", type=Path, help="keep the loaded pages in this pickle (and read them from it)")
+    parser.add_argument("--rates", default="0.05,0.2,1.0", help="learning rates tried (chosen by cross-validation)")
+    parser.add_argument("--margins", default="0,1", help="margins tried")
     args = parser.parse_args()
-    pages_dir = args.devset / "pages"
-    names = [n for n in (args.devset / "pages.txt").read_text().split() if n]
-    with multiprocessing.Pool(args.jobs) as pool:
-        pages = [p for p in pool.map(load_page, [(pages_dir, n) for n in names], chunksize=8) if p]
+    pages = _load_all(args)
     print(f"{len(pages)} pages loaded")
     zero = [[0.0] * CHANNELS for _ in MARKUP_FEATURES]
-    folds = []
-    for fold in range(args.folds):
-        held = [p for p in pages if fold_of(p.name, args.folds) == fold]
-        trained = train([p for p in pages if fold_of(p.name, args.folds) != fold], args.epochs)
-        before, after = measure(held, zero), measure(held, trained)
-        folds.append({"fold": fold, "pages": len(held), "text_only": before, "with_markup": after})
-        print(f"fold {fold}: {len(held)} held-out pages; block P/R text model alone {before[0]:.3f}/{before[1]:.3f}, "
-              f"with markup {after[0]:.3f}/{after[1]:.3f}")
-    weights = train(pages, args.epochs)
+    best = None
+    for rate in map(float, args.rates.split(",")):
+        for margin in map(float, args.margins.split(",")):
+            folds = []
+            for fold in range(args.folds):
+                held = [p for p in pages if fold_of(p.name, args.folds) == fold]
+                trained = train([p for p in pages if fold_of(p.name, args.folds) != fold], args.epochs,
+                                rate=rate, margin=margin)
+                folds.append({"fold": fold, "pages": len(held), "text_only": measure(held, zero),
+                              "with_markup": measure(held, trained)})
+            f1 = sum(f["with_markup"][2] * f["pages"] for f in folds) / sum(f["pages"] for f in folds)
+            alone = sum(f["text_only"][2] * f["pages"] for f in folds) / sum(f["pages"] for f in folds)
+            print(f"rate {rate:g} margin {margin:g}: held-out F1 {f1:.4f} (text model alone {alone:.4f}); "
+                  + "; ".join(f"fold {f['fold']} {f['text_only'][2]:.3f}->{f['with_markup'][2]:.3f}" for f in folds),
+                  flush=True)
+            if best is None or f1 > best[0]:
+                best = (f1, rate, margin, folds)
+    _, rate, margin, folds = best
+    if best[0] <= alone:  # the markup layer does not help on held-out sites: the text model alone
+        print("no setting beats the text model alone on held-out sites: writing zero weights")
+        rate, weights = 0.0, zero
+    else:
+        print(f"chosen: rate {rate:g}, margin {margin:g}")
+        weights = train(pages, args.epochs, rate=rate, margin=margin)
     model = MarkupModel(tuple(f.name for f in MARKUP_FEATURES), tuple(tuple(round(x, 4) for x in w) for w in weights),
                         {"trained": datetime.date.today().isoformat(), "pages": len(pages), "epochs": args.epochs,
+                         "rate": rate, "margin": margin,
                          "folds": folds, "how": "benchmarks/train_markup_model.py, text body model frozen"})
     if not args.no_write:
         MODEL_FILE.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")

@@ -62,6 +62,13 @@ class CleanResult:
     units: list[Unit]
     events: list[Event] = field(default_factory=list)
     source_lines: int = 0
+    html_lines: dict[int, int] = field(default_factory=dict)  # a saved page: block number -> line of the HTML
+
+    def where(self, line: int) -> str:
+        """Where a unit stood in its seed, as the report shows it: a line, or a saved page's block and line."""
+        if not self.html_lines:
+            return str(line)
+        return f"block {line}, line {self.html_lines[line]}" if line in self.html_lines else f"line {line}"
 
     def dropped(self) -> list[Event]:
         return [e for e in self.events if e.action == "dropped"]
@@ -119,7 +126,8 @@ def _run(source: SourceText, overrides: Overrides | None, model: BodyModel | Non
 def clean(source: SourceText, overrides: Overrides | None = None, model: BodyModel | None = None) -> CleanResult:
     """Run every stage over one seed and assemble the Article."""
     units, events, _language = _run(source, overrides, model)
-    return CleanResult(assemble(source.path, units, events), units, events, len(source.lines))
+    places = {u.line: u.markup.source_line for u in getattr(source, "units", ()) if u.markup}
+    return CleanResult(assemble(source.path, units, events), units, events, len(source.lines), places)
 
 
 def units_before_head(source: SourceText, model: BodyModel | None = None) -> list[Unit]:
