@@ -31,6 +31,10 @@ class MarkKind(str, Enum):
     LINK = "link"  # ref: the address, one that `is_link_address` accepts
 
 
+#: A line break inside a paragraph (verse, an address: a saved page's `<br>`). A plain newline in a
+#: Text is white space, as in the editors' Markdown; this one is kept as a break in both editions.
+LINE_BREAK = "\u2028"
+
 #: A web address in plain text is a link: the renderer makes it one, and glossary terms are
 #: never linked inside it.
 WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>\"”’]+", re.I)

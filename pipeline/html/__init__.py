@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..clean.units import Markup, Unit
-from ..model import Figure, Text
+from ..model import LINE_BREAK, Figure, Text
 from .facts import PageFacts, page_facts
 from .images import ImageFolder, files_folder
 from .source import HtmlSource, is_html_seed, parse_page, read_page_bytes
@@ -32,7 +32,7 @@ def read_html_seed(path: Path) -> HtmlSource:
     images = ImageFolder(folder if folder.is_dir() else None)
     raw = walk(root, facts.url or "", images)
     units = _units(_merge_figures(raw), facts)
-    lines = tuple(u.text.replace("\n", " ") or (u.markup.figure.name if u.markup.figure else "") for u in units)
+    lines = tuple(u.text.replace(LINE_BREAK, " ") or (u.markup.figure.name if u.markup.figure else "") for u in units)
     return HtmlSource(path, lines, 0, tuple(units), facts, tuple(images.warnings),
                       folder if folder.is_dir() else None)
 

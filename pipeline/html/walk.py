@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from ..model import Mark, MarkKind, Text, is_link_address
+from ..model import LINE_BREAK, Mark, MarkKind, Text, is_link_address
 from .images import ImageFolder
 
 BLOCK = frozenset("""address article aside blockquote body caption center dd details dialog dir div dl dt fieldset
@@ -126,10 +126,10 @@ class Walker:
             return
         text = _CONTROL.sub("", text)
         if self.pre:
-            text = text.replace("\r\n", "\n").replace("\t", "    ")
+            text = text.replace("\r\n", "\n").replace("\t", "    ").replace("\n", LINE_BREAK)
         else:
             text = _SPACES.sub(" ", text)
-            if text.startswith(" ") and (not self.parts or self._last() in (" ", "\n")):
+            if text.startswith(" ") and (not self.parts or self._last() in (" ", LINE_BREAK)):
                 text = text[1:]
         if not text:
             return
@@ -144,7 +144,7 @@ class Walker:
         if not self.parts:
             return
         self._trim_end()
-        self.parts.append("\n")
+        self.parts.append(LINE_BREAK)
         self.length += 1
 
     def _trim_end(self) -> None:
@@ -158,7 +158,7 @@ class Walker:
     def flush(self, element: str = "") -> None:
         """End the current block: its text, trimmed, with the marks that cover any of it."""
         self._trim_end()
-        while self.parts and self._last() == "\n":
+        while self.parts and self._last() == LINE_BREAK:
             self.parts[-1] = self.parts[-1][:-1]
             self.length -= 1
             if not self.parts[-1]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 
-from ..model import Article, Block, BlockKind, MarkKind, Text
+from ..model import LINE_BREAK, Article, Block, BlockKind, MarkKind, Text
 
 # An underscore inside a word (snake_case) cannot open or close emphasis in CommonMark: left alone.
 _ESCAPE = re.compile(r"[\\`*\[\]<>]|(?<!\w)_|_(?!\w)")
@@ -54,7 +54,7 @@ def inline(text: Text, notes: bool = True) -> str:
         out.extend(at[offset])
         last = offset
     out.append(_escape(text.text[last:]))
-    return "".join(out).replace("\n", "\\\n")
+    return "".join(out).replace(LINE_BREAK, "\\\n")
 
 
 def _block(block: Block) -> str:
@@ -80,7 +80,7 @@ def _block(block: Block) -> str:
 
 def _table(block: Block) -> str:
     width = max(len(row) for row in block.rows)
-    cells = [[inline(c).replace("|", "\\|").replace("\n", " ") for c in row] + [""] * (width - len(row))
+    cells = [[inline(c).replace("|", "\\|").replace("\\\n", " ") for c in row] + [""] * (width - len(row))
              for row in block.rows]
     head = cells[0] if block.header_rows else [""] * width
     body = cells[1:] if block.header_rows else cells
@@ -159,4 +159,4 @@ def article_text(article: Article) -> str:
     if article.references:
         lines.append("References")
         lines.extend(r.text for r in article.references)
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines).replace(LINE_BREAK, "\n") + "\n"
