@@ -55,6 +55,18 @@ class Page:
     rows: list[list[int]]  # indices of the markup features that are on, per block
     states: list[int]
     cost: list[float]  # per block: its words over the page's article words
+    texts: list[str]
+    gold: str
+
+    def relabel(self, share: float) -> bool:
+        """States from the gold with a block counted as article text when `share` of its shingles are gold."""
+        states = gold_states(block_labels(self.texts, self.gold, share))
+        if states is None:
+            return False
+        words = [max(1, len(t.split())) for t in self.texts]
+        article = sum(w for w, s in zip(words, states) if s == BODY) or 1
+        self.states, self.cost = states, [w / article for w in words]
+        return True
 
 
 def domain_of(name: str) -> str:
@@ -65,7 +77,7 @@ def fold_of(name: str, folds: int) -> int:
     return zlib.crc32(domain_of(name).encode()) % folds
 
 
-def block_labels(texts: list[str], gold: str) -> list[int]:
+def block_labels(texts: list[str], gold: str, share: float = 0.5) -> list[int]:
     tokens = _WORD.findall(gold.lower())
     shingles = {tuple(tokens[i:i + 4]) for i in range(len(tokens) - 3)}
     lines = {tuple(_WORD.findall(line.lower())) for line in gold.splitlines()}
@@ -75,7 +87,7 @@ def block_labels(texts: list[str], gold: str) -> list[int]:
         words = _WORD.findall(text.lower())
         if len(words) >= 4:
             own = [tuple(words[i:i + 4]) for i in range(len(words) - 3)]
-            out.append(1 if sum(s in shingles for s in own) >= 0.5 * len(own) else 0)
+            out.append(1 if sum(s in shingles for s in own) >= share * len(own) else 0)
         else:
             out.append(1 if words and (tuple(words) in lines or (len(words) >= 2 and f" {' '.join(words)} " in joined))
                        else 0)
@@ -106,12 +118,9 @@ def load_page(args: tuple[Path, str]) -> Page | None:
     texts = [u.text for u in units]
     text_scores = [model.channels(r) for r in page_features(texts, language, lexicon)]
     rows = [[j for j, v in enumerate(row) if v] for row in markup_rows(units)]
-    states = gold_states(block_labels(texts, (pages / f"{name}.gold.txt").read_text(encoding="utf-8")))
-    if states is None:
-        return None
-    words = [max(1, len(t.split())) for t in texts]
-    article = sum(w for w, s in zip(words, states) if s == BODY) or 1
-    return Page(name, domain_of(name), text_scores, rows, states, [w / article for w in words])
+    page = Page(name, domain_of(name), text_scores, rows, [], [], texts,
+                (pages / f"{name}.gold.txt").read_text(encoding="utf-8"))
+    return page if page.relabel(0.5) else None
 
 
 def _scores(page: Page, weights: list[list[float]], margin: float = 0.0) -> list[list[float]]:
@@ -211,8 +220,10 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, help="keep the loaded pages in this pickle (and read them from it)")
     parser.add_argument("--rates", default="0.05,0.2,1.0", help="learning rates tried (chosen by cross-validation)")
     parser.add_argument("--margins", default="0,1", help="margins tried")
+    parser.add_argument("--label-share", type=float, default=0.8,
+                        help="share of a block's shingles in the gold text that makes it article text")
     args = parser.parse_args()
-    pages = _load_all(args)
+    pages = [p for p in _load_all(args) if p.relabel(args.label_share)]
     print(f"{len(pages)} pages loaded")
     zero = [[0.0] * CHANNELS for _ in MARKUP_FEATURES]
     best = None

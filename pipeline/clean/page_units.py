@@ -22,12 +22,13 @@ def _key(text: str | None) -> tuple[str, ...]:
 
 
 def _title_index(units: list[Unit], facts) -> int | None:
-    """The headline's unit: the first heading whose words are the page's title (or its <h1>)."""
-    wanted = {k for k in (_key(facts.h1), _key(facts.title)) if k}
-    for i, unit in enumerate(units):
-        markup = unit.markup
-        if markup and markup.heading and _key(unit.text) in wanted:
-            return i
+    """The headline's unit: the first heading whose words are the page's most trusted statement of its title."""
+    headings = [(i, _key(u.text)) for i, u in enumerate(units) if u.markup and u.markup.heading]
+    for title in facts.titles:
+        wanted = _key(title)
+        found = next((i for i, key in headings if key == wanted), None)
+        if wanted and found is not None:
+            return found
     return None
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .walk import visible_text
 
 _ISO_DAY = re.compile(r"^((?:19|20)\d\d)(?:-(\d\d)(?:-(\d\d))?)?")
-_SITE_SUFFIX = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{2,60}$")
+_SITE_SUFFIX = re.compile(r"\s+[|\-–—·•]\s+(?:\S+\s?){1,4}$")  # "Title | Site Name"
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class PageFacts:
     publication: str | None = None
     url: str | None = None
     h1: str | None = None  # the page's first <h1> in its article or main part, else anywhere
+    titles: tuple[str, ...] = ()  # every statement of the headline, most trusted first
 
 
 def _clean(value) -> str | None:
@@ -116,8 +117,8 @@ def _from_json_ld(items: list[dict]) -> dict[str, str]:
     return out
 
 
-def _first_h1(root) -> str | None:
-    for scope in ("//article//h1", "//main//h1", "//h1"):
+def _first_h1(root, scopes=("//article//h1", "//main//h1", "//*[@role='main']//h1")) -> str | None:
+    for scope in scopes:
         for h1 in root.xpath(scope):
             text = visible_text(h1)
             if text:
@@ -128,10 +129,15 @@ def _first_h1(root) -> str | None:
 def page_facts(root) -> PageFacts:
     meta = _meta(root)
     ld = _from_json_ld(_json_ld(root))
-    h1 = _first_h1(root)
+    h1 = _first_h1(root)  # the article's own <h1>; an <h1> elsewhere is often the site's name
     head_title = root.find(".//title")
     page_title = _SITE_SUFFIX.sub("", visible_text(head_title)) if head_title is not None else None
-    title = h1 or ld.get("title") or _clean(meta.get("og:title")) or _clean(page_title)
+    og_title = _clean(meta.get("og:title"))
+    # Metadata first: an <h1> is often the site's name, even inside <main>; the heading that matches
+    # the most trusted statement becomes the title (page_units.py).
+    titles = tuple(dict.fromkeys(t for t in (ld.get("title"), _SITE_SUFFIX.sub("", og_title) if og_title else None,
+                                             h1, _first_h1(root, ("//h1",)), _clean(page_title)) if t))
+    title = titles[0] if titles else None
     author = ld.get("author") or _clean(meta.get("author")) or _clean(meta.get("article:author")) \
         or _clean(meta.get("parsely-author")) or _clean(meta.get("sailthru.author"))
     if author and (author.lower().startswith("http") or "/" in author):
@@ -141,7 +147,7 @@ def page_facts(root) -> PageFacts:
         _iso(meta.get("parsely-pub-date")) or _time_element(root)
     publication = ld.get("publication") or _clean(meta.get("og:site_name")) or _clean(meta.get("application-name"))
     url = _clean(meta.get("og:url")) or _canonical(root)
-    return PageFacts(title, author, published, publication, url, h1)
+    return PageFacts(title, author, published, publication, url, h1, titles)
 
 
 def _time_element(root) -> str | None:

@@ -82,6 +82,12 @@ def class_words(element) -> frozenset[str]:
     return frozenset(_WORDS.findall(value.replace("_", " ").replace("-", " "))) if value.strip() else frozenset()
 
 
+def _holds_page(element, tag: str) -> bool:
+    """A control that, as the parser repaired the page, holds the page itself: a `<button>` left open
+    swallows what follows it. Its content is walked; the control's own words stay out (too short to keep)."""
+    return tag in ("button", "select", "label") and element.find(".//p") is not None
+
+
 def _hidden(element) -> bool:
     if element.get("hidden") is not None:
         return True
@@ -291,7 +297,7 @@ def walk(root, base_url: str, images: ImageFolder) -> list[RawBlock]:
             walker.close(element, tag)
             walker.add_text(element.tail, element.sourceline or 0)
             continue
-        if not tag or tag in SKIP or _hidden(element):
+        if not tag or (tag in SKIP and not _holds_page(element, tag)) or _hidden(element):
             if element is not root and tag != "body":
                 walker.add_text(element.tail, element.sourceline or 0)
             continue
