@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.clean import units_for_body  # noqa: E402
 from pipeline.clean.body_model import (AFTER, ASIDE, BEFORE, BODY, CHANNELS, CHANGES, load_model,  # noqa: E402
                                        viterbi)
+from pipeline.clean.features import is_prose  # noqa: E402
 from pipeline.clean.markup_model import MARKUP_FEATURES, MODEL_FILE, MarkupModel, markup_rows  # noqa: E402
 from pipeline.clean.signals import page_features  # noqa: E402
 from pipeline.read import read_seed  # noqa: E402
@@ -60,7 +61,14 @@ class Page:
 
     def relabel(self, share: float) -> bool:
         """States from the gold with a block counted as article text when `share` of its shingles are gold."""
-        states = gold_states(block_labels(self.texts, self.gold, share))
+        labels = block_labels(self.texts, self.gold, share)
+        # The article's span runs from its first to its last gold block of some length: a short block
+        # that happens to match the gold (a menu item named like a heading) does not stretch it.
+        long = [i for i, v in enumerate(labels) if v and len(self.texts[i].split()) >= 6]
+        if not long:
+            return False
+        labels = [v if long[0] <= i <= long[-1] else 0 for i, v in enumerate(labels)]
+        states = gold_states(labels)
         if states is None:
             return False
         words = [max(1, len(t.split())) for t in self.texts]
@@ -188,7 +196,8 @@ def measure(pages: list[Page], weights: list[list[float]]) -> tuple[float, float
     for page in pages:
         path = viterbi(_scores(page, weights), model.base, model.initial)
         kept = good = gold = 0.0
-        for state, truth, cost in zip(path, page.states, page.cost):
+        for state, truth, cost, text in zip(path, page.states, page.cost, page.texts):
+            state = BODY if state == ASIDE and is_prose(text) else state  # the outside stage keeps a prose aside
             kept += cost * (state == BODY)
             gold += cost * (truth == BODY)
             good += cost * (state == BODY and truth == BODY)

@@ -51,6 +51,9 @@ def find_body(units: list[Unit], model: BodyModel | None, language: Language,
     for k, (unit, row, state) in enumerate(zip(scored, rows, path)):
         if state in _PLACES and _decides(unit):
             why = _reason(model, row, state, first, last, markup if extra else None, extra[k] if extra else None)
+            if extra:  # a saved page's units are its blocks
+                why = why.replace(f"starts at line {first}", f"starts at block {first}").replace(
+                    f"ends at line {last}", f"ends at block {last}")
             placed[id(unit)] = (_PLACES[state], why)
     return StageResult(_place(units, placed))
 
