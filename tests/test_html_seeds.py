@@ -223,3 +223,36 @@ def test_the_page_cleans_to_its_article_alone():
     texts = [" ".join(t.text.split()) for t in result.article.texts()]
     assert texts[0].startswith("The old harbour wakes slowly")
     assert texts[-1].startswith("Whatever the season")
+
+
+def test_a_changed_image_is_taken_up_by_the_next_build(tmp_path):
+    root = html_project(tmp_path / "p")
+    options = BuildOptions(project=root, out=root / "out", pdf=False)
+    build(options)
+    epub = root / "out" / "harbours.epub"
+    before = zipfile.ZipFile(epub).read("EPUB/images/chapter-1-figure-2.png")
+    Image.new("RGB", (900, 600), (0, 120, 0)).save(root / "seeds" / "harbour-walk_files" / "crane.png")
+    build(options)
+    assert zipfile.ZipFile(epub).read("EPUB/images/chapter-1-figure-2.png") != before
+
+
+def test_images_are_checked_scaled_and_svg_loses_what_could_run():
+    import io
+    from pipeline.editorial.figures import ImageProblem, prepare_image
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" onload="alert(1)">'
+           b'<script>alert(2)</script><image xlink:href="https://evil.example/x.png"/><rect width="5" height="5"/>'
+           b'<foreignObject><p>html</p></foreignObject></svg>')
+    data, media, _, _ = prepare_image(svg, "drawing.svg")
+    assert media == "image/svg+xml" and b"rect" in data
+    for word in (b"alert", b"script", b"evil", b"foreignObject", b"onload"):
+        assert word not in data
+    webp = io.BytesIO()
+    Image.new("RGB", (3200, 1000), (9, 9, 9)).save(webp, "WEBP")
+    data, media, width, height = prepare_image(webp.getvalue(), "wide.webp")
+    assert (media, width, height) == ("image/webp", 1600, 500)
+    with pytest.raises(ImageProblem):
+        prepare_image(b"GIF89a not really", "broken.gif")
+    bmp = io.BytesIO()
+    Image.new("RGB", (10, 10)).save(bmp, "BMP")
+    with pytest.raises(ImageProblem, match="only JPEG, PNG, GIF, WebP and SVG"):
+        prepare_image(bmp.getvalue(), "old.bmp")

@@ -124,10 +124,8 @@ class Editorial:
         out += [d.path for d in (self.notes_doc, self.glossary_doc) if d is not None]
         out += [p for p in (self.introduction, self.colophon) if p is not None]
         out += [c.seed for c in self.chapters]
-        for chapter in self.chapters:  # a saved page's images
-            folder = chapter.seed.parent / (chapter.seed.stem + "_files")
-            if folder.is_dir():
-                out += sorted(p for p in folder.rglob("*") if p.is_file())
+        for folder in sorted((self.root / SEEDS).glob("*_files")):  # saved pages' images
+            out += sorted(p for p in folder.rglob("*") if p.is_file())
         return out
 
 

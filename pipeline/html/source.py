@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gzip
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
@@ -96,13 +96,3 @@ def parse_page(data: bytes, path: Path) -> lxml.html.HtmlElement:
                            "this is not a page a browser saves; save the article again", line=entry.line)
     return root
 
-
-@dataclass
-class ReadNotes:
-    """Warnings the reader collects while walking the page."""
-
-    items: list[tuple[int, str]] = field(default_factory=list)
-
-    def add(self, line: int, message: str) -> None:
-        if (line, message) not in self.items:
-            self.items.append((line, message))
