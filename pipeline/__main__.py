@@ -70,8 +70,9 @@ def parser() -> argparse.ArgumentParser:
                                             "the page gives, then # title, ## headings, > quotations), or with "
                                             "--report the audit of every dropped and recognised line. With "
                                             "--out DIR, clean many files in one go: DIR/NAME.txt for each "
-                                            "input NAME.txt (NAME.report.txt with --report).")
-    clean.add_argument("files", type=Path, nargs="+", metavar="FILE", help="a plain-text copy of a web page")
+                                            "input NAME.txt or NAME.html (NAME.report.txt with --report).")
+    clean.add_argument("files", type=Path, nargs="+", metavar="FILE",
+                       help="a plain-text copy of a web page (.txt), or a page saved by a browser (.html, .htm)")
     clean.add_argument("--out", type=Path, metavar="DIR",
                        help="write one output file per input into DIR instead of printing (needed for several files)")
     shown = clean.add_mutually_exclusive_group()

@@ -80,8 +80,12 @@ class BookCache:
         self.project = project.resolve()
 
     def _editorial_files(self) -> list[Path]:
+        """Files whose addition changes the book: editorial/, and saved pages' image folders in seeds/."""
         editorial = self.project / "editorial"
-        return [p for p in editorial.rglob("*") if p.is_file()] if editorial.is_dir() else []
+        files = [p for p in editorial.rglob("*") if p.is_file()] if editorial.is_dir() else []
+        for folder in (self.project / "seeds").glob("*_files"):
+            files += [p for p in folder.rglob("*") if p.is_file()]
+        return files
 
     def get(self) -> BuildInput | None:
         """The kept book, if everything it was made from is as it was."""

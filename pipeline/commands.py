@@ -89,6 +89,11 @@ def _clean_one(path, args: argparse.Namespace, console: Console, write) -> int:
     result = clean(read_seed(path))
     for event in result.warnings():
         console.err.print(f"{path}:{event.line}: warning: {event.detail}", markup=False, style="yellow")
+    for block in result.article.blocks:
+        if block.figure is not None and not block.figure.alt:
+            console.err.print(f"{path}: warning: image {block.figure.name} has no alt text (give it in "
+                              f"editorial/book.yaml: figures: [{{image: {block.figure.name}, alt: …}}])",
+                              markup=False, style="yellow")
     write(_cleaned_text(result, args))
     sys.stdout.flush()
     if not args.quiet and not args.report:
@@ -139,13 +144,13 @@ def _audit(result) -> str:
     for event in sorted(result.dropped(), key=lambda e: e.line):
         if event.rule == "blank-line" and not event.text.strip():
             continue
-        lines.append(f"  {event.line:>5}  {event.rule:<22} {event.text[:100]}")
+        lines.append(f"  {result.where(event.line):>5}  {event.rule:<22} {event.text[:100]}")
         if event.detail and event.stage != "blocks":
             lines.append(f"  {'':>5}  {'':<22} ({event.detail})")
     lines.append("")
     lines.append("Recognised:")
     for event in sorted((e for e in result.events if e.action == "marked"), key=lambda e: e.line):
-        lines.append(f"  {event.line:>5}  {event.rule:<22} {event.text[:100]}")
+        lines.append(f"  {result.where(event.line):>5}  {event.rule:<22} {event.text[:100]}")
     warnings = result.warnings()
     if warnings:
         lines.append("")

@@ -31,6 +31,10 @@ class MarkKind(str, Enum):
     LINK = "link"  # ref: the address, one that `is_link_address` accepts
 
 
+#: A line break inside a paragraph (verse, an address: a saved page's `<br>`). A plain newline in a
+#: Text is white space, as in the editors' Markdown; this one is kept as a break in both editions.
+LINE_BREAK = "\u2028"
+
 #: A web address in plain text is a link: the renderer makes it one, and glossary terms are
 #: never linked inside it.
 WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>\"”’]+", re.I)
@@ -82,6 +86,32 @@ class BlockKind(str, Enum):
     HEADING = "heading"
     QUOTATION = "quotation"
     LIST = "list"
+    TABLE = "table"  # a simple data table (from an HTML seed): `rows` of cells
+    FIGURE = "figure"  # an image with its alt text and caption (from an HTML seed): `figure`
+
+
+@dataclass
+class Figure:
+    """An image of the article, as the saved page gave it: never fetched, read only from the page's folder.
+
+    `file` is the image inside the page's own `NAME_files/` folder, or None when the page's `src`
+    named no such file (missing, on the web, or leaving the folder: the reader warned). The
+    editorial stage fills `data` and `media_type` (checked, scaled down) and may give `alt`.
+    """
+
+    src: str  # the address as the page wrote it, for messages
+    file: Path | None
+    alt: str = ""
+    caption: "Text | None" = None
+    data: bytes = b""
+    media_type: str = ""
+    width: int = 0
+    height: int = 0
+
+    @property
+    def name(self) -> str:
+        """The image's file name, as editors name it in book.yaml's `figures:`."""
+        return self.file.name if self.file else self.src.rsplit("/", 1)[-1].split("?")[0]
 
 
 @dataclass
@@ -98,6 +128,10 @@ class Block:
     level: int = 1  # headings: 1 = section, 2 = subsection
     signature: Text | None = None
     source: Text | None = None
+    ordered: bool = False  # lists: numbered
+    rows: list[list[Text]] = field(default_factory=list)  # tables: cells row by row
+    header_rows: int = 0  # tables: how many of the first rows are headers
+    figure: Figure | None = None
 
     @property
     def text(self) -> str:
@@ -121,6 +155,7 @@ class Article:
     standfirst: Text | None = None
     author: str | None = None
     published: str | None = None  # ISO date the page gives for the article
+    publication: str | None = None  # the site or periodical, where the page says (HTML seeds)
     epigraph: Block | None = None
     blocks: list[Block] = field(default_factory=list)
     about_author: Text | None = None

@@ -29,7 +29,11 @@ class SourceText:
 
 
 def read_seed(path: Path) -> SourceText:
-    """Decode and normalise one seed file."""
+    """Decode and normalise one seed file; a saved web page (.html, .htm) is read by `pipeline.html`."""
+    from .html.source import is_html_seed
+    if is_html_seed(path):
+        from .html import read_html_seed
+        return read_html_seed(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:

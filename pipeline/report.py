@@ -24,11 +24,11 @@ def _article(chapter_id: str, title: str, result: CleanResult) -> str:
     reshaped = Counter(e.rule for e in result.events if e.action == "reshaped")
     warnings = [e for e in result.events if e.action == "warning"]
     rows = "".join(
-        f'<tr><td class="n">{e.line}</td><td><code>{_esc(e.rule)}</code></td><td>{_esc(e.text) or "<i>(blank)</i>"}'
+        f'<tr><td class="n">{_esc(result.where(e.line))}</td><td><code>{_esc(e.rule)}</code></td><td>{_esc(e.text) or "<i>(blank)</i>"}'
         f'{_why(e)}</td></tr>' for e in dropped)
     found = "".join(f"<li>{_esc(e.rule)}: {_esc(e.detail)}</li>" for e in result.events if e.action == "found")
     count_rows = "".join(f"<li><code>{_esc(rule)}</code>: {n}</li>" for rule, n in counts.most_common())
-    marks = "".join(f'<tr><td class="n">{e.line}</td><td><code>{_esc(e.rule)}</code></td>'
+    marks = "".join(f'<tr><td class="n">{_esc(result.where(e.line))}</td><td><code>{_esc(e.rule)}</code></td>'
                     f'<td>{_esc(e.text[:160])}</td></tr>' for e in marked)
     shapes = ", ".join(f"{rule} {n}" for rule, n in reshaped.most_common()) or "none"
     warns = "".join(f"<li>line {e.line}: {_esc(e.detail)}</li>" for e in warnings)

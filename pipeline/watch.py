@@ -19,7 +19,8 @@ from .console import Console
 from .problems import PipelineError
 
 
-_SOURCES = {".yaml", ".yml", ".md", ".txt", ".css", ".ttf", ".otf", ".json"}
+_SOURCES = {".yaml", ".yml", ".md", ".txt", ".html", ".htm", ".css", ".ttf", ".otf", ".json", ".jpg", ".jpeg",
+            ".png", ".gif", ".webp", ".svg"}
 
 
 def _describe(changes, root: Path) -> str:

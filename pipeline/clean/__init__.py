@@ -3,7 +3,8 @@
 Read STAGES top to bottom and you have the whole cleaning story. Each stage is
 a pure function of the units (and plain-data settings); it returns the units
 it keeps and an Event for every line it dropped, reshaped or marked, naming
-the rule. Nothing here reads files, YAML or HTML.
+the rule. Nothing here reads files, YAML or HTML: a saved web page arrives as
+units whose `Markup` holds what its HTML said, as plain data (`pipeline.html`).
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ from .headings import recognise_headings
 from .notes import find_note_calls
 from .outside import drop_outside
 from .overrides import apply_overrides
+from .page_units import split_page
 from .quotations import recognise_quotations
+from .structure import recognise_structure
 from .typography import apply_typography
 from .units import Event, Overrides, StageResult, Unit
 
@@ -46,6 +49,7 @@ STAGES = (
     ("outside", "drop what lies before, after or aside from the article"),
     ("duplicates", "drop a paragraph the page shows twice"),
     ("typography", "curly quotes, dashes, ellipses, single spaces"),
+    ("structure", "set headings, lists and quotations where a saved page's markup states them"),
     ("quotations", "recognise quotations, letters and lists introduced by a colon"),
     ("headings", "recognise section headings: short lines that head paragraphs"),
     ("notes", "turn note-call numerals into note references"),
@@ -58,6 +62,13 @@ class CleanResult:
     units: list[Unit]
     events: list[Event] = field(default_factory=list)
     source_lines: int = 0
+    html_lines: dict[int, int] = field(default_factory=dict)  # a saved page: block number -> line of the HTML
+
+    def where(self, line: int) -> str:
+        """Where a unit stood in its seed, as the report shows it: a line, or a saved page's block and line."""
+        if not self.html_lines:
+            return str(line)
+        return f"block {line}, line {self.html_lines[line]}" if line in self.html_lines else f"line {line}"
 
     def dropped(self) -> list[Event]:
         return [e for e in self.events if e.action == "dropped"]
@@ -88,6 +99,7 @@ def _stage_functions(overrides: Overrides, language: Language, model: BodyModel 
         "about": mark_about_author,
         "duplicates": drop_duplicates,
         "typography": apply_typography,
+        "structure": recognise_structure,
         "quotations": recognise_quotations,
         "headings": recognise_headings,
         "notes": find_note_calls,
@@ -95,7 +107,8 @@ def _stage_functions(overrides: Overrides, language: Language, model: BodyModel 
 
 
 def _run(source: SourceText, overrides: Overrides | None, model: BodyModel | None, until: str | None = None):
-    result: StageResult = split_blocks(source)
+    # A saved web page arrives as units already (pipeline.html); a text seed as lines.
+    result: StageResult = split_page(source) if getattr(source, "units", None) else split_blocks(source)
     units, events = result.units, list(result.events)
     language = detect_language([u.text for u in units])
     if model is None and until != "body":
@@ -113,7 +126,8 @@ def _run(source: SourceText, overrides: Overrides | None, model: BodyModel | Non
 def clean(source: SourceText, overrides: Overrides | None = None, model: BodyModel | None = None) -> CleanResult:
     """Run every stage over one seed and assemble the Article."""
     units, events, _language = _run(source, overrides, model)
-    return CleanResult(assemble(source.path, units, events), units, events, len(source.lines))
+    places = {u.line: u.markup.source_line for u in getattr(source, "units", ()) if u.markup}
+    return CleanResult(assemble(source.path, units, events), units, events, len(source.lines), places)
 
 
 def units_before_head(source: SourceText, model: BodyModel | None = None) -> list[Unit]:

@@ -18,21 +18,51 @@ def source_note_key(number: int) -> str:
 def _text(unit: Unit) -> Text:
     marks = [Mark(MarkKind.NOTE_CALL, offset, offset, source_note_key(number))
              for offset, number in unit.calls]
-    return Text(unit.text, marks, unit.line)
+    marks += unit.marks
+    return Text(unit.text, sorted(marks, key=lambda m: (m.start, -m.end, m.kind.value)), unit.line)
+
+
+def _found(article: Article, events: list[Event]) -> None:
+    """What the page says of its author, date and publication: a saved page's markup ("page" events)
+    before what the head stage read off the text."""
+    ordered = sorted((e for e in events if e.action == "found"), key=lambda e: e.stage == "page")
+    for event in ordered:
+        if event.rule in ("author", "published", "publication"):
+            setattr(article, event.rule, event.detail)
+
+
+def _heading_levels(units: list[Unit]) -> dict[int, int]:
+    """A page's h2…h6 as the article's levels: its highest heading is level 1."""
+    found = sorted({u.markup.heading for u in units if u.role is Role.HEADING and u.markup and u.markup.heading})
+    return {h: min(i + 1, 3) for i, h in enumerate(found)}
+
+
+def _markup_block(unit: Unit) -> Block | None:
+    markup = unit.markup
+    if markup is None:
+        return None
+    if markup.figure is not None:
+        return Block(BlockKind.FIGURE, [markup.figure.caption] if markup.figure.caption else [],
+                     figure=markup.figure)
+    if markup.rows:
+        return Block(BlockKind.TABLE, [Text(markup.caption)] if markup.caption else [],
+                     rows=[list(r) for r in markup.rows], header_rows=markup.header_rows)
+    return None
 
 
 def assemble(path: Path, units: list[Unit], events: list[Event] = ()) -> Article:
     article = Article(path=path)
-    for event in events:  # what the head stage read off the page, wherever it stood
-        if event.action == "found" and event.rule == "author":
-            article.author = event.detail
-        elif event.action == "found" and event.rule == "published":
-            article.published = event.detail
+    _found(article, events)
+    levels = _heading_levels(units)
     blocks: list[Block] = []
+    list_id = None
     for unit in units:
         role = unit.role
         last = blocks[-1] if blocks else None
-        if role is Role.TITLE and article.title is None:
+        special = _markup_block(unit) if role is Role.BODY else None
+        if special is not None:
+            blocks.append(special)
+        elif role is Role.TITLE and article.title is None:
             article.title = _text(unit)
         elif role is Role.STANDFIRST and article.standfirst is None:
             article.standfirst = _text(unit)
@@ -44,7 +74,8 @@ def assemble(path: Path, units: list[Unit], events: list[Event] = ()) -> Article
         elif role is Role.EPIGRAPH and article.epigraph is None and not blocks:
             article.epigraph = Block(BlockKind.QUOTATION, [_text(unit)])
         elif role is Role.HEADING:
-            blocks.append(Block(BlockKind.HEADING, [_text(unit)]))
+            level = levels.get(unit.markup.heading, 1) if unit.markup else 1
+            blocks.append(Block(BlockKind.HEADING, [_text(unit)], level=level))
         elif role is Role.QUOTE:
             if last is not None and last.kind is BlockKind.QUOTATION and not unit.starts_quote \
                     and last.signature is None and last.source is None:
@@ -62,10 +93,12 @@ def assemble(path: Path, units: list[Unit], events: list[Event] = ()) -> Article
             else:
                 blocks.append(Block(BlockKind.PARAGRAPH, [_text(unit)]))
         elif role is Role.LIST_ITEM:
-            if last is not None and last.kind is BlockKind.LIST:
+            same = unit.markup is None or unit.markup.list_id == list_id
+            if last is not None and last.kind is BlockKind.LIST and same:
                 last.lines.append(_text(unit))
             else:
-                blocks.append(Block(BlockKind.LIST, [_text(unit)]))
+                blocks.append(Block(BlockKind.LIST, [_text(unit)], ordered=bool(unit.markup and unit.markup.ordered)))
+            list_id = unit.markup.list_id if unit.markup else None
         elif role is Role.NOTE:
             match = NUMBERED.match(unit.text)
             if match:

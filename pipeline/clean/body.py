@@ -9,15 +9,17 @@ article for its title and byline, and the outside stage drops what is left.
 
 from __future__ import annotations
 
-from .body_model import AFTER, ASIDE, BEFORE, BODY, BodyModel, load_model
+from .body_model import AFTER, ASIDE, BEFORE, BODY, BodyModel, load_model, viterbi
 from .features import ends_sentence, word_count
 from .language import Language
+from .markup_model import MARKUP_FEATURES, MarkupModel, load_markup_model, markup_rows
 from .signals import FEATURES, INDEX, page_features
 from .units import Role, StageResult, Unit
 
 STAGE = "body"
-_READS = {f.name: (f.reads, f.low) for f in FEATURES}
+_READS = {f.name: (f.reads, f.low) for f in (*FEATURES, *MARKUP_FEATURES)}
 _PLACES = {BEFORE: "before", AFTER: "after", ASIDE: "aside"}
+_TEXT_NAMES = frozenset(f.name for f in FEATURES)
 
 
 def _decides(unit: Unit) -> bool:
@@ -25,24 +27,56 @@ def _decides(unit: Unit) -> bool:
     return unit.role is Role.BODY and not unit.pinned and not unit.keep
 
 
-def find_body(units: list[Unit], model: BodyModel | None, language: Language) -> StageResult:
+def find_body(units: list[Unit], model: BodyModel | None, language: Language,
+              markup: MarkupModel | None = None) -> StageResult:
     if not units:
         return StageResult([])
     model = model or load_model()
+    scored = [u for u in units if u.text]  # an image without a caption is placed by its neighbours
+    if not scored:
+        return StageResult(list(units))
     lexicon = model.lexicon if language.name == model.lexicon_language else {}
-    rows = page_features([u.text for u in units], language, lexicon)
-    path = _closing_lines(model.decode(rows), rows, [u.text for u in units], language)
-    path = _lines_before_own_notes(path, units, language)
-    path = _continued_pattern(path, [u.text for u in units], language)
+    rows = page_features([u.text for u in scored], language, lexicon)
+    scores = [model.channels(row) for row in rows]
+    extra = None
+    if any(u.markup is not None for u in scored):  # a saved page: its markup's evidence joins the text's
+        markup = markup or load_markup_model()
+        extra = markup_rows(scored)
+        scores = [[a + b for a, b in zip(s, markup.channels(r))] for s, r in zip(scores, extra)]
+    texts = [u.text for u in scored]
+    path = _closing_lines(viterbi(scores, model.base, model.initial), rows, texts, language)
+    path = _lines_before_own_notes(path, scored, language)
+    path = _continued_pattern(path, texts, language)
     inside = [i for i, state in enumerate(path) if state not in (BEFORE, AFTER)]
-    first = units[inside[0]].line if inside else None
-    last = units[inside[-1]].line if inside else None
-    out: list[Unit] = []
-    for unit, row, state in zip(units, rows, path):
+    first = scored[inside[0]].line if inside else None
+    last = scored[inside[-1]].line if inside else None
+    placed: dict[int, str] = {}
+    for k, (unit, row, state) in enumerate(zip(scored, rows, path)):
         if state in _PLACES and _decides(unit):
-            unit = unit.but(place=_PLACES[state], why=_reason(model, row, state, first, last))
-        out.append(unit)
-    return StageResult(out)
+            why = _reason(model, row, state, first, last, markup if extra else None, extra[k] if extra else None)
+            if extra:  # a saved page's units are its blocks
+                why = why.replace(f"starts at line {first}", f"starts at block {first}").replace(
+                    f"ends at line {last}", f"ends at block {last}")
+            placed[id(unit)] = (_PLACES[state], why)
+    return StageResult(_place(units, placed))
+
+
+def _place(units: list[Unit], placed: dict[int, tuple[str, str]]) -> list[Unit]:
+    """Each unit with its place; an uncaptioned image stands where the text around it stands."""
+    out: list[Unit] = []
+    for i, unit in enumerate(units):
+        if unit.text:
+            found = placed.get(id(unit))
+            out.append(unit.but(place=found[0], why=found[1]) if found else unit)
+            continue
+        before = next((placed.get(id(u), ("", ""))[0] for u in reversed(units[:i]) if u.text), "before")
+        after = next((placed.get(id(u), ("", ""))[0] for u in units[i + 1:] if u.text), "after")
+        if before == "" and after == "" or not _decides(unit):
+            out.append(unit)
+        else:
+            place = before if before in ("before", "after") else after if after in ("before", "after") else "aside"
+            out.append(unit.but(place=place, why="an image where the text around it is not the article's"))
+    return out
 
 
 def _closing_lines(path: list[int], rows: list[list[float]], texts: list[str], language: Language) -> list[int]:
@@ -142,7 +176,8 @@ def _is_prose(text: str, language: Language) -> bool:
     return ends_sentence(text) and word_count(text) >= 4 and language.stopword_share(text) >= 0.2
 
 
-def _reason(model: BodyModel, row: list[float], state: int, first: int | None, last: int | None) -> str:
+def _reason(model: BodyModel, row: list[float], state: int, first: int | None, last: int | None,
+            markup: MarkupModel | None = None, markup_row: list[float] | None = None) -> str:
     """Where the line stands and the two features that weighed most against it."""
     if first is None:
         where = "no article text found on the page"
@@ -153,9 +188,13 @@ def _reason(model: BodyModel, row: list[float], state: int, first: int | None, l
     else:
         where = "inside the article, but set apart from it"
     reads: list[str] = []
-    for _push, name in model.contributions(row, state):
+    pushes = model.contributions(row, state)
+    if markup is not None and markup_row is not None:
+        pushes = sorted(pushes + markup.contributions(markup_row, state, BODY), reverse=True)
+    for _push, name in pushes:
         high, low = _READS[name]
-        phrase = high if row[model.features.index(name)] > 0 else low
+        value = row[model.features.index(name)] if name in _TEXT_NAMES else 1.0
+        phrase = high if value > 0 else low
         if phrase and phrase not in reads:
             reads.append(phrase)
         if len(reads) == 2:

@@ -11,6 +11,7 @@ carries them even when its byline is a line that says more.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .attribution import BYLINE, STANDFIRST_BYLINE, is_dateline
 from .features import CLOSING_QUOTES, ends_sentence, starts_with_quote, word_count
@@ -45,6 +46,9 @@ def recognise_head(units: list[Unit], title_weights: dict[str, float] | None = N
         return StageResult(list(units))
     first, last = body[0], body[-1]
     meta = find_metadata(units, first, last, title_weights)
+    stated = next((i for i, u in enumerate(units) if u.role is Role.TITLE), None)
+    if stated is not None:  # a saved page states its headline (page_units.py)
+        meta = replace(meta, title=stated)
     roles: dict[int, Role] = {}
     if meta.title is not None and _open(units[meta.title]):
         roles[meta.title] = Role.TITLE

@@ -20,7 +20,7 @@ def recognise_headings(units: list[Unit]) -> StageResult:
     out = list(units)
     events: list[Event] = []
     for i, unit in enumerate(units):
-        if unit.pinned or unit.role is not Role.BODY or not is_heading_like(unit.text):
+        if unit.pinned or unit.markup is not None or unit.role is not Role.BODY or not is_heading_like(unit.text):
             continue
         if i > 0 and units[i - 1].role is Role.BODY and units[i - 1].text.rstrip().endswith(":"):
             continue  # introduced by a colon: an item or a quotation, not a heading

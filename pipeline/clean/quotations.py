@@ -49,7 +49,8 @@ def _unclosed(text: str) -> bool:
 
 
 def _free(unit: Unit) -> bool:
-    return unit.role is Role.BODY and not unit.pinned
+    """A line this stage may give a role: an HTML page's blocks say their structure in markup (structure.py)."""
+    return unit.role is Role.BODY and not unit.pinned and unit.markup is None
 
 
 def recognise_quotations(units: list[Unit]) -> StageResult:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
+from ..model import Figure, Mark, Text
+
 
 class Role(str, Enum):
     BODY = "body"  # a paragraph of the article (until a stage decides otherwise)
@@ -31,6 +33,32 @@ class Role(str, Enum):
 
 
 @dataclass(frozen=True)
+class Markup:
+    """What an HTML seed's markup says about one block: plain data, read by the reader, weighed by the cleaner.
+
+    A text seed's units carry none. `words` are the class and id words of the block and its
+    ancestors ("share", "related", "comments"), `landmarks` the sectioning elements and ARIA
+    roles around it (nav, header, footer, aside, main, article, form).
+    """
+
+    element: str  # the element that holds the block: p, h2, li, blockquote, figure, table, pre, div, td …
+    source_line: int = 0  # the line of the HTML file where the block starts
+    landmarks: frozenset[str] = frozenset()
+    heading: int = 0  # 1–6 for h1–h6
+    list_id: int = 0  # the list the item belongs to (0: none)
+    ordered: bool = False
+    quote_id: int = 0  # the blockquote it stands in (0: none)
+    link_share: float = 0.0  # share of its characters inside links
+    words: frozenset[str] = frozenset()  # class and id words of the block and its ancestors
+    own_words: frozenset[str] = frozenset()  # … of the block element and its two nearest ancestors
+    in_content: bool = False  # inside the page's densest container of paragraphs
+    figure: Figure | None = None
+    rows: tuple[tuple[Text, ...], ...] = ()  # a data table's cells
+    header_rows: int = 0
+    caption: str = ""  # a data table's caption
+
+
+@dataclass(frozen=True)
 class Unit:
     line: int  # 1-based line in the seed
     text: str
@@ -44,8 +72,13 @@ class Unit:
     starts_quote: bool = False  # first unit of a new quotation
     place: str = ""  # set by the body stage: "" in the article, or "before", "after", "aside"
     why: str = ""  # the body stage's reason for that place, for the report
+    marks: tuple[Mark, ...] = ()  # inline marks over `text` (emphasis, links; HTML seeds)
+    markup: Markup | None = None  # the HTML's evidence (HTML seeds only)
 
     def but(self, **changes) -> "Unit":
+        if self.marks and "text" in changes and "marks" not in changes:
+            from .marks import remap_marks  # marks follow the words they covered
+            changes["marks"] = remap_marks(self.text, changes["text"], self.marks)
         return replace(self, **changes)
 
     @property

@@ -14,6 +14,7 @@ from ..clean import CleanResult, clean
 from ..model import Book, BuildInput, Chapter, GlossaryEntry, Prose
 from ..problems import PipelineError, Problem, Problems
 from ..read import read_seed
+from .figures import apply_figures
 from .glossary import link_glossary, unused_warnings
 from .italics import set_italics
 from .load import ChapterSpec, Editorial
@@ -47,9 +48,10 @@ def _chapter(spec: ChapterSpec, number: int, result: CleanResult, editorial: Edi
         title = spec.seed.stem
     for event in result.warnings():
         problems.warning(f"chapter '{spec.id}': {event.detail}", spec.seed, event.line)
+    apply_figures(article, spec, editorial, problems)
     return Chapter(id=spec.id, number=number, title=title, author=spec.author or article.author,
-                   article=article, publication=spec.publication, published=spec.published or article.published,
-                   url=spec.url, summary=spec.summary)
+                   article=article, publication=spec.publication or article.publication,
+                   published=spec.published or article.published, url=spec.url, summary=spec.summary)
 
 
 def _glossary(editorial: Editorial) -> list[GlossaryEntry]:

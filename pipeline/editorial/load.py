@@ -50,6 +50,17 @@ class CleaningSpec:
                 yield kind, selector
 
 
+@dataclass(frozen=True)
+class FigureSpec:
+    """What editors say of one image of a saved page (book.yaml `figures:`)."""
+
+    image: str
+    alt: str | None
+    caption: str | None
+    omit: bool
+    where: tuple
+
+
 @dataclass
 class ChapterSpec:
     index: int
@@ -64,6 +75,7 @@ class ChapterSpec:
     cleaning: CleaningSpec
     missing_notes: dict[int, tuple[str, tuple]]  # number -> (markdown, yaml path)
     where: tuple
+    figures: list[FigureSpec] = field(default_factory=list)
 
 
 @dataclass
@@ -112,6 +124,8 @@ class Editorial:
         out += [d.path for d in (self.notes_doc, self.glossary_doc) if d is not None]
         out += [p for p in (self.introduction, self.colophon) if p is not None]
         out += [c.seed for c in self.chapters]
+        for folder in sorted((self.root / SEEDS).glob("*_files")):  # saved pages' images
+            out += sorted(p for p in folder.rglob("*") if p.is_file())
         return out
 
 
@@ -181,7 +195,8 @@ def _load_chapters(root: Path, doc: YamlDocument, problems: Problems) -> list[Ch
             index=i, id=chapter_id, seed=seed or root / SEEDS / raw["seed"], title=raw.get("title"),
             author=raw.get("author"), publication=raw.get("publication"), published=raw.get("published"),
             url=raw.get("url"), summary=raw.get("summary"), cleaning=cleaning, missing_notes=missing,
-            where=where))
+            where=where, figures=[FigureSpec(f["image"], f.get("alt"), f.get("caption"), bool(f.get("omit")),
+                                             (*where, "figures", j)) for j, f in enumerate(raw.get("figures") or [])]))
     return chapters
 
 

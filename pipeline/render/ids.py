@@ -38,3 +38,16 @@ def glossary_entry_id(entry_id: str) -> str:
 
 def chapter_notes_id(chapter: Chapter) -> str:
     return f"notes-chapter-{chapter.number}"
+
+
+_EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp",
+               "image/svg+xml": "svg"}
+
+
+def figure_id(chapter: Chapter, index: int) -> str:
+    return f"chapter-{chapter.number}-figure-{index}"
+
+
+def figure_file(chapter: Chapter, index: int, media_type: str) -> str:
+    """The image's file in the EPUB (under images/): named by place, never by the page's own file name."""
+    return f"images/chapter-{chapter.number}-figure-{index}.{_EXTENSIONS.get(media_type, 'bin')}"

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..model import WEB_ADDRESS, Mark, MarkKind, Text, is_link_address
+from ..model import LINE_BREAK, WEB_ADDRESS, Mark, MarkKind, Text, is_link_address
 
 #: What the renderer turns into a link (glossary terms are never linked inside it).
 URL = WEB_ADDRESS
@@ -50,7 +50,8 @@ PLAIN = InlineStyle(note_call=lambda key: "", glossary_link=lambda entry_id, inn
 
 
 def _escape(text: str) -> str:
-    return linkify(html.escape(text, quote=False))
+    """Escaped, web addresses linked, and a line break inside a paragraph (verse, an address) kept."""
+    return linkify(html.escape(text, quote=False)).replace(LINE_BREAK, "<br/>")
 
 
 _ANCHORS = (MarkKind.GLOSSARY, MarkKind.LINK)
@@ -102,7 +103,7 @@ class _Writer:
             stops = [p for p in self.points if position < p < end or (through_end and p == end)]
             stop = min(stops) if stops else end
             piece = self.text[position:stop]
-            self.out.append(_escape(piece) if top else html.escape(piece, quote=False))
+            self.out.append(_escape(piece) if top else html.escape(piece, quote=False).replace(LINE_BREAK, "<br/>"))
             position = stop
             if stop < end or through_end:
                 self.calls(stop)

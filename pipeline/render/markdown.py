@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 
-from ..model import Article, Block, BlockKind, MarkKind, Text
+from ..model import LINE_BREAK, Article, Block, BlockKind, MarkKind, Text
 
 # An underscore inside a word (snake_case) cannot open or close emphasis in CommonMark: left alone.
 _ESCAPE = re.compile(r"[\\`*\[\]<>]|(?<!\w)_|_(?!\w)")
@@ -24,18 +24,37 @@ def _escape(text: str) -> str:
     return _LINE_START.sub(r"\1\\\2", text)
 
 
+_OPEN = {MarkKind.EMPHASIS: "*", MarkKind.STRONG: "**", MarkKind.CODE: "`", MarkKind.LINK: "["}
+
+
+def _tokens(text: Text, notes: bool) -> dict[int, list[str]]:
+    """What to write before each offset: note calls, and the opening and closing of emphasis,
+    strong, code and links (a saved page's marks), closing inner spans before outer ones."""
+    at: dict[int, list[str]] = {}
+    spans = sorted((m for m in text.marks if m.kind in _OPEN and m.end > m.start), key=lambda m: (m.start, -m.end))
+    for mark in spans:
+        at.setdefault(mark.start, []).append(_OPEN[mark.kind])
+    for mark in sorted(spans, key=lambda m: (m.end, -m.start), reverse=False):
+        close = f"]({mark.ref})" if mark.kind is MarkKind.LINK else _OPEN[mark.kind]
+        at.setdefault(mark.end, []).insert(0, close)
+    for mark in text.marks:
+        if mark.kind is MarkKind.NOTE_CALL and notes:
+            at.setdefault(mark.start, []).insert(0, f"[^{mark.ref}]")
+    return at
+
+
 def inline(text: Text, notes: bool = True) -> str:
-    """Escaped text with note calls as [^n] footnote references."""
-    calls = sorted((m for m in text.marks if m.kind is MarkKind.NOTE_CALL), key=lambda m: m.start)
+    """Escaped text with note calls as [^n] footnote references, emphasis as *…*, links as [text](address),
+    and line breaks inside a paragraph as CommonMark hard breaks."""
+    at = _tokens(text, notes)
     out: list[str] = []
     last = 0
-    for mark in calls:
-        out.append(_escape(text.text[last:mark.start]))
-        if notes:
-            out.append(f"[^{mark.ref}]")
-        last = mark.start
+    for offset in sorted(at):
+        out.append(_escape(text.text[last:offset]))
+        out.extend(at[offset])
+        last = offset
     out.append(_escape(text.text[last:]))
-    return "".join(out)
+    return "".join(out).replace(LINE_BREAK, "\\\n")
 
 
 def _block(block: Block) -> str:
@@ -49,8 +68,25 @@ def _block(block: Block) -> str:
             parts.append(inline(block.source))
         return "\n>\n".join("> " + p for p in parts)
     if block.kind is BlockKind.LIST:
-        return "\n".join("- " + inline(t) for t in block.lines)
+        return "\n".join(f"{f'{i}.' if block.ordered else '-'} " + inline(t) for i, t in enumerate(block.lines, 1))
+    if block.kind is BlockKind.FIGURE:
+        figure = block.figure
+        image = f"![{_escape(figure.alt)}]({figure.name.replace(' ', '%20')})"
+        return image + ("\n\n" + inline(figure.caption) if figure.caption else "")
+    if block.kind is BlockKind.TABLE:
+        return _table(block)
     return inline(block.lines[0])
+
+
+def _table(block: Block) -> str:
+    width = max(len(row) for row in block.rows)
+    cells = [[inline(c).replace("|", "\\|").replace("\\\n", " ") for c in row] + [""] * (width - len(row))
+             for row in block.rows]
+    head = cells[0] if block.header_rows else [""] * width
+    body = cells[1:] if block.header_rows else cells
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * width]
+    table = "\n".join(lines + ["| " + " | ".join(row) + " |" for row in body])
+    return (inline(block.lines[0]) + "\n\n" + table) if block.lines else table
 
 
 def front_matter(article: Article) -> str:
@@ -106,6 +142,10 @@ def article_text(article: Article) -> str:
     if article.epigraph:
         lines.extend(_plain(t) for t in article.epigraph.lines)
     for block in article.blocks:
+        if block.kind is BlockKind.TABLE:
+            lines.extend(t.text for t in block.lines)
+            lines.extend(" | ".join(c.text for c in row) for row in block.rows)
+            continue
         lines.extend(_plain(t) for t in block.lines)
         if block.signature:
             lines.append(_plain(block.signature))
@@ -119,4 +159,4 @@ def article_text(article: Article) -> str:
     if article.references:
         lines.append("References")
         lines.extend(r.text for r in article.references)
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines).replace(LINE_BREAK, "\n") + "\n"

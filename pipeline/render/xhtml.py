@@ -7,11 +7,12 @@ call looks (a link to the endnotes, or a footnote at the foot of the page).
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 from dataclasses import dataclass, field
 
-from ..model import Block, BlockKind, Book, Chapter, MarkKind, Note, NoteOrigin
+from ..model import Block, BlockKind, Book, Chapter, Figure, MarkKind, Note, NoteOrigin
 from . import ids
 from .inline import PLAIN, InlineStyle, render_text
 from .prose import render_prose
@@ -120,7 +121,10 @@ def _block(block: Block, style: InlineStyle, edition: Edition | None = None) -> 
         return f"<p{attributes}>{render_text(text, style)}</p>"
     if block.kind is BlockKind.LIST:
         items = "".join(f"<li>{render_text(t, style)}</li>" for t in block.lines)
-        return f"<ul>{items}</ul>"
+        tag = "ol" if block.ordered else "ul"
+        return f"<{tag}>{items}</{tag}>"
+    if block.kind is BlockKind.TABLE:
+        return _table(block, style)
     if block.kind is BlockKind.QUOTATION:
         parts = [f"<p>{render_text(t, style)}</p>" for t in block.lines]
         if block.signature:
@@ -130,6 +134,46 @@ def _block(block: Block, style: InlineStyle, edition: Edition | None = None) -> 
         kind = " letter" if block.signature else ""
         return f'<blockquote class="quotation{kind}">{"".join(parts)}</blockquote>'
     raise ValueError(block.kind)
+
+
+def _table(block: Block, style: InlineStyle) -> str:
+    rows = []
+    for index, row in enumerate(block.rows):
+        cell = "th" if index < block.header_rows else "td"
+        scope = ' scope="col"' if cell == "th" else ""
+        rows.append("<tr>" + "".join(f"<{cell}{scope}>{render_text(c, style)}</{cell}>" for c in row) + "</tr>")
+    head = "".join(rows[:block.header_rows])
+    body = "".join(rows[block.header_rows:])
+    caption = f"<caption>{render_text(block.lines[0], style)}</caption>" if block.lines else ""
+    return f'<table class="data">{caption}{f"<thead>{head}</thead>" if head else ""}<tbody>{body}</tbody></table>'
+
+
+def image_source(chapter: Chapter, index: int, figure: Figure, edition: Edition) -> str:
+    """Where the edition finds the image: a file packaged beside the chapter (EPUB), or the bytes
+    themselves in a data: address (PDF: the one kind of address its URL fetcher serves besides styles/)."""
+    if edition.kind == PRINT:
+        return f"data:{figure.media_type};base64,{base64.b64encode(figure.data).decode('ascii')}"
+    return "../" + ids.figure_file(chapter, index, figure.media_type)
+
+
+def chapter_figures(chapter: Chapter):
+    """(index, figure) of each figure of the chapter, numbered as the renderer numbers them."""
+    index = 0
+    for block in chapter.article.blocks:
+        if block.kind is BlockKind.FIGURE:
+            index += 1
+            yield index, block.figure
+
+
+def _figure(chapter: Chapter, index: int, block: Block, style: InlineStyle, edition: Edition) -> str:
+    figure = block.figure
+    parts = []
+    if figure.data:
+        size = f' width="{figure.width}" height="{figure.height}"' if figure.width and figure.height else ""
+        parts.append(f'<img src="{esc(image_source(chapter, index, figure, edition))}" alt="{esc(figure.alt)}"{size}/>')
+    if figure.caption:
+        parts.append(f"<figcaption>{render_text(figure.caption, style)}</figcaption>")
+    return f'<figure id="{ids.figure_id(chapter, index)}" class="figure">{"".join(parts)}</figure>'
 
 
 def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
@@ -149,8 +193,14 @@ def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
         lines = "".join(f"<p>{render_text(t, style)}</p>" for t in article.epigraph.lines)
         out.append(f'<blockquote class="epigraph" epub:type="epigraph" role="doc-epigraph">{lines}</blockquote>')
     section = 0
+    figures = 0
     for block in article.blocks:
-        if block.kind is BlockKind.HEADING:
+        if block.kind is BlockKind.FIGURE:
+            figures += 1
+            out.append(_figure(chapter, figures, block, style, edition))
+        elif block.kind is BlockKind.HEADING and block.level > 1:  # a subheading: within its section
+            out.append(f"<h{min(block.level + 2, 6)}>{render_text(block.lines[0], style)}</h{min(block.level + 2, 6)}>")
+        elif block.kind is BlockKind.HEADING:
             if section:
                 out.append("</section>")
             section += 1
@@ -178,7 +228,7 @@ def chapter_sections(chapter: Chapter) -> list[tuple[str, str]]:
     out = []
     index = 0
     for block in chapter.article.blocks:
-        if block.kind is BlockKind.HEADING:
+        if block.kind is BlockKind.HEADING and block.level == 1:
             index += 1
             out.append((ids.section_id(chapter, index), block.lines[0].text))
     return out

@@ -24,7 +24,7 @@ from ebooklib import epub
 from ..dates import source_datetime
 from ..model import Book
 from ..render import ids
-from ..render.xhtml import (EPUB, Edition, chapter_key, chapter_sections, has_notes, render_chapter,
+from ..render.xhtml import (EPUB, Edition, chapter_figures, chapter_key, chapter_sections, has_notes, render_chapter,
                             render_colophon, render_endnotes, render_glossary, render_introduction,
                             render_titlepage)
 from .cover import cover_png
@@ -253,6 +253,12 @@ def build_epub(book: Book, styles: Path, covers: Path | None = None) -> bytes:
     cover = epub.EpubCover(uid="cover-image", file_name="images/cover.png")
     cover.content = cover_png(book.meta, styles / "fonts", covers)
     ebook.add_item(cover)
+    for chapter in book.chapters:  # the articles' images, checked and scaled by the editorial stage
+        for index, figure in chapter_figures(chapter):
+            if figure.data:
+                ebook.add_item(epub.EpubItem(uid=f"figure-{chapter.number}-{index}",
+                                             file_name=ids.figure_file(chapter, index, figure.media_type),
+                                             media_type=figure.media_type, content=figure.data))
     spine = []
     for doc in docs:
         item = epub.EpubItem(uid=doc.key, file_name=doc.file, media_type=XHTML,

@@ -1,0 +1,98 @@
+"""Read a saved web page: bytes to a parsed tree, refusing what is not a page or too big to trust.
+
+A page saved by a browser ("Web page, complete") is `NAME.html` plus a
+`NAME_files/` folder of its images. HTML is hostile input: nothing here runs a
+script or fetches anything; the page is only parsed. A page over MAX_BYTES, one
+nested deeper than the parser can follow (its text would be lost silently), or a
+file that is not HTML at all stops with the file named.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import lxml.html
+from bs4.dammit import UnicodeDammit
+
+from ..problems import PipelineError, Problem
+from ..read import SourceText
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MAX_BYTES = 15_000_000  # saved articles are well under 5 MB; a larger page is not an article
+_LOOKS_HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|meta|title|div|p|article|h[1-6])\b", re.I)
+
+
+def is_html_seed(path: Path) -> bool:
+    name = path.name.lower()
+    return name.endswith(HTML_SUFFIXES) or name.endswith(tuple(s + ".gz" for s in HTML_SUFFIXES))
+
+
+@dataclass(frozen=True)
+class HtmlSource(SourceText):
+    """A saved page as the cleaner reads it: `lines` holds one block of text a line (so that
+    editors' overrides name blocks by how they start, as in a text seed), `units` the blocks
+    with their markup evidence, `page` what the page says about the article."""
+
+    units: tuple = ()
+    page: object = None  # PageFacts
+    warnings: tuple[tuple[int, str], ...] = ()  # (line of the HTML file, message)
+    images: Path | None = None  # the page's own folder of files, if it has one
+
+
+def _problem(message: str, path: Path, hint: str = "", line: int | None = None) -> PipelineError:
+    return PipelineError(Problem(message, path, line=line, hint=hint or None))
+
+
+def read_page_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _problem(f"page is {size / 1e6:.1f} MB, over the {MAX_BYTES // 1_000_000} MB a saved article "
+                           f"may be: not read", path, "save the article's page alone (File ▸ Save Page As), "
+                           "or copy its text into a .txt seed")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise _problem("seed file not found", path, "check the file name in editorial/book.yaml") from None
+    except IsADirectoryError:
+        raise _problem("seed is a folder, not a saved page", path) from None
+    except OSError as exc:
+        raise _problem(f"cannot read seed: {exc.strerror}", path) from None
+    if path.name.lower().endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            raise _problem(f"not a gzip file: {exc}", path) from None
+        if len(data) > MAX_BYTES:
+            raise _problem(f"page is {len(data) / 1e6:.1f} MB unpacked, over the limit: not read", path)
+    return data
+
+
+def parse_page(data: bytes, path: Path) -> lxml.html.HtmlElement:
+    """The page's element tree; a clear error for a file that is not HTML or is nested too deep."""
+    if not data.strip():
+        raise _problem("page is empty", path, "save the page again from the browser")
+    head = data[:4096]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _problem("not an HTML page: the file is binary (it has NUL bytes)", path,
+                       "name a page saved by a browser (.html), or a plain-text seed (.txt)")
+    if not _LOOKS_HTML.search(data[:200_000]):
+        raise _problem("not an HTML page: no HTML elements in it", path,
+                       "a plain-text copy of a page is a .txt seed; rename the file")
+    text = UnicodeDammit(data, is_html=True).unicode_markup
+    if text is None:
+        raise _problem("page's character encoding cannot be read", path, "re-save the page as UTF-8")
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (ValueError, lxml.etree.ParserError) as exc:
+        raise _problem(f"not an HTML page: {exc}", path) from None
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            raise _problem(f"page nests its elements deeper than the parser follows (line {entry.line}): "
+                           f"its text cannot be read reliably", path,
+                           "this is not a page a browser saves; save the article again", line=entry.line)
+    return root
+

