@@ -170,10 +170,11 @@ def _headings(book: Book):
                 yield where, block.text
 
 
-def apply_house_style(book: Book, style: HouseStyle, keep_as_written=()) -> StyleChanges:
+def apply_house_style(book: Book, style: HouseStyle, keep_as_written=(),
+                      changes: StyleChanges | None = None) -> StyleChanges:
     """Set every text of `book` in the house style, in place; `keep_as_written`: phrases (the
     italics: titles) whose capitals the capitalisation rule leaves alone."""
-    changes = StyleChanges()
+    changes = changes if changes is not None else StyleChanges()
     for where, text in book_texts(book):
         _typography(text, style, where, changes)
     if style.capitalisation != AS_WRITTEN:
@@ -191,6 +192,8 @@ def apply_house_style(book: Book, style: HouseStyle, keep_as_written=()) -> Styl
         chapter.title = _string(chapter.title, style, f"{where} title", changes)
         chapter.summary = _string(chapter.summary, style, "sources", changes)
     meta = book.meta
+    meta.dash = style.dash
+    meta.glossary_terms = style.glossary_terms
     meta.rights = _string(meta.rights, style, "front matter", changes)
     meta.description = _string(meta.description, style, "front matter", changes)
     return changes

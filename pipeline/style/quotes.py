@@ -7,7 +7,10 @@ after a plural's s (workers’ state) when a later ’ can close the quotation i
 Each quotation then takes the mark its depth calls for (the primary outermost,
 the secondary inside it, the primary again inside that), both its marks swapped
 together; a quotation left open at the end of a paragraph (one that runs on into
-the next) has its opening mark set. Swapping marks changes no offset, so marks
+the next) has its opening mark set, and a paragraph that ends such a quotation
+(a closing mark with nothing open) has the quotations before it read as quoted
+within it. A quotation opened with one kind and closed with the other (‘…”), a
+misprint, is paired all the same, and both its marks set. Swapping marks changes no offset, so marks
 (emphasis, links, note calls) are untouched, and a quotation that opens inside
 italics and closes outside them is paired like any other.
 """
@@ -34,6 +37,7 @@ class Quotation:
     opens: int
     closes: int | None  # None: runs on past the end of the text
     depth: int  # 0: outermost
+    mismatched: bool = False  # closed by the other kind's mark (‘…”): a misprint
 
 
 def _inside_word(s: str, i: int) -> bool:
@@ -46,8 +50,8 @@ def _may_close(s: str, i: int) -> bool:
 
 
 def _possessive(s: str, i: int) -> bool:
-    """workers’ state, the Bolsheviks’ policy: an s, the ’, a space and a lower-case word."""
-    return i > 0 and s[i - 1] in "sS" and s[i + 1:i + 2] == " " and s[i + 2:i + 3].islower()
+    """workers’ state, the Doctors’ Plot: an s, the ’, a space and a word."""
+    return i > 0 and s[i - 1] in "sS" and s[i + 1:i + 2] == " " and s[i + 2:i + 3].isalpha()
 
 
 def _closes_here(s: str, i: int, guard: Protected) -> bool:
@@ -76,7 +80,14 @@ def quotations(text: Text) -> list[Quotation]:
                 continue
             stack.append((_OPENERS[ch], i))
         elif ch == "”":
-            if any(kind == DOUBLE for kind, _ in stack):
+            if not stack and not any(q.closes is None for q in found):
+                # A closing mark with nothing open: the paragraph ends a quotation that began in
+                # an earlier one, so what it quotes so far is quoted within that quotation.
+                found = [Quotation(q.kind, q.opens, q.closes, q.depth + 1, q.mismatched) for q in found]
+            elif stack and not any(kind == DOUBLE for kind, _ in stack):  # ‘…”: a misprint, closed here
+                kind, at = stack.pop()
+                found.append(Quotation(kind, at, i, len(stack), mismatched=True))
+            elif any(kind == DOUBLE for kind, _ in stack):
                 while stack[-1][0] != DOUBLE:  # a single quotation left open inside: it ends here too
                     kind, at = stack.pop()
                     found.append(Quotation(kind, at, None, len(stack)))
@@ -99,7 +110,7 @@ def quote_edits(text: Text, primary: str, rule: str = "quotes") -> list[Edit]:
     edits = []
     for quotation in quotations(text):
         kind = wanted(quotation.depth, primary)
-        if kind == quotation.kind:
+        if kind == quotation.kind and not quotation.mismatched:
             continue
         opening, closing = _MARKS[kind]
         edits.append(Edit(quotation.opens, quotation.opens + 1, opening, rule))

@@ -18,7 +18,7 @@ from .protect import protected
 _PAIR = re.compile(r"(?<![\w.,/:#+\-–])(\d{1,4})-(\d{1,4})(?![\w/\-–]|[.,]\d)")
 _PAGES = re.compile(r"(?:^|[\s(])pp?$")  # "pp118-119": a page range glued to its abbreviation
 _NUMBER_BEFORE = re.compile(r"\d[ \u00a0]$")  # "020 7946-0000": the last groups of a phone number
-_PHONE_WORDS = re.compile(r"(?:tel|phone|call|fax|ring)\.?:?\s*$", re.I)
+_PHONE_WORDS = re.compile(r"\b(?:tel|phone|telephone|call|fax|ring|mobile)\.?:?\s*$", re.I)
 
 
 def is_range(first: str, second: str) -> bool:
