@@ -175,3 +175,32 @@ def test_title_case(before, after):
 def test_capitalisation_keeps_the_length_and_so_the_marks():
     for title in ("Stalin’s Long Shadow", "the ß-Straße problem"):
         assert len(sentence_case(title, LEXICON)) == len(title) == len(title_case(title))
+
+
+# ---------------------------------------------------------------- the style: block in book.yaml
+
+def test_a_mistyped_style_value_or_key_is_reported_with_the_nearest_valid_one(tmp_path):
+    from conftest import SMALL_BOOK, make_project
+    from pipeline.editorial.load import load_editorial
+    from pipeline.problems import PipelineError
+
+    book = SMALL_BOOK.replace("chapters:", "style:\n  dashes: closed-en\n  qoutes: single\nchapters:")
+    with pytest.raises(PipelineError) as caught:
+        load_editorial(make_project(tmp_path, {"one.txt": "A title\n\nText.\n"}, book))
+    messages = [f"{p.path.name}:{p.line}:{p.column}: {p.message} ({p.hint})" for p in caught.value.problems]
+    assert any("book.yaml:7:11: 'closed-en' is not a valid value for 'dashes'" in m and "did you mean 'closed-em'?" in m
+               for m in messages), messages
+    assert any("book.yaml:8:3: unknown key 'qoutes'" in m and "did you mean 'quotes'?" in m for m in messages), messages
+
+
+def test_the_style_block_is_optional_and_read_whole(tmp_path):
+    from conftest import SMALL_BOOK, make_project
+    from pipeline.editorial.load import load_editorial
+    from pipeline.style import HouseStyle
+
+    plain = load_editorial(make_project(tmp_path / "a", {"one.txt": "A title\n\nText.\n"}, SMALL_BOOK))
+    assert plain.style == HouseStyle()
+    book = SMALL_BOOK.replace("chapters:", "style:\n  dashes: closed-em\n  quotes: single\n  capitalisation: title\n"
+                                           "  proper_nouns: [Revolution]\n  glossary_terms: none\nchapters:")
+    styled = load_editorial(make_project(tmp_path / "b", {"one.txt": "A title\n\nText.\n"}, book))
+    assert styled.style == HouseStyle("closed-em", "single", True, "title", ("Revolution",), "none")
