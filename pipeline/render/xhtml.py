@@ -88,7 +88,8 @@ def _style(chapter: Chapter, book: Book, edition: Edition) -> InlineStyle:
         note = by_key.get(key)
         return _call(chapter, note, edition, book.meta.dash) if note else ""
 
-    marking = f" glossterm-{book.meta.glossary_terms}"  # how print marks it (styles/print.css)
+    # How print marks a term (styles/print.css); e-readers show the link as they show links.
+    marking = f" glossterm-{book.meta.glossary_terms}" if edition.kind == PRINT else ""
 
     def glossary_link(entry_id: str, inner: str) -> str:
         target = edition.href("glossary", ids.glossary_entry_id(entry_id))
