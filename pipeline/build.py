@@ -172,7 +172,7 @@ def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | 
         if options.report:
             from .report import cleaning_report
             results = [(c.id, c.title, made.cleaned[c.id]) for c in book.chapters]
-            html = cleaning_report(book.meta.title, results)
+            html = cleaning_report(book.meta.title, results, made.style_changes)
             outputs.write_bytes("cleaning-report.html", html.encode("utf-8"))
         result.outputs = outputs.commit()
 

@@ -76,6 +76,12 @@ class Text:
     marks: list[Mark] = field(default_factory=list)
     line: int = 0  # first source line, for reports and error messages
 
+    def sub(self, start: int, end: int) -> "Text":
+        """text[start:end] with the marks inside it (cut to its edges)."""
+        marks = [Mark(m.kind, max(m.start, start) - start, min(m.end, end) - start, m.ref) for m in self.marks
+                 if (start <= m.start <= end if m.start == m.end else m.start < end and start < m.end)]
+        return Text(self.text[start:end], marks, self.line)
+
     def with_mark(self, mark: Mark) -> "Text":
         marks = sorted([*self.marks, mark], key=lambda m: (m.start, m.end, m.kind.value))
         return Text(self.text, marks, self.line)
@@ -260,6 +266,14 @@ class BookMeta:
     date: str | None = None  # ISO date of this edition
     rights: str | None = None
     description: str | None = None
+    isbn: str | None = None  # printed on the copyright page
+    credit: str | None = None  # the title page's credit line; None: "Edited by <editor>"
+    dash: str = "–"  # the house style's dash (also before an attribution)
+    glossary_terms: str = "discreet"  # how print marks glossary terms: "discreet" or "none"
+
+    @property
+    def credit_line(self) -> str:
+        return self.credit or f"Edited by {self.editor}"
 
 
 @dataclass
@@ -286,3 +300,4 @@ class BuildInput:
     book: Book
     cleaned: dict[str, CleanResult] = field(default_factory=dict)  # chapter id -> cleaning result
     warnings: list[Problem] = field(default_factory=list)
+    style_changes: object = None  # style.StyleChanges: what the house style changed, for the report

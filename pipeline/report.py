@@ -54,8 +54,31 @@ def _why(event) -> str:
     return f'<br/><span class="why">{_esc(event.detail)}</span>'
 
 
-def cleaning_report(title: str, results: list[tuple[str, str, CleanResult]]) -> str:
-    """`results`: (chapter id, chapter title, cleaning result) in book order."""
+def _house_style(changes) -> str:
+    """What the house style changed: per rule, the count in each part of the book and examples."""
+    if changes is None:
+        return ""
+    from .style import RULES
+    by_rule = changes.by_rule()
+    sections = []
+    for rule, purpose in RULES.items():
+        places = sorted(((where, n) for (r, where), n in changes.counts.items() if r == rule),
+                        key=lambda wn: (not wn[0].startswith("chapter"), wn[0]))
+        counts = ", ".join(f"{_esc(where)} {n}" for where, n in places) or "no changes"
+        examples = "".join(f"<tr><td>{_esc(where)}</td><td>{_esc(before)}</td><td>{_esc(after)}</td></tr>"
+                           for where, before, after in changes.examples.get(rule, []))
+        table = (f"<table><thead><tr><th>where</th><th>before</th><th>after</th></tr></thead>"
+                 f"<tbody>{examples}</tbody></table>") if examples else ""
+        sections.append(f"<h3><code>{_esc(rule)}</code> — {_esc(purpose)}: {by_rule.get(rule, 0)}</h3>"
+                        f"<p>{counts}.</p>{table}")
+    return (f'<section id="house-style"><h2>House style</h2><p>What the house style (the <code>style:</code> '
+            f"block of <code>editorial/book.yaml</code>) changed after cleaning, in the chapters, notes, glossary, "
+            f"introduction and sources: typography only, never a word.</p>{''.join(sections)}</section>")
+
+
+def cleaning_report(title: str, results: list[tuple[str, str, CleanResult]], style_changes=None) -> str:
+    """`results`: (chapter id, chapter title, cleaning result) in book order; `style_changes`: what
+    the house style changed (style.StyleChanges), if it ran."""
     stages = "".join(f"<li><code>{name}</code> — {_esc(purpose)}</li>" for name, purpose in STAGES)
     index = "".join(f'<li><a href="#{_esc(cid)}">{_esc(t)}</a>: {_esc(r.summary())}</li>'
                     for cid, t, r in results)
@@ -79,5 +102,6 @@ To keep a line, add its start under <code>cleaning: keep:</code> for the chapter
 <h2>Stages, in order</h2><ol>{stages}</ol>
 <h2>Articles</h2><ul>{index}</ul>
 {body}
+{_house_style(style_changes)}
 </body></html>
 """

@@ -16,6 +16,8 @@ from ..problems import PipelineError, Problem, Problems
 from ..read import read_seed
 from .figures import apply_figures
 from .glossary import link_glossary, unused_warnings
+from ..style import StyleChanges, apply_house_style, book_texts
+from .epigraph import attribute_epigraph
 from .italics import set_italics
 from .load import ChapterSpec, Editorial
 from .notes import anchor_editor_notes, number_notes
@@ -99,19 +101,22 @@ def build_book(editorial: Editorial, cache=None) -> BuildInput:
             continue
         cleaned[spec.id] = result
         chapter = _chapter(spec, number, result, editorial, problems)
+        attribute_epigraph(chapter.article.epigraph)
         notes = [n for n in editorial.notes if n.chapter == spec.id]
         problems.extend(anchor_editor_notes(chapter.article, notes, editorial.notes_doc) if notes else [])
         chapter.notes, note_problems = number_notes(spec.id, chapter.article, spec, notes, editorial.book)
         problems.extend(note_problems)
         chapters.append(chapter)
-    if editorial.italics:
-        problems.extend(set_italics(chapters, editorial))
     glossary = _glossary(editorial) if editorial.glossary else []
+    introduction = _read_markdown(editorial.introduction, problems)
+    colophon = _read_markdown(editorial.colophon, problems)
+    book = Book(editorial.meta, chapters, introduction, glossary, colophon)
+    changes = StyleChanges()
+    if editorial.italics:  # everywhere: chapters, notes, glossary, introduction, sources
+        problems.extend(set_italics(list(book_texts(book)), editorial, changes))
     if glossary:
         uses = link_glossary(chapters, glossary)
         problems.extend(unused_warnings(glossary, uses, editorial.glossary_doc.path))
-    introduction = _read_markdown(editorial.introduction, problems)
-    colophon = _read_markdown(editorial.colophon, problems)
     problems.raise_if_errors()
-    book = Book(editorial.meta, chapters, introduction, glossary, colophon)
-    return BuildInput(book, cleaned, problems.warnings)
+    apply_house_style(book, editorial.style, keep_as_written=editorial.italics, changes=changes)
+    return BuildInput(book, cleaned, problems.warnings, changes)

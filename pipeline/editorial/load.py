@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..model import BookMeta
 from ..problems import PipelineError, Problem, Problems, did_you_mean
+from ..style import HouseStyle
 from .schema import validate
 from .yamlfile import YamlDocument, load_yaml
 
@@ -113,6 +114,7 @@ class Editorial:
     introduction: Path | None = None
     colophon: Path | None = None
     italics: list[str] = field(default_factory=list)
+    style: HouseStyle = field(default_factory=HouseStyle)
     problems: list[Problem] = field(default_factory=list)  # found while loading, reported with the rest
 
     def chapter(self, chapter_id: str) -> ChapterSpec | None:
@@ -292,8 +294,10 @@ def load_editorial(root: Path, cache: Path | None = None) -> Editorial:
         title=data["title"], subtitle=data.get("subtitle"), editor=data["editor"],
         language=data["language"], identifier=data["identifier"],
         slug=data.get("slug") or slugify(data["title"]), publisher=data.get("publisher"),
-        date=data.get("date"), rights=data.get("rights"), description=data.get("description"))
-    editorial = Editorial(root, book, meta, chapters, italics=list(data.get("italics") or []))
+        date=data.get("date"), rights=data.get("rights"), description=data.get("description"),
+        isbn=data.get("isbn"), credit=data.get("credit"))
+    editorial = Editorial(root, book, meta, chapters, italics=list(data.get("italics") or []),
+                          style=HouseStyle.from_yaml(data.get("style")))
     if data.get("introduction"):
         editorial.introduction = inside(folder, data["introduction"], problems, book, ("introduction",),
                                         "introduction")

@@ -83,8 +83,11 @@ def _explain(error: ValidationError, doc: YamlDocument) -> list[Problem]:
     if validator_name in ("pattern", "minLength", "minimum", "minItems", "enum"):
         value = error.instance
         shown = value if not isinstance(value, str) or len(value) < 60 else value[:57] + "…"
-        return [doc.problem(f"{shown!r} is not a valid value for '{_field(path)}'", path,
-                            hint=schema.get("description") or error.message)]
+        hint = schema.get("description") or error.message
+        if validator_name == "enum" and isinstance(value, str):
+            near = did_you_mean(value, [str(v) for v in error.validator_value])
+            hint = f"{near} {hint}" if near else hint
+        return [doc.problem(f"{shown!r} is not a valid value for '{_field(path)}'", path, hint=hint)]
     return [doc.problem(f"'{_field(path)}': {error.message}", path, hint=schema.get("description"))]
 
 

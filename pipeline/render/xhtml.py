@@ -52,16 +52,16 @@ def chapter_key(chapter: Chapter) -> str:
 
 # ---------------------------------------------------------------- notes
 
-def _note_marker(note: Note) -> str:
+def _note_marker(note: Note, dash: str = "—") -> str:
     if note.origin in (NoteOrigin.EDITOR, NoteOrigin.SUPPLIED):
-        return '\u00a0<span class="editor-mark">—\u00a0Ed.</span>'
+        return f'\u00a0<span class="editor-mark">{dash}\u00a0Ed.</span>'
     return ""
 
 
-def _note_paragraphs(note: Note, lead: str = "") -> list[str]:
+def _note_paragraphs(note: Note, lead: str = "", dash: str = "—") -> list[str]:
     paragraphs = [render_text(p, PLAIN) for p in note.paragraphs] or [""]
     paragraphs[0] = lead + paragraphs[0]
-    paragraphs[-1] = paragraphs[-1] + _note_marker(note)
+    paragraphs[-1] = paragraphs[-1] + _note_marker(note, dash)
     return paragraphs
 
 
@@ -69,13 +69,13 @@ def _note_class(note: Note) -> str:
     return f"note note-{note.origin.value}"
 
 
-def _call(chapter: Chapter, note: Note, edition: Edition) -> str:
+def _call(chapter: Chapter, note: Note, edition: Edition, dash: str = "—") -> str:
     ref = ids.noteref_id(chapter, note.number)
     target = ids.note_id(chapter, note.number)
     if edition.kind == EPUB:
         return (f'<a href="{edition.href("endnotes", target)}" id="{ref}" class="noteref" '
                 f'epub:type="noteref" role="doc-noteref">{note.number}</a>')
-    paragraphs = _note_paragraphs(note, f'<span class="note-number">{note.number}</span> ')
+    paragraphs = _note_paragraphs(note, f'<span class="note-number">{note.number}</span> ', dash)
     body = "".join(f'<span class="note-p{" rebreak" if text_key(p) in edition.rebreak else ""}">{p}</span>'
                    for p in paragraphs)
     return (f'<a href="#{target}" id="{ref}" class="noteref" role="doc-noteref">{note.number}</a>'
@@ -87,12 +87,15 @@ def _style(chapter: Chapter, book: Book, edition: Edition) -> InlineStyle:
 
     def note_call(key: str) -> str:
         note = by_key.get(key)
-        return _call(chapter, note, edition) if note else ""
+        return _call(chapter, note, edition, book.meta.dash) if note else ""
+
+    # How print marks a term (styles/print.css); e-readers show the link as they show links.
+    marking = f" glossterm-{book.meta.glossary_terms}" if edition.kind == PRINT else ""
 
     def glossary_link(entry_id: str, inner: str) -> str:
         target = edition.href("glossary", ids.glossary_entry_id(entry_id))
         epub_type = ' epub:type="glossref"' if edition.kind == EPUB else ""
-        return (f'<a href="{target}" id="{ids.term_use_id(chapter, entry_id)}" class="glossterm" '
+        return (f'<a href="{target}" id="{ids.term_use_id(chapter, entry_id)}" class="glossterm{marking}" '
                 f'role="doc-glossref"{epub_type}>{inner}</a>')
 
     return InlineStyle(note_call, glossary_link)
@@ -176,6 +179,26 @@ def _figure(chapter: Chapter, index: int, block: Block, style: InlineStyle, edit
     return f'<figure id="{ids.figure_id(chapter, index)}" class="figure">{"".join(parts)}</figure>'
 
 
+UNKNOWN_AUTHOR = "Author unknown"
+
+
+def attribution(chapter: Chapter) -> str:
+    """What the editors know of who wrote the chapter: its author, or else its publication."""
+    if chapter.author:
+        return esc(chapter.author)
+    if chapter.publication:
+        return f'<cite>{esc(chapter.publication)}</cite>'
+    return UNKNOWN_AUTHOR
+
+
+def _standfirst_names_author(chapter: Chapter) -> bool:
+    """A standfirst that ends with the byline ("…, writes Tom Orsag") is the chapter's attribution."""
+    standfirst = chapter.article.standfirst
+    if not (chapter.author and standfirst):
+        return False
+    return chapter.author in standfirst.text[-len(chapter.author) - 30:]
+
+
 def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
     style = _style(chapter, book, edition)
     article = chapter.article
@@ -184,13 +207,16 @@ def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
     out.append('<header class="chapter-head">')
     out.append(f'<p class="chapter-number"><span class="label">Chapter </span>{chapter.number}</p>')
     out.append(f'<h2 id="{ids.chapter_title_id(chapter)}" class="chapter-title">{esc(chapter.title)}</h2>')
-    if chapter.author:
-        out.append(f'<p class="byline">{esc(chapter.author)}</p>')
+    if not _standfirst_names_author(chapter):
+        out.append(f'<p class="byline">{attribution(chapter)}</p>')
     if article.standfirst:
         out.append(f'<p class="standfirst">{render_text(article.standfirst, style)}</p>')
     out.append("</header>")
     if article.epigraph:
         lines = "".join(f"<p>{render_text(t, style)}</p>" for t in article.epigraph.lines)
+        if article.epigraph.source:
+            lines += (f'<p class="epigraph-source">{book.meta.dash}\u00a0'
+                      f'<cite>{render_text(article.epigraph.source, style)}</cite></p>')
         out.append(f'<blockquote class="epigraph" epub:type="epigraph" role="doc-epigraph">{lines}</blockquote>')
     section = 0
     figures = 0
@@ -250,7 +276,7 @@ def render_endnotes(book: Book, edition: Edition) -> str:
         for note in chapter.notes:
             back = edition.href(chapter_key(chapter), ids.noteref_id(chapter, note.number))
             lead = f'<a href="{back}" class="backlink" role="doc-backlink">{note.number}.</a> '
-            paragraphs = "".join(f"<p>{p}</p>" for p in _note_paragraphs(note, lead))
+            paragraphs = "".join(f"<p>{p}</p>" for p in _note_paragraphs(note, lead, book.meta.dash))
             out.append(f'<li id="{ids.note_id(chapter, note.number)}" class="{_note_class(note)}" '
                        f'epub:type="endnote">{paragraphs}</li>')
         out.append("</ol></section>")
@@ -304,7 +330,7 @@ def render_titlepage(book: Book) -> str:
     publisher = f'<p class="publisher">{esc(meta.publisher)}</p>' if meta.publisher else ""
     return (f'<section id="titlepage" class="titlepage" epub:type="titlepage" aria-label="Title page">'
             f'<h1 class="book-title" epub:type="title">{esc(meta.title)}</h1>{subtitle}'
-            f'<p class="editor">Edited by {esc(meta.editor)}</p>'
+            f'<p class="editor">{esc(meta.credit_line)}</p>'
             f'{publisher}</section>')
 
 
@@ -317,14 +343,20 @@ def render_imprint(book: Book) -> str:
     """The copyright page of the print edition."""
     meta = book.meta
     lines = [f"<p>{esc(meta.title)}{': ' + esc(meta.subtitle) if meta.subtitle else ''}</p>",
-             f"<p>Edited by {esc(meta.editor)}</p>"]
+             f"<p>{esc(meta.credit_line)}</p>"]
     if meta.rights:
         lines.append(f"<p>{esc(meta.rights)}</p>")
     if meta.publisher:
         lines.append(f"<p>Published by {esc(meta.publisher)}{', ' + esc(meta.date[:4]) if meta.date else ''}</p>")
-    lines.append(f'<p class="identifier">Identifier: {esc(meta.identifier)}</p>')
+    isbn = meta.isbn or (meta.identifier[len("urn:isbn:"):] if meta.identifier.lower().startswith("urn:isbn:")
+                         else None)
+    if isbn:  # a urn:uuid identifies the files, not the book a reader could order: not printed
+        lines.append(f'<p class="isbn">ISBN {esc(isbn)}</p>')
     lines.append("<p>The articles are reproduced from their original publications, listed under Sources at the "
                  "end of the book. Notes marked “Ed.” are the editors’.</p>")
+    if book.glossary and meta.glossary_terms == "discreet":
+        lines.append("<p>An asterisk after a word (Lenin*) marks its first use in a chapter of a term explained "
+                     "in the Glossary.</p>")
     lines.append("<p>Set in Charis SIL.</p>")
     return f'<section id="imprint" class="imprint" epub:type="copyright-page" aria-label="Copyright">{"".join(lines)}</section>'
 
@@ -364,7 +396,7 @@ def _source_entry(chapter: Chapter) -> str:
     if where:
         text += " First published in " + ", ".join(where) + "."
     if chapter.url:
-        text += f' <a href="{esc(chapter.url)}">{esc(chapter.url)}</a>'
+        text += f' Online at <a href="{esc(chapter.url)}">{esc(chapter.url)}</a>.'
     summary = f'<p class="summary">{esc(chapter.summary)}</p>' if chapter.summary else ""
     return f"<li><p>{chapter.number}. {text}</p>{summary}</li>"
 
@@ -392,7 +424,7 @@ def render_contents(book: Book, pages: dict[str, str] | None = None, front: list
 
     rows = [item(anchor, esc(title), cls="toc-front") for anchor, title in front]
     for chapter in book.chapters:
-        author = f'<span class="toc-author">{esc(chapter.author)}</span>' if chapter.author else ""
+        author = f'<span class="toc-author">{attribution(chapter)}</span>'
         rows.append(item(ids.chapter_id(chapter),
                          f'<span class="toc-number">{chapter.number}</span> {esc(chapter.title)}', author,
                          "toc-chapter"))

@@ -1,0 +1,199 @@
+"""The house style: one set of typographic conventions for the whole book.
+
+Runs after cleaning and annotating, over every text the reader sees: the chapters
+(titles, standfirsts, epigraphs, headings, paragraphs, quotations, the authors'
+notes and references), the notes, the glossary, the introduction, the colophon
+and the front matter's own text. Each rule is a small function in its own module
+that returns edits; `apply_edits` makes them and keeps every mark (emphasis,
+links, note calls, glossary terms) on its words. The rules change typography only
+— dashes, quotation marks, capitals of titles and headings — never a word, so a
+quotation keeps its words. Every change is counted, with examples, for the
+cleaning report.
+
+Settings come from the `style:` block of book.yaml (`HouseStyle.from_yaml`); with
+no block the book is set in the defaults below.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import BlockKind, BlockQuote, Book, Heading, ItemList, Paragraph, Prose, Text
+from .capitals import AS_WRITTEN, SENTENCE, TITLE, Lexicon, capitalise
+from .dashes import CLOSED_EM, SPACED_EN, dash_edits
+from .edits import Edit, apply_edits
+from .quotes import DOUBLE, SINGLE, quote_edits
+from .ranges import range_edits
+
+__all__ = ["HouseStyle", "StyleChanges", "apply_house_style", "SPACED_EN", "CLOSED_EM", "DOUBLE", "SINGLE",
+           "SENTENCE", "TITLE", "AS_WRITTEN"]
+
+#: What each rule does, for the report (rule name -> description).
+RULES = {
+    "dashes": "one dash convention",
+    "ranges": "en dashes in number ranges",
+    "quotes": "one primary quotation mark, the other inside it",
+    "capitals": "one capitalisation for chapter titles and headings",
+    "italics": "titles of works in italics (the italics: list)",
+}
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    dashes: str = SPACED_EN  # spaced en dash ("word – word"), as British publishers set it
+    quotes: str = DOUBLE  # the primary mark; see README ("For editors") for why double
+    ranges: bool = True
+    capitalisation: str = SENTENCE  # chapter titles and headings
+    proper_nouns: tuple[str, ...] = ()  # kept as written by the capitalisation rule
+    glossary_terms: str = "discreet"  # how print marks glossary terms: discreet or none
+
+    @classmethod
+    def from_yaml(cls, data: dict | None) -> "HouseStyle":
+        data = data or {}
+        defaults = cls()
+        return cls(dashes=data.get("dashes", defaults.dashes), quotes=data.get("quotes", defaults.quotes),
+                   ranges=data.get("ranges", defaults.ranges),
+                   capitalisation=data.get("capitalisation", defaults.capitalisation),
+                   proper_nouns=tuple(data.get("proper_nouns") or ()),
+                   glossary_terms=data.get("glossary_terms", defaults.glossary_terms))
+
+    @property
+    def dash(self) -> str:
+        """The dash character of the convention (also before an attribution)."""
+        return "–" if self.dashes == SPACED_EN else "—"
+
+
+@dataclass
+class StyleChanges:
+    """What the house style changed: counts per rule and per part of the book, and examples."""
+
+    counts: Counter = field(default_factory=Counter)  # (rule, where) -> changes
+    examples: dict = field(default_factory=dict)  # rule -> [(where, before, after)]
+
+    def add(self, rule: str, where: str, before: str, after: str) -> None:
+        self.counts[(rule, where)] += 1
+        shown = self.examples.setdefault(rule, [])
+        if len(shown) < 8 and all(b != before for _, b, _ in shown):
+            shown.append((where, before, after))
+
+    def by_rule(self) -> Counter:
+        out: Counter = Counter()
+        for (rule, _where), n in self.counts.items():
+            out[rule] += n
+        return out
+
+
+def _typography(text: Text, style: HouseStyle, where: str, changes: StyleChanges) -> None:
+    """Ranges, then dashes, then quotation marks: each rule sees the last one's result."""
+    steps = []
+    if style.ranges:
+        steps.append(range_edits)
+    steps.append(lambda t: dash_edits(t, style.dashes))
+    steps.append(lambda t: quote_edits(t, style.quotes))
+    for step in steps:
+        edits: list[Edit] = step(text)
+        for rule, before, after in apply_edits(text, edits):
+            changes.add(rule, where, before, after)
+
+
+def _string(value: str | None, style: HouseStyle, where: str, changes: StyleChanges) -> str | None:
+    if not value:
+        return value
+    text = Text(value)
+    _typography(text, style, where, changes)
+    return text.text
+
+
+def _heading(text: Text, style: HouseStyle, lexicon: Lexicon, keep, where: str, changes: StyleChanges) -> None:
+    new = capitalise(text.text, style.capitalisation, lexicon, keep)
+    edits = [Edit(i, i + 1, b, "capitals") for i, (a, b) in enumerate(zip(text.text, new)) if a != b]
+    if edits and len(new) == len(text.text):
+        before = text.text
+        apply_edits(text, edits)
+        changes.add("capitals", where, before, text.text)
+
+
+def prose_texts(blocks: list[Prose], headings: bool = True):
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield block.text
+        elif isinstance(block, Heading):
+            if headings:
+                yield block.text
+        elif isinstance(block, BlockQuote):
+            yield from prose_texts(block.blocks, headings)
+        elif isinstance(block, ItemList):
+            for item in block.items:
+                yield from prose_texts(item, headings)
+
+
+def book_texts(book: Book, headings: bool = True):
+    """(where, Text) for every Text of the book a reader sees (and its headings, unless told not to)."""
+    for chapter in book.chapters:
+        where = f"chapter {chapter.number}"
+        article = chapter.article
+        if article.standfirst:
+            yield where, article.standfirst
+        for block in ([article.epigraph] if article.epigraph else []) + article.blocks:
+            if block.kind is BlockKind.HEADING and not headings:
+                continue
+            for text in block.lines:
+                yield where, text
+            for extra in (block.signature, block.source):
+                if extra is not None:
+                    yield where, extra
+        if article.about_author:
+            yield where, article.about_author
+        for text in article.references:
+            yield where, text
+        for note in chapter.notes:
+            for text in note.paragraphs:
+                yield f"{where} notes", text
+    for entry in book.glossary:
+        for text in prose_texts(entry.definition, headings):
+            yield "glossary", text
+    for text in prose_texts(book.introduction, headings):
+        yield "introduction", text
+    for text in prose_texts(book.colophon, headings):
+        yield "sources", text
+
+
+def _headings(book: Book):
+    for chapter in book.chapters:
+        for block in chapter.article.blocks:
+            if block.kind is BlockKind.HEADING:
+                yield f"chapter {chapter.number}", block.lines[0]
+    for where, blocks in (("introduction", book.introduction), ("sources", book.colophon)):
+        for block in blocks:
+            if isinstance(block, Heading):
+                yield where, block.text
+
+
+def apply_house_style(book: Book, style: HouseStyle, keep_as_written=(),
+                      changes: StyleChanges | None = None) -> StyleChanges:
+    """Set every text of `book` in the house style, in place; `keep_as_written`: phrases (the
+    italics: titles) whose capitals the capitalisation rule leaves alone."""
+    changes = changes if changes is not None else StyleChanges()
+    for where, text in book_texts(book):
+        _typography(text, style, where, changes)
+    if style.capitalisation != AS_WRITTEN:
+        lexicon = Lexicon.of(text.text for where, text in book_texts(book, headings=False))
+        keep = (*style.proper_nouns, *keep_as_written)
+        for chapter in book.chapters:
+            new = capitalise(chapter.title, style.capitalisation, lexicon, keep)
+            if new != chapter.title:
+                changes.add("capitals", f"chapter {chapter.number} title", chapter.title, new)
+                chapter.title = new
+        for where, text in _headings(book):
+            _heading(text, style, lexicon, keep, where, changes)
+    for chapter in book.chapters:
+        where = f"chapter {chapter.number}"
+        chapter.title = _string(chapter.title, style, f"{where} title", changes)
+        chapter.summary = _string(chapter.summary, style, "sources", changes)
+    meta = book.meta
+    meta.dash = style.dash
+    meta.glossary_terms = style.glossary_terms
+    meta.rights = _string(meta.rights, style, "front matter", changes)
+    meta.description = _string(meta.description, style, "front matter", changes)
+    return changes

@@ -1,0 +1,177 @@
+"""The house style on the real reader: one dash, one primary quotation mark, en-dash ranges,
+titles of works in italics, one capitalisation, attributions, a title page on one axis."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from lxml import etree
+from pypdf import PdfReader
+
+from conftest import XHTML_NS, make_project, SMALL_BOOK
+from pdf_lines import lines
+from pipeline.editorial.apply import build_book
+from pipeline.editorial.italics import italics_pattern
+from pipeline.editorial.load import load_editorial
+from pipeline.model import WEB_ADDRESS, Text
+from pipeline.render import ids
+from pipeline.render.xhtml import render_imprint
+from pipeline.style import book_texts
+from pipeline.style.capitals import Lexicon, sentence_case
+from pipeline.style.quotes import DOUBLE, quotations
+from pipeline.style.ranges import is_range
+
+_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "dt", "dd")
+
+
+def _paragraphs(epub_documents) -> dict[str, list[str]]:
+    """Each document's block texts (every paragraph, item, heading), as a reader sees them."""
+    out = {}
+    for name, document in epub_documents.items():
+        if name.endswith(("nav.xhtml", "cover.xhtml")):
+            continue
+        texts = []
+        for element in document.iter(*(f"{{{XHTML_NS['x']}}}{tag}" for tag in _BLOCKS)):
+            if element.find(".//x:p", XHTML_NS) is not None:
+                continue  # a list item or definition that holds paragraphs: its paragraphs count
+            texts.append("".join(element.itertext()))
+        out[name] = texts
+    return out
+
+
+@pytest.fixture(scope="module")
+def paragraphs(epub_documents):
+    return _paragraphs(epub_documents)
+
+
+def _all(paragraphs) -> list[str]:
+    return [WEB_ADDRESS.sub("URL", t) for texts in paragraphs.values() for t in texts]
+
+
+def test_one_dash_style_across_chapters_notes_glossary_and_front_matter(paragraphs):
+    texts = _all(paragraphs)
+    em = sum(t.count("—") for t in texts)
+    spaced_en = sum(len(re.findall(r"\s–\s", t)) for t in texts)
+    assert spaced_en > 200
+    assert em <= 3, [t for t in texts if "—" in t][:5]
+    # Only an attribution opens with a dash (and a no-break space: "–\u00a0Trotsky").
+    assert not [t for t in texts if re.match(r"\s*[–—-][ \t\n]", t)], "a paragraph opens with a dash"
+
+
+def test_one_primary_quotation_mark(paragraphs):
+    outer = [q.kind for t in _all(paragraphs) for q in quotations(Text(t)) if q.depth == 0]
+    assert len(outer) > 400
+    assert outer.count(DOUBLE) / len(outer) > 0.98
+
+
+def test_no_number_range_keeps_a_hyphen(paragraphs):
+    pairs = re.compile(r"(?<![\w.,/:#+\-–])(\d{1,4})-(\d{1,4})(?![\w/\-–]|[.,]\d)")
+    left = [m.group() for t in _all(paragraphs) for m in pairs.finditer(t) if is_range(m.group(1), m.group(2))]
+    assert left == []
+    assert sum(len(re.findall(r"\d–\d", t)) for t in _all(paragraphs)) > 80
+
+
+def test_every_listed_title_is_italic_wherever_it_occurs(epub_documents, built):
+    titles = [line for line in _italics(built)]
+    pattern = italics_pattern(titles)
+    roman = []
+    for name, document in epub_documents.items():
+        if document.find(".//x:nav", XHTML_NS) is not None:
+            continue  # the navigation document: its labels are plain text, as reading systems show them
+        body = document.find("x:body", XHTML_NS)
+        for element in body.iter():
+            for piece, italic in _pieces(element):
+                if not italic:
+                    roman += [(name, m.group()) for m in pattern.finditer(piece)]
+    assert roman == []
+
+
+def _italics(built) -> list[str]:
+    from pipeline.editorial.load import load_editorial as load
+    from conftest import ROOT
+    return load(ROOT).italics
+
+
+def _pieces(element):
+    """(text, in italics?) of the text directly inside `element` and its tail pieces' parents' style."""
+    italic = any(a.tag in (f"{{{XHTML_NS['x']}}}i", f"{{{XHTML_NS['x']}}}em", f"{{{XHTML_NS['x']}}}cite")
+                 for a in [element, *element.iterancestors()])
+    if element.text:
+        yield element.text, italic
+    for child in element:
+        if child.tail:
+            yield child.tail, italic
+
+
+def test_the_five_chapter_titles_follow_one_capitalisation_rule(built):
+    book = built.made.book
+    lexicon = Lexicon.of(t.text for _, t in book_texts(book, headings=False))
+    titles = [c.title for c in book.chapters]
+    assert titles == ["Seventy years after Stalin’s death", "The rise of Stalin",
+                      "Stalin: 50 years after the death of a tyrant",
+                      "Stalinism in Russia: the rise of a new ruling class", "Stalinism’s long shadow"]
+    assert all(sentence_case(t, lexicon) == t for t in titles)
+
+
+def test_every_chapter_opening_and_contents_entry_has_an_attribution(epub_documents, built, pdf_text):
+    book = built.made.book
+    for chapter in book.chapters:
+        anchor = ids.chapter_id(chapter)
+        section = next(d for d in epub_documents.values()
+                       if d.find(f".//x:section[@id='{anchor}']", XHTML_NS) is not None)
+        head = section.find(f".//x:section[@id='{anchor}']/x:header", XHTML_NS)
+        byline = head.find("x:p[@class='byline']", XHTML_NS)
+        standfirst = "".join(head.find("x:p[@class='standfirst']", XHTML_NS).itertext()) \
+            if head.find("x:p[@class='standfirst']", XHTML_NS) is not None else ""
+        expected = chapter.author or chapter.publication or "Author unknown"
+        if byline is None:  # the standfirst ends with the byline: not doubled
+            assert standfirst.rstrip(". ").endswith(f"writes {chapter.author}")
+        else:
+            assert "".join(byline.itertext()) == expected
+            assert chapter.author is None or chapter.author not in standfirst
+    contents = next(t for t in pdf_text if t.lstrip().startswith("Contents"))
+    for chapter in book.chapters:
+        assert (chapter.author or chapter.publication or "Author unknown") in contents
+
+
+def test_the_epigraph_attribution_is_set_as_an_attribution(epub_documents):
+    epigraphs = [e for d in epub_documents.values() for e in d.iterfind(".//x:blockquote[@class='epigraph']", XHTML_NS)]
+    assert len(epigraphs) == 1
+    source = epigraphs[0].find("x:p[@class='epigraph-source']", XHTML_NS)
+    assert "".join(source.itertext()) == "–\u00a0Trotsky, The Stalin School of Falsification"
+    quotation = "".join(epigraphs[0].find("x:p", XHTML_NS).itertext())
+    assert quotation.startswith("The revolution explodes") and quotation.endswith("crowning of history.")
+
+
+def test_the_title_page_is_set_on_one_axis(pdf_path):
+    reader = PdfReader(pdf_path)
+    page = next(p for p in reader.pages[:6] if "Five Socialist Readings" in (p.extract_text() or ""))
+    centres = [(x0 + x1) / 2 for x0, x1 in lines(page).values()]
+    assert len(centres) >= 4
+    assert max(centres) - min(centres) <= 3
+
+
+def test_the_copyright_page_prints_the_isbn_and_no_uuid(built, pdf_text):
+    imprint = next(t for t in pdf_text if "Set in Charis SIL" in t)
+    assert "urn:uuid" not in imprint and "Identifier" not in imprint
+    assert built.made.book.meta.credit_line in " ".join(imprint.split())
+
+
+def test_an_isbn_and_a_credit_from_book_yaml(tmp_path):
+    book = SMALL_BOOK.replace("editor: Test Editor\n", "editor: Test Editor\nisbn: 978-0-19-953744-3\n"
+                                                       "credit: Selected and annotated by Jane Smith\n")
+    made = build_book(load_editorial(make_project(tmp_path, {"one.txt": "A title\n\nSome text here.\n"}, book)))
+    imprint = render_imprint(made.book)
+    assert "ISBN 978-0-19-953744-3" in imprint and "Selected and annotated by Jane Smith" in imprint
+    assert "urn:uuid" not in imprint
+
+
+def test_the_report_lists_the_house_style_changes_per_rule(built):
+    report = next(p for p in built.outputs if p.name == "cleaning-report.html").read_text(encoding="utf-8")
+    section = report[report.index('<section id="house-style">'):]
+    for rule in ("dashes", "ranges", "quotes", "capitals", "italics"):
+        assert f"<code>{rule}</code>" in section
+    counts = built.made.style_changes.by_rule()
+    assert counts["dashes"] > 100 and counts["ranges"] > 30 and counts["quotes"] > 30
+    assert "1925–27" in section or "69–70" in section
