@@ -29,6 +29,7 @@ class MarkKind(str, Enum):
     STRONG = "strong"
     CODE = "code"
     LINK = "link"  # ref: the address, one that `is_link_address` accepts
+    INDEX = "index"  # a span the index locates: ref is its anchor id (never inside a link or a note call)
 
 
 #: A line break inside a paragraph (verse, an address: a saved page's `<br>`). A plain newline in a
@@ -241,6 +242,48 @@ class GlossaryEntry:
 
 
 @dataclass
+class IndexLocator:
+    """One occurrence of an index heading's form: the span `anchor` in chapter `chapter`."""
+
+    anchor: str
+    chapter: str
+    words: str  # the occurrence as the text has it
+
+
+@dataclass
+class IndexSubentry:
+    id: str
+    heading: str
+    sort_key: str
+    forms: list[str]
+    match_case: bool = True
+    locators: list[IndexLocator] = field(default_factory=list)
+
+
+@dataclass
+class IndexEntry:
+    """A main entry of the back-of-book index (index.yaml), with its locators in reading order."""
+
+    id: str
+    heading: str
+    kind: str  # person, organisation, event, place, idea or work
+    sort_key: str
+    forms: list[str]
+    subentries: list[IndexSubentry] = field(default_factory=list)
+    see: list[str] = field(default_factory=list)  # entry ids
+    see_also: list[str] = field(default_factory=list)  # entry ids
+    own_locators: bool = True  # False: only the sub-entries list pages (a name on nearly every page)
+    match_case: bool = True
+    line: int = 0
+    locators: list[IndexLocator] = field(default_factory=list)
+
+    def headings(self):
+        """The entry and its sub-entries: everything that holds locators."""
+        yield self
+        yield from self.subentries
+
+
+@dataclass
 class Chapter:
     id: str  # file-safe identifier, also the anchor prefix
     number: int
@@ -283,6 +326,7 @@ class Book:
     introduction: list[Prose] = field(default_factory=list)  # none: the book has no introduction
     glossary: list[GlossaryEntry] = field(default_factory=list)
     colophon: list[Prose] = field(default_factory=list)  # the editors' text before the list of sources
+    index: list[IndexEntry] = field(default_factory=list)  # sorted as printed
 
     @property
     def contributors(self) -> list[str]:

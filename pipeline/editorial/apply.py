@@ -2,8 +2,9 @@
 
 Order matters and is fixed: clean each seed with the editors' overrides,
 anchor the editors' notes, number every note, then link glossary terms (which
-must not swallow a note call). Every error is collected and raised together,
-before any output exists.
+must not swallow a note call), set the house style, and last locate the index's
+forms in the text as it will be printed. Every error is collected and raised
+together, before any output exists.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ..problems import PipelineError, Problem, Problems
 from ..read import read_seed
 from .figures import apply_figures
 from .glossary import link_glossary, unused_warnings
+from .index_marks import build_index, locate_index, unused_forms
 from ..style import StyleChanges, apply_house_style, book_texts
 from .epigraph import attribute_epigraph
 from .italics import set_italics
@@ -119,4 +121,8 @@ def build_book(editorial: Editorial, cache=None) -> BuildInput:
         problems.extend(unused_warnings(glossary, uses, editorial.glossary_doc.path))
     problems.raise_if_errors()
     apply_house_style(book, editorial.style, keep_as_written=editorial.italics, changes=changes)
+    if editorial.index:
+        book.index = build_index(editorial.index)
+        found = locate_index(chapters, book.index)
+        problems.extend(unused_forms(editorial.index, found, editorial.index_doc))
     return BuildInput(book, cleaned, problems.warnings, changes)

@@ -1,4 +1,4 @@
-"""Load `editorial/`: book.yaml, notes.yaml, glossary.yaml and the Markdown files.
+"""Load `editorial/`: book.yaml, notes.yaml, glossary.yaml, index.yaml and the Markdown files.
 
 Everything is validated before anything else happens, and every mistake in
 every file is reported in one run. Paths an editor writes (seeds, Markdown
@@ -16,6 +16,7 @@ from pathlib import Path
 from ..model import BookMeta
 from ..problems import PipelineError, Problem, Problems, did_you_mean
 from ..style import HouseStyle
+from .index_spec import IndexSpec, load_index_specs
 from .schema import validate
 from .yamlfile import YamlDocument, load_yaml
 
@@ -111,6 +112,8 @@ class Editorial:
     notes: list[NoteSpec] = field(default_factory=list)
     glossary_doc: YamlDocument | None = None
     glossary: list[GlossarySpec] = field(default_factory=list)
+    index_doc: YamlDocument | None = None
+    index: list[IndexSpec] = field(default_factory=list)
     introduction: Path | None = None
     colophon: Path | None = None
     italics: list[str] = field(default_factory=list)
@@ -123,7 +126,7 @@ class Editorial:
     def files(self) -> list[Path]:
         """Every file the book is made from (for caching and watching)."""
         out = [self.book.path]
-        out += [d.path for d in (self.notes_doc, self.glossary_doc) if d is not None]
+        out += [d.path for d in (self.notes_doc, self.glossary_doc, self.index_doc) if d is not None]
         out += [p for p in (self.introduction, self.colophon) if p is not None]
         out += [c.seed for c in self.chapters]
         for folder in sorted((self.root / SEEDS).glob("*_files")):  # saved pages' images
@@ -286,6 +289,7 @@ def load_editorial(root: Path, cache: Path | None = None) -> Editorial:
     book = _optional_doc(book_path, "book", problems, cache)
     notes_doc = _optional_doc(folder / "notes.yaml", "notes", problems, cache)
     glossary_doc = _optional_doc(folder / "glossary.yaml", "glossary", problems, cache)
+    index_doc = _optional_doc(folder / "index.yaml", "index", problems, cache)
     if book is None:
         raise PipelineError(problems.errors)
     data = book.data
@@ -309,5 +313,8 @@ def load_editorial(root: Path, cache: Path | None = None) -> Editorial:
     if glossary_doc is not None:
         editorial.glossary_doc = glossary_doc
         editorial.glossary = _load_glossary(glossary_doc, problems)
+    if index_doc is not None:
+        editorial.index_doc = index_doc
+        editorial.index = load_index_specs(index_doc, problems)
     editorial.problems = problems.items
     return editorial

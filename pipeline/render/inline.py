@@ -68,7 +68,9 @@ def _span_tree(marks: list[Mark]) -> list[_Span]:
     """The text's spans (every mark but note calls) as a tree of properly nested spans."""
     roots: list[_Span] = []
     open_spans: list[_Span] = []
-    spans = sorted((m for m in marks if m.kind is not MarkKind.NOTE_CALL), key=lambda m: (m.start, -m.end))
+    # Of spans over the same words, the index's is the outermost: its id then holds the words, link and all.
+    spans = sorted((m for m in marks if m.kind is not MarkKind.NOTE_CALL),
+                   key=lambda m: (m.start, -m.end, m.kind is not MarkKind.INDEX))
     for mark in spans:
         while open_spans and open_spans[-1].mark.end <= mark.start:
             open_spans.pop()
@@ -125,6 +127,8 @@ class _Writer:
 def _wrap(mark: Mark, inner: str, style: InlineStyle) -> str:
     if mark.kind is MarkKind.GLOSSARY:
         return style.glossary_link(mark.ref, inner)
+    if mark.kind is MarkKind.INDEX:  # a place the index locates: the PDF reads its page, the EPUB links to it
+        return f'<span id="{html.escape(mark.ref, quote=True)}" class="ix">{inner}</span>'
     if mark.kind is MarkKind.LINK:
         # Checked again here: whatever made the model, only these addresses reach an edition.
         return f'<a href="{html.escape(mark.ref, quote=True)}">{inner}</a>' if is_link_address(mark.ref) else inner

@@ -27,6 +27,8 @@ from ..render import ids
 from ..render.xhtml import (EPUB, Edition, chapter_figures, chapter_key, chapter_sections, has_notes, render_chapter,
                             render_colophon, render_endnotes, render_glossary, render_introduction,
                             render_titlepage)
+from ..render.index import render_index
+from .epub_index import index_place, index_properties, index_view
 from .cover import cover_png
 from .split import anchors, split_fragment
 
@@ -65,7 +67,9 @@ def _documents(book: Book) -> list[Document]:
         docs.append(Document(chapter_key(chapter), f"text/chapter-{chapter.number}.xhtml", chapter.title, "",
                              "bodymatter"))
     if book.glossary:
-        docs.append(Document("glossary", "text/glossary.xhtml", "Glossary", "", "backmatter"))
+        docs.append(Document("glossary", "text/glossary.xhtml", "Glossary", "", "backmatter", index_properties(book)))
+    elif book.index:
+        docs.append(Document("index", "text/index.xhtml", "Index", "", "index", ("index",)))
     if has_notes(book):
         docs.append(Document("endnotes", "text/endnotes.xhtml", "Notes", "", "backmatter"))
     docs.append(Document("colophon", "text/colophon.xhtml", "Sources", "", "backmatter"))
@@ -93,15 +97,19 @@ def _nav_body(book: Book, docs: dict[str, Document], anchor_files: dict[str, str
                            for sid, title in chapter_sections(chapter))
         sub = f"<ol>{sections}</ol>" if sections else ""
         items.append(f'<li><a href="{href(key)}">{chapter.number}. {html.escape(chapter.title)}</a>{sub}</li>')
-    for key, title in (("glossary", "Glossary"), ("endnotes", "Notes"), ("colophon", "Sources")):
-        if key in docs:
-            items.append(f'<li><a href="{href(key)}">{title}</a></li>')
+    where = {key: (key, None) for key in docs}
+    if book.index:
+        where["index"] = index_place(docs)
+    for key, title in (("glossary", "Glossary"), ("index", "Index"), ("endnotes", "Notes"), ("colophon", "Sources")):
+        if key in where:
+            items.append(f'<li><a href="{href(*where[key])}">{title}</a></li>')
     landmarks = [("cover", "cover", "Cover"), ("toc", "toc", "Contents")]
     first = chapter_key(book.chapters[0])
     landmarks.append((first, "bodymatter", "Start of reading"))
-    landmarks += [(k, t, n) for k, t, n in (("glossary", "glossary", "Glossary"), ("endnotes", "endnotes", "Notes"),
-                                            ("colophon", "colophon", "Sources")) if k in docs]
-    marks = "".join(f'<li><a href="{href(k)}" epub:type="{t}">{n}</a></li>' for k, t, n in landmarks)
+    landmarks += [(k, t, n) for k, t, n in (("glossary", "glossary", "Glossary"), ("index", "index", "Index"),
+                                            ("endnotes", "endnotes", "Notes"), ("colophon", "colophon", "Sources"))
+                  if k in where]
+    marks = "".join(f'<li><a href="{href(*where[k])}" epub:type="{t}">{n}</a></li>' for k, t, n in landmarks)
     return (f'<nav id="toc" epub:type="toc" role="doc-toc" aria-labelledby="toc-title">'
             f'<h2 id="toc-title">Contents</h2><ol>{"".join(items)}</ol></nav>\n'
             f'<nav id="landmarks" epub:type="landmarks" aria-labelledby="landmarks-title" hidden="hidden">'
@@ -182,12 +190,14 @@ def _reproducible_zip(data: bytes, when: datetime.datetime, language: str) -> by
     return out.getvalue()
 
 
-def _render_parts(book: Book, base: dict[str, str], anchor_files: dict[str, str]) -> dict[str, list[str]]:
+def _render_parts(book: Book, base: dict[str, str], anchor_files: dict[str, str],
+                  pages: dict[str, str] | None) -> dict[str, list[str]]:
     """Each splittable document's fragment, split into parts under the size limit."""
     edition = Edition(EPUB, base, anchor_files=anchor_files)
     parts = {chapter_key(c): split_fragment(render_chapter(c, book, edition)) for c in book.chapters}
     if book.glossary:
-        parts["glossary"] = split_fragment(render_glossary(book, edition))
+        index = "\n" + render_index(book, index_view(book, edition, pages)) if book.index else ""
+        parts["glossary"] = split_fragment(render_glossary(book, edition) + index)
     if has_notes(book):
         parts["endnotes"] = split_fragment(render_endnotes(book, edition))
     return parts
@@ -197,7 +207,8 @@ def _part_file(base_file: str, index: int) -> str:
     return base_file if index == 0 else base_file.replace(".xhtml", f"-{index + 1}.xhtml")
 
 
-def _layout_parts(book: Book, docs: list[Document]) -> tuple[dict[str, list[str]], dict[str, str]]:
+def _layout_parts(book: Book, docs: list[Document],
+                  pages: dict[str, str] | None) -> tuple[dict[str, list[str]], dict[str, str]]:
     """Render and split until every link names the part its anchor ended up in.
 
     Splitting a document moves anchors to other files, which changes the links to them
@@ -206,7 +217,7 @@ def _layout_parts(book: Book, docs: list[Document]) -> tuple[dict[str, list[str]
     base = {d.key: d.file.removeprefix("text/") for d in docs}
     anchor_files: dict[str, str] = {}
     for _ in range(5):
-        parts = _render_parts(book, base, anchor_files)
+        parts = _render_parts(book, base, anchor_files, pages)
         if all(len(p) == 1 for p in parts.values()) and not anchor_files:
             return parts, anchor_files  # nothing split: every anchor is in its document's file
         mapping = {anchor: _part_file(base[key], i)
@@ -218,10 +229,11 @@ def _layout_parts(book: Book, docs: list[Document]) -> tuple[dict[str, list[str]
     return parts, anchor_files
 
 
-def build_epub(book: Book, styles: Path, covers: Path | None = None) -> bytes:
-    """The finished EPUB file as bytes (`covers`: a folder to keep the cover image in)."""
+def build_epub(book: Book, styles: Path, covers: Path | None = None, pages: dict[str, str] | None = None) -> bytes:
+    """The finished EPUB file as bytes (`covers`: a folder to keep the cover image in; `pages`: each
+    index anchor's page label in the print edition, for the index's locators)."""
     planned = _documents(book)
-    parts, anchor_files = _layout_parts(book, planned)
+    parts, anchor_files = _layout_parts(book, planned, pages)
     docs: list[Document] = []
     for doc in planned:
         fragments = parts.get(doc.key)
@@ -231,7 +243,8 @@ def build_epub(book: Book, styles: Path, covers: Path | None = None) -> bytes:
         for i, fragment in enumerate(fragments):
             key = doc.key if i == 0 else f"{doc.key}-part-{i + 1}"
             title = doc.title if i == 0 else f"{doc.title} (continued)"
-            docs.append(Document(key, _part_file(doc.file, i), title, fragment, doc.body_type))
+            properties = tuple(p for p in doc.properties if p != "index" or 'epub:type="index"' in fragment)
+            docs.append(Document(key, _part_file(doc.file, i), title, fragment, doc.body_type, properties))
     by_key = {d.key: d for d in docs}
     by_key["cover"].body = _cover_body(book)
     by_key["titlepage"].body = render_titlepage(book)
@@ -239,6 +252,9 @@ def build_epub(book: Book, styles: Path, covers: Path | None = None) -> bytes:
     if "introduction" in by_key:
         by_key["introduction"].body = render_introduction(book)
     by_key["colophon"].body = render_colophon(book)
+    if "index" in by_key:  # a book without a glossary: the index is a document of its own
+        edition = Edition(EPUB, {d.key: d.file.removeprefix("text/") for d in planned}, anchor_files=anchor_files)
+        by_key["index"].body = render_index(book, index_view(book, edition, pages), wrapper="body")
 
     ebook = epub.EpubBook()
     _metadata(book, ebook)
@@ -291,7 +307,11 @@ def _ncx_toc(book: Book, docs: dict[str, Document], anchor_files: dict[str, str]
             toc.append((epub.Section(label, href=docs[key].file), sections))
         else:
             toc.append(epub.Link(docs[key].file, label, f"toc-{ids.chapter_id(chapter)}"))
-    for key, title in (("glossary", "Glossary"), ("endnotes", "Notes"), ("colophon", "Sources")):
-        if key in docs:
+    for key, title in (("glossary", "Glossary"), ("index", "Index"), ("endnotes", "Notes"), ("colophon", "Sources")):
+        if key == "index" and book.index:
+            place, anchor = index_place(docs)
+            file = f"text/{anchor_files[anchor]}" if anchor in anchor_files else docs[place].file
+            toc.append(epub.Link(f"{file}#{anchor}" if anchor else file, title, "toc-index"))
+        elif key in docs:
             toc.append(epub.Link(docs[key].file, title, f"toc-{key}"))
     return toc

@@ -1,0 +1,141 @@
+"""The index located in the chapters: a span with an id round every occurrence of a form.
+
+Forms are matched as glossary forms are (whole words, a possessive may follow, a
+capitalised form matches only capitalised text, the longest form wins), in the text
+as the house style left it, so what an editor sees in the book is what matches. Each
+occurrence becomes an INDEX mark whose ref is the anchor id both editions give its
+span: the PDF reads its page off the layout, the EPUB links to it. A span never cuts
+a word (forms are whole words), never holds a note call, and never sits inside a link:
+one that falls inside a glossary link or a linked passage takes the link in instead.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from ..model import (WEB_ADDRESS, Article, Chapter, IndexEntry, IndexLocator, IndexSubentry, Mark, MarkKind,
+                     Text)
+from ..problems import Problem
+from ..render import ids
+from .glossary import Matcher
+from .index_spec import IndexSpec
+
+_ANCHORS = (MarkKind.GLOSSARY, MarkKind.LINK)
+
+
+def sort_key(text: str) -> str:
+    """Word-by-word order, accents, case and punctuation aside ("New York" before "Newtown")."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    return " ".join("".join(ch for ch in plain if ch.isalnum() or ch in " ,").split())
+
+
+def index_texts(article: Article):
+    """Every Text of a chapter the index covers, in reading order (headings too; not the notes)."""
+    if article.standfirst:
+        yield article.standfirst
+    if article.epigraph:
+        yield from article.epigraph.lines
+        if article.epigraph.source:
+            yield article.epigraph.source
+    for block in article.blocks:
+        yield from block.lines
+        for row in block.rows:
+            yield from row
+        if block.signature:
+            yield block.signature
+        if block.source:
+            yield block.source
+        if block.figure is not None and block.figure.caption is not None:
+            yield block.figure.caption
+
+
+@dataclass(frozen=True)
+class _Form:
+    """One form, as the glossary's matcher takes it: it reports which form matched."""
+
+    id: tuple  # (heading, form)
+    forms: tuple
+    match_case: bool
+
+
+def build_index(specs: list[IndexSpec]) -> list[IndexEntry]:
+    """The model's entries, without locators yet, sorted as printed."""
+    entries = []
+    for spec in specs:
+        subs = [IndexSubentry(sub_id(spec, s), s.heading, sort_key(s.sort or s.heading), list(s.forms),
+                              s.match_case) for s in spec.sub]
+        entries.append(IndexEntry(spec.id, spec.heading, spec.kind, sort_key(spec.sort or spec.heading),
+                                  list(spec.forms), sorted(subs, key=lambda s: s.sort_key), list(spec.see),
+                                  list(spec.see_also), spec.locators, spec.match_case, spec.line))
+    return sorted(entries, key=lambda e: (e.sort_key, e.heading))
+
+
+def _span(text: Text, start: int, end: int) -> tuple[int, int] | None:
+    """The occurrence widened so that it nests with every other mark, or None if it cannot be an anchor."""
+    others = [m for m in text.marks if m.kind not in (MarkKind.NOTE_CALL, MarkKind.INDEX)]
+    changed = True
+    while changed:
+        changed = False
+        for m in others:
+            crosses = m.start < start < m.end < end or start < m.start < end < m.end
+            inside_anchor = m.kind in _ANCHORS and m.start <= start and end <= m.end and (m.start, m.end) != (start, end)
+            if crosses or inside_anchor:
+                start, end = min(start, m.start), max(end, m.end)
+                changed = True
+    if any(m.kind is MarkKind.NOTE_CALL and start < m.start < end for m in text.marks):
+        return None
+    if any(m.kind is MarkKind.INDEX and start < m.end and m.start < end for m in text.marks):
+        return None
+    if any(start < b and a < end for a, b in (u.span() for u in WEB_ADDRESS.finditer(text.text))):
+        return None
+    return start, end
+
+
+def locate_index(chapters: list[Chapter], entries: list[IndexEntry]) -> set[tuple]:
+    """Mark every occurrence of every form; return the (heading id, form) pairs found at least once."""
+    headings = {h.id: (entry, h) for entry in entries for h in entry.headings()}
+    matcher = Matcher([_Form((h.id, form), (form,), h.match_case)
+                       for _, h in headings.values() for form in h.forms])
+    found: set[tuple] = set()
+    for chapter in chapters:
+        count = 0
+        for text in index_texts(chapter.article):
+            added = False
+            for start, end, (heading_id, form) in list(matcher.find(text.text)):
+                found.add((heading_id, form))
+                entry, heading = headings[heading_id]
+                if heading is entry and not entry.own_locators:
+                    continue
+                span = _span(text, start, end)
+                if span is None:
+                    continue
+                count += 1
+                anchor = ids.index_anchor(chapter, count)
+                text.marks.append(Mark(MarkKind.INDEX, span[0], span[1], anchor))
+                heading.locators.append(IndexLocator(anchor, chapter.id, text.text[start:end]))
+                added = True
+            if added:
+                text.marks.sort(key=lambda m: (m.start, m.end))
+    return found
+
+
+def unused_forms(specs: list[IndexSpec], found: set[tuple], doc) -> list[Problem]:
+    """A warning for each form that never occurs in the chapters (a typo, or text that changed)."""
+    problems = []
+    for spec in specs:
+        heads = [(spec.id, spec.heading, spec.forms, (*spec.where, "forms"))]
+        heads += [(sub_id(spec, s), f"{spec.heading}: {s.heading}", s.forms, (*s.where, "forms")) for s in spec.sub]
+        for heading_id, name, forms, where in heads:
+            for j, form in enumerate(forms):
+                if (heading_id, form) not in found:
+                    problems.append(doc.problem(f"index form '{form}' of '{name}' never occurs in the chapters",
+                                                (*where, j), severity="warning",
+                                                hint="write it as the cleaned chapter has it (curly ’, dashes), "
+                                                     "or remove it"))
+    return problems
+
+
+def sub_id(spec: IndexSpec, sub) -> str:
+    """A sub-entry's id: its entry's and its own heading's (unique within the entry: checked on loading)."""
+    return f"{spec.id}--{'-'.join(sort_key(sub.heading).replace(',', ' ').split())}"
