@@ -257,6 +257,7 @@ class IndexSubentry:
     sort_key: str
     forms: list[str]
     match_case: bool = True
+    within: list[str] = field(default_factory=list)  # section headings where the entry's own forms are this one's
     locators: list[IndexLocator] = field(default_factory=list)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..clean import CleanResult, clean
-from ..model import Book, BuildInput, Chapter, GlossaryEntry, Prose
+from ..model import BlockKind, Book, BuildInput, Chapter, GlossaryEntry, Prose
 from ..problems import PipelineError, Problem, Problems
 from ..read import read_seed
 from .figures import apply_figures
@@ -124,5 +124,7 @@ def build_book(editorial: Editorial, cache=None) -> BuildInput:
     if editorial.index:
         book.index = build_index(editorial.index)
         found = locate_index(chapters, book.index)
-        problems.extend(unused_forms(editorial.index, found, editorial.index_doc))
+        sections = sorted({c.title for c in chapters} | {b.lines[0].text for c in chapters for b in c.article.blocks
+                                                           if b.kind is BlockKind.HEADING})
+        problems.extend(unused_forms(editorial.index, found, editorial.index_doc, sections))
     return BuildInput(book, cleaned, problems.warnings, changes)

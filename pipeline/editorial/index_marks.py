@@ -14,40 +14,74 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from ..model import (WEB_ADDRESS, Article, Chapter, IndexEntry, IndexLocator, IndexSubentry, Mark, MarkKind,
-                     Text)
-from ..problems import Problem
+from ..model import (WEB_ADDRESS, Article, BlockKind, Chapter, IndexEntry, IndexLocator, IndexSubentry, Mark,
+                     MarkKind, Text)
+from ..problems import Problem, did_you_mean
 from ..render import ids
 from .glossary import Matcher
 from .index_spec import IndexSpec
+from .phrases import FOLD
+
+_STRAIGHT = str.maketrans(FOLD)
 
 _ANCHORS = (MarkKind.GLOSSARY, MarkKind.LINK)
 
 
+_ARTICLES = ("the ", "a ", "an ")
+
+
 def sort_key(text: str) -> str:
-    """Word-by-word order, accents, case and punctuation aside ("New York" before "Newtown")."""
+    """Word-by-word order, accents, case, punctuation and a leading article aside ("New York"
+    before "Newtown"; *The Revolution Betrayed* under R)."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
-    return " ".join("".join(ch for ch in plain if ch.isalnum() or ch in " ,").split())
+    key = " ".join("".join(ch for ch in plain if ch.isalnum() or ch in " ,").split())
+    for article in _ARTICLES:
+        if key.startswith(article) and len(key) > len(article):
+            return key[len(article):]
+    return key
 
 
 def index_texts(article: Article):
     """Every Text of a chapter the index covers, in reading order (headings too; not the notes)."""
+    for text, _ in sectioned_texts(article):
+        yield text
+
+
+def sectioned_texts(article: Article, title: str = ""):
+    """(Text, heading of the section it stands in) for every Text the index covers; the chapter's
+    opening (standfirst, epigraph, text before the first heading) stands in a section named by the
+    chapter's `title`, a heading in its own section."""
     if article.standfirst:
-        yield article.standfirst
+        yield article.standfirst, title
     if article.epigraph:
-        yield from article.epigraph.lines
+        for text in article.epigraph.lines:
+            yield text, title
         if article.epigraph.source:
-            yield article.epigraph.source
+            yield article.epigraph.source, title
+    section = title
     for block in article.blocks:
-        yield from block.lines
+        if block.kind is BlockKind.HEADING:
+            section = block.lines[0].text
+        for text in block.lines:
+            yield text, section
         for row in block.rows:
-            yield from row
-        if block.signature:
-            yield block.signature
-        if block.source:
-            yield block.source
-        if block.figure is not None and block.figure.caption is not None:
-            yield block.figure.caption
+            for text in row:
+                yield text, section
+        for text in (block.signature, block.source, block.figure.caption if block.figure else None):
+            if text is not None:
+                yield text, section
+
+
+def _plain(text: str) -> str:
+    """Quotes, dashes and spaces as an editor types them; case kept ("Stalin’s purges", chapter 1's
+    section, is not "Stalin’s Purges", chapter 3's)."""
+    return " ".join(text.translate(_STRAIGHT).split())
+
+
+def section_matches(section: str, within: list[str]) -> bool:
+    """Whether a section's heading starts as one of `within` does (quotes and dashes aside)."""
+    plain = _plain(section)
+    return bool(plain) and any(plain.startswith(_plain(w)) for w in within)
 
 
 @dataclass(frozen=True)
@@ -64,7 +98,7 @@ def build_index(specs: list[IndexSpec]) -> list[IndexEntry]:
     entries = []
     for spec in specs:
         subs = [IndexSubentry(sub_id(spec, s), s.heading, sort_key(s.sort or s.heading), list(s.forms),
-                              s.match_case) for s in spec.sub]
+                              s.match_case, list(s.within)) for s in spec.sub]
         entries.append(IndexEntry(spec.id, spec.heading, spec.kind, sort_key(spec.sort or spec.heading),
                                   list(spec.forms), sorted(subs, key=lambda s: s.sort_key), list(spec.see),
                                   list(spec.see_also), spec.locators, spec.match_case, spec.line))
@@ -92,21 +126,41 @@ def _span(text: Text, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+def _scope(entry: IndexEntry, section: str) -> tuple[IndexSubentry, str] | None:
+    """The sub-entry whose `within` names the section, and how: the longest (most specific) name wins."""
+    named = [(len(w), sub, w) for sub in entry.subentries for w in sub.within if section_matches(section, [w])]
+    if not named:
+        return None
+    _, sub, within = max(named, key=lambda n: n[0])
+    return sub, within
+
+
 def locate_index(chapters: list[Chapter], entries: list[IndexEntry]) -> set[tuple]:
-    """Mark every occurrence of every form; return the (heading id, form) pairs found at least once."""
+    """Mark every occurrence of every form; return what was found: (heading id, form) for each form
+    that occurs, and (sub-entry id, section heading) for each `within` section that located something.
+
+    An occurrence of an entry's own form inside a section a sub-entry names (`within`) is that
+    sub-entry's locator: "Hitler, Adolf: and the invasion of the USSR" takes the mentions of Hitler
+    in the section "Hitler attacks".
+    """
     headings = {h.id: (entry, h) for entry in entries for h in entry.headings()}
     matcher = Matcher([_Form((h.id, form), (form,), h.match_case)
                        for _, h in headings.values() for form in h.forms])
     found: set[tuple] = set()
     for chapter in chapters:
         count = 0
-        for text in index_texts(chapter.article):
+        for text, section in sectioned_texts(chapter.article, chapter.title):
             added = False
             for start, end, (heading_id, form) in list(matcher.find(text.text)):
                 found.add((heading_id, form))
                 entry, heading = headings[heading_id]
-                if heading is entry and not entry.own_locators:
-                    continue
+                if heading is entry:
+                    scope = _scope(entry, section)
+                    if scope is not None:
+                        heading = scope[0]
+                        found.add((heading.id, scope[1]))
+                    elif not entry.own_locators:
+                        continue
                 span = _span(text, start, end)
                 if span is None:
                     continue
@@ -120,8 +174,9 @@ def locate_index(chapters: list[Chapter], entries: list[IndexEntry]) -> set[tupl
     return found
 
 
-def unused_forms(specs: list[IndexSpec], found: set[tuple], doc) -> list[Problem]:
-    """A warning for each form that never occurs in the chapters (a typo, or text that changed)."""
+def unused_forms(specs: list[IndexSpec], found: set[tuple], doc, sections: list[str] = ()) -> list[Problem]:
+    """A warning for each form that never occurs in the chapters (a typo, or text that changed), and
+    each `within` section that locates nothing (`sections`: every section heading, for the hint)."""
     problems = []
     for spec in specs:
         heads = [(spec.id, spec.heading, spec.forms, (*spec.where, "forms"))]
@@ -133,6 +188,14 @@ def unused_forms(specs: list[IndexSpec], found: set[tuple], doc) -> list[Problem
                                                 (*where, j), severity="warning",
                                                 hint="write it as the cleaned chapter has it (curly ’, dashes), "
                                                      "or remove it"))
+        for sub in spec.sub:
+            for j, section in enumerate(sub.within):
+                if (sub_id(spec, sub), section) not in found:
+                    problems.append(doc.problem(
+                        f"'{spec.heading}: {sub.heading}' locates nothing in a section headed '{section}'",
+                        (*sub.where, "within", j), severity="warning",
+                        hint=did_you_mean(section, sections) or "name a section by how its heading starts, as the "
+                             "book prints it; the entry's forms must occur in it"))
     return problems
 
 

@@ -21,6 +21,7 @@ class SubentrySpec:
     sort: str | None
     match_case: bool
     where: tuple
+    within: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -52,8 +53,8 @@ def _form(text: str) -> str:
 
 def _entry(i: int, raw: dict, doc: YamlDocument) -> IndexSpec:
     where = ("entries", i)
-    subs = [SubentrySpec(s["heading"], [_form(f) for f in s["forms"]], s.get("sort"),
-                         s.get("match_case", raw.get("match_case", True)), (*where, "sub", j))
+    subs = [SubentrySpec(s["heading"], [_form(f) for f in s.get("forms") or []], s.get("sort"),
+                         s.get("match_case", raw.get("match_case", True)), (*where, "sub", j), list(s.get("within") or []))
             for j, s in enumerate(raw.get("sub") or [])]
     line, _ = doc.where(where)
     return IndexSpec(i, raw.get("id") or entry_id(raw["heading"]), raw["heading"], raw["kind"],
@@ -125,6 +126,13 @@ def load_index_specs(doc: YamlDocument, problems: Problems) -> list[IndexSpec]:
                                      (*entry.where, "locators"), hint="it would list nothing: add sub-entries"))
         seen_subs: set[str] = set()
         for sub in entry.sub:
+            if not sub.forms and not sub.within:
+                problems.add(doc.problem(f"sub-entry '{sub.heading}' has neither forms nor within", sub.where,
+                                         hint="give the words that locate it, or the sections (by their headings) "
+                                              "whose mentions of the entry it takes"))
+            if sub.within and entry.see:
+                problems.add(doc.problem(f"sub-entry '{sub.heading}' takes mentions of an entry that has none",
+                                         (*sub.where, "within")))
             if sub.heading.lower() in seen_subs:
                 problems.add(doc.problem(f"sub-entry '{sub.heading}' is given twice under '{entry.heading}'",
                                          (*sub.where, "heading"), hint="merge the two sub-entries"))

@@ -17,6 +17,7 @@ _FOLD = {
 }
 
 
+FOLD = _FOLD  # for callers that fold quotes and dashes but keep case
 _TRANSLATE = str.maketrans(_FOLD)
 _NEEDS_SLOW_FOLD = re.compile(r"…|\s\s|[^\S ]")
 

@@ -11,6 +11,7 @@ its first occurrence on that page, and runs of pages are collapsed (47–49). Wi
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -81,14 +82,22 @@ def _locator_html(locator: Locator, view: IndexView) -> str:
 
 
 def _xref(kind: str, lead: str, targets: list[IndexEntry]) -> str:
-    links = "; ".join(f'<a epub:type="index-term" href="#{ids.index_entry_id(t.id)}">{html.escape(t.heading)}</a>'
+    links = "; ".join(f'<a epub:type="index-term" href="#{ids.index_entry_id(t.id)}">{heading_html(t.heading)}</a>'
                       for t in targets)
     return f'<span epub:type="index-xref-{kind}" class="xref"><i>{lead}</i> {links}</span>'
 
 
+_ITALICS = re.compile(r"\*([^*]+)\*")
+
+
+def heading_html(heading: str) -> str:
+    """A heading as printed: *asterisks* set a work's title in italics."""
+    return _ITALICS.sub(r'<i>\1</i>', html.escape(heading))
+
+
 def _item(entry, locators: list[Locator], view: IndexView) -> str:
     """The term and its locators: the start of an <li>."""
-    term = f'<span epub:type="index-term">{html.escape(entry.heading)}</span>'
+    term = f'<span epub:type="index-term">{heading_html(entry.heading)}</span>'
     return term + "".join(", " + _locator_html(x, view) for x in locators)
 
 
