@@ -43,6 +43,10 @@ def run_build(args: argparse.Namespace, console: Console) -> int:
     if glossary:
         links = sum(len(e.uses) for e in glossary)
         console.info(f"Glossary: {len(glossary)} entries, {links} links from the text.")
+    if made.book.index:
+        places = sum(len(h.locators) for e in made.book.index for h in e.headings())
+        console.info(f"Index: {len(made.book.index)} entries, "
+                     f"{sum(len(e.subentries) for e in made.book.index)} sub-entries, {places} places located.")
     for number, what, remedy in (result.pdf.relaid if result.pdf else []):
         console.detail(f"PDF: chapter {number} laid out again: {what} ({remedy})")
     if result.pdf and result.pdf.beside:
@@ -65,7 +69,8 @@ def run_check(args: argparse.Namespace, console: Console) -> int:
     editorial, made = prepare(options, CleanCache(options.cache_dir))
     console.warnings(made.warnings)
     console.info(f"editorial/ is valid: {len(editorial.chapters)} chapters, {len(editorial.notes)} editors' notes, "
-                 f"{len(editorial.glossary)} glossary entries; {len(made.warnings)} warning(s) "
+                 f"{len(editorial.glossary)} glossary entries, {len(editorial.index)} index entries; "
+                 f"{len(made.warnings)} warning(s) "
                  f"({time.perf_counter() - started:.1f} s). Nothing was written.")
     return 0
 

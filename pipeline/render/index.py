@@ -73,6 +73,20 @@ class IndexView:
         return chapter_locators(locators, self.chapters or {})
 
 
+def linked_anchors(book: Book, view: IndexView) -> set[str]:
+    """Every anchor the index links to: the spans the EPUB must write (print writes them all)."""
+    out: set[str] = set()
+    for entry in book.index:
+        for heading in entry.headings():
+            if heading is entry and not entry.own_locators:
+                continue
+            for locator in view.locators(heading.locators):
+                out.add(locator.first)
+                if locator.last:
+                    out.add(locator.last)
+    return out
+
+
 def _locator_html(locator: Locator, view: IndexView) -> str:
     if locator.last is None:
         return f'<a epub:type="index-locator" href="{html.escape(view.href(locator.first))}">{locator.label}</a>'

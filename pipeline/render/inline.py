@@ -43,6 +43,7 @@ class InlineStyle:
 
     note_call: Callable[[str], str]  # note key -> XHTML placed at the call
     glossary_link: Callable[[str, str], str]  # (entry id, inner XHTML) -> XHTML
+    index_span: Callable[[str, str], str] = lambda anchor, inner: f'<span id="{anchor}">{inner}</span>'
 
 
 #: For text that carries no references (the editors' Markdown): its emphasis, strong, code and links only.
@@ -128,7 +129,7 @@ def _wrap(mark: Mark, inner: str, style: InlineStyle) -> str:
     if mark.kind is MarkKind.GLOSSARY:
         return style.glossary_link(mark.ref, inner)
     if mark.kind is MarkKind.INDEX:  # a place the index locates: the PDF reads its page, the EPUB links to it
-        return f'<span id="{html.escape(mark.ref, quote=True)}" class="ix">{inner}</span>'
+        return style.index_span(html.escape(mark.ref, quote=True), inner)
     if mark.kind is MarkKind.LINK:
         # Checked again here: whatever made the model, only these addresses reach an edition.
         return f'<a href="{html.escape(mark.ref, quote=True)}">{inner}</a>' if is_link_address(mark.ref) else inner

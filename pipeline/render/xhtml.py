@@ -35,6 +35,10 @@ class Edition:
     rebreak: set[str] = field(default_factory=set)
     # EPUB: anchor -> file, for documents split into parts.
     anchor_files: dict[str, str] = field(default_factory=dict)
+    # The index spans to write (None: all). Print needs every one to read its page off the layout; the
+    # EPUB only those its index links to (one a page, or a chapter): every span costs bytes, and the
+    # longest chapter would no longer fit in one file.
+    index_anchors: set[str] | None = None
 
     def href(self, document: str, anchor: str) -> str:
         if self.kind == PRINT:
@@ -98,7 +102,12 @@ def _style(chapter: Chapter, book: Book, edition: Edition) -> InlineStyle:
         return (f'<a href="{target}" id="{ids.term_use_id(chapter, entry_id)}" class="glossterm{marking}" '
                 f'role="doc-glossref"{epub_type}>{inner}</a>')
 
-    return InlineStyle(note_call, glossary_link)
+    def index_span(anchor: str, inner: str) -> str:
+        if edition.index_anchors is not None and anchor not in edition.index_anchors:
+            return inner
+        return f'<span id="{anchor}">{inner}</span>'
+
+    return InlineStyle(note_call, glossary_link, index_span)
 
 
 # ---------------------------------------------------------------- chapters

@@ -27,7 +27,7 @@ from ..render import ids
 from ..render.xhtml import (EPUB, Edition, chapter_figures, chapter_key, chapter_sections, has_notes, render_chapter,
                             render_colophon, render_endnotes, render_glossary, render_introduction,
                             render_titlepage)
-from ..render.index import render_index
+from ..render.index import linked_anchors, render_index
 from .epub_index import index_place, index_properties, index_view
 from .cover import cover_png
 from .split import anchors, split_fragment
@@ -194,6 +194,7 @@ def _render_parts(book: Book, base: dict[str, str], anchor_files: dict[str, str]
                   pages: dict[str, str] | None) -> dict[str, list[str]]:
     """Each splittable document's fragment, split into parts under the size limit."""
     edition = Edition(EPUB, base, anchor_files=anchor_files)
+    edition.index_anchors = linked_anchors(book, index_view(book, edition, pages)) if book.index else set()
     parts = {chapter_key(c): split_fragment(render_chapter(c, book, edition)) for c in book.chapters}
     if book.glossary:
         index = "\n" + render_index(book, index_view(book, edition, pages)) if book.index else ""

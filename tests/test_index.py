@@ -1,0 +1,266 @@
+"""The back-of-book index: index.yaml's checks, the spans in the text, the markup, the real reader's index."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import SMALL_BOOK, XHTML_NS, make_project
+from pipeline.editorial.apply import build_book
+from pipeline.editorial.load import load_editorial
+from pipeline.model import IndexLocator, MarkKind
+from pipeline.problems import PipelineError
+from pipeline.render.index import IndexView, chapter_locators, page_locators, render_index
+from pipeline.render.inline import render_text
+
+EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
+
+SEED = ("A Title Here\n\n"
+        "Stalin and Trotsky fought over the New Economic Policy. Stalin’s faction won; Stalinism followed.\n\n"
+        "The Purges\n\n"
+        "In the purges Stalin killed the Old Bolsheviks. Trotsky was murdered in Mexico in 1940.\n\n"
+        "See www.example.org/Trotsky for more about Trotsky and Stalin.\n")
+
+INDEX = """entries:
+  - heading: Stalin, Joseph
+    kind: person
+    forms: [Stalin]
+    locators: false
+    sub:
+      - heading: and the purges
+        within: [The purges]
+      - heading: faction of
+        forms: [Stalin’s faction]
+  - heading: Trotsky, Leon
+    kind: person
+    forms: [Trotsky]
+  - heading: New Economic Policy
+    kind: idea
+    forms: [New Economic Policy]
+    see_also: [old-bolsheviks]
+  - heading: Old Bolsheviks
+    kind: organisation
+    forms: [Old Bolsheviks]
+  - heading: NEP
+    kind: idea
+    see: [new-economic-policy]
+"""
+
+
+def _project(tmp_path, index=INDEX, seed=SEED, **files):
+    return make_project(tmp_path, {"one.txt": seed}, SMALL_BOOK, files={"index.yaml": index, **files})
+
+
+def _made(tmp_path, index=INDEX, seed=SEED, **files):
+    return build_book(load_editorial(_project(tmp_path, index, seed, **files)))
+
+
+# ------------------------------------------------------------- index.yaml is checked like the other files
+
+@pytest.mark.parametrize("change, message, where, hint", [
+    (lambda s: s.replace("    forms: [Trotsky]", "    froms: [Trotsky]"), "unknown key 'froms'", (13, 5),
+     "did you mean 'forms'?"),
+    (lambda s: s.replace("kind: organisation", "kind: organsation"), "'organsation' is not a valid value for 'kind'",
+     (19, 11), "did you mean 'organisation'?"),
+    (lambda s: s + "  - heading: Leon Trotsky\n    kind: person\n    forms: [Trotsky]\n",
+     "form 'Trotsky' is claimed by two headings", (26, 13), None),
+    (lambda s: s + "  - heading: Purges\n    kind: event\n    forms: [purges]\n    see_also: [old-bolshevik]\n",
+     "see_also 'old-bolshevik' names no index entry", (27, 16), "did you mean 'old-bolsheviks'?"),
+    (lambda s: s + "  - heading: Lonely\n    kind: idea\n", "entry 'Lonely' has neither forms nor 'see'", (24, 5), None),
+    (lambda s: s.replace("heading: NEP\n", "heading: NEP\n    sort: 12\n"), "'sort' should be text", (22, 11), None),
+])
+def test_mistakes_are_errors_with_file_line_column_and_the_nearest_name(tmp_path, change, message, where, hint):
+    with pytest.raises(PipelineError) as caught:
+        _made(tmp_path, change(INDEX))
+    problem = next(p for p in caught.value.problems if message in p.message)
+    assert problem.path.name == "index.yaml" and (problem.line, problem.column) == where, str(problem)
+    if hint:
+        assert hint in (problem.hint or ""), problem.hint
+
+
+def test_a_form_or_section_that_locates_nothing_is_a_warning_naming_its_place(tmp_path):
+    index = INDEX.replace("forms: [Old Bolsheviks]", "forms: [Old Bolsheviks, Old Bolshevick]")
+    index = index.replace("within: [The purges]", "within: [The Purgs]")
+    made = _made(tmp_path, index)
+    warnings = {p.message: p for p in made.warnings}
+    form = warnings["index form 'Old Bolshevick' of 'Old Bolsheviks' never occurs in the chapters"]
+    assert (form.line, form.column, form.severity) == (20, 29, "warning")
+    section = next(p for m, p in warnings.items() if "locates nothing in a section headed 'The Purgs'" in m)
+    assert "did you mean 'The purges'?" in section.hint
+
+
+def test_the_real_index_is_valid_and_warns_of_nothing():
+    from conftest import ROOT
+    made = build_book(load_editorial(ROOT))
+    assert not made.warnings, [str(p) for p in made.warnings]
+    assert len(made.book.index) >= 150
+
+
+# ------------------------------------------------------------- spans in the text
+
+def _spans(made):
+    out = []
+    for block in made.book.chapters[0].article.blocks:
+        for text in block.lines:
+            out += [(text.text[m.start:m.end], m.ref) for m in text.marks if m.kind is MarkKind.INDEX]
+    return out
+
+
+def test_every_occurrence_gets_a_span_with_an_id_in_reading_order(tmp_path):
+    made = _made(tmp_path)
+    spans = _spans(made)
+    words = [w for w, _ in spans]
+    # "Stalin" is listed only within "The purges" (locators: false; the section runs to the next heading),
+    # "Stalinism" is another word, and the web address is not text.
+    assert words == ["Trotsky", "New Economic Policy", "Stalin’s faction", "Stalin", "Old Bolsheviks", "Trotsky",
+                     "Trotsky", "Stalin"]
+    assert [ref for _, ref in spans] == [f"chapter-1-ix-{n}" for n in range(1, 9)]
+    by_id = {e.id: e for e in made.book.index}
+    stalin = by_id["stalin-joseph"]
+    assert not stalin.locators
+    subs = {s.heading: [loc.words for loc in s.locators] for s in stalin.subentries}
+    assert subs == {"and the purges": ["Stalin", "Stalin"], "faction of": ["Stalin’s faction"]}
+    assert [loc.words for loc in by_id["trotsky-leon"].locators] == ["Trotsky"] * 3
+
+
+def test_a_span_never_takes_in_a_note_call_and_never_sits_inside_a_link(tmp_path):
+    seed = SEED.replace("fought over the New Economic Policy.", "fought over the New Economic\u00a0Policy.")
+    notes = ('notes:\n  - chapter: one\n    after: "New Economic"\n    text: "A note."\n')
+    glossary = ('entries:\n  - term: Trotsky\n    definition: "Leon Trotsky."\n'
+                '  - term: Old Bolsheviks and others\n    forms: [killed the Old Bolsheviks]\n    definition: "x"\n')
+    project = _project(tmp_path, seed=seed)
+    (project / "editorial" / "notes.yaml").write_text(notes, encoding="utf-8")
+    (project / "editorial" / "glossary.yaml").write_text(glossary, encoding="utf-8")
+    made = build_book(load_editorial(project))
+    paragraph = made.book.chapters[0].article.blocks[0].lines[0]
+    assert not [m for m in paragraph.marks if m.kind is MarkKind.INDEX and "Economic" in paragraph.text[m.start:m.end]]
+    purges = made.book.chapters[0].article.blocks[2].lines[0]
+    link = next(m for m in purges.marks if m.kind is MarkKind.GLOSSARY)
+    span = next(m for m in purges.marks if m.kind is MarkKind.INDEX and m.end > link.start)
+    assert (span.start, span.end) == (link.start, link.end), "the span takes the whole link in"
+    from pipeline.render.xhtml import EPUB, Edition, _style
+    html = render_text(purges, _style(made.book.chapters[0], made.book, Edition(EPUB)))
+    assert re.search(r'<span id="chapter-1-ix-\d+"><a [^>]*>killed the Old Bolsheviks</a></span>', html)
+    first = made.book.chapters[0].article.blocks[0].lines[0]
+    html = render_text(first, _style(made.book.chapters[0], made.book, Edition(EPUB)))
+    assert '<span id="chapter-1-ix-1"><a href="#glossary-trotsky"' in html
+
+
+# ------------------------------------------------------------- locators and markup
+
+def _locs(*anchors):
+    return [IndexLocator(a, "one", "x") for a in anchors]
+
+
+def test_pages_are_listed_once_and_runs_collapse():
+    pages = {"a": "12", "b": "12", "c": "13", "d": "14", "e": "20", "f": "22", "g": "23", "h": "xii"}
+    found = page_locators(_locs(*"abcdefgh"), pages)
+    assert [(x.label, x.first, x.last) for x in found] == [
+        ("xii", "h", None), ("12–14", "a", "d"), ("20", "e", None), ("22–23", "f", "g")]
+    assert [x.label for x in chapter_locators(_locs("a", "b"), {"one": 3})] == ["ch.\u00a03"]
+
+
+def test_the_index_markup_follows_epub_indexes(tmp_path):
+    made = _made(tmp_path)
+    pages = {loc.anchor: str(10 + i) for i, loc in enumerate(
+        l for e in made.book.index for h in e.headings() for l in h.locators)}
+    html = render_index(made.book, IndexView(lambda a: f"chapter-1.xhtml#{a}", pages))
+    from lxml import etree
+    root = etree.fromstring(f'<div xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">'
+                            f'{html}</div>')
+    index = root.find("x:section", XHTML_NS)
+    assert index.get(EPUB_TYPE) == "index" and index.get("role") == "doc-index"
+    groups = index.findall("x:section", XHTML_NS)
+    assert [g.find("x:h3", XHTML_NS).text for g in groups] == ["N", "O", "S", "T"]
+    assert all(g.get(EPUB_TYPE) == "index-group" for g in groups)
+    entries = {li.get("id"): li for li in index.iter("{http://www.w3.org/1999/xhtml}li")}
+    assert all(li.get(EPUB_TYPE) == "index-entry" for li in entries.values())
+    nep = entries["index-nep"]
+    xref = nep.find("x:span[@epub:type='index-xref-preferred']", XHTML_NS)
+    assert xref.find("x:a", XHTML_NS).get("href") == "#index-new-economic-policy"
+    related = entries["index-new-economic-policy"].find("x:span[@epub:type='index-xref-related']", XHTML_NS)
+    assert related.find("x:a", XHTML_NS).get(EPUB_TYPE) == "index-term"
+    stalin = entries["index-stalin-joseph"]
+    assert stalin.find("x:a", XHTML_NS) is None, "no locators of its own"
+    sub = stalin.find("x:ul/x:li", XHTML_NS)
+    assert sub.find("x:span", XHTML_NS).get(EPUB_TYPE) == "index-term"
+    trotsky = entries["index-trotsky-leon"]
+    ranges = trotsky.findall("x:span[@epub:type='index-locator-range']", XHTML_NS)
+    assert ranges and len(ranges[0].findall("x:a", XHTML_NS)) == 2
+    assert "".join(ranges[0].itertext()).count("–") == 1
+
+
+def test_without_page_numbers_each_chapter_is_one_locator_and_the_headnote_says_so(tmp_path):
+    made = _made(tmp_path)
+    html = render_index(made.book, IndexView(lambda a: f"#{a}", None, {"one": 1}))
+    assert "without the print edition’s page numbers" in html
+    assert re.search(r'<span epub:type="index-term">Trotsky, Leon</span>, <a epub:type="index-locator" '
+                     r'href="#chapter-1-ix-1">ch.\u00a01</a></li>', html)
+
+
+# ------------------------------------------------------------- the real reader
+
+def _forms(entry, heading):
+    forms = list(heading.forms)
+    if heading is not entry or not forms:
+        forms += entry.forms  # a sub-entry that takes its entry's mentions in named sections
+    return forms
+
+
+def _letters(text: str) -> str:
+    """Words as letters only: the PDF's text runs a note call's number into the word before it."""
+    return re.sub(r"[\W\d_]+", " ", text.replace("’", "'")).lower()
+
+
+def test_the_epub_index_has_150_entries_and_every_locator_leads_to_a_form(built, epub_documents):
+    book = built.made.book
+    document = epub_documents["EPUB/text/glossary.xhtml"]
+    index = document.find(".//x:section[@epub:type='index']", XHTML_NS)
+    entries = index.findall("x:section/x:ul/x:li", XHTML_NS)
+    assert len(entries) >= 150
+    by_id = {f"index-{h.id}": (e, h) for e in book.index for h in e.headings()}
+    locators = 0
+    for li in index.iter("{http://www.w3.org/1999/xhtml}li"):
+        entry, heading = by_id[li.get("id")]
+        for a in li.findall("x:a", XHTML_NS) + li.findall("x:span[@epub:type='index-locator-range']/x:a", XHTML_NS):
+            locators += 1
+            file, anchor = a.get("href").split("#")
+            target = epub_documents[f"EPUB/text/{file}"].find(f".//*[@id='{anchor}']")
+            assert target is not None, a.get("href")
+            words = _letters("".join(target.itertext()))
+            assert any(_letters(form).strip() in words for form in _forms(entry, heading)), (heading.heading, words)
+    assert locators >= 500
+
+
+def test_an_entry_of_more_than_eight_pages_has_sub_entries(built):
+    labels = built.pdf.labels
+    for entry in built.made.book.index:
+        own = page_locators(entry.locators, labels) if entry.own_locators else []
+        if len(own) > 8:
+            assert entry.subentries, f"{entry.heading}: {len(own)} pages and no sub-entries"
+
+
+def test_the_epub_writes_only_the_spans_its_index_links_to(epub_documents):
+    index = epub_documents["EPUB/text/glossary.xhtml"].find(".//x:section[@epub:type='index']", XHTML_NS)
+    linked = {a.get("href").split("#")[1] for a in index.iter("{http://www.w3.org/1999/xhtml}a")}
+    spans = {el.get("id") for name, doc in epub_documents.items() if "/chapter-" in name
+             for el in doc.iter() if re.fullmatch(r"chapter-\d+-ix-\d+", el.get("id") or "")}
+    assert spans and spans <= linked
+
+
+def test_every_located_word_is_on_the_pdf_page_its_anchor_is_on(built, pdf_text):
+    """The word at every anchor is on the page the anchor's page number names (a word hyphenated over
+    the page's end counts by its first part)."""
+    pages = [set(_letters(re.sub(r"[-\u2010]\n(?=\w)", "", page)).split()) for page in pdf_text]
+    broken = [{w.lower() for w in re.findall(r"(\w+)[-\u2010]\n", page)} for page in pdf_text]
+    checked = 0
+    for entry in built.made.book.index:
+        for heading in entry.headings():
+            for loc in heading.locators:
+                page = built.pdf.physical[loc.anchor]
+                first = _letters(loc.words).split()[0]
+                assert first in pages[page - 1] or any(first.startswith(w) for w in broken[page - 1]), \
+                    (heading.heading, loc.words, page)
+                checked += 1
+    assert checked >= 1000
