@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from ..model import (WEB_ADDRESS, Article, BlockKind, Chapter, IndexEntry, IndexLocator, IndexSubentry, Mark,
                      MarkKind, Text)
 from ..problems import Problem, did_you_mean
-from ..render import ids
 from .glossary import Matcher
 from .index_spec import IndexSpec
 from .phrases import FOLD
@@ -105,6 +104,12 @@ def build_index(specs: list[IndexSpec]) -> list[IndexEntry]:
     return sorted(entries, key=lambda e: (e.sort_key, e.heading))
 
 
+def anchor_id(chapter: Chapter, count: int) -> str:
+    """The id of the chapter's `count`-th located span (1, 2, … in reading order), under the chapter's
+    own prefix as every id of a chapter is; the renderer writes it as the mark's ref says."""
+    return f"chapter-{chapter.number}-ix-{count}"
+
+
 def _span(text: Text, start: int, end: int) -> tuple[int, int] | None:
     """The occurrence widened so that it nests with every other mark, or None if it cannot be an anchor."""
     others = [m for m in text.marks if m.kind not in (MarkKind.NOTE_CALL, MarkKind.INDEX)]
@@ -165,7 +170,7 @@ def locate_index(chapters: list[Chapter], entries: list[IndexEntry]) -> set[tupl
                 if span is None:
                     continue
                 count += 1
-                anchor = ids.index_anchor(chapter, count)
+                anchor = anchor_id(chapter, count)
                 text.marks.append(Mark(MarkKind.INDEX, span[0], span[1], anchor))
                 heading.locators.append(IndexLocator(anchor, chapter.id, text.text[start:end]))
                 added = True

@@ -32,11 +32,6 @@ def term_use_id(chapter: Chapter, entry_id: str) -> str:
     return f"chapter-{chapter.number}-term-{entry_id}"
 
 
-def index_anchor(chapter: Chapter, count: int) -> str:
-    """The span round the chapter's `count`-th located index form (1, 2, … in reading order)."""
-    return f"chapter-{chapter.number}-ix-{count}"
-
-
 def index_entry_id(entry_id: str) -> str:
     return f"index-{entry_id}"
 
