@@ -56,6 +56,10 @@ def parser() -> argparse.ArgumentParser:
                             "kept in .cache/layout/)")
     build.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
                        help="processes that lay out the PDF's chapters side by side (default: one per core)")
+    build.add_argument("--plain-pdf", action="store_true",
+                       help="make the PDF with WeasyPrint's public API only: one process, no layout cache, none "
+                            "of the writer's fixes or speed-ups inside WeasyPrint (slower; what a WeasyPrint "
+                            "release the fast path was not verified on gets anyway)")
 
     check = commands.add_parser("check", help="validate editorial/ and every seed; build nothing",
                                 description="Check the schema of every editorial file, that every chapter's "

@@ -1,7 +1,9 @@
 """Helper processes for a build: the cores beyond the first.
 
-They are spawned when the build starts, so that importing WeasyPrint there
-overlaps with loading and cleaning here. Work is shared through one counter:
+They are spawned when the build starts, with a warm-up task from the caller
+(the PDF writer's imports, say), so that it overlaps with loading and cleaning
+here. This module knows nothing of what they are for: callers submit their own
+task functions. Work is shared through one counter:
 the main process and every helper claim the next item of the same list, so the
 faster one simply takes more, whatever each was busy with before. Helpers send
 each result back as soon as it is ready, so the main process takes it in
@@ -11,7 +13,6 @@ between its own items rather than all at the end.
 from __future__ import annotations
 
 import atexit
-import importlib
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -25,9 +26,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .cachefile import read_bytes, write_bytes
-from .library_lookup import import_weasyprint
 
 #: Helpers beyond this bring little by default: the PDF's back matter and its writing are serial.
 MAX_HELPERS = 3
@@ -87,11 +88,6 @@ def _exit_with(sentinel) -> None:
     multiprocessing.connection.wait([sentinel])
     _remove_temporary_files()
     os._exit(1)
-
-
-def _warm_up(libraries: Path | None) -> None:
-    import_weasyprint(libraries)  # most of a second
-    importlib.import_module(".writers.pdf", __package__)
 
 
 def _next(counter) -> int:
@@ -212,8 +208,9 @@ def timed(fn, *args):
 
 
 @contextmanager
-def helpers(count: int, libraries: Path | None = None):
-    """`count` spawned helper processes, or None for none (`libraries`: see library_lookup).
+def helpers(count: int, warm_up: Callable[[], object] | None = None):
+    """`count` spawned helper processes, or None for none; each first runs `warm_up` (a
+    picklable callable), if given.
 
     One build, one claim list: the counter is not reset.
     """
@@ -227,8 +224,8 @@ def helpers(count: int, libraries: Path | None = None):
                                initargs=(counter, results, ends, scratch))
     side = Helpers(pool, count, counter, results, ends)
     try:
-        for _ in range(count):
-            pool.submit(_warm_up, libraries)
+        for _ in range(count if warm_up is not None else 0):
+            pool.submit(warm_up)
         yield side
     finally:
         side.close_claims()  # on an error, too

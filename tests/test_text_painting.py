@@ -6,12 +6,13 @@ import pytest
 from weasyprint.draw import text as draw_text
 
 from pipeline.build import BuildOptions, prepare
-from pipeline.writers import weasyprint_fixes
-from pipeline.writers.pdf import PdfWriter
-from pipeline.writers.text_painting import painting_glyphs_once
+from pipeline.writers.pdf import weasy
+from pipeline.writers.pdf.weasy import patches
+from pipeline.writers.pdf.weasy.text_painting import painting_glyphs_once
+from pipeline.writers.pdf.writer import PdfWriter
 from conftest import ROOT
 
-pytestmark = pytest.mark.skipif(not weasyprint_fixes.applies(), reason="the painter targets WeasyPrint 70")
+pytestmark = pytest.mark.skipif(not weasy.verified(), reason="the painter targets WeasyPrint 70")
 
 #: Text that reaches every path: fonts changing within a line, kerning, justification and
 #: hyphenation, letter spacing, a zero-width space, Greek and Cyrillic, a combining mark, a
@@ -66,8 +67,8 @@ def test_lines_painted_once_per_glyph_are_the_same_bytes(writer):
 
 
 def test_the_book_is_painted_with_the_painter(writer):
-    """The fixes install it: painting under them does not go through WeasyPrint's function."""
+    """The fast session installs it: painting under it does not go through WeasyPrint's function."""
     original = draw_text.draw_first_line
-    with weasyprint_fixes.layout_fixes():
+    with patches.applied(*patches.FAST_SESSION):
         assert draw_text.draw_first_line is not original
     assert draw_text.draw_first_line is original

@@ -7,6 +7,21 @@ joined into one PDF. That gives real page numbers without forward
 can silently drop deferred footnotes): chapters are laid out first, their
 page numbers read off the pages, and only then are the contents and the
 glossary — which print those numbers as plain text — laid out.
+
+Two ways to make it, the same book:
+
+- *The fast path* (a WeasyPrint in `weasy.VERIFIED`): chapters are laid out
+  side by side as if from page 1 (chapter_share), their folios set once their
+  real numbers are known, pages painted side by side (paint_share) and kept in
+  the layout cache, WeasyPrint's two layout bugs fixed at their causes. All of
+  that reaches into WeasyPrint's internals, through `weasy/` only.
+- *The plain path* (any other WeasyPrint, or `build --plain-pdf`): the same
+  parts laid out one after the other in this process, each from its real
+  first page, and written with WeasyPrint's public API alone: no pickled
+  pages, no replayed painting, no patches, no layout cache. A footnote
+  WeasyPrint loses is still caught (it is missing from the pages' anchors)
+  and the chapter set again; a line WeasyPrint 70 breaks after one word is
+  not (only its box tree shows it).
 """
 
 from __future__ import annotations
@@ -14,29 +29,31 @@ from __future__ import annotations
 import gc
 import html
 import os
-import shutil
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 import pydyf
 from weasyprint import CSS, HTML
-from weasyprint.formatting_structure import boxes
-from weasyprint.text.fonts import FontConfiguration
 
-from ..dates import source_date_epoch
-from ..model import Book
-from ..problems import PipelineError, Problem
-from ..render import ids
-from ..render.xhtml import (PRINT, Edition, render_chapter, text_key, render_colophon, render_contents, render_glossary,
-                            render_halftitle, render_imprint, render_introduction, render_titlepage)
+from ...dates import source_date_epoch
+from ...model import Book
+from ...problems import PipelineError, Problem
+from ...render import ids
+from ...render.xhtml import (PRINT, Edition, render_chapter, text_key, render_colophon, render_contents,
+                             render_glossary, render_halftitle, render_imprint, render_introduction,
+                             render_titlepage)
+from ...workers import Helpers, claim, post
+from . import weasy
 from .chapter_share import ChapterShare, SentChapter
 from .fetcher import RestrictedFetcher
 from .layout_cache import CachedPart, LayoutCache, fingerprint
-from .page_paint import PaintShare, painted_elsewhere
-from .page_transfer import PLACEHOLDER_FIRST, TransferError, dump_pages, load_pages, set_folios
-from .weasyprint_fixes import layout_fixes
+from .paint_share import PaintShare
+from .weasy import patches
+from .weasy.api import FontConfiguration, release_font_files
+from .weasy.fixes import short_lines
+from .weasy.page_transfer import PLACEHOLDER_FIRST, TransferError, dump_pages, load_pages, set_folios
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
 
@@ -73,32 +90,7 @@ class PdfResult:
     beside: list[int] = field(default_factory=list)  # chapters laid out by helper processes
     reused: list[int] = field(default_factory=list)  # chapters whose layout came from the cache
     painted_beside: int = 0  # pages painted by helper processes
-
-
-@contextmanager
-def _fast_page_references():
-    """Memoise pydyf's PDF.page_references while writing.
-
-    WeasyPrint's tagging code reads `pdf.page_references[n]` once per tagged box, and
-    pydyf rebuilds the whole tuple of page references on every read: writing a
-    3,000-page tagged PDF spent minutes there (quadratic in pages). The memo is
-    keyed on the number of pages, so it is never stale.
-    """
-    original = pydyf.PDF.page_references
-
-    def page_references(pdf):
-        kids = len(pdf.pages["Kids"])
-        cached = pdf.__dict__.get("_reader_page_references")
-        if cached is None or cached[0] != kids:
-            cached = (kids, original.fget(pdf))
-            pdf.__dict__["_reader_page_references"] = cached
-        return cached[1]
-
-    pydyf.PDF.page_references = property(page_references)
-    try:
-        yield
-    finally:
-        pydyf.PDF.page_references = original
+    plain: str | None = None  # why the plain path made it (None: the fast path)
 
 
 @contextmanager
@@ -114,9 +106,24 @@ def _source_date(book: Book):
             os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
+def plain_reason(requested: bool) -> str | None:
+    """Why the PDF is to be made with WeasyPrint's public API alone; None for the fast path."""
+    if requested:
+        return "--plain-pdf: laying out with WeasyPrint's public API only (slower)"
+    if not weasy.verified():
+        return (f"WeasyPrint {weasy.version()} is not verified for the fast path; laying out with the "
+                "public API only (slower)")
+    return None
+
+
 class PdfWriter:
-    def __init__(self, book: Book, styles: Path, progress: Progress | None = None, cache: Path | None = None):
+    """Lays out and writes one book; `fast` takes the fast path (the caller checks the gate:
+    its patches refuse to apply on a WeasyPrint it was not verified on)."""
+
+    def __init__(self, book: Book, styles: Path, progress: Progress | None = None, cache: Path | None = None,
+                 fast: bool = True):
         self.book = book
+        self.fast = fast
         self.styles = styles
         self.progress = progress or (lambda step, done, total: None)
         self.fetcher = RestrictedFetcher(styles)
@@ -127,7 +134,7 @@ class PdfWriter:
                         "@page chapter:nth(1 of chapter), glossary:nth(1 of glossary), sources:nth(1 of sources), "
                         ":blank, bare { @top-left { content: none; } }")
         self.stylesheets.append(CSS(string=running_head, font_config=self.fonts))
-        self.cache = LayoutCache(cache, fingerprint(styles, [running_head])) if cache else None
+        self.cache = LayoutCache(cache, fingerprint(styles, [running_head])) if cache and fast else None
         self.edition = Edition(PRINT)
         self.relaid: list[tuple[int, list[int], str]] = []  # (chapter, lost notes, remedy)
         self.beside: list[int] = []  # chapters laid out by helpers
@@ -225,8 +232,9 @@ class PdfWriter:
 
     @contextmanager
     def session(self):
-        """While laying out and writing: fixed timestamps and the WeasyPrint fixes installed."""
-        with _source_date(self.book), layout_fixes():
+        """While laying out and writing: fixed timestamps and, on the fast path, its patches in force."""
+        fixes = patches.applied(*patches.FAST_SESSION) if self.fast else nullcontext()
+        with _source_date(self.book), fixes:
             try:
                 yield
             finally:
@@ -234,60 +242,80 @@ class PdfWriter:
 
     def write(self, target: Path, share: ChapterShare | None = None) -> PdfResult:
         with self.session():
+            if not self.fast:
+                return self._write_plain(target)
             return self._write(target, share or ChapterShare.start(self.book, self.styles, None))
 
     def _write(self, target: Path, share: ChapterShare) -> PdfResult:
-        book = self.book
-        total = len(book.chapters) + 3
-        result = PdfResult(0)
-        body_pages = []
-        page_number = 1
-        labels: dict[str, str] = {}
-        body_anchor_index: dict[str, int] = {}
+        """The fast path: chapters laid out as they are claimed, their folios set after."""
+        body = _Body()
         paints: list[tuple[int, bytes, list]] = []  # chapters helpers may paint: (first page, pickle, pages)
-        for chapter, pages, first, pickled in self._chapters(share, total):
+        for chapter, pages, first, pickled in self._chapters(share, len(self.book.chapters) + 3):
             try:
-                set_folios(pages, page_number)
+                set_folios(pages, body.page_number)
             except TransferError:  # folios it cannot rewrite: the chapter is laid out from its real page
-                pages, first = self._chapter(chapter, page_number)
+                pages, first = self.lay_out_chapter(chapter, body.page_number)
                 pickled = None
             if pickled is not None:
-                paints.append((page_number, pickled, pages))
-            _place(first, page_number, len(body_pages), labels, body_anchor_index)
-            body_pages.extend(pages)
-            page_number += len(pages)
-            if len(pages) % 2:
-                body_pages.append(self._blank())  # the next part opens on a right-hand page
-                page_number += 1
-        painting = self._paint_beside(share, paints)
+                paints.append((body.page_number, pickled, pages))
+            self._add_chapter(body, pages, first)
+        return self._finish(target, body, self._paint_beside(share, paints))
+
+    def _write_plain(self, target: Path) -> PdfResult:
+        """The plain path: each chapter laid out here, in order, from its real first page."""
+        chapters = self.book.chapters
+        body = _Body()
+        for index, chapter in enumerate(chapters):
+            self.progress(f"laying out chapter {chapter.number}", index, len(chapters) + 3)
+            self._add_chapter(body, *self.lay_out_chapter(chapter, body.page_number))
+        return self._finish(target, body, None)
+
+    def _add_chapter(self, body: _Body, pages: list, first: dict[str, int]) -> None:
+        """A chapter's pages after the body's, then a blank page if it ends on a right-hand one
+        (the next part opens on a right-hand page)."""
+        body.add(pages, first)
+        if len(pages) % 2:
+            body.add([self._blank()], {})
+
+    def _finish(self, target: Path, body: _Body, painting: PaintShare | None) -> PdfResult:
+        """The back and front matter laid out around the chapters, and the PDF written."""
+        book = self.book
+        total = len(book.chapters) + 3
         self.progress("laying out glossary and sources", len(book.chapters), total)
-        back_body = (render_glossary(book, self.edition, self._glossary_pages(labels)) if book.glossary else "")
+        back_body = (render_glossary(book, self.edition, self._glossary_pages(body.labels)) if book.glossary else "")
         back_body += render_colophon(book)
-        back_pages, back_first = self._laid_part("back", back_body, page_number)
-        _place(back_first, page_number, len(body_pages), labels, body_anchor_index)
-        body_pages.extend(back_pages)
+        body.add(*self._laid_part("back", back_body, body.page_number))
         self.progress("laying out front matter", len(book.chapters) + 1, total)
-        front_pages, front_labels = self._front(labels)
+        front_pages, front_labels = self._front(body.labels)
         if len(front_pages) % 2:
             front_pages.append(self._blank())
+        labels = dict(body.labels)
         for anchor, label in front_labels.items():
             labels.setdefault(anchor, label)
         self.progress("writing PDF", len(book.chapters) + 2, total)
-        combined = self._blank_document().copy(front_pages + body_pages)
-        with _fast_page_references(), painted_elsewhere(painting) as replayed:
+        combined = self._blank_document().copy(front_pages + body.pages)
+        replayed: list[int] = []
+        with self._writing(painting, replayed):
             combined.write_pdf(str(target), pdf_variant="pdf/ua-1", finisher=_page_labels(len(front_pages)))
-        result.painted_beside = len(replayed)
-        result.pages = len(front_pages) + len(body_pages)
-        result.labels = labels
-        result.physical = {a: len(front_pages) + i + 1 for a, i in body_anchor_index.items()}
-        result.refused = list(self.fetcher.refused)
-        result.relaid = list(self.relaid)
-        result.beside = sorted(self.beside)
-        result.reused = sorted(self.reused)
+        result = PdfResult(len(front_pages) + len(body.pages), labels=labels,
+                           physical={a: len(front_pages) + i + 1 for a, i in body.indexes.items()},
+                           refused=list(self.fetcher.refused), relaid=list(self.relaid), beside=sorted(self.beside),
+                           reused=sorted(self.reused), painted_beside=len(replayed))
         if self.cache is not None:
             self.cache.prune(spare=max(16, 2 * len(book.chapters)))
         self.progress("done", total, total)
         return result
+
+    @contextmanager
+    def _writing(self, painting: PaintShare | None, replayed: list[int]):
+        """While the PDF is written on the fast path: pydyf's page references kept, and the pages
+        helpers painted replayed (the index of each, in writing order, added to `replayed`)."""
+        if not self.fast:
+            yield
+            return
+        with patches.applied("page-references-memo"), \
+                patches.applied("replay-painted-pages", share=painting, replayed=replayed):
+            yield
 
     def _paint_beside(self, share: ChapterShare, paints: list[tuple[int, bytes, list]]) -> PaintShare | None:
         """Helpers paint chapters, from the last, while the back and front matter are laid out here
@@ -315,7 +343,7 @@ class PdfWriter:
                 continue
             self.progress(f"laying out chapter {chapters[index].number}", len(laid), total)
             start, refused = len(self.relaid), len(self.fetcher.refused)
-            laid[index] = self._chapter(chapters[index], PLACEHOLDER_FIRST)
+            laid[index] = self.lay_out_chapter(chapters[index], PLACEHOLDER_FIRST)
             if self.cache is not None or share.helpers is not None:
                 # Cached now, so that the time it takes is shared out with the layouts.
                 kept = self._keep(key, *laid[index], self.relaid[start:], self.fetcher.refused[refused:])
@@ -330,7 +358,7 @@ class PdfWriter:
         for index, chapter in enumerate(chapters):
             if index not in laid:
                 self.progress(f"laying out chapter {chapter.number}", len(laid), total)
-                laid[index] = self._chapter(chapter, PLACEHOLDER_FIRST)
+                laid[index] = self.lay_out_chapter(chapter, PLACEHOLDER_FIRST)
             pages, first = laid[index]
             yield chapter, pages, first, pickled.get(index)
 
@@ -378,17 +406,18 @@ class PdfWriter:
             pages[entry.id] = refs
         return pages
 
-    #: Ways to lay a chapter out again if WeasyPrint still drops a footnote (the cause
-    #: known in WeasyPrint 70 is fixed in weasyprint_fixes; this is the safety net):
-    #: keeping the paragraph whole, or relaxing widows and orphans.
+    #: Ways to lay a chapter out again if WeasyPrint drops a footnote (on the fast path the
+    #: cause known in WeasyPrint 70 is fixed, and this is the safety net; on the plain path
+    #: it is the remedy): keeping the paragraph whole, or relaxing widows and orphans.
     NOTE_REMEDIES = ("keep-whole", ".chapter p { orphans: 1; widows: 1; }", ".chapter p { orphans: 3; widows: 3; }")
 
-    def _chapter(self, chapter, page_number: int):
-        """Lay out one chapter: every footnote placed, no line broken short.
+    def lay_out_chapter(self, chapter, page_number: int):
+        """Lay out one chapter from page `page_number`: every footnote placed, no line broken short.
 
-        The layout is checked, not trusted: should WeasyPrint still lose a note or end a
-        line after one word (the known causes are fixed in weasyprint_fixes), the chapter
-        is set again, keeping the paragraph whole or setting it without hyphenation.
+        The layout is checked, not trusted: should WeasyPrint lose a note or end a line after
+        one word (on the fast path the known causes are fixed in weasy/fixes.py), the chapter
+        is set again, keeping the paragraph whole or setting it without hyphenation. The plain
+        path checks the notes only: a line's length shows only in WeasyPrint's box tree.
         """
         keep_whole: set[str] = set()
         rebreak: set[str] = set()
@@ -401,7 +430,7 @@ class PdfWriter:
                                     extra_css=extra)
             first = self._first_pages(document)
             missing = [n.number for n in chapter.notes if ids.note_id(chapter, n.number) not in first]
-            short = short_lines(document) - rebreak
+            short = self._short_lines(document) - rebreak
             if not missing and not short:
                 break
             if missing:
@@ -425,6 +454,11 @@ class PdfWriter:
             self.relaid.append((chapter.number, "a short line remains", "none worked"))
         return document.pages, first
 
+    def _short_lines(self, document) -> set[str]:
+        """Paragraphs (by text_key) with a line, not their last, filled less than half way
+        (on the fast path; none on the plain path, which does not read the box tree)."""
+        return {text_key(text) for text in short_lines(document)} if self.fast else set()
+
 
 def _page_labels(front_pages: int):
     """A finisher that names pages as printed: i, ii, … for the front matter, then 1, 2, …
@@ -445,49 +479,65 @@ def _place(first: dict[str, int], page_number: int, offset: int, labels: dict[st
         indexes[anchor] = offset + index
 
 
-def short_lines(document) -> set[str]:
-    """Paragraphs (by text_key) with a line, not their last, filled less than half way."""
-    found: set[str] = set()
+@dataclass
+class _Body:
+    """The body's pages as they are added, with the page number of the next and each anchor's
+    printed label and index among them."""
 
-    def walk(box):
-        yield box
-        for child in getattr(box, "children", None) or ():
-            yield from walk(child)
+    pages: list = field(default_factory=list)
+    page_number: int = 1
+    labels: dict[str, str] = field(default_factory=dict)
+    indexes: dict[str, int] = field(default_factory=dict)
 
-    for page in document.pages:
-        for box in walk(page._page_box):
-            if not isinstance(box, boxes.BlockBox) or not box.children:
-                continue
-            lines = [c for c in box.children if isinstance(c, boxes.LineBox)]
-            for line in lines[:-1]:
-                if not line.children:
-                    continue
-                used = max(c.position_x + c.margin_width() for c in line.children) - box.content_box_x()
-                if used < 0.5 * box.width:
-                    text = "".join(getattr(b, "text", "") or "" for b in walk(box))
-                    found.add(text_key(text))
-                    break
-    return found
+    def add(self, pages: list, first: dict[str, int]) -> None:
+        """Pages of a part, and the index within them of each anchor's first page."""
+        _place(first, self.page_number, len(self.pages), self.labels, self.indexes)
+        self.pages.extend(pages)
+        self.page_number += len(pages)
 
 
 def write_pdf(book: Book, styles: Path, target: Path, progress: Progress | None = None,
-              share: ChapterShare | None = None, cache: Path | None = None) -> PdfResult:
+              share: ChapterShare | None = None, cache: Path | None = None, plain: bool = False) -> PdfResult:
     """Lay out and write the print edition.
 
-    `share` has helpers lay out some of the chapters; `cache` is a folder of layouts kept
-    from earlier builds.
+    `share` has helpers lay out some of the chapters (see share_chapters); `cache` is a folder
+    of layouts kept from earlier builds. Both serve the fast path only, which is taken unless
+    `plain` asks for the plain path or the gate refuses this WeasyPrint (the result says why).
     """
-    writer = PdfWriter(book, styles, progress, cache)
+    reason = plain_reason(plain)
+    writer = PdfWriter(book, styles, progress, cache, fast=reason is None)
     try:
-        return writer.write(target, share)
+        result = writer.write(target, share if reason is None else None)
     finally:
-        _release_font_files(writer.fonts)
+        release_font_files(writer.fonts)
+    result.plain = reason
+    return result
 
 
-def _release_font_files(fonts: FontConfiguration) -> None:
-    """Remove the folder WeasyPrint copied the @font-face files to: it does so only when the
-    configuration is freed, which the command's fast exit skips."""
-    folder = getattr(fonts, "_folder", None)
-    if folder:
-        shutil.rmtree(folder, ignore_errors=True)
-        fonts._folder = None
+def share_chapters(book: Book, styles: Path, helpers: Helpers | None, cache: Path | None = None) -> ChapterShare:
+    """The book's chapters offered to `helpers` to lay out (fast path only), from the layout cache if there."""
+    return ChapterShare.start(book, styles, helpers, cache, task=lay_out_claimed)
+
+
+def lay_out_claimed(book: Book, styles: Path, order: list[int], cache: Path | None, inbox: Path) -> tuple[int, int]:
+    """In a helper: lay out chapters as they are claimed (or take them from the cache), until none
+    is left, and send each one as it is done; returns this process's id and how many it sent."""
+    writer = PdfWriter(book, styles, cache=cache)
+    sent = 0
+    with writer.session():
+        while (position := claim()) < len(order):
+            index = order[position]
+            chapter = book.chapters[index]
+            key, part = writer.cached_chapter(chapter)
+            reused = part is not None
+            if part is None:
+                start, refused = len(writer.relaid), len(writer.fetcher.refused)
+                pages, first = writer.lay_out_chapter(chapter, PLACEHOLDER_FIRST)
+                try:
+                    part = writer.store(key, pages, first, writer.relaid[start:], writer.fetcher.refused[refused:])
+                except TransferError:
+                    pass  # sent as None: the main process lays it out
+            if not post(inbox, f"{index}.chapter", SentChapter(index, key, part, reused)):
+                break
+            sent += 1
+    return os.getpid(), sent
