@@ -174,7 +174,7 @@ def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | 
             t = time.perf_counter()
             target = outputs.stage(f"{slug}.pdf")
             try:
-                result.pdf = write_pdf(book, options.styles, target, progress, share, layouts, plain)
+                result.pdf = write_pdf(book, options.styles, target, progress, share, layouts, options.plain_pdf)
             except OSError as exc:
                 raise PipelineError(explain_write_error(exc, options.out_dir / f"{slug}.pdf")) from None
             result.seconds["pdf"] = time.perf_counter() - t
