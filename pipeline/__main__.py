@@ -117,8 +117,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def exit_now(code: int) -> None:
-    """Exit without freeing the laid-out book object by object (half a second for the reader):
-    everything is written and closed by now; only the console's buffers are left to flush."""
+    """Exit without freeing the laid-out book object by object, which takes a while for a whole
+    book: everything is written and closed by now; only the console's buffers are left to flush."""
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0 if code is None else int(code))

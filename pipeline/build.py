@@ -122,8 +122,7 @@ def build(options: BuildOptions, cache=None, progress=None, on_wait=None,
     made on the plain path, and why."""
     started = time.perf_counter()
     if options.pdf:
-        # WeasyPrint takes most of a second to import: done in a thread, that overlaps
-        # loading and cleaning.
+        # WeasyPrint is slow to import: done in a thread, that overlaps loading and cleaning.
         threading.Thread(target=_import_quietly, args=(options.libraries_file,), daemon=True).start()
     # Helpers start first: their imports overlap with loading and cleaning here.
     with helpers(*_helpers_wanted(options)) as side:

@@ -74,7 +74,7 @@ def _share(counter, results, ends, scratch: str) -> None:
 
 def _skip_teardown() -> None:
     """At a helper's exit, its work sent and its streams flushed: end without freeing its heap
-    object by object, which kept every build waiting 0.2 s for its helpers to exit."""
+    object by object, which every build would wait for."""
     _remove_temporary_files()
     os._exit(0)
 

@@ -23,6 +23,6 @@ __all__ = ["import_weasyprint", "warm_up"]
 
 def warm_up(libraries: Path | None) -> None:
     """In a helper process as it starts: import WeasyPrint (`libraries`: where find_library's
-    answers are kept) and the writer, most of a second, while the main process prepares the book."""
+    answers are kept) and the writer, while the main process prepares the book."""
     import_weasyprint(libraries)
     importlib.import_module(f"{__name__}.writer")

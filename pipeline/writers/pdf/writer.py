@@ -350,7 +350,7 @@ class PdfWriter:
                 if kept is not None:
                     pickled[index] = kept.pages
             # The laid-out pages live until the PDF is written: keep the garbage collector
-            # from walking them again after every chapter (that made big books superlinear).
+            # from walking them again after every chapter (quadratic in the book's length).
             gc.freeze()
         if share.futures:
             self.progress("waiting for the chapters laid out beside", len(laid), total)

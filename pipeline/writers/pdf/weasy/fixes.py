@@ -31,7 +31,7 @@ and only gets slower.
    before it starts (the result is the same font).
 
 4. *Deflating.* pydyf deflates every stream at zlib level 9; level 6
-   (zlib's default) is four times as fast on PDF content for a file 3 % larger.
+   (zlib's default) is much faster on PDF content for a slightly larger file.
 
 5. *Page references.* pydyf builds the tuple of every page's reference anew
    on each read of ``PDF.page_references``, which WeasyPrint's tagging reads
@@ -46,7 +46,7 @@ import zlib
 
 from weasyprint.formatting_structure import boxes
 
-#: zlib's default level: four times as fast as pydyf's 9 on PDF content, 3 % larger.
+#: zlib's default level: much faster than pydyf's 9 on PDF content, for a slightly larger file.
 DEFLATE_LEVEL = 6
 
 

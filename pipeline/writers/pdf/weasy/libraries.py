@@ -2,9 +2,9 @@
 
 WeasyPrint loads Pango, HarfBuzz and fontconfig by trying each library under
 its names for every platform in turn. On Linux each name that is not found
-costs `ctypes.util.find_library` a run of ldconfig, gcc and ld: about 20 ms a
-name, 0.4 s of every process that imports WeasyPrint, the main one and each
-helper. While WeasyPrint is imported, find_library answers from the answers
+costs `ctypes.util.find_library` a run of ldconfig, gcc and ld, in every
+process that imports WeasyPrint, the main one and each helper. While WeasyPrint
+is imported, find_library answers from the answers
 kept for this machine (`library_answers`; the patch is a row of `patches`,
 safe on any WeasyPrint: it touches none of WeasyPrint's code).
 """

@@ -50,11 +50,11 @@ PATCHES: dict[str, Patch] = {
     "subset-tables-dropped-first": Patch(
         "fontTools.subset:Subsetter", "subset", "fixes.dropping_tables_first", "speed",
         "fontTools decompiles GSUB and GPOS before subsetting although WeasyPrint asks it to drop them "
-        "(a second with Charis's tables); they are dropped first. The same font."),
+        "(Charis's are large); they are dropped first. The same font."),
     "deflate-level": Patch(
         "pydyf", "zlib", "fixes.deflating", "speed",
-        "pydyf deflates every stream at zlib level 9; level 6, zlib's default, takes a quarter of the time "
-        "for a file 3 % larger."),
+        "pydyf deflates every stream at zlib level 9; level 6, zlib's default, is much faster for a "
+        "slightly larger file."),
     "page-references-memo": Patch(
         "pydyf:PDF", "page_references", "fixes.memoised_page_references", "speed",
         "pydyf rebuilds the tuple of every page reference on each read, and WeasyPrint's tagging reads it "
