@@ -1,8 +1,8 @@
 """Helper processes for a build: the cores beyond the first.
 
 They are spawned when the build starts, with a warm-up task from the caller
-(the PDF writer's imports, say), so that it overlaps with loading and cleaning
-here. This module knows nothing of what they are for: callers submit their own
+(importing what their work needs, say), so that it overlaps with loading and
+cleaning here. This module knows nothing of what they are for: callers submit their own
 task functions. Work is shared through one counter:
 the main process and every helper claim the next item of the same list, so the
 faster one simply takes more, whatever each was busy with before. Helpers send
@@ -30,7 +30,7 @@ from typing import Callable
 
 from .cachefile import read_bytes, write_bytes
 
-#: Helpers beyond this bring little by default: the PDF's back matter and its writing are serial.
+#: Helpers beyond this bring little by default: the work a build shares out has long serial parts.
 MAX_HELPERS = 3
 
 #: A claim counter set this high has nothing left to give (64 bits: it never wraps).
@@ -61,9 +61,10 @@ def _share(counter, results, ends, scratch: str) -> None:
     _counter, _results, _ends = counter, results, ends
     # Should the main process stop reading (it failed), let this process exit all the same.
     results.cancel_join_thread()
-    # Temporary files this helper makes (WeasyPrint's copies of the fonts, removed only when
-    # their configuration is freed) go in a folder of its own, removed when the helper ends, and
-    # inside `scratch`, which the main process removes should a helper be killed.
+    # Temporary files this helper makes (a library's copies of font files, say, which it removes
+    # only when it frees them, and the fast exit skips that) go in a folder of its own, removed
+    # when the helper ends, and inside `scratch`, which the main process removes should a helper
+    # be killed.
     tempfile.tempdir = tempfile.mkdtemp(prefix="reader-helper-", dir=scratch)
     atexit.register(_skip_teardown)
     # Should the main process be killed outright, do not outlive it.

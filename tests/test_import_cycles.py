@@ -97,3 +97,11 @@ def test_a_planted_cycle_is_found():
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": {"e"}}
     assert cycles(graph) == [["a", "b", "c"], ["e"]]
     assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_the_helpers_module_knows_no_writer():
+    """workers.py runs whatever task it is given: the PDF writer passes its own."""
+    graph = import_graph()
+    assert not [name for name in graph["pipeline.workers"] if name.startswith("pipeline.writers")]
+    source = next(module for module in modules() if module.name == "pipeline.workers").path.read_text()
+    assert "writers" not in source and "weasyprint" not in source.lower()
