@@ -5,9 +5,13 @@ laid-out pages pickled and sent between processes (`page_transfer`), their
 folios rewritten after layout (`page_transfer.set_folios`), pages painted in
 helper processes and replayed into the one document written (`painting`),
 WeasyPrint's glyph loop done once per glyph (`text_painting`), two layout bugs
-fixed at their causes (`fixes`). None of that is WeasyPrint's public API, so
-it lives here and nowhere else; every monkeypatch is a row of the table in
-`patches` and is applied and reverted through it.
+fixed at their causes and three wastes avoided (`fixes`). None of that is
+WeasyPrint's public API, so it lives here and nowhere else; every monkeypatch
+is a row of the table in `patches` and is applied and reverted through it.
+Also here: the classes WeasyPrint documents but exports only from submodules,
+and what the writer reads that WeasyPrint does not expose (`api`); WeasyPrint
+imported with its native libraries' lookups kept per machine (`libraries`,
+`library_answers`).
 
 The gate: these fast paths were verified, to the byte, on the versions in
 VERIFIED only. On any other WeasyPrint (and with `build --plain-pdf`) the
