@@ -21,7 +21,7 @@ from .model import BuildInput, NoteOrigin
 from .problems import PipelineError, Problem
 from .workers import Helpers, helper_count, helpers, timed
 from .writers.output import build_lock, explain_write_error, staged_outputs
-from .writers.pdf import import_weasyprint, warm_up
+from .writers.pdf import import_weasyprint, warm_up, write_pdf
 
 if TYPE_CHECKING:
     from .editorial.load import Editorial
@@ -169,7 +169,6 @@ def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | 
             outputs.write_bytes(f"{slug}.epub", epub_bytes(book, options.styles, covers))
             result.seconds["epub"] = time.perf_counter() - t
         if options.pdf:
-            from .writers.pdf.writer import write_pdf  # WeasyPrint loads slowly: only when a PDF is wanted
             t = time.perf_counter()
             target = outputs.stage(f"{slug}.pdf")
             try:
@@ -218,7 +217,7 @@ def _shared_chapters(options: BuildOptions, book, side: Helpers | None, layouts:
     if not options.pdf or plain:
         yield None
         return
-    from .writers.pdf.writer import share_chapters
+    from .writers.pdf.fast import share_chapters  # only on the fast path: it reaches into WeasyPrint
     share = share_chapters(book, options.styles, side, layouts)
     try:
         yield share

@@ -215,7 +215,7 @@ def test_an_unwritable_out_folder_is_a_clear_error(tmp_path, capsys, monkeypatch
 def test_a_full_disk_keeps_the_previous_editions_and_leaves_no_temporary_file(tmp_path, capsys, monkeypatch):
     project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE}, SMALL_BOOK)
     before = _previous(project)
-    import pipeline.writers.pdf.writer as pdf_writer
+    import pipeline.writers.pdf.writer as pdf_writer  # the fast writer inherits write()
     original = pdf_writer.PdfWriter.write
 
     def full_disk(self, target, share=None):

@@ -10,7 +10,8 @@ import pytest
 
 from pipeline.build import BuildOptions, build, prepare
 from pipeline.workers import helpers
-from pipeline.writers.pdf.writer import share_chapters, write_pdf
+from pipeline.writers.pdf import write_pdf
+from pipeline.writers.pdf.fast import share_chapters
 from conftest import SMALL_BOOK, make_project
 
 PARAGRAPH = ("The revolution of 1917 was followed by a long civil war that left the economy in ruins and "

@@ -16,11 +16,12 @@ from weasyprint.text.ffi import ffi
 from pipeline.build import BuildOptions, build, prepare
 from pipeline import workers
 from pipeline.workers import helpers
-from pipeline.writers.pdf import paint_share
+from pipeline.writers.pdf import paint_share, write_pdf
 from pipeline.writers.pdf.chapter_share import ChapterShare
+from pipeline.writers.pdf.fast import FastPdfWriter, share_chapters
 from pipeline.writers.pdf.weasy import patches
 from pipeline.writers.pdf.weasy.page_transfer import TransferError, dump_pages, load_pages, set_folios
-from pipeline.writers.pdf.writer import PdfWriter, print_stylesheets, share_chapters, write_pdf
+from pipeline.writers.pdf.writer import print_stylesheets
 from conftest import ROOT
 
 
@@ -30,8 +31,8 @@ def book():
 
 
 @pytest.fixture(scope="module")
-def writer(book) -> PdfWriter:
-    return PdfWriter(book, ROOT / "styles")
+def writer(book) -> FastPdfWriter:
+    return FastPdfWriter(book, ROOT / "styles")
 
 
 def shortest(book):
@@ -66,7 +67,7 @@ def test_pages_sent_to_another_process_draw_the_same_pdf(writer, book):
     with writer.session():
         pages, _ = writer.lay_out_chapter(shortest(book), 1)
         received = load_pages(dump_pages(pages), writer.fonts, writer.fetcher)
-        document = writer._blank_document()
+        document = writer.blank_document()
         assert pdf_bytes(document, received) == pdf_bytes(document, pages)
 
 
@@ -174,7 +175,7 @@ def test_a_page_painting_needs_more_than_the_replay_carries_is_painted_here(writ
     """Transparency groups (and images, patterns, shadings) are the main process's to paint."""
     def painted(style: str):
         with writer.session():
-            pages = writer._render(f'<p style="{style}">Stalin</p>').pages
+            pages = writer.render_document(f'<p style="{style}">Stalin</p>').pages
         return paint_share.paint_pages(paint_share.standing_pages(ROOT / "styles", print_stylesheets,
                                                                   dump_pages(pages), 1))
 

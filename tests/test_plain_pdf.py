@@ -15,6 +15,8 @@ and those chapters keep their pages and their text.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections import Counter
 from types import SimpleNamespace
 
@@ -76,6 +78,23 @@ def test_the_plain_path_is_asked_for_with_a_flag(tmp_path, capsys, monkeypatch):
     assert "PDF: --plain-pdf: laying out with WeasyPrint's public API only (slower)" in capsys.readouterr().out
     assert set(applied) <= {"find-library-answers"}  # WeasyPrint's import, in a thread
     assert len(PdfReader(project / "out" / "a-small-book.pdf").pages) >= 4
+
+
+def test_the_plain_path_loads_none_of_the_modules_that_reach_into_weasyprint(tmp_path):
+    """A WeasyPrint whose internals moved would fail to import them: the plain path never does."""
+    project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE * 10}, SMALL_BOOK)
+    code = ("import sys; from pipeline.__main__ import main; "
+            f"code = main(['build', '--plain-pdf', '--pdf', '--no-report', '-q', '--project', {str(project)!r}]); "
+            "print(code, *sorted(m for m in sys.modules if m.startswith('pipeline.writers.pdf')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    status, *loaded = done.stdout.split()
+    assert status == "0", done.stderr
+    pdf = "pipeline.writers.pdf"
+    assert f"{pdf}.writer" in loaded and f"{pdf}.weasy.api" in loaded
+    internals = {f"{pdf}.fast", f"{pdf}.chapter_share", f"{pdf}.paint_share", f"{pdf}.layout_cache",
+                 f"{pdf}.weasy.fixes", f"{pdf}.weasy.page_transfer", f"{pdf}.weasy.painting",
+                 f"{pdf}.weasy.text_painting", f"{pdf}.weasy.native"}
+    assert not internals & set(loaded)
 
 
 def _texts(path) -> list[str]:

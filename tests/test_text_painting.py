@@ -9,7 +9,7 @@ from pipeline.build import BuildOptions, prepare
 from pipeline.writers.pdf import weasy
 from pipeline.writers.pdf.weasy import patches
 from pipeline.writers.pdf.weasy.text_painting import painting_glyphs_once
-from pipeline.writers.pdf.writer import PdfWriter
+from pipeline.writers.pdf.fast import FastPdfWriter
 from conftest import ROOT
 
 pytestmark = pytest.mark.skipif(not weasy.verified(), reason="the painter targets WeasyPrint 70")
@@ -33,9 +33,9 @@ A line far too long for its box ends in an ellipsis</p>
 
 
 @pytest.fixture(scope="module")
-def writer() -> PdfWriter:
+def writer() -> FastPdfWriter:
     _, made = prepare(BuildOptions(ROOT))
-    return PdfWriter(made.book, ROOT / "styles")
+    return FastPdfWriter(made.book, ROOT / "styles")
 
 
 def _fonts(document) -> list:
@@ -53,7 +53,7 @@ def test_lines_painted_once_per_glyph_are_the_same_bytes(writer):
 
     with writer.session():  # the book's fonts and fixed timestamps
         # Two documents: a font's widths and text mappings live with the document written.
-        fast_document, plain_document = writer._render(SAMPLE), writer._render(SAMPLE)
+        fast_document, plain_document = writer.render_document(SAMPLE), writer.render_document(SAMPLE)
         draw_text.draw_first_line = painting_glyphs_once(weasyprints_own)
         fast = fast_document.write_pdf()
         draw_text.draw_first_line = original

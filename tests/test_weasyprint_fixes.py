@@ -61,9 +61,9 @@ def _anchors(document) -> set[str]:
 @pytest.mark.parametrize("filler", [372, 380])
 def test_a_footnote_called_from_a_line_kept_after_moving_notes_is_not_lost(writer, filler):
     html = two_calls_at_page_foot(filler)
-    assert "note-2" not in _anchors(writer._render(html)), "reproduces: WeasyPrint loses note 2"
+    assert "note-2" not in _anchors(writer.render_document(html)), "reproduces: WeasyPrint loses note 2"
     with patches.applied(*patches.FAST_SESSION):
-        document = writer._render(html)
+        document = writer.render_document(html)
     assert {"note-1", "note-2"} <= _anchors(document)
     pages = {anchor: number for number, page in enumerate(document.pages) for anchor in page.anchors}
     assert pages["note-1"] <= pages["note-2"]  # numbering order kept
@@ -71,9 +71,9 @@ def test_a_footnote_called_from_a_line_kept_after_moving_notes_is_not_lost(write
 
 @pytest.mark.parametrize("html", [TRAILING_SPACE, NO_BREAK_SPACE], ids=["space-before-link", "no-break-space"])
 def test_no_line_is_broken_after_one_word(writer, html):
-    assert short_lines(writer._render(html)), "reproduces: a line holds one word"
+    assert short_lines(writer.render_document(html)), "reproduces: a line holds one word"
     with patches.applied(*patches.FAST_SESSION):
-        document = writer._render(html)
+        document = writer.render_document(html)
     assert not short_lines(document)
     text = " ".join(" ".join(box.text for page in document.pages for box in _text_boxes(page._page_box)).split())
     assert "Khrushchev and co? It was" in text or "Imre Nagy in 1953" in text  # no words lost at the new breaks

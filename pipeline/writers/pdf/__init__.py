@@ -1,14 +1,20 @@
 """The print edition: the book laid out and written by WeasyPrint.
 
-- `writer` lays the book out in parts and writes the PDF: `write_pdf`, and
-  `share_chapters` to have helper processes lay chapters out beside it.
-- `chapter_share` and `paint_share` decide which process lays out and paints what;
-  `layout_cache` keeps laid-out parts between builds; `fetcher` is the only
-  way WeasyPrint reads a file.
+- `write_pdf` (here) makes the PDF on the fast path or, on a WeasyPrint the fast
+  path was not verified on or when asked, on the plain path.
+- `writer` is the plain path, with WeasyPrint's public API alone, and what the
+  fast path builds on; `fast` is the fast path, with `share_chapters` to have
+  helper processes lay chapters out beside it.
+- `chapter_share` and `paint_share` decide which process lays out and paints
+  what; `layout_cache` keeps laid-out parts between builds; `fetcher` is the
+  only way WeasyPrint reads a file.
 - `weasy/` is the one package that reaches into WeasyPrint's internals, behind
   a version gate; everything else here uses WeasyPrint's public API.
 
-This module stays light: the build imports it before WeasyPrint is loaded.
+This module stays light: the build imports it before WeasyPrint is loaded. The
+writer's modules are imported when a PDF is made, and the fast path's only
+when it is taken, so that a WeasyPrint whose internals moved still gets as far
+as the plain path.
 """
 
 from __future__ import annotations
@@ -18,11 +24,39 @@ from pathlib import Path
 
 from .weasy.libraries import import_weasyprint
 
-__all__ = ["import_weasyprint", "warm_up"]
+__all__ = ["import_weasyprint", "warm_up", "write_pdf"]
+
+
+def write_pdf(book, styles: Path, target: Path, progress=None, share=None, cache: Path | None = None,
+              plain: bool = False):
+    """Lay out and write the print edition; returns a writer.PdfResult.
+
+    `share` has helpers lay out some of the chapters (see fast.share_chapters); `cache` is a
+    folder of layouts kept from earlier builds. Both serve the fast path only, which is taken
+    unless `plain` asks for the plain path or the gate refuses this WeasyPrint (the result's
+    `plain` says why).
+    """
+    from .weasy.api import release_font_files
+    from .writer import PdfWriter, plain_reason
+
+    reason = plain_reason(plain)
+    if reason is None:
+        from .fast import FastPdfWriter
+        writer = FastPdfWriter(book, styles, progress, cache)
+    else:
+        writer, share = PdfWriter(book, styles, progress), None
+    try:
+        result = writer.write(target, share)
+    finally:
+        release_font_files(writer.fonts)
+    result.plain = reason
+    return result
 
 
 def warm_up(libraries: Path | None) -> None:
     """In a helper process as it starts: import WeasyPrint (`libraries`: where find_library's
     answers are kept) and the writer, while the main process prepares the book."""
     import_weasyprint(libraries)
-    importlib.import_module(f"{__name__}.writer")
+    from . import weasy
+
+    importlib.import_module(f"{__name__}.fast" if weasy.verified() else f"{__name__}.writer")

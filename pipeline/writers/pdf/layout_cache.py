@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ...cachefile import read_bytes, write_bytes
 from ...versions import distribution_versions, files_digest
-from .weasy.api import native_library_versions
+from .weasy.native import native_library_versions
 
 _FORMAT = b"reader-layout-2\n"
 _LIBRARIES = ("weasyprint", "pydyf", "pyphen", "fonttools", "tinycss2", "cssselect2", "tinyhtml5", "html5lib")

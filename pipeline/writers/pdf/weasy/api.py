@@ -1,45 +1,21 @@
-"""What the rest of the writer takes from WeasyPrint beyond its top-level names.
+"""What the rest of the writer takes from WeasyPrint beyond its top-level names, on either path.
 
-WeasyPrint documents these classes but exports them only from submodules; the
-writer imports them from here, so that every import of a WeasyPrint submodule
-is in this package. The two functions read what WeasyPrint does not expose.
+WeasyPrint documents these classes (font configurations, URL fetchers' responses
+and errors) but exports them only from submodules; the writer imports them from
+here, so that every import of a WeasyPrint submodule is in this package. Only
+these documented names are imported: the plain path imports this module too.
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import shutil
 from pathlib import Path
 
-from weasyprint.text.ffi import fontconfig, pango
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcherResponse, URLFetchingError
 
-__all__ = ["FontConfiguration", "URLFetcherResponse", "URLFetchingError", "native_library_versions",
-           "release_font_files"]
-
-
-def native_library_versions() -> list[str]:
-    """The versions of Pango, fontconfig and HarfBuzz, which shape and place the text."""
-    versions = [f"pango {pango.pango_version()}"]
-    try:
-        versions.append(f"fontconfig {fontconfig.FcGetVersion()}")
-    except AttributeError:  # not declared by this WeasyPrint
-        versions.append("fontconfig -")
-    versions.append(_harfbuzz_version())
-    return versions
-
-
-def _harfbuzz_version() -> str:
-    """HarfBuzz shapes the text; WeasyPrint does not declare its version call, so ask the library."""
-    try:
-        library = ctypes.CDLL(ctypes.util.find_library("harfbuzz") or "libharfbuzz.so.0")
-        library.hb_version_string.restype = ctypes.c_char_p
-        return f"harfbuzz {library.hb_version_string().decode()}"
-    except (OSError, AttributeError):
-        return "harfbuzz -"
+__all__ = ["FontConfiguration", "URLFetcherResponse", "URLFetchingError", "release_font_files"]
 
 
 def release_font_files(fonts: FontConfiguration) -> None:
