@@ -8,10 +8,11 @@ WeasyPrint's glyph loop done once per glyph (`text_painting`), two layout bugs
 fixed at their causes and three wastes avoided (`fixes`). None of that is
 WeasyPrint's public API, so it lives here and nowhere else; every monkeypatch
 is a row of the table in `patches` and is applied and reverted through it.
-Also here: the classes WeasyPrint documents but exports only from submodules,
-and what the writer reads that WeasyPrint does not expose (`api`); WeasyPrint
-imported with its native libraries' lookups kept per machine (`libraries`,
-`library_answers`).
+Also here: the classes WeasyPrint documents but exports only from submodules
+(`api`, the one module of this package the plain path imports besides the
+gate and `libraries`); the native libraries' versions, for the layout cache
+(`native`); WeasyPrint imported with its native libraries' lookups kept per
+machine (`libraries`, `library_answers`).
 
 The gate: these fast paths were verified, to the byte, on the versions in
 VERIFIED only. On any other WeasyPrint (and with `build --plain-pdf`) the
