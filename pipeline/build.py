@@ -21,7 +21,8 @@ from .model import BuildInput, NoteOrigin
 from .problems import PipelineError, Problem
 from .workers import Helpers, helper_count, helpers, timed
 from .writers.output import build_lock, explain_write_error, staged_outputs
-from .writers.pdf import import_weasyprint, warm_up, write_pdf
+from .writers.pdf import import_weasyprint, write_pdf
+from .writers.pdf.helper_tasks import share_chapters, warm_up
 
 if TYPE_CHECKING:
     from .editorial.load import Editorial
@@ -159,10 +160,9 @@ def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | 
     """Lay out and package the editions (helpers share the PDF's chapters, then make the EPUB)."""
     book, made = result.made.book, result.made
     slug = book.meta.slug
-    plain = _plain_pdf(options, notice)
-    layouts = options.layout_cache_dir if options.cache_layout and not plain else None
+    layouts = options.layout_cache_dir if options.cache_layout and not options.plain_pdf else None
     with build_lock(options.out_dir, on_wait=on_wait), staged_outputs(options.out_dir) as outputs, \
-            _shared_chapters(options, book, side, layouts, plain) as share:
+            _shared_chapters(options, book, side, layouts) as share:
         t = time.perf_counter()
         epub = side.submit(timed, epub_bytes, book, options.styles, covers) if side and options.epub else None
         if options.epub and epub is None:
@@ -172,7 +172,8 @@ def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | 
             t = time.perf_counter()
             target = outputs.stage(f"{slug}.pdf")
             try:
-                result.pdf = write_pdf(book, options.styles, target, progress, share, layouts, options.plain_pdf)
+                result.pdf = write_pdf(book, options.styles, target, progress, share, layouts, options.plain_pdf,
+                                       notice)
             except OSError as exc:
                 raise PipelineError(explain_write_error(exc, options.out_dir / f"{slug}.pdf")) from None
             result.seconds["pdf"] = time.perf_counter() - t
@@ -198,26 +199,15 @@ def epub_bytes(book, styles: Path, covers: Path | None) -> bytes:
     return build_epub(book, styles, covers)
 
 
-def _plain_pdf(options: BuildOptions, notice) -> bool:
-    """Whether the PDF is made on the writer's plain path (asked for, or WeasyPrint's version is
-    not one its fast path was verified on); `notice` is told so."""
-    if not options.pdf:
-        return False
-    from .writers.pdf.writer import plain_reason  # waits for WeasyPrint's import, begun in a thread
-    reason = plain_reason(options.plain_pdf)
-    if reason is not None and notice is not None:
-        notice(f"PDF: {reason}")
-    return reason is not None
-
-
 @contextmanager
-def _shared_chapters(options: BuildOptions, book, side: Helpers | None, layouts: Path | None, plain: bool):
-    """The PDF's chapters offered to the helpers (None without a PDF, or on the plain path, which
-    lays every chapter out itself); their inbox is removed after."""
-    if not options.pdf or plain:
+def _shared_chapters(options: BuildOptions, book, side: Helpers | None, layouts: Path | None):
+    """The PDF's chapters offered to the helpers (None without a PDF, or with --plain-pdf, which
+    lays every chapter out in this process); their inbox is removed after. Offered before
+    WeasyPrint is imported here: on a version the fast path was not verified on, the helpers
+    send nothing and the writer takes the plain path."""
+    if not options.pdf or options.plain_pdf:
         yield None
         return
-    from .writers.pdf.fast import share_chapters  # only on the fast path: it reaches into WeasyPrint
     share = share_chapters(book, options.styles, side, layouts)
     try:
         yield share

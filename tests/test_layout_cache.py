@@ -11,7 +11,7 @@ import pytest
 from pipeline.build import BuildOptions, build, prepare
 from pipeline.workers import helpers
 from pipeline.writers.pdf import write_pdf
-from pipeline.writers.pdf.fast import share_chapters
+from pipeline.writers.pdf.helper_tasks import share_chapters
 from conftest import SMALL_BOOK, make_project
 
 PARAGRAPH = ("The revolution of 1917 was followed by a long civil war that left the economy in ruins and "

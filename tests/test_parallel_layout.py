@@ -18,7 +18,8 @@ from pipeline import workers
 from pipeline.workers import helpers
 from pipeline.writers.pdf import paint_share, write_pdf
 from pipeline.writers.pdf.chapter_share import ChapterShare
-from pipeline.writers.pdf.fast import FastPdfWriter, share_chapters
+from pipeline.writers.pdf.fast import FastPdfWriter
+from pipeline.writers.pdf.helper_tasks import share_chapters
 from pipeline.writers.pdf.weasy import patches
 from pipeline.writers.pdf.weasy.page_transfer import TransferError, dump_pages, load_pages, set_folios
 from pipeline.writers.pdf.writer import print_stylesheets

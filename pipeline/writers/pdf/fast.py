@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ...model import Book
 from ...render.xhtml import render_chapter, text_key
-from ...workers import Helpers, claim, post
+from ...workers import claim, post
 from .chapter_share import ChapterShare, SentChapter
 from .layout_cache import CachedPart, LayoutCache, fingerprint
 from .paint_share import PaintShare
@@ -185,14 +185,10 @@ class FastPdfWriter(PdfWriter):
         return {text_key(text) for text in short_lines(document)}
 
 
-def share_chapters(book: Book, styles: Path, helpers: Helpers | None, cache: Path | None = None) -> ChapterShare:
-    """The book's chapters offered to `helpers` to lay out, from the layout cache if there."""
-    return ChapterShare.start(book, styles, helpers, cache, task=lay_out_claimed)
-
-
 def lay_out_claimed(book: Book, styles: Path, order: list[int], cache: Path | None, inbox: Path) -> tuple[int, int]:
-    """In a helper: lay out chapters as they are claimed (or take them from the cache), until none
-    is left, and send each one as it is done; returns this process's id and how many it sent."""
+    """In a helper (see helper_tasks): lay out chapters as they are claimed (or take them from the
+    cache), until none is left, and send each one as it is done; returns this process's id and
+    how many it sent."""
     writer = FastPdfWriter(book, styles, cache=cache)
     sent = 0
     with writer.session():

@@ -27,7 +27,6 @@ from pathlib import Path
 
 from ...cachefile import read_bytes, write_bytes
 from ...versions import distribution_versions, files_digest
-from .weasy.native import native_library_versions
 
 _FORMAT = b"reader-layout-2\n"
 _LIBRARIES = ("weasyprint", "pydyf", "pyphen", "fonttools", "tinycss2", "cssselect2", "tinyhtml5", "html5lib")
@@ -45,6 +44,10 @@ class CachedPart:
 def _environment() -> bytes:
     """Versions of Python and of every library that takes part in layout, and a digest of the PDF
     writer's code (all of this package: what lays out, pickles and renumbers the pages)."""
+    # Imported here: the chapter share, which the build starts before WeasyPrint is imported,
+    # imports this module for CachedPart.
+    from .weasy.native import native_library_versions
+
     versions = [platform.python_version(), *native_library_versions(), *distribution_versions(_LIBRARIES)]
     here = Path(__file__).parent
     versions.append(files_digest(sorted(here.rglob("*.py")), here))

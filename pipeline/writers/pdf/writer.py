@@ -189,7 +189,7 @@ class PdfWriter:
                 gc.unfreeze()
 
     def write(self, target: Path, share=None) -> PdfResult:
-        """Lay the book out and write it to `target` (`share`: see fast.share_chapters)."""
+        """Lay the book out and write it to `target` (`share`: see helper_tasks.share_chapters)."""
         with self.session():
             return self.write_body(target, share)
 

@@ -12,6 +12,10 @@ import os
 import shutil
 from pathlib import Path
 
+# The package before any of its submodules: the build imports WeasyPrint in a thread, and a
+# submodule imported here while that runs would take the import locks in the other order
+# (Python then fails one of the two imports). Importing the package waits for the thread.
+import weasyprint  # noqa: F401
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcherResponse, URLFetchingError
 
