@@ -13,7 +13,7 @@ from pathlib import Path
 from ..clean import CleanResult, clean
 from ..model import Book, BuildInput, Chapter, GlossaryEntry, Prose
 from ..problems import PipelineError, Problem, Problems
-from ..read import read_seed
+from ..seeds import read_seed
 from .figures import apply_figures
 from .glossary import link_glossary, unused_warnings
 from ..style import StyleChanges, apply_house_style, book_texts
