@@ -83,7 +83,7 @@ def metadata_accuracy(pages: Path, names: list[str], out: Path) -> dict[str, tup
 def score_invented() -> int:
     """The invented pages: output against their hand-made truth, as multisets of 4-word shingles."""
     from pipeline.clean import clean
-    from pipeline.read import read_seed
+    from pipeline.seeds import read_seed
     from pipeline.render.markdown import article_text
     print(f"{'page':<28} {'precision':>9} {'recall':>7} {'F1':>6}")
     scores = []

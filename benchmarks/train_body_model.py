@@ -49,7 +49,7 @@ from pipeline.clean.body_model import (ALLOWED, BEFORE, BODY, ASIDE, AFTER, CHAN
                                        MODEL_FILE, STATE_NAMES, BodyModel)
 from pipeline.clean.metadata import TITLE_FEATURES, title_candidates  # noqa: E402
 from pipeline.clean.signals import FEATURES, add_lexicon_features, page_features  # noqa: E402
-from pipeline.read import read_seed  # noqa: E402
+from pipeline.seeds import read_seed  # noqa: E402
 from pipeline.render.markdown import article_markdown  # noqa: E402
 
 DEVSET = ROOT.parent / "shared" / "cleaning-devset"

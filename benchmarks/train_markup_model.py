@@ -41,7 +41,7 @@ from pipeline.clean.body_model import (AFTER, ASIDE, BEFORE, BODY, CHANNELS, CHA
 from pipeline.clean.features import is_prose  # noqa: E402
 from pipeline.clean.markup_model import MARKUP_FEATURES, MODEL_FILE, MarkupModel, markup_rows  # noqa: E402
 from pipeline.clean.signals import page_features  # noqa: E402
-from pipeline.read import read_seed  # noqa: E402
+from pipeline.seeds import read_seed  # noqa: E402
 
 DEVSET = ROOT.parent / "shared" / "cleaning-devset"
 _WORD = re.compile(r"\w+")

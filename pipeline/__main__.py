@@ -56,6 +56,10 @@ def parser() -> argparse.ArgumentParser:
                             "kept in .cache/layout/)")
     build.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
                        help="processes that lay out the PDF's chapters side by side (default: one per core)")
+    build.add_argument("--plain-pdf", action="store_true",
+                       help="make the PDF with WeasyPrint's public API only: one process, no layout cache, none "
+                            "of the writer's fixes or speed-ups inside WeasyPrint (slower; what a WeasyPrint "
+                            "release the fast path was not verified on gets anyway)")
 
     check = commands.add_parser("check", help="validate editorial/ and every seed; build nothing",
                                 description="Check the schema of every editorial file, that every chapter's "
@@ -114,8 +118,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def exit_now(code: int) -> None:
-    """Exit without freeing the laid-out book object by object (half a second for the reader):
-    everything is written and closed by now; only the console's buffers are left to flush."""
+    """Exit without freeing the laid-out book object by object, which takes a while for a whole
+    book: everything is written and closed by now; only the console's buffers are left to flush."""
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0 if code is None else int(code))

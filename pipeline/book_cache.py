@@ -1,8 +1,8 @@
 """The prepared book kept between builds, for as long as nothing it was made from changes.
 
-Loading and validating editorial/, cleaning the seeds and annotating the book
-took 0.4 s of every build, and importing what that uses 0.3 s more, all before
-the first page could be laid out. The prepared book (with its warnings and
+Loading and validating editorial/, cleaning the seeds and annotating the book,
+and importing what that uses, all come before the first page can be laid out
+(the README's speed section has the figures). The prepared book (with its warnings and
 cleaning results) depends only on the files it was made from, on our code and
 on a few libraries, so it is kept in `.cache/book.pickle` with a digest of each
 of them: every file under editorial/ (so a file added there counts too), the

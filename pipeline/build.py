@@ -12,23 +12,25 @@ import time
 from contextlib import contextmanager
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from .book_cache import BookCache
-from .library_lookup import import_weasyprint
 from .model import BuildInput, NoteOrigin
 from .problems import PipelineError, Problem
 from .workers import Helpers, helper_count, helpers, timed
-from .writers.chapter_share import ChapterShare
 from .writers.output import build_lock, explain_write_error, staged_outputs
+from .writers.pdf import import_weasyprint, write_pdf
+from .writers.pdf.helper_tasks import share_chapters, warm_up
 
 if TYPE_CHECKING:
     from .editorial.load import Editorial
 
-# Loading, cleaning and annotating (editorial/, clean/), the EPUB writer and the report are
-# imported where they are used: a build whose book is kept (book_cache) never needs the first,
-# and with helpers the EPUB is made in one of them. That is 0.3 s before the first page.
+# Loading, cleaning and annotating (editorial/, clean/), the EPUB writer, the PDF writer and the
+# report are imported where they are used: a build whose book is kept (book_cache) never needs
+# the first, with helpers the EPUB is made in one of them, and WeasyPrint, under the PDF writer,
+# is imported in a thread while the book is prepared.
 
 
 def _in_cache(name: str) -> property:
@@ -44,6 +46,7 @@ class BuildOptions:
     report: bool = True
     jobs: int = 0  # processes for the PDF's chapters; 0: one per core
     cache_layout: bool = True  # reuse the layout of parts laid out alike by an earlier build
+    plain_pdf: bool = False  # make the PDF with WeasyPrint's public API alone (the writer's plain path)
 
     @property
     def out_dir(self) -> Path:
@@ -72,7 +75,7 @@ class BuildResult:
     editorial: Editorial | None  # None when the book was kept from the last build
     made: BuildInput
     outputs: list[Path] = field(default_factory=list)
-    pdf: object | None = None  # writers.pdf.PdfResult
+    pdf: object | None = None  # writers.pdf.writer.PdfResult
     seconds: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -114,21 +117,34 @@ def _prepared(options: BuildOptions, cache) -> tuple[Editorial | None, BuildInpu
 
 
 def build(options: BuildOptions, cache=None, progress=None, on_wait=None,
-          prepared: tuple[Editorial, BuildInput] | None = None) -> BuildResult:
+          prepared: tuple[Editorial, BuildInput] | None = None, notice: Callable[[str], None] | None = None
+          ) -> BuildResult:
+    """Prepare the book and write the editions. `notice` is told, as the PDF is begun, if it is
+    made on the plain path, and why."""
     started = time.perf_counter()
     if options.pdf:
-        # WeasyPrint takes most of a second to import: done in a thread, that overlaps
-        # loading and cleaning.
+        # WeasyPrint is slow to import: done in a thread, that overlaps loading and cleaning.
         threading.Thread(target=_import_quietly, args=(options.libraries_file,), daemon=True).start()
     # Helpers start first: their imports overlap with loading and cleaning here.
-    with helpers(helper_count(options.jobs) if options.pdf else 0, options.libraries_file) as side:
+    with helpers(*_helpers_wanted(options)) as side:
         editorial, made = prepared or _prepared(options, cache)
         result = BuildResult(editorial, made)
         result.seconds["prepare"] = time.perf_counter() - started
         covers = options.cover_cache_dir if _on_disk(cache) else None
-        _write_editions(options, result, side, progress, on_wait, covers)
+        _write_editions(options, result, side, progress, on_wait, covers, notice)
     result.seconds["total"] = time.perf_counter() - started
     return result
+
+
+def _helpers_wanted(options: BuildOptions) -> tuple[int, Callable | None]:
+    """How many helpers, and what each does as it starts: the PDF's fast path shares its chapters
+    and their painting with them, and they import WeasyPrint ahead; the plain path makes the
+    PDF in this process, so at most one helper, for the EPUB."""
+    if not options.pdf:
+        return 0, None
+    if options.plain_pdf:
+        return min(1, helper_count(options.jobs)) if options.epub else 0, None
+    return helper_count(options.jobs), partial(warm_up, options.libraries_file)
 
 
 def _import_quietly(libraries: Path) -> None:
@@ -140,11 +156,11 @@ def _import_quietly(libraries: Path) -> None:
 
 
 def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | None, progress, on_wait,
-                    covers: Path | None) -> None:
+                    covers: Path | None, notice) -> None:
     """Lay out and package the editions (helpers share the PDF's chapters, then make the EPUB)."""
     book, made = result.made.book, result.made
     slug = book.meta.slug
-    layouts = options.layout_cache_dir if options.cache_layout else None
+    layouts = options.layout_cache_dir if options.cache_layout and not options.plain_pdf else None
     with build_lock(options.out_dir, on_wait=on_wait), staged_outputs(options.out_dir) as outputs, \
             _shared_chapters(options, book, side, layouts) as share:
         t = time.perf_counter()
@@ -153,11 +169,11 @@ def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | 
             outputs.write_bytes(f"{slug}.epub", epub_bytes(book, options.styles, covers))
             result.seconds["epub"] = time.perf_counter() - t
         if options.pdf:
-            from .writers.pdf import write_pdf  # WeasyPrint loads slowly: only when a PDF is wanted
             t = time.perf_counter()
             target = outputs.stage(f"{slug}.pdf")
             try:
-                result.pdf = write_pdf(book, options.styles, target, progress, share, layouts)
+                result.pdf = write_pdf(book, options.styles, target, progress, share, layouts, options.plain_pdf,
+                                       notice)
             except OSError as exc:
                 raise PipelineError(explain_write_error(exc, options.out_dir / f"{slug}.pdf")) from None
             result.seconds["pdf"] = time.perf_counter() - t
@@ -185,13 +201,18 @@ def epub_bytes(book, styles: Path, covers: Path | None) -> bytes:
 
 @contextmanager
 def _shared_chapters(options: BuildOptions, book, side: Helpers | None, layouts: Path | None):
-    """The PDF's chapters offered to the helpers (None without a PDF); their inbox is removed after."""
-    share = ChapterShare.start(book, options.styles, side, layouts) if options.pdf else None
+    """The PDF's chapters offered to the helpers (None without a PDF, or with --plain-pdf, which
+    lays every chapter out in this process); their inbox is removed after. Offered before
+    WeasyPrint is imported here: on a version the fast path was not verified on, the helpers
+    send nothing and the writer takes the plain path."""
+    if not options.pdf or options.plain_pdf:
+        yield None
+        return
+    share = share_chapters(book, options.styles, side, layouts)
     try:
         yield share
     finally:
-        if share is not None:
-            share.close()
+        share.close()
 
 
 def chapter_rows(made: BuildInput) -> list[list[str]]:

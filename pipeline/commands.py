@@ -12,7 +12,7 @@ from .cache import CleanCache
 from .clean import clean
 from .console import Console
 from .problems import PipelineError, Problem
-from .read import read_seed
+from .seeds import read_seed
 from .render.markdown import article_markdown, article_text
 
 
@@ -24,10 +24,11 @@ def _size(path) -> str:
 def run_build(args: argparse.Namespace, console: Console) -> int:
     options = BuildOptions(project=args.project, out=args.out, epub=not args.pdf, pdf=not args.epub,
                            report=not args.no_report, jobs=args.jobs,
-                           cache_layout=not args.no_layout_cache)
+                           cache_layout=not args.no_layout_cache, plain_pdf=args.plain_pdf)
     with console.progress("PDF") as progress:
         result = build(options, cache=CleanCache(options.cache_dir), progress=progress,
-                       on_wait=lambda: console.info("waiting for another build of this project to finish…"))
+                       on_wait=lambda: console.info("waiting for another build of this project to finish…"),
+                       notice=console.info)
     made = result.made
     console.warnings(result.warnings)
     for chapter in made.book.chapters:

@@ -28,12 +28,8 @@ class SourceText:
     removed_controls: int = 0  # control characters dropped because XML cannot hold them
 
 
-def read_seed(path: Path) -> SourceText:
-    """Decode and normalise one seed file; a saved web page (.html, .htm) is read by `pipeline.html`."""
-    from .html.source import is_html_seed
-    if is_html_seed(path):
-        from .html import read_html_seed
-        return read_html_seed(path)
+def read_text_seed(path: Path) -> SourceText:
+    """Decode and normalise one plain-text seed file (`pipeline.seeds.read_seed` reads any seed)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:

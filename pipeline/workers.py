@@ -1,7 +1,9 @@
 """Helper processes for a build: the cores beyond the first.
 
-They are spawned when the build starts, so that importing WeasyPrint there
-overlaps with loading and cleaning here. Work is shared through one counter:
+They are spawned when the build starts, with a warm-up task from the caller
+(importing what their work needs, say), so that it overlaps with loading and
+cleaning here. This module knows nothing of what they are for: callers submit their own
+task functions. Work is shared through one counter:
 the main process and every helper claim the next item of the same list, so the
 faster one simply takes more, whatever each was busy with before. Helpers send
 each result back as soon as it is ready, so the main process takes it in
@@ -11,7 +13,6 @@ between its own items rather than all at the end.
 from __future__ import annotations
 
 import atexit
-import importlib
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -25,11 +26,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .cachefile import read_bytes, write_bytes
-from .library_lookup import import_weasyprint
 
-#: Helpers beyond this bring little by default: the PDF's back matter and its writing are serial.
+#: Helpers beyond this bring little by default: the work a build shares out has long serial parts.
 MAX_HELPERS = 3
 
 #: A claim counter set this high has nothing left to give (64 bits: it never wraps).
@@ -60,9 +61,10 @@ def _share(counter, results, ends, scratch: str) -> None:
     _counter, _results, _ends = counter, results, ends
     # Should the main process stop reading (it failed), let this process exit all the same.
     results.cancel_join_thread()
-    # Temporary files this helper makes (WeasyPrint's copies of the fonts, removed only when
-    # their configuration is freed) go in a folder of its own, removed when the helper ends, and
-    # inside `scratch`, which the main process removes should a helper be killed.
+    # Temporary files this helper makes (a library's copies of font files, say, which it removes
+    # only when it frees them, and the fast exit skips that) go in a folder of its own, removed
+    # when the helper ends, and inside `scratch`, which the main process removes should a helper
+    # be killed.
     tempfile.tempdir = tempfile.mkdtemp(prefix="reader-helper-", dir=scratch)
     atexit.register(_skip_teardown)
     # Should the main process be killed outright, do not outlive it.
@@ -73,7 +75,7 @@ def _share(counter, results, ends, scratch: str) -> None:
 
 def _skip_teardown() -> None:
     """At a helper's exit, its work sent and its streams flushed: end without freeing its heap
-    object by object, which kept every build waiting 0.2 s for its helpers to exit."""
+    object by object, which every build would wait for."""
     _remove_temporary_files()
     os._exit(0)
 
@@ -87,11 +89,6 @@ def _exit_with(sentinel) -> None:
     multiprocessing.connection.wait([sentinel])
     _remove_temporary_files()
     os._exit(1)
-
-
-def _warm_up(libraries: Path | None) -> None:
-    import_weasyprint(libraries)  # most of a second
-    importlib.import_module(".writers.pdf", __package__)
 
 
 def _next(counter) -> int:
@@ -212,8 +209,9 @@ def timed(fn, *args):
 
 
 @contextmanager
-def helpers(count: int, libraries: Path | None = None):
-    """`count` spawned helper processes, or None for none (`libraries`: see library_lookup).
+def helpers(count: int, warm_up: Callable[[], object] | None = None):
+    """`count` spawned helper processes, or None for none; each first runs `warm_up` (a
+    picklable callable), if given.
 
     One build, one claim list: the counter is not reset.
     """
@@ -227,8 +225,8 @@ def helpers(count: int, libraries: Path | None = None):
                                initargs=(counter, results, ends, scratch))
     side = Helpers(pool, count, counter, results, ends)
     try:
-        for _ in range(count):
-            pool.submit(_warm_up, libraries)
+        for _ in range(count if warm_up is not None else 0):
+            pool.submit(warm_up)
         yield side
     finally:
         side.close_claims()  # on an error, too

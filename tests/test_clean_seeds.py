@@ -8,7 +8,8 @@ from conftest import SEEDS, letter_words
 from pipeline.clean import clean
 from pipeline.clean.units import Role
 from pipeline.model import BlockKind
-from pipeline.read import decode_seed, read_seed
+from pipeline.read import decode_seed
+from pipeline.seeds import read_seed
 from pipeline.render.markdown import article_text
 
 SEED_NAMES = sorted(p.name for p in SEEDS.glob("*.txt"))

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from cleaner_f1 import INVENTED, shingle_score  # noqa: E402
 
 from pipeline.clean import clean  # noqa: E402
-from pipeline.read import read_seed  # noqa: E402
+from pipeline.seeds import read_seed  # noqa: E402
 from pipeline.render.markdown import article_markdown, article_text  # noqa: E402
 
 SAMPLE = ROOT / "tests" / "data" / "devset-sample"

@@ -140,7 +140,7 @@ def test_markup_in_a_seed_is_text_in_both_editions_and_nothing_runs_or_is_fetche
 def test_the_pdf_fetcher_serves_styles_and_data_only(tmp_path):
     from weasyprint.urls import URLFetchingError
     from conftest import ROOT
-    from pipeline.writers.fetcher import RestrictedFetcher
+    from pipeline.writers.pdf.fetcher import RestrictedFetcher
     fetcher = RestrictedFetcher(ROOT / "styles")
     assert fetcher.fetch((ROOT / "styles" / "print.css").as_uri()).read()
     assert fetcher.fetch("data:text/plain,hello").read() == b"hello"
@@ -221,7 +221,7 @@ def test_an_unwritable_out_folder_is_a_clear_error(tmp_path, capsys, monkeypatch
 def test_a_full_disk_keeps_the_previous_editions_and_leaves_no_temporary_file(tmp_path, capsys, monkeypatch):
     project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE}, SMALL_BOOK)
     before = _previous(project)
-    import pipeline.writers.pdf as pdf_writer
+    import pipeline.writers.pdf.writer as pdf_writer  # the fast writer inherits write()
     original = pdf_writer.PdfWriter.write
 
     def full_disk(self, target, share=None):

@@ -13,7 +13,7 @@ from PIL import Image
 from conftest import make_project
 from pipeline.build import BuildOptions, build
 from pipeline.problems import PipelineError
-from pipeline.read import read_seed
+from pipeline.seeds import read_seed
 
 BOOK = """\
 title: Hostile

@@ -17,7 +17,7 @@ from PIL import Image, ImageDraw
 from conftest import DATA, ROOT, letter_words, make_project
 from pipeline.build import BuildOptions, build
 from pipeline.clean import clean
-from pipeline.read import read_seed
+from pipeline.seeds import read_seed
 
 PAGE = DATA / "html" / "harbour-walk.html"
 BOOK = """\

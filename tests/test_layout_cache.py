@@ -10,8 +10,8 @@ import pytest
 
 from pipeline.build import BuildOptions, build, prepare
 from pipeline.workers import helpers
-from pipeline.writers.chapter_share import ChapterShare
 from pipeline.writers.pdf import write_pdf
+from pipeline.writers.pdf.helper_tasks import share_chapters
 from conftest import SMALL_BOOK, make_project
 
 PARAGRAPH = ("The revolution of 1917 was followed by a long civil war that left the economy in ruins and "
@@ -55,7 +55,7 @@ def test_helpers_take_layouts_from_the_cache_too(small):
     options = BuildOptions(project=small)
     book = prepare(options)[1].book
     with helpers(1) as side:
-        share = ChapterShare.start(book, options.styles, side, options.layout_cache_dir)
+        share = share_chapters(book, options.styles, side, options.layout_cache_dir)
         wait(share.futures)
         again = write_pdf(book, options.styles, small / "again.pdf", share=share, cache=options.layout_cache_dir)
         share.close()

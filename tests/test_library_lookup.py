@@ -7,16 +7,17 @@ import json
 
 import pytest
 
-from pipeline import library_lookup
-from pipeline.library_lookup import import_weasyprint, machine_key, remembered_libraries
+from pipeline.writers.pdf.weasy import libraries, library_answers
+from pipeline.writers.pdf.weasy.libraries import import_weasyprint, remembered_libraries
+from pipeline.writers.pdf.weasy.library_answers import machine_key
 
 
 @pytest.fixture
 def linker_cache(tmp_path, monkeypatch):
     cache = tmp_path / "ld.so.cache"
     cache.write_bytes(b"libraries")
-    monkeypatch.setattr(library_lookup, "LINKER_CACHE", cache)
-    monkeypatch.setattr(library_lookup.sys, "platform", "linux")
+    monkeypatch.setattr(library_answers, "LINKER_CACHE", cache)
+    monkeypatch.setattr(library_answers.sys, "platform", "linux")
     return cache
 
 
@@ -78,10 +79,14 @@ def test_a_failed_import_forgets_the_answers(tmp_path, linker_cache, lookups, mo
     store = tmp_path / "libraries.json"
     _look_up(store, "pango-1.0")
 
-    def failing(name):
-        raise OSError("cannot load library 'libpango-1.0.so.0'")
+    import_module = libraries.importlib.import_module
 
-    monkeypatch.setattr(library_lookup.importlib, "import_module", failing)
+    def failing(name, *args):
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0.so.0'")
+        return import_module(name, *args)
+
+    monkeypatch.setattr(libraries.importlib, "import_module", failing)
     with pytest.raises(OSError):
         import_weasyprint(store)
     assert not store.exists()

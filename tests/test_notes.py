@@ -13,7 +13,8 @@ from pipeline.editorial.apply import build_book
 from pipeline.editorial.load import load_editorial
 from pipeline.model import Mark, MarkKind, NoteOrigin, Text
 from pipeline.problems import PipelineError
-from pipeline.read import decode_seed, read_seed
+from pipeline.read import decode_seed
+from pipeline.seeds import read_seed
 
 JOURNAL = "003_ad47bf4394396364.txt"
 

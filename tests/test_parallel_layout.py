@@ -16,10 +16,13 @@ from weasyprint.text.ffi import ffi
 from pipeline.build import BuildOptions, build, prepare
 from pipeline import workers
 from pipeline.workers import helpers
-from pipeline.writers import page_paint
-from pipeline.writers.chapter_share import ChapterShare
-from pipeline.writers.page_transfer import TransferError, dump_pages, load_pages, set_folios
-from pipeline.writers.pdf import PdfWriter, print_stylesheets, write_pdf
+from pipeline.writers.pdf import paint_share, write_pdf
+from pipeline.writers.pdf.chapter_share import ChapterShare
+from pipeline.writers.pdf.fast import FastPdfWriter
+from pipeline.writers.pdf.helper_tasks import share_chapters
+from pipeline.writers.pdf.weasy import patches
+from pipeline.writers.pdf.weasy.page_transfer import TransferError, dump_pages, load_pages, set_folios
+from pipeline.writers.pdf.writer import print_stylesheets
 from conftest import ROOT
 
 
@@ -29,8 +32,8 @@ def book():
 
 
 @pytest.fixture(scope="module")
-def writer(book) -> PdfWriter:
-    return PdfWriter(book, ROOT / "styles")
+def writer(book) -> FastPdfWriter:
+    return FastPdfWriter(book, ROOT / "styles")
 
 
 def shortest(book):
@@ -54,8 +57,8 @@ def pdf_bytes(document, pages) -> bytes:
 def test_folios_set_after_layout_are_those_of_a_layout_from_that_page(writer, book, laid_out_from, first):
     """More digits or fewer: the folio reads the new number, measured and aligned as WeasyPrint would."""
     with writer.session():
-        moved, _ = writer._chapter(shortest(book), laid_out_from)
-        direct, _ = writer._chapter(shortest(book), first)
+        moved, _ = writer.lay_out_chapter(shortest(book), laid_out_from)
+        direct, _ = writer.lay_out_chapter(shortest(book), first)
         set_folios(moved, first, laid_out_from)
     assert margins(moved) == margins(direct)
     assert any(text == str(first + 1) for _, text, _, _ in margins(moved))
@@ -63,9 +66,9 @@ def test_folios_set_after_layout_are_those_of_a_layout_from_that_page(writer, bo
 
 def test_pages_sent_to_another_process_draw_the_same_pdf(writer, book):
     with writer.session():
-        pages, _ = writer._chapter(shortest(book), 1)
+        pages, _ = writer.lay_out_chapter(shortest(book), 1)
         received = load_pages(dump_pages(pages), writer.fonts, writer.fetcher)
-        document = writer._blank_document()
+        document = writer.blank_document()
         assert pdf_bytes(document, received) == pdf_bytes(document, pages)
 
 
@@ -136,7 +139,7 @@ def test_chapters_a_helper_laid_out_make_the_same_pdf(book, tmp_path):
     """The helper claims every chapter (the main process waits for it before claiming any)."""
     small = _small(book)
     with helpers(1) as side:
-        share = ChapterShare.start(small, ROOT / "styles", side)
+        share = share_chapters(small, ROOT / "styles", side)
         wait(share.futures)
         shared = write_pdf(small, ROOT / "styles", tmp_path / "shared.pdf", share=share)
         share.close()
@@ -150,17 +153,17 @@ def test_pages_a_helper_painted_make_the_same_pdf(book, tmp_path, monkeypatch):
     replayed: the same bytes as painting here."""
     monkeypatch.setattr(workers.Helpers, "claim_first", lambda self, count: None)
     offered = []
-    start = page_paint.PaintShare.start.__func__
+    start = paint_share.PaintShare.start.__func__
 
     def recording_start(cls, *args):
         share = start(cls, *args)
         offered.extend(page for part in share.parts for page in part)
         return share
 
-    monkeypatch.setattr(page_paint.PaintShare, "start", classmethod(recording_start))
+    monkeypatch.setattr(paint_share.PaintShare, "start", classmethod(recording_start))
     small = _small(book)
     with helpers(1) as side:
-        share = ChapterShare.start(small, ROOT / "styles", side)
+        share = share_chapters(small, ROOT / "styles", side)
         shared = write_pdf(small, ROOT / "styles", tmp_path / "shared.pdf", share=share)
         share.close()
     alone = write_pdf(small, ROOT / "styles", tmp_path / "alone.pdf")
@@ -173,8 +176,9 @@ def test_a_page_painting_needs_more_than_the_replay_carries_is_painted_here(writ
     """Transparency groups (and images, patterns, shadings) are the main process's to paint."""
     def painted(style: str):
         with writer.session():
-            pages = writer._render(f'<p style="{style}">Stalin</p>').pages
-        return page_paint._paint_all(page_paint._standing(ROOT / "styles", print_stylesheets, dump_pages(pages), 1))
+            pages = writer.render_document(f'<p style="{style}">Stalin</p>').pages
+        return paint_share.paint_pages(paint_share.standing_pages(ROOT / "styles", print_stylesheets,
+                                                                  dump_pages(pages), 1))
 
     plain, = painted("color: black")
     assert plain is not None and plain.operators and plain.fonts and plain.tags
@@ -200,7 +204,7 @@ def _charis(styles, fetcher, fonts):
 
 
 class _Replaying:
-    """What painted_elsewhere asks of a PaintShare: pages 2 onwards painted as one run."""
+    """What replaying painted pages asks of a PaintShare: pages 2 onwards painted as one run."""
 
     def __init__(self, pages, painted):
         self.parts, self._painted = [pages], painted
@@ -215,7 +219,6 @@ def test_a_run_replayed_after_other_pages_gives_what_painting_here_gives(first, 
     (another size, another spelling) must not change what the pages before it set."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # fontTools dates the font subsets
     from weasyprint.text.fonts import FontConfiguration
-    from pipeline.writers.weasyprint_fixes import layout_fixes
     styles = ROOT / "styles"
     source = (f"<html lang='en'><body><p>{first} one</p><p style='break-before: page; font-size: 7.8pt'>{later} two</p>"
               f"<p style='break-before: page'>{later} three</p></body></html>")
@@ -224,12 +227,12 @@ def test_a_run_replayed_after_other_pages_gives_what_painting_here_gives(first, 
         fonts = FontConfiguration()
         return HTML(string=source).render(stylesheets=_charis(styles, None, fonts), font_config=fonts)
 
-    with layout_fixes():
+    with patches.applied(*patches.FAST_SESSION):
         alone = render().write_pdf(pdf_variant="pdf/ua-1")
         document = render()
-        run = page_paint._paint_all(page_paint._standing(styles, _charis, dump_pages(document.pages), 1)[1:])
+        run = paint_share.paint_pages(paint_share.standing_pages(styles, _charis, dump_pages(document.pages), 1)[1:])
         assert None not in run
-        with page_paint.painted_elsewhere(_Replaying(document.pages[1:], run)):
+        with patches.applied("replay-painted-pages", share=_Replaying(document.pages[1:], run), replayed=[]):
             shared = document.write_pdf(pdf_variant="pdf/ua-1")
     assert shared == alone
 
@@ -239,10 +242,11 @@ def test_a_page_painted_tagged_is_not_replayed_into_an_untagged_pdf(monkeypatch)
     from weasyprint.text.fonts import FontConfiguration
     fonts = FontConfiguration()
     document = HTML(string="<p>one</p><p style='break-before: page'>two</p>").render(font_config=fonts)
-    run = page_paint._paint_all(page_paint._standing(ROOT / "styles", lambda *args: None,
-                                                     dump_pages(document.pages), 1)[1:])
+    run = paint_share.paint_pages(paint_share.standing_pages(ROOT / "styles", lambda *args: None,
+                                                             dump_pages(document.pages), 1)[1:])
     alone = document.write_pdf()
-    with page_paint.painted_elsewhere(_Replaying(document.pages[1:], run)) as replayed:
+    replayed = []
+    with patches.applied("replay-painted-pages", share=_Replaying(document.pages[1:], run), replayed=replayed):
         assert document.write_pdf() == alone
     assert replayed == []
 
@@ -250,11 +254,11 @@ def test_a_page_painted_tagged_is_not_replayed_into_an_untagged_pdf(monkeypatch)
 def test_a_helper_that_failed_to_paint_leaves_its_pages_to_the_main_process(tmp_path):
     failed: Future = Future()
     failed.set_exception(BrokenProcessPool("killed"))
-    share = page_paint.PaintShare(_PaintingHelpers(), [["page"]], [failed], tmp_path)
+    share = paint_share.PaintShare(_PaintingHelpers(), [["page"]], [failed], tmp_path)
     assert share.painted(0, 0) is None
     done: Future = Future()
     done.set_result(1)
-    share = page_paint.PaintShare(_PaintingHelpers(), [["page", "page"]], [done], tmp_path)
+    share = paint_share.PaintShare(_PaintingHelpers(), [["page", "page"]], [done], tmp_path)
     share._painted[0] = [None]  # fewer pages than the run has: none is trusted
     assert share.painted(0, 0) is None
 

@@ -6,12 +6,13 @@ import pytest
 from weasyprint.draw import text as draw_text
 
 from pipeline.build import BuildOptions, prepare
-from pipeline.writers import weasyprint_fixes
-from pipeline.writers.pdf import PdfWriter
-from pipeline.writers.text_painting import painting_glyphs_once
+from pipeline.writers.pdf import weasy
+from pipeline.writers.pdf.weasy import patches
+from pipeline.writers.pdf.weasy.text_painting import painting_glyphs_once
+from pipeline.writers.pdf.fast import FastPdfWriter
 from conftest import ROOT
 
-pytestmark = pytest.mark.skipif(not weasyprint_fixes.applies(), reason="the painter targets WeasyPrint 70")
+pytestmark = pytest.mark.skipif(not weasy.verified(), reason="the painter targets WeasyPrint 70")
 
 #: Text that reaches every path: fonts changing within a line, kerning, justification and
 #: hyphenation, letter spacing, a zero-width space, Greek and Cyrillic, a combining mark, a
@@ -32,9 +33,9 @@ A line far too long for its box ends in an ellipsis</p>
 
 
 @pytest.fixture(scope="module")
-def writer() -> PdfWriter:
+def writer() -> FastPdfWriter:
     _, made = prepare(BuildOptions(ROOT))
-    return PdfWriter(made.book, ROOT / "styles")
+    return FastPdfWriter(made.book, ROOT / "styles")
 
 
 def _fonts(document) -> list:
@@ -52,7 +53,7 @@ def test_lines_painted_once_per_glyph_are_the_same_bytes(writer):
 
     with writer.session():  # the book's fonts and fixed timestamps
         # Two documents: a font's widths and text mappings live with the document written.
-        fast_document, plain_document = writer._render(SAMPLE), writer._render(SAMPLE)
+        fast_document, plain_document = writer.render_document(SAMPLE), writer.render_document(SAMPLE)
         draw_text.draw_first_line = painting_glyphs_once(weasyprints_own)
         fast = fast_document.write_pdf()
         draw_text.draw_first_line = original
@@ -66,8 +67,8 @@ def test_lines_painted_once_per_glyph_are_the_same_bytes(writer):
 
 
 def test_the_book_is_painted_with_the_painter(writer):
-    """The fixes install it: painting under them does not go through WeasyPrint's function."""
+    """The fast session installs it: painting under it does not go through WeasyPrint's function."""
     original = draw_text.draw_first_line
-    with weasyprint_fixes.layout_fixes():
+    with patches.applied(*patches.FAST_SESSION):
         assert draw_text.draw_first_line is not original
     assert draw_text.draw_first_line is original

@@ -1,7 +1,7 @@
 """The two WeasyPrint 70 layout fixes: each bug is reproduced without its fix and gone with it.
 
 If a test marked "reproduces" fails, WeasyPrint no longer has the bug and the fix
-in pipeline/writers/weasyprint_fixes.py can go.
+in pipeline/writers/pdf/weasy/fixes.py (and its row in weasy/patches.py) can go.
 """
 
 from __future__ import annotations
@@ -9,11 +9,13 @@ from __future__ import annotations
 import pytest
 
 from pipeline.build import BuildOptions, prepare
-from pipeline.writers import weasyprint_fixes
-from pipeline.writers.pdf import PdfWriter, short_lines
+from pipeline.writers.pdf import weasy
+from pipeline.writers.pdf.weasy import fixes, patches
+from pipeline.writers.pdf.weasy.fixes import short_lines
+from pipeline.writers.pdf.writer import PdfWriter
 from conftest import ROOT
 
-pytestmark = pytest.mark.skipif(not weasyprint_fixes.applies(), reason="the fixes target WeasyPrint 70")
+pytestmark = pytest.mark.skipif(not weasy.verified(), reason="the fixes target WeasyPrint 70")
 
 WORDS = ("the party and the state were bound together by a bureaucracy that grew in power while the "
          "working class lost every means of control over the economy and the soviets").split()
@@ -59,9 +61,9 @@ def _anchors(document) -> set[str]:
 @pytest.mark.parametrize("filler", [372, 380])
 def test_a_footnote_called_from_a_line_kept_after_moving_notes_is_not_lost(writer, filler):
     html = two_calls_at_page_foot(filler)
-    assert "note-2" not in _anchors(writer._render(html)), "reproduces: WeasyPrint loses note 2"
-    with weasyprint_fixes.layout_fixes():
-        document = writer._render(html)
+    assert "note-2" not in _anchors(writer.render_document(html)), "reproduces: WeasyPrint loses note 2"
+    with patches.applied(*patches.FAST_SESSION):
+        document = writer.render_document(html)
     assert {"note-1", "note-2"} <= _anchors(document)
     pages = {anchor: number for number, page in enumerate(document.pages) for anchor in page.anchors}
     assert pages["note-1"] <= pages["note-2"]  # numbering order kept
@@ -69,9 +71,9 @@ def test_a_footnote_called_from_a_line_kept_after_moving_notes_is_not_lost(write
 
 @pytest.mark.parametrize("html", [TRAILING_SPACE, NO_BREAK_SPACE], ids=["space-before-link", "no-break-space"])
 def test_no_line_is_broken_after_one_word(writer, html):
-    assert short_lines(writer._render(html)), "reproduces: a line holds one word"
-    with weasyprint_fixes.layout_fixes():
-        document = writer._render(html)
+    assert short_lines(writer.render_document(html)), "reproduces: a line holds one word"
+    with patches.applied(*patches.FAST_SESSION):
+        document = writer.render_document(html)
     assert not short_lines(document)
     text = " ".join(" ".join(box.text for page in document.pages for box in _text_boxes(page._page_box)).split())
     assert "Khrushchev and co? It was" in text or "Imre Nagy in 1953" in text  # no words lost at the new breaks
@@ -88,7 +90,7 @@ def test_fixes_are_removed_after_the_layout():
     from weasyprint.layout import block
     from weasyprint.text import line_break
     before = (block._linebox_layout, line_break.split_first_line)
-    with weasyprint_fixes.layout_fixes():
+    with patches.applied(*patches.FAST_SESSION):
         assert block._linebox_layout is not before[0]
     assert (block._linebox_layout, line_break.split_first_line) == before
 
@@ -119,7 +121,7 @@ def _subset_charis() -> bytes:
 
 def test_dropping_tables_first_gives_the_same_font():
     plain = _subset_charis()
-    with weasyprint_fixes.layout_fixes():
+    with patches.applied(*patches.FAST_SESSION):
         fixed = _subset_charis()
     assert fixed == plain
 
@@ -134,5 +136,5 @@ def test_the_pdf_streams_are_deflated_at_the_faster_level(pdf_path):
     for match in streams:
         start = match.end()
         raw = data[start:start + int(match.group(1))]
-        packer = zlib.compressobj(weasyprint_fixes.DEFLATE_LEVEL)
+        packer = zlib.compressobj(fixes.DEFLATE_LEVEL)
         assert packer.compress(zlib.decompress(raw)) + packer.flush() == raw

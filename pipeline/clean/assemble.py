@@ -27,8 +27,12 @@ def _found(article: Article, events: list[Event]) -> None:
     before what the head stage read off the text."""
     ordered = sorted((e for e in events if e.action == "found"), key=lambda e: e.stage == "page")
     for event in ordered:
-        if event.rule in ("author", "published", "publication"):
-            setattr(article, event.rule, event.detail)
+        if event.rule == "author":
+            article.author = event.detail
+        elif event.rule == "published":
+            article.published = event.detail
+        elif event.rule == "publication":
+            article.publication = event.detail
 
 
 def _heading_levels(units: list[Unit]) -> dict[int, int]:

@@ -190,7 +190,7 @@ def _reason(model: BodyModel, row: list[float], state: int, first: int | None, l
     reads: list[str] = []
     pushes = model.contributions(row, state)
     if markup is not None and markup_row is not None:
-        pushes = sorted(pushes + markup.contributions(markup_row, state, BODY), reverse=True)
+        pushes = sorted(pushes + markup.contributions(markup_row, state), reverse=True)
     for _push, name in pushes:
         high, low = _READS[name]
         value = row[model.features.index(name)] if name in _TEXT_NAMES else 1.0

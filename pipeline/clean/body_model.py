@@ -88,13 +88,19 @@ class BodyModel:
 
     def contributions(self, row: list[float], state: int) -> list[tuple[float, str]]:
         """How much each feature pushed this line from the body towards `state`, largest first."""
-        out = []
-        for j, value in enumerate(row):
-            if value:
-                push = value * (self.weights[j][state] - self.weights[j][BODY])
-                if push > 0:
-                    out.append((push, self.features[j]))
-        return sorted(out, reverse=True)
+        return feature_pushes(self.features, self.weights, row, state)
+
+
+def feature_pushes(features, weights, row: list[float], state: int) -> list[tuple[float, str]]:
+    """(push, feature name) of each feature that moved a line from the body towards `state`, largest first:
+    the reasons a report gives, from any layer of weights with one column per state."""
+    out = []
+    for j, value in enumerate(row):
+        if value:
+            push = value * (weights[j][state] - weights[j][BODY])
+            if push > 0:
+                out.append((push, features[j]))
+    return sorted(out, reverse=True)
 
 
 def viterbi(scores: list[list[float]], base: dict[tuple[int, int], float],

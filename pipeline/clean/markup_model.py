@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .body_model import CHANNELS
+from .body_model import CHANNELS, feature_pushes
 from .signals import Feature
 from .units import Unit
 
@@ -137,14 +137,9 @@ class MarkupModel:
                     out[k] += value * w[k]
         return out
 
-    def contributions(self, row: list[float], state: int, body: int) -> list[tuple[float, str]]:
-        out = []
-        for j, value in enumerate(row):
-            if value:
-                push = value * (self.weights[j][state] - self.weights[j][body])
-                if push > 0:
-                    out.append((push, self.features[j]))
-        return sorted(out, reverse=True)
+    def contributions(self, row: list[float], state: int) -> list[tuple[float, str]]:
+        """How much each markup feature pushed this block from the body towards `state`, largest first."""
+        return feature_pushes(self.features, self.weights, row, state)
 
     def to_json(self) -> dict:
         return {"features": list(self.features), "weights": [list(w) for w in self.weights], "about": self.about}

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..clean import CleanResult, clean
 from ..model import BlockKind, Book, BuildInput, Chapter, GlossaryEntry, Prose
 from ..problems import PipelineError, Problem, Problems
-from ..read import read_seed
+from ..seeds import read_seed
 from .figures import apply_figures
 from .glossary import link_glossary, unused_warnings
 from .index_marks import build_index, locate_index, unused_forms

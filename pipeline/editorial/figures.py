@@ -36,12 +36,13 @@ def prepare_image(data: bytes, name: str) -> tuple[bytes, str, int, int]:
     """The image's bytes for the editions, its media type and its size in pixels."""
     if name.lower().endswith(".svg") or data.lstrip()[:5] in (b"<?xml", b"<svg ") or b"<svg" in data[:512]:
         return _clean_svg(data), "image/svg+xml", 0, 0
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
+            image = Image.open(io.BytesIO(data))  # reads the header only: the size is known before decoding
             kind = image.format
+            if image.size[0] * image.size[1] > MAX_PIXELS:
+                raise ImageProblem(f"{image.size[0]}×{image.size[1]} pixels: too large to be a photograph")
             image.load()
     except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning, OSError) as exc:
         raise ImageProblem(f"not an image the book can hold ({exc.__class__.__name__})") from None

@@ -1,6 +1,6 @@
 """Saved web pages as seeds: the page's blocks become the cleaner's units, with the markup's evidence.
 
-`read_html_seed` is the HTML counterpart of `read.read_seed`: it reads and parses
+`read_html_seed` is the HTML counterpart of `read.read_text_seed`: it reads and parses
 the page (`source.py`), walks its body into blocks with inline marks
 (`walk.py`), finds its images in the page's own folder (`images.py`) and what it
 says about its article (`facts.py`), and hands the cleaner units that carry a

@@ -3,30 +3,33 @@
 Both sides claim chapters from one list, longest first, so the work balances
 itself: a helper that started late, or a chapter slower than its length
 suggests, just means the other side takes one more. Each helper sends its
-chapters back as pickled pages (see page_transfer); the main process joins
-them with its own into one WeasyPrint document, so the PDF is written once,
-with one structure tree, one outline and one subset of each font — the same
-bytes as a build laid out in a single process.
+chapters back as pickled pages (see weasy/page_transfer.py); the main
+process joins them with its own into one WeasyPrint document, so the PDF is
+written once, with one structure tree, one outline and one subset of each
+font — the same bytes as a build laid out in a single process.
 
 A helper writes each chapter to a file of the share's inbox folder and sends
 only its name through the queue: a helper that dies mid-write leaves a file
 that is never named, never half a message the main process would wait for.
 Nothing is lost if a helper fails: any chapter not received is laid out by
 the main process.
+
+What a helper does with a chapter is the writer's: it passes its task
+function to `ChapterShare.start`.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from collections import Counter
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
-from ..model import Book, Chapter
-from ..workers import Helpers, claim, collect, post
+from ...model import Book, Chapter
+from ...workers import Helpers, collect
 from .layout_cache import CachedPart
 
 #: How long to wait for a chapter a helper has said it sent before laying it out here.
@@ -63,12 +66,18 @@ class ChapterShare:
     _received: Counter = field(default_factory=Counter)  # helper pid -> chapters taken in
 
     @classmethod
-    def start(cls, book: Book, styles: Path, helpers: Helpers | None, cache: Path | None = None) -> "ChapterShare":
+    def start(cls, book: Book, styles: Path, helpers: Helpers | None, cache: Path | None = None,
+              task: Callable | None = None) -> "ChapterShare":
+        """Offer the book's chapters to the helpers: each runs `task(book, styles, order, cache,
+        inbox)`, which claims chapters by their place in `order` and posts each one to `inbox`
+        as a SentChapter, and returns (its process id, how many it sent)."""
+        if helpers is not None and task is None:
+            raise ValueError("helpers need the task that lays their chapters out")
         order = sorted(range(len(book.chapters)), key=lambda i: -cost(book.chapters[i]))
         share = cls(order, helpers)
         if helpers is not None:
             share.inbox = Path(tempfile.mkdtemp(prefix="reader-chapters-"))
-            share.futures = [helpers.submit(lay_out_claimed, book, styles, order, cache, share.inbox)
+            share.futures = [helpers.submit(task, book, styles, order, cache, share.inbox)
                              for _ in range(helpers.count)]
         return share
 
@@ -119,30 +128,3 @@ class ChapterShare:
             rest.append(self._take(message))
         rest.extend(self.arrived())  # stragglers of a helper that failed after sending
         return [sent for sent in rest if sent is not None]
-
-
-def lay_out_claimed(book: Book, styles: Path, order: list[int], cache: Path | None, inbox: Path) -> tuple[int, int]:
-    """In a helper: lay out chapters as they are claimed (or take them from the cache), until none
-    is left, and send each one as it is done; returns this process's id and how many it sent."""
-    from .page_transfer import PLACEHOLDER_FIRST, TransferError
-    from .pdf import PdfWriter
-
-    writer = PdfWriter(book, styles, cache=cache)
-    sent = 0
-    with writer.session():
-        while (position := claim()) < len(order):
-            index = order[position]
-            chapter = book.chapters[index]
-            key, part = writer.cached_chapter(chapter)
-            reused = part is not None
-            if part is None:
-                start, refused = len(writer.relaid), len(writer.fetcher.refused)
-                pages, first = writer._chapter(chapter, PLACEHOLDER_FIRST)
-                try:
-                    part = writer.store(key, pages, first, writer.relaid[start:], writer.fetcher.refused[refused:])
-                except TransferError:
-                    pass  # sent as None: the main process lays it out
-            if not post(inbox, f"{index}.chapter", SentChapter(index, key, part, reused)):
-                break
-            sent += 1
-    return os.getpid(), sent

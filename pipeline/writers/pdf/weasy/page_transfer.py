@@ -68,9 +68,9 @@ def _reference(name: str):
 
 
 class _Pickler(pickle.Pickler):
-    """Reducers by type, not a persistent_id method: pickle would call that for every object
-    of every page, which made pickling a chapter take four times as long. The table is made
-    for each dump, so that it holds every subclass of the two types sent as references."""
+    """Reducers by type, not a persistent_id method, which pickle would call for every object
+    of every page. The table is made for each dump, so that it holds every subclass of the two
+    types sent as references."""
 
     def __init__(self, file):
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)

@@ -1,4 +1,4 @@
-"""Pages painted by helper processes and replayed into the one PDF the main process writes.
+"""Pages painted in helper processes, and replayed into the one PDF the main process writes.
 
 Writing the PDF is serial, and most of it is painting: turning each page's
 boxes into PDF operators, shaping every line again with Pango on the way.
@@ -8,36 +8,26 @@ produced: the operators, the fonts first used on each page (with a box that
 uses them), the glyphs each font was used for, the transparency states, and
 which boxes were marked for the structure tree (by their place in the page's
 box tree). The main process replays that into WeasyPrint's own stream when
-it reaches the page, so the file is the same to the byte as one painted in a
-single process.
+it reaches the page (the patch "replay-painted-pages"), so the file is the
+same to the byte as one painted in a single process.
 
 A page whose painting reached for anything else (images, patterns, groups,
 colour profiles, glyphs missing from every font) is not sent: the main
 process paints it itself, as it does any page whose chapter a helper has not
-begun painting by the time the writer reaches it.
+begun painting by the time the writer reaches it. Who paints which pages is
+`..paint_share`'s business; this module only paints and replays.
 """
 
 from __future__ import annotations
 
 import re
-import time
-from concurrent.futures import Future
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 import pydyf
-from weasyprint.document import Page
-from weasyprint.draw import text as draw_text
 from weasyprint.layout.absolute import AbsolutePlaceholder
 from weasyprint.pdf.stream import Stream
 from weasyprint.text.ffi import ffi, pango
-from weasyprint.text.fonts import FontConfiguration, get_pango_font_key
-
-from ..workers import claim_last, collect, post
-from .chapter_share import RECEIVE_SECONDS
-from .fetcher import RestrictedFetcher
-from .page_transfer import PLACEHOLDER_FIRST, load_pages, set_folios
+from weasyprint.text.fonts import get_pango_font_key
 
 #: WeasyPrint's PDF scale at zoom 1: 72 points per inch over 96 CSS pixels.
 SCALE = 0.75
@@ -92,55 +82,25 @@ class _RecordingStream(Stream):
         return result
 
 
-@contextmanager
-def _noting_drawn_boxes():
-    original = draw_text.draw_first_line
-
+def noting_drawn_boxes(original):
+    """WeasyPrint's `draw_first_line` (`original`), telling a recording stream which text box it draws."""
     def draw_first_line(stream, textbox, *args, **kwargs):
         if isinstance(stream, _RecordingStream):
             stream.drawing = textbox
         return original(stream, textbox, *args, **kwargs)
-
-    draw_text.draw_first_line = draw_first_line
-    try:
-        yield
-    finally:
-        draw_text.draw_first_line = original
+    return draw_first_line
 
 
-_FONTS: dict[tuple, tuple[FontConfiguration, RestrictedFetcher]] = {}
-
-
-def _fonts_for(styles: Path, sheets) -> tuple[FontConfiguration, RestrictedFetcher]:
-    """This process's font configuration with the book's @font-face fonts loaded (made once)."""
-    key = (styles, sheets)
-    if key not in _FONTS:
-        fonts, fetcher = FontConfiguration(), RestrictedFetcher(styles)
-        sheets(styles, fetcher, fonts)
-        _FONTS[key] = fonts, fetcher
-    return _FONTS[key]
-
-
-def _standing(styles: Path, sheets, data: bytes, first: int) -> list:
-    """A part's pickled pages as they will stand in the book, from page `first`."""
-    fonts, fetcher = _fonts_for(styles, sheets)
-    pages = load_pages(data, fonts, fetcher)
-    set_folios(pages, first, PLACEHOLDER_FIRST)
-    return pages
-
-
-def _paint_all(pages: list) -> list[PaintedPage | None]:
-    """Paint pages in order, each reporting what it first used among them.
+def paint_run(pages: list) -> list[PaintedPage | None]:
+    """Paint pages in order, each reporting what it first used among them (None for a page the
+    writer is to paint itself). The caller applies patches.HELPER_PAINTING around it.
 
     Any run of pages can be painted this way: replayed in book order, what a page uses
     first among its run it uses first in the book, unless an earlier page has it already.
     """
-    from .weasyprint_fixes import layout_fixes
-
     used: dict = {}  # the run's fonts, as WeasyPrint's document keeps them
     states = pydyf.Dictionary()
-    with layout_fixes(), _noting_drawn_boxes():
-        return [_paint(page, used, states) for page in pages]
+    return [_paint(page, used, states) for page in pages]
 
 
 def _paint(page, used: dict, states: pydyf.Dictionary) -> PaintedPage | None:
@@ -241,97 +201,6 @@ def replay(stream, painted: PaintedPage, page) -> bool:
     return True
 
 
-def paint_claimed(styles: Path, sheets, chapters: list[tuple[bytes, int]], runs: list[tuple[int, int, int]],
-                  inbox: Path) -> int:
-    """In a helper: paint runs of pages, (chapter, start, end), from the back of the list until
-    they meet the ones the main process claims from the front; each is left in the inbox and its
-    name sent. Returns how many."""
-    standing: dict[int, list] = {}
-    sent = 0
-    while (index := claim_last(len(runs))) is not None:
-        chapter, start, end = runs[index]
-        if chapter not in standing:  # runs are claimed backwards: the chapter before is done with
-            standing.clear()
-            standing[chapter] = _standing(styles, sheets, *chapters[chapter])
-        if not post(inbox, f"{index}.painted", (index, _paint_all(standing[chapter][start:end]))):
-            break
-        sent += 1
-    return sent
-
-
-#: Pages in one run of a chapter painted by one side: short enough that neither side
-#: waits long for the other when they meet.
-RUN_PAGES = 8
-
-
-@dataclass
-class PaintShare:
-    """Runs of chapter pages, in book order, that helpers paint from the last while the writer
-    paints from the first: each run is claimed by one side only."""
-
-    helpers: object  # workers.Helpers
-    parts: list[list]  # each run's pages, as the writer holds them
-    futures: list[Future]
-    inbox: Path
-    _front: int = 0  # parts up to here are settled: claimed here, or waited for
-    _mine: set[int] = field(default_factory=set)
-    _painted: dict[int, list] = field(default_factory=dict)
-
-    @classmethod
-    def start(cls, helpers, inbox: Path, styles: Path, sheets, chapters: list[tuple[int, bytes, list]]):
-        """Offer the chapters, (first page, pickled pages, pages) in book order, to every helper."""
-        runs = [(number, start, min(start + RUN_PAGES, len(pages)))
-                for number, (_, _, pages) in enumerate(chapters) for start in range(0, len(pages), RUN_PAGES)]
-        helpers.open_ends()
-        offered = [(data, first) for first, data, _ in chapters]
-        futures = []
-        for _ in range(helpers.count):
-            try:
-                futures.append(helpers.submit(paint_claimed, styles, sheets, offered, runs, inbox))
-            except Exception:  # a broken pool (a helper died): the writer paints every page
-                break
-        return cls(helpers, [chapters[number][2][start:end] for number, start, end in runs], futures, inbox)
-
-    def painted(self, part: int, position: int) -> PaintedPage | None:
-        """The part's page at `position` as a helper painted it, or None: it is the writer's to
-        paint (claimed here, or a helper could not)."""
-        while self._front <= part:
-            claimed = self.helpers.claim_first(len(self.parts)) if self.futures else self._front
-            if claimed is None:
-                break  # the helpers have the rest
-            self._mine.add(claimed)
-            self._front = claimed + 1
-        if part in self._mine:
-            return None
-        self._wait_for(part)
-        pages = self._painted.get(part)
-        if pages is None or len(pages) != len(self.parts[part]):
-            return None
-        painted, pages[position] = pages[position], None  # replayed once: not kept till the end
-        return painted
-
-    def _wait_for(self, part: int) -> None:
-        heard = time.monotonic()
-        while part not in self._painted:
-            message = self.helpers.sent(wait=0.05)
-            if message is not None:
-                self._take(message)
-                heard = time.monotonic()
-            elif all(future.done() for future in self.futures) or time.monotonic() - heard > RECEIVE_SECONDS:
-                while (message := self.helpers.sent()) is not None:
-                    self._take(message)
-                self._painted.setdefault(part, None)  # its helper failed, or is stuck: painted here
-
-    def _take(self, message) -> None:
-        _, name = message
-        stem, _, kind = str(name).partition(".")
-        if kind != "painted" or not stem.isdigit():
-            return
-        posted = collect(self.inbox, name)
-        index, pages = posted if posted is not None else (int(stem), None)  # unreadable: painted here
-        self._painted[index] = pages
-
-
 def _replayed(stream, painted: PaintedPage, page) -> bool:
     try:
         return replay(stream, painted, page)
@@ -339,20 +208,20 @@ def _replayed(stream, painted: PaintedPage, page) -> bool:
         return False
 
 
-@contextmanager
-def painted_elsewhere(share: PaintShare | None):
-    """While writing: pages helpers painted are replayed rather than painted again.
+def replaying(original, share, replayed: list[int]):
+    """WeasyPrint's `Page.paint` (`original`), replaying the pages `share` has had painted
+    elsewhere (None, and the patch is not applied, without a share).
 
-    A helper paints a run's pages one after the other, each relying on the glyph widths its
-    run set first. Once one of them is painted here instead (refused, or its widths are not the
-    book's first), the rest of the run is painted here too.
-
-    Yields a list that ends up holding the indexes (in writing order) of the pages replayed.
+    `share` gives `parts` (runs of pages, as the writer holds them) and `painted(part,
+    position)` (the page as a helper painted it, or None). A helper paints a run's pages one
+    after the other, each relying on the glyph widths its run set first. Once one of them is
+    painted here instead (refused, or its widths are not the book's first), the rest of the
+    run is painted here too. `replayed` gets the index (in writing order) of each page replayed.
     """
-    parts = share.parts if share is not None else []
-    by_page = {id(page): (part, position) for part, pages in enumerate(parts) for position, page in enumerate(pages)}
-    original = Page.paint
-    replayed: list[int] = []
+    if share is None:
+        return None
+    by_page = {id(page): (part, position)
+               for part, pages in enumerate(share.parts) for position, page in enumerate(pages)}
     given_up: set[int] = set()  # runs with a page painted here: their later pages rely on it
     painted_count = 0
 
@@ -368,9 +237,4 @@ def painted_elsewhere(share: PaintShare | None):
                 given_up.add(part)
             original(page, stream, scale)
         painted_count += 1
-
-    Page.paint = paint
-    try:
-        yield replayed
-    finally:
-        Page.paint = original
+    return paint

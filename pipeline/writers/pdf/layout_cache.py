@@ -2,10 +2,11 @@
 
 A part's layout — a chapter, the back matter, the front matter — depends on
 its XHTML, the stylesheets and fonts, the versions of WeasyPrint and the
-libraries under it, and our code that drives them; a chapter's does not depend
-on the page it starts on (see page_transfer). The key hashes all of that, so
-an entry is either right or never found. An entry holds the part's pickled
-pages and its anchors.
+libraries under it, and our code that drives them; a chapter's does not
+depend on the page it starts on (see weasy/page_transfer.py). The key hashes
+all of that, so an entry is either right or never found. An entry holds the
+part's pickled pages and its anchors. Only the fast path keeps layouts: the
+plain path pickles nothing.
 
 Entries are pickles, and unpickling can run code: they live under the
 project's own .cache/layout/, which is as trusted as the project's files.
@@ -14,8 +15,6 @@ Anything unreadable is a miss and the part is laid out again.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import hashlib
 import os
 import pickle
@@ -26,18 +25,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..cachefile import read_bytes, write_bytes
-from ..versions import distribution_versions, files_digest
+from ...cachefile import read_bytes, write_bytes
+from ...versions import distribution_versions, files_digest
 
 _FORMAT = b"reader-layout-2\n"
-#: Our modules whose code decides a layout.
-_CODE = ("pdf.py", "page_transfer.py", "weasyprint_fixes.py", "chapter_share.py", "layout_cache.py", "fetcher.py")
 _LIBRARIES = ("weasyprint", "pydyf", "pyphen", "fonttools", "tinycss2", "cssselect2", "tinyhtml5", "html5lib")
 
 
 @dataclass
 class CachedPart:
-    pages: bytes  # page_transfer.dump_pages
+    pages: bytes  # weasy.page_transfer.dump_pages
     first: dict[str, int]  # anchor -> page index within the part
     relaid: list = field(default_factory=list)  # how the part had to be laid out again, if it had
     refused: list[str] = field(default_factory=list)  # URLs the fetcher refused while laying it out
@@ -45,29 +42,16 @@ class CachedPart:
 
 @lru_cache(maxsize=1)
 def _environment() -> bytes:
-    """Versions of Python and of every library that takes part in layout (and Pango's)."""
-    from weasyprint.text.ffi import fontconfig, pango
+    """Versions of Python and of every library that takes part in layout, and a digest of the PDF
+    writer's code (all of this package: what lays out, pickles and renumbers the pages)."""
+    # Imported here: the chapter share, which the build starts before WeasyPrint is imported,
+    # imports this module for CachedPart.
+    from .weasy.native import native_library_versions
 
-    versions = [platform.python_version(), f"pango {pango.pango_version()}"]
-    try:
-        versions.append(f"fontconfig {fontconfig.FcGetVersion()}")
-    except AttributeError:  # not declared by this WeasyPrint
-        versions.append("fontconfig -")
-    versions.append(_harfbuzz_version())
-    versions += distribution_versions(_LIBRARIES)
+    versions = [platform.python_version(), *native_library_versions(), *distribution_versions(_LIBRARIES)]
     here = Path(__file__).parent
-    versions.append(files_digest([here / module for module in _CODE], here))
+    versions.append(files_digest(sorted(here.rglob("*.py")), here))
     return "\n".join(versions).encode()
-
-
-def _harfbuzz_version() -> str:
-    """HarfBuzz shapes the text; WeasyPrint does not declare its version call, so ask the library."""
-    try:
-        library = ctypes.CDLL(ctypes.util.find_library("harfbuzz") or "libharfbuzz.so.0")
-        library.hb_version_string.restype = ctypes.c_char_p
-        return f"harfbuzz {library.hb_version_string().decode()}"
-    except (OSError, AttributeError):
-        return "harfbuzz -"
 
 
 def fingerprint(styles: Path, extra_css: list[str]) -> str:

@@ -1,14 +1,13 @@
 """Lines of text painted as WeasyPrint 70 paints them, each glyph's operators worked out once.
 
-Painting was most of writing the PDF, and most of painting was WeasyPrint's
-loop over every glyph of every line (``draw/text.py``, ``draw_first_line``):
-half a dozen reads of C structures per glyph, then its hexadecimal code, its
-width and the kerning that makes up the difference between the two. For a
-given font and size, all of that follows from the glyph's number, advance and
-offsets, so it is worked out the first time and looked up afterwards; the
-glyphs themselves are read from Pango's array in one go. The operators are the
-same, in the same order, and so are the font's widths and text mappings: the
-PDF is the same to the byte.
+Most of painting is WeasyPrint's loop over every glyph of every line
+(``draw/text.py``, ``draw_first_line``): half a dozen reads of C structures
+per glyph, then its hexadecimal code, its width and the kerning that makes up
+the difference between the two. For a given font and size, all of that
+follows from the glyph's number, advance and offsets, so it is worked out the
+first time and looked up afterwards; the glyphs themselves are read from
+Pango's array in one go. The operators are the same, in the same order, and
+so are the font's widths and text mappings: the PDF is the same to the byte.
 
 Lines that need anything else (an ellipsis, a glyph missing from the fonts, a
 raised glyph, a colour or bitmap emoji font) are painted by WeasyPrint's own
@@ -17,7 +16,7 @@ function, before anything of the line is written.
 A piece is kept for as long as its font object lives. That is right because a
 glyph's width, once a font has one, is never changed: WeasyPrint sets it only
 when missing (its .notdef path writes only numbers no real glyph has), and so
-does the replay of pages painted by helpers (page_paint.replay).
+does the replay of pages painted by helpers (painting.replay).
 """
 
 from __future__ import annotations
@@ -41,8 +40,8 @@ class _Unusual(Exception):
 
 
 def painting_glyphs_once(original):
-    """WeasyPrint's `draw_first_line` (`original`), with the glyph loop looked up (None if Pango's
-    glyph array is not laid out as this painter reads it)."""
+    """WeasyPrint's `draw_first_line` (`original`), with the glyph loop looked up (None, and the
+    patch is not applied, if Pango's glyph array is not laid out as this painter reads it)."""
     if ffi.sizeof("PangoGlyphInfo") != _GLYPH.size or ffi.offsetof("PangoGlyphInfo", "geometry") != 4:
         return None
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
+from weasyprint import URLFetcher
+
+from .weasy.api import URLFetcherResponse, URLFetchingError
 
 
 class RestrictedFetcher(URLFetcher):

@@ -1,0 +1,210 @@
+"""The fast path: the book laid out and painted side by side, kept between builds.
+
+Taken only on a WeasyPrint in `weasy.VERIFIED` (this module imports the parts
+of `weasy/` that reach into WeasyPrint's internals, so it is not even imported
+otherwise). On top of the plain path's `PdfWriter`:
+
+- chapters are laid out as if from page 1, in whichever process claims them
+  first (chapter_share), sent back pickled, and their folios set once their
+  real numbers are known (weasy/page_transfer.py);
+- helpers paint chapters' pages while the back and front matter are laid out,
+  and the writer replays them (paint_share, weasy/painting.py);
+- laid-out parts are kept in the layout cache (layout_cache);
+- the patches of `weasy.patches.FAST_SESSION` are in force: WeasyPrint 70's two
+  layout bugs fixed at their causes, glyphs painted once, faster subsetting
+  and deflating; every layout is still checked for a lost note or a short line.
+
+The PDF is the same to the byte whichever process laid out or painted what.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+from ...model import Book
+from ...render.xhtml import render_chapter, text_key
+from ...workers import claim, post
+from .chapter_share import ChapterShare, SentChapter
+from .layout_cache import CachedPart, LayoutCache, fingerprint
+from .paint_share import PaintShare
+from .weasy import patches
+from .weasy.fixes import short_lines
+from .weasy.page_transfer import PLACEHOLDER_FIRST, TransferError, dump_pages, load_pages, set_folios
+from .writer import Body, PdfResult, PdfWriter, Progress, print_stylesheets
+
+
+class FastPdfWriter(PdfWriter):
+    """Lays out and writes one book on the fast path (`cache`: the layout cache's folder)."""
+
+    def __init__(self, book: Book, styles: Path, progress: Progress | None = None, cache: Path | None = None):
+        super().__init__(book, styles, progress)
+        self.cache = LayoutCache(cache, fingerprint(styles, [self.running_head])) if cache else None
+
+    @contextmanager
+    def session(self):
+        """While laying out and writing: fixed timestamps and the fast session's patches in force."""
+        with super().session(), patches.applied(*patches.FAST_SESSION):
+            yield
+
+    # -- the layout cache
+
+    def _take(self, part: CachedPart) -> tuple[list, dict[str, int]]:
+        """Pages and anchors of a part laid out elsewhere (a helper, an earlier build), with its records."""
+        self.relaid.extend(part.relaid)
+        self.fetcher.refused.extend(part.refused)
+        return load_pages(part.pages, self.fonts, self.fetcher), part.first
+
+    def store(self, key: str, pages: list, first: dict[str, int], relaid: list, refused: list[str]) -> CachedPart:
+        """The part as it is sent and cached (raises TransferError if its pages cannot be pickled)."""
+        part = CachedPart(dump_pages(pages), first, relaid, refused)
+        if self.cache is not None:
+            self.cache.put(key, part)
+        return part
+
+    def _keep(self, key: str, pages: list, first: dict[str, int], relaid: list, refused: list[str]) -> CachedPart | None:
+        """The part laid out here, pickled and cached; None if pages of its kind cannot be kept
+        (it is then laid out again next time, and painted here)."""
+        try:
+            return self.store(key, pages, first, relaid, refused)
+        except TransferError:
+            return None
+
+    def cached_chapter(self, chapter) -> tuple[str, CachedPart | None]:
+        """The chapter's cache key and, if a build laid out the same chapter before, its layout."""
+        if self.cache is None:
+            return "", None
+        key = self.cache.key("chapter", self.book.meta.language, render_chapter(chapter, self.book, self.edition))
+        return key, self.cache.get(key)
+
+    def lay_out_part(self, name: str, body: str, first_page: int | None) -> tuple[list, dict[str, int]]:
+        """Pages and anchors of a part laid out whole (front or back matter), from the cache if there."""
+        # The key is what decides the layout: the body and its language, not the <head>'s metadata.
+        key = self.cache.key(name, str(first_page), self.book.meta.language, body) if self.cache else ""
+        part = self.cache.get(key) if self.cache else None
+        if part is not None:
+            return self._take(part)
+        refused = len(self.fetcher.refused)
+        pages, first = super().lay_out_part(name, body, first_page)
+        if self.cache is not None:
+            self._keep(key, pages, first, [], self.fetcher.refused[refused:])
+        return pages, first
+
+    # -- the book
+
+    def write_body(self, target: Path, share: ChapterShare | None) -> PdfResult:
+        """Chapters laid out as they are claimed here or by helpers, their folios set after."""
+        share = share or ChapterShare.start(self.book, self.styles, None)
+        body = Body()
+        paints: list[tuple[int, bytes, list]] = []  # chapters helpers may paint: (first page, pickle, pages)
+        for chapter, pages, first, pickled in self._chapters(share, len(self.book.chapters) + 3):
+            try:
+                set_folios(pages, body.page_number)
+            except TransferError:  # folios it cannot rewrite: the chapter is laid out from its real page
+                pages, first = self.lay_out_chapter(chapter, body.page_number)
+                pickled = None
+            if pickled is not None:
+                paints.append((body.page_number, pickled, pages))
+            self.add_chapter(body, pages, first)
+        return self.finish_book(target, body, self._paint_beside(share, paints))
+
+    @contextmanager
+    def writing(self, painting: PaintShare | None, replayed: list[int]):
+        """While the PDF is written: pydyf's page references kept, and the pages helpers painted
+        replayed (the index of each, in writing order, added to `replayed`)."""
+        with patches.applied("page-references-memo"), \
+                patches.applied("replay-painted-pages", share=painting, replayed=replayed):
+            yield
+
+    def after_writing(self) -> None:
+        """The layout cache pruned of what this build did not use."""
+        if self.cache is not None:
+            self.cache.prune(spare=max(16, 2 * len(self.book.chapters)))
+
+    def _paint_beside(self, share: ChapterShare, paints: list[tuple[int, bytes, list]]) -> PaintShare | None:
+        """Helpers paint chapters, from the last, while the back and front matter are laid out here
+        (the writer paints the others from the first: the two sides meet somewhere in between)."""
+        if share.helpers is None or share.inbox is None or not paints:
+            return None
+        return PaintShare.start(share.helpers, share.inbox, self.styles, print_stylesheets, paints)
+
+    def _chapters(self, share: ChapterShare, total: int):
+        """Every chapter's pages (numbered from PLACEHOLDER_FIRST), anchors and pickled pages
+        (None if there are none to give a helper), in book order.
+
+        This process lays out the chapters it claims while the helpers lay out
+        theirs; a chapter a helper could not send is laid out here.
+        """
+        chapters = self.book.chapters
+        laid: dict[int, tuple[list, dict[str, int]]] = {}
+        pickled: dict[int, bytes] = {}
+        for index in share.claims():
+            self._receive(share.arrived(), laid, pickled)
+            key, part = self.cached_chapter(chapters[index])
+            if part is not None:
+                laid[index], pickled[index] = self._take(part), part.pages
+                self.reused.append(chapters[index].number)
+                continue
+            self.progress(f"laying out chapter {chapters[index].number}", len(laid), total)
+            start, refused = len(self.relaid), len(self.fetcher.refused)
+            laid[index] = self.lay_out_chapter(chapters[index], PLACEHOLDER_FIRST)
+            if self.cache is not None or share.helpers is not None:
+                # Cached now, so that the time it takes is shared out with the layouts.
+                kept = self._keep(key, *laid[index], self.relaid[start:], self.fetcher.refused[refused:])
+                if kept is not None:
+                    pickled[index] = kept.pages
+            # The laid-out pages live until the PDF is written: keep the garbage collector
+            # from walking them again after every chapter (quadratic in the book's length).
+            gc.freeze()
+        if share.futures:
+            self.progress("waiting for the chapters laid out beside", len(laid), total)
+        self._receive(share.rest(), laid, pickled)
+        for index, chapter in enumerate(chapters):
+            if index not in laid:
+                self.progress(f"laying out chapter {chapter.number}", len(laid), total)
+                laid[index] = self.lay_out_chapter(chapter, PLACEHOLDER_FIRST)
+            pages, first = laid[index]
+            yield chapter, pages, first, pickled.get(index)
+
+    def _receive(self, sent_chapters: list[SentChapter], laid: dict, pickled: dict) -> None:
+        """Take in chapters sent by helpers (one that could not be sent is laid out here later)."""
+        chapters = self.book.chapters
+        for sent in sent_chapters:
+            if self.cache is not None:
+                self.cache.used.add(sent.key)
+            if sent.part is None:
+                continue
+            laid[sent.index], pickled[sent.index] = self._take(sent.part), sent.part.pages
+            (self.reused if sent.reused else self.beside).append(chapters[sent.index].number)
+            gc.freeze()
+
+    def short_line_paragraphs(self, document) -> set[str]:
+        """Paragraphs (by text_key) with a line, not their last, filled less than half way."""
+        return {text_key(text) for text in short_lines(document)}
+
+
+def lay_out_claimed(book: Book, styles: Path, order: list[int], cache: Path | None, inbox: Path) -> tuple[int, int]:
+    """In a helper (see helper_tasks): lay out chapters as they are claimed (or take them from the
+    cache), until none is left, and send each one as it is done; returns this process's id and
+    how many it sent."""
+    writer = FastPdfWriter(book, styles, cache=cache)
+    sent = 0
+    with writer.session():
+        while (position := claim()) < len(order):
+            index = order[position]
+            chapter = book.chapters[index]
+            key, part = writer.cached_chapter(chapter)
+            reused = part is not None
+            if part is None:
+                start, refused = len(writer.relaid), len(writer.fetcher.refused)
+                pages, first = writer.lay_out_chapter(chapter, PLACEHOLDER_FIRST)
+                try:
+                    part = writer.store(key, pages, first, writer.relaid[start:], writer.fetcher.refused[refused:])
+                except TransferError:
+                    pass  # sent as None: the main process lays it out
+            if not post(inbox, f"{index}.chapter", SentChapter(index, key, part, reused)):
+                break
+            sent += 1
+    return os.getpid(), sent

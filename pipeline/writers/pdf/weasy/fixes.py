@@ -1,0 +1,154 @@
+"""Replacements for WeasyPrint 70's functions (and pydyf's, fontTools'): two layout bugs and three wastes.
+
+Each factory takes the original and returns its replacement; `patches` lists
+them and applies them. Both bugs are reproduced by tests without their fix
+(tests/test_weasyprint_fixes.py): the day WeasyPrint fixes one, its test says
+the fix can go.
+
+1. *Lost footnotes.* When a line overflows the page, WeasyPrint moves the
+   page's footnotes to the next page to make room; if the line then fits, it
+   is kept, but the footnotes called from that very line are never laid out
+   nor moved: the note vanishes from the book (``layout/block.py``,
+   ``_linebox_layout``). The fix moves such notes to the next page too, after
+   the ones already moved, so numbering order is kept.
+
+2. *Lines broken after one word.* When Pango says the rest of a text fits on
+   the line but WeasyPrint's measure, which counts the trailing white space,
+   says it does not, ``split_first_line`` concludes that the line cannot be
+   broken earlier and keeps only the first word (or a hyphenated piece of
+   it). That happens to a text that ends in a space before a link, or in a
+   no-break space before "— Ed.". The fix measures the text without its
+   trailing white space: a collapsible space may hang at the line's end, so
+   the whole text is kept; a no-break space counts, so Pango is asked to
+   break within a width that leaves room for it.
+
+The writer still checks every layout (a footnote missing from the pages'
+anchors, `short_lines`), so should a fix stop working the book stays right
+and only gets slower.
+
+3. *Subsetting.* fontTools decompiles a font's GSUB and GPOS tables before
+   subsetting, although WeasyPrint asks it to drop them; they are dropped
+   before it starts (the result is the same font).
+
+4. *Deflating.* pydyf deflates every stream at zlib level 9; level 6
+   (zlib's default) is much faster on PDF content for a slightly larger file.
+
+5. *Page references.* pydyf builds the tuple of every page's reference anew
+   on each read of ``PDF.page_references``, which WeasyPrint's tagging reads
+   once per tagged box: quadratic in pages. The tuple is kept, keyed on the
+   number of pages, so it is never stale.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+
+from weasyprint.formatting_structure import boxes
+
+#: zlib's default level: much faster than pydyf's 9 on PDF content, for a slightly larger file.
+DEFLATE_LEVEL = 6
+
+
+def keeping_line_footnotes(original):
+    def linebox_layout(context, box, index, child, new_children, *args, **kwargs):
+        result = original(context, box, index, child, new_children, *args, **kwargs)
+        abort, stop = result[0], result[1]
+        if stop and not abort and new_children and context.footnotes:
+            for descendant in new_children[-1].descendants():
+                footnote = descendant.footnote
+                if footnote is not None and footnote in context.footnotes:
+                    context.footnotes.remove(footnote)
+                    context.reported_footnotes.append(footnote)
+        return result
+    return linebox_layout
+
+
+def hanging_white_space(original):
+    def split_first_line(text, style, context, max_width, justification_spacing, is_line_start=True,
+                         minimum=False):
+        result = original(text, style, context, max_width, justification_spacing, is_line_start, minimum)
+        resume_index, width = result[2], result[3]
+        if (resume_index is None or max_width is None or max_width == math.inf
+                or not text[-1:].isspace() or width >= max_width / 2):
+            return result
+        bare_text = text.rstrip()
+        if not bare_text:
+            return result
+        bare = original(bare_text, style, context, math.inf, justification_spacing, is_line_start, minimum)
+        if bare[2] is not None or bare[3] > max_width:
+            return result  # the text really is too long: Pango's break was right
+        whole = original(text, style, context, math.inf, justification_spacing, is_line_start, minimum)
+        trailing = text[len(bare_text):]
+        if trailing.strip(" ") == "" and style["white_space"] in ("normal", "nowrap", "pre-line"):
+            return whole  # collapsible spaces hang at the end of the line
+        return original(text, style, context, max_width - (whole[3] - bare[3]), justification_spacing,
+                        is_line_start, minimum)
+    return split_first_line
+
+
+def dropping_tables_first(original):
+    def subset_font(self, font):
+        options = self.options
+        dropped = [tag for tag in font.keys() if tag.strip() in options.drop_tables]
+        if "kern" in font and not options.legacy_kern and "GPOS" in font:
+            dropped.append("kern")  # the subsetter drops it when GPOS is there
+        for tag in dropped:
+            del font[tag]
+        return original(self, font)
+    return subset_font
+
+
+class _Deflating:
+    """pydyf's zlib, with its streams deflated at DEFLATE_LEVEL whatever level pydyf asks for."""
+
+    def __init__(self, module):
+        self.module = module
+
+    def __getattr__(self, name):
+        return getattr(self.module, name)
+
+    def compressobj(self, level=DEFLATE_LEVEL, *args, **kwargs):
+        return self.module.compressobj(DEFLATE_LEVEL, *args, **kwargs)
+
+
+def deflating(original):
+    """The zlib module pydyf uses (`original`), deflating at DEFLATE_LEVEL."""
+    return _Deflating(original if original is not None else zlib)
+
+
+def memoised_page_references(original):
+    """pydyf's PDF.page_references property (`original`), read once per page count."""
+    def page_references(pdf):
+        kids = len(pdf.pages["Kids"])
+        cached = pdf.__dict__.get("_reader_page_references")
+        if cached is None or cached[0] != kids:
+            cached = (kids, original.fget(pdf))
+            pdf.__dict__["_reader_page_references"] = cached
+        return cached[1]
+    return property(page_references)
+
+
+def short_lines(document) -> list[str]:
+    """The text of each paragraph with a line, not its last, filled less than half way: what
+    bug 2 leaves (a check of the layout, not a patch)."""
+    found: list[str] = []
+
+    def walk(box):
+        yield box
+        for child in getattr(box, "children", None) or ():
+            yield from walk(child)
+
+    for page in document.pages:
+        for box in walk(page._page_box):
+            if not isinstance(box, boxes.BlockBox) or not box.children:
+                continue
+            lines = [c for c in box.children if isinstance(c, boxes.LineBox)]
+            for line in lines[:-1]:
+                if not line.children:
+                    continue
+                used = max(c.position_x + c.margin_width() for c in line.children) - box.content_box_x()
+                if used < 0.5 * box.width:
+                    found.append("".join(getattr(b, "text", "") or "" for b in walk(box)))
+                    break
+    return found

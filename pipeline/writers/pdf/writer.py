@@ -1,0 +1,366 @@
+"""The print edition, laid out by WeasyPrint: the book in parts, and the plain path.
+
+The book is laid out in parts: the front matter, each chapter, the back
+matter. Each part is its own WeasyPrint document, and the finished pages are
+joined into one PDF. That gives real page numbers without forward
+`target-counter()` references (which make WeasyPrint lay pages out again and
+can silently drop deferred footnotes): chapters are laid out first, their
+page numbers read off the pages, and only then are the contents and the
+glossary — which print those numbers as plain text — laid out.
+
+`PdfWriter` is the plain path, and what the fast path (`fast.FastPdfWriter`)
+builds on. It uses WeasyPrint's public API alone and imports nothing that
+reaches into WeasyPrint's internals, so it works on a WeasyPrint the fast path
+was not verified on: the chapters are laid out one after the other in this
+process, each from its real first page, the parts joined with `Document.copy`
+and written with `write_pdf`; no pickled pages, no replayed painting, no
+patches, no layout cache. A footnote WeasyPrint loses is still caught (it is
+missing from the pages' anchors) and the chapter set again; a line WeasyPrint
+70 breaks after one word is not (only its box tree shows it).
+"""
+
+from __future__ import annotations
+
+import gc
+import html
+import os
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import pydyf
+from weasyprint import CSS, HTML
+
+from ...dates import source_date_epoch
+from ...model import Book
+from ...problems import PipelineError, Problem
+from ...render import ids
+from ...render.xhtml import (PRINT, Edition, render_chapter, render_colophon, render_contents, render_glossary,
+                             render_halftitle, render_imprint, render_introduction, render_titlepage)
+from . import weasy
+from .fetcher import RestrictedFetcher
+from .weasy.api import FontConfiguration
+
+Progress = Callable[[str, int, int], None]  # (step, done, total)
+
+
+def print_stylesheets(styles: Path, fetcher, fonts: FontConfiguration) -> list:
+    """The print edition's stylesheets, their @font-face fonts loaded into `fonts`."""
+    return [CSS(filename=str(styles / name), url_fetcher=fetcher, font_config=fonts)
+            for name in ("shared.css", "print.css")]
+
+
+def _css_string(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return f'"{escaped}"'
+
+
+def roman(number: int) -> str:
+    values = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+              (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    out = ""
+    for value, letters in values:
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+@dataclass
+class PdfResult:
+    pages: int
+    labels: dict[str, str] = field(default_factory=dict)  # anchor -> printed page label
+    physical: dict[str, int] = field(default_factory=dict)  # anchor -> 1-based page index in the PDF
+    refused: list[str] = field(default_factory=list)  # URLs the fetcher refused
+    relaid: list = field(default_factory=list)  # chapters laid out again to keep every footnote
+    beside: list[int] = field(default_factory=list)  # chapters laid out by helper processes
+    reused: list[int] = field(default_factory=list)  # chapters whose layout came from the cache
+    painted_beside: int = 0  # pages painted by helper processes
+    plain: str | None = None  # why the plain path made it (None: the fast path)
+
+
+@contextmanager
+def _source_date(book: Book):
+    """Fix every timestamp WeasyPrint (or fontTools) might embed."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    if previous is None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch(book))
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def plain_reason(requested: bool) -> str | None:
+    """Why the PDF is to be made with WeasyPrint's public API alone; None for the fast path."""
+    if requested:
+        return "--plain-pdf: laying out with WeasyPrint's public API only (slower)"
+    if not weasy.verified():
+        return (f"WeasyPrint {weasy.version()} is not verified for the fast path; laying out with the "
+                "public API only (slower)")
+    return None
+
+
+class PdfWriter:
+    """Lays out and writes one book with WeasyPrint's public API alone (the plain path).
+
+    The fast path (fast.FastPdfWriter) overrides `session`, `write_body`, `lay_out_part`,
+    `writing`, `after_writing` and `short_line_paragraphs`.
+    """
+
+    def __init__(self, book: Book, styles: Path, progress: Progress | None = None):
+        self.book = book
+        self.styles = styles
+        self.progress = progress or (lambda step, done, total: None)
+        self.fetcher = RestrictedFetcher(styles)
+        self.fonts = FontConfiguration()
+        self.stylesheets = print_stylesheets(styles, self.fetcher, self.fonts)
+        # The book's title as the left-hand running head (a plain string: no element to hide).
+        self.running_head = (f"@page :left {{ @top-left {{ content: {_css_string(book.meta.title)}; }} }}"
+                             "@page chapter:nth(1 of chapter), glossary:nth(1 of glossary), "
+                             "sources:nth(1 of sources), :blank, bare { @top-left { content: none; } }")
+        self.stylesheets.append(CSS(string=self.running_head, font_config=self.fonts))
+        self.edition = Edition(PRINT)
+        self.relaid: list[tuple[int, str, str]] = []  # (chapter, what was wrong, remedy)
+        self.beside: list[int] = []  # chapters laid out by helpers
+        self.reused: list[int] = []  # chapters whose layout came from the cache
+
+    # -- documents
+
+    def _html(self, body: str) -> str:
+        meta = self.book.meta
+        date = meta.date or "2000-01-01"
+        authors = ", ".join([meta.editor, *self.book.contributors])
+        head = (f'<meta charset="utf-8"/><title>{html.escape(meta.title)}</title>'
+                f'<meta name="author" content="{html.escape(authors)}"/>'
+                f'<meta name="description" content="{html.escape(meta.description or meta.subtitle or "")}"/>'
+                f'<meta name="keywords" content="{html.escape(", ".join(c.title for c in self.book.chapters))}"/>'
+                f'<meta name="generator" content="reader-pipeline"/>'
+                f'<meta name="dcterms.created" content="{date}T00:00:00Z"/>'
+                f'<meta name="dcterms.modified" content="{date}T00:00:00Z"/>')
+        return (f'<!DOCTYPE html><html lang="{html.escape(meta.language)}" xml:lang="{html.escape(meta.language)}">'
+                f'<head>{head}</head><body>{body}</body></html>')
+
+    def render_document(self, body: str, first_page: int | None = None, extra_css: str | None = None):
+        """The XHTML `body` laid out as a WeasyPrint document, its pages numbered from `first_page`."""
+        sheets = list(self.stylesheets)
+        if first_page is not None:
+            sheets.append(CSS(string=f"@page :first {{ counter-set: page {first_page}; }}"))
+        if extra_css:
+            sheets.append(CSS(string=extra_css))
+        document = HTML(string=self._html(body), base_url=str(self.styles) + os.sep,
+                        url_fetcher=self.fetcher)
+        return document.render(stylesheets=sheets, font_config=self.fonts)
+
+    def blank_document(self):
+        """A document of one page with neither text, running head nor folio (and the book's metadata)."""
+        return HTML(string=self._html(""), base_url=str(self.styles) + os.sep,
+                    url_fetcher=self.fetcher).render(
+            stylesheets=[*self.stylesheets, CSS(string="html { page: bare; }")],
+            font_config=self.fonts)
+
+    def blank_page(self):
+        return self.blank_document().pages[0]
+
+    def lay_out_part(self, name: str, body: str, first_page: int | None) -> tuple[list, dict[str, int]]:
+        """Pages and anchors of a part laid out whole (front or back matter)."""
+        document = self.render_document(body, first_page=first_page)
+        return document.pages, self.first_pages(document)
+
+    @staticmethod
+    def first_pages(document) -> dict[str, int]:
+        first: dict[str, int] = {}
+        for index, page in enumerate(document.pages):
+            for anchor in page.anchors:
+                first.setdefault(anchor, index)
+        return first
+
+    # -- the book
+
+    @contextmanager
+    def session(self):
+        """While laying out and writing: fixed timestamps."""
+        with _source_date(self.book):
+            try:
+                yield
+            finally:
+                gc.unfreeze()
+
+    def write(self, target: Path, share=None) -> PdfResult:
+        """Lay the book out and write it to `target` (`share`: see helper_tasks.share_chapters)."""
+        with self.session():
+            return self.write_body(target, share)
+
+    def write_body(self, target: Path, share) -> PdfResult:
+        """Each chapter laid out here, in order, from its real first page."""
+        chapters = self.book.chapters
+        body = Body()
+        for index, chapter in enumerate(chapters):
+            self.progress(f"laying out chapter {chapter.number}", index, len(chapters) + 3)
+            self.add_chapter(body, *self.lay_out_chapter(chapter, body.page_number))
+        return self.finish_book(target, body)
+
+    def add_chapter(self, body: Body, pages: list, first: dict[str, int]) -> None:
+        """A chapter's pages after the body's, then a blank page if it ends on a right-hand one
+        (the next part opens on a right-hand page)."""
+        body.add(pages, first)
+        if len(pages) % 2:
+            body.add([self.blank_page()], {})
+
+    def finish_book(self, target: Path, body: Body, painting=None) -> PdfResult:
+        """The back and front matter laid out around the chapters, and the PDF written."""
+        book = self.book
+        total = len(book.chapters) + 3
+        self.progress("laying out glossary and sources", len(book.chapters), total)
+        back_body = (render_glossary(book, self.edition, self._glossary_pages(body.labels)) if book.glossary else "")
+        back_body += render_colophon(book)
+        body.add(*self.lay_out_part("back", back_body, body.page_number))
+        self.progress("laying out front matter", len(book.chapters) + 1, total)
+        front_pages, front_labels = self._front(body.labels)
+        if len(front_pages) % 2:
+            front_pages.append(self.blank_page())
+        labels = dict(body.labels)
+        for anchor, label in front_labels.items():
+            labels.setdefault(anchor, label)
+        self.progress("writing PDF", len(book.chapters) + 2, total)
+        combined = self.blank_document().copy(front_pages + body.pages)
+        replayed: list[int] = []
+        with self.writing(painting, replayed):
+            combined.write_pdf(str(target), pdf_variant="pdf/ua-1", finisher=_page_labels(len(front_pages)))
+        result = PdfResult(len(front_pages) + len(body.pages), labels=labels,
+                           physical={a: len(front_pages) + i + 1 for a, i in body.indexes.items()},
+                           refused=list(self.fetcher.refused), relaid=list(self.relaid), beside=sorted(self.beside),
+                           reused=sorted(self.reused), painted_beside=len(replayed))
+        self.after_writing()
+        self.progress("done", total, total)
+        return result
+
+    def writing(self, painting, replayed: list[int]):
+        """What is in force while the PDF is written: nothing on the plain path."""
+        return nullcontext()
+
+    def after_writing(self) -> None:
+        """After the PDF is written: nothing to tidy on the plain path."""
+
+    def _front(self, labels: dict[str, str]):
+        book = self.book
+        front_items = [("introduction", "Introduction")] if book.introduction else []
+
+        def body(pages: dict[str, str]) -> str:
+            parts = [render_halftitle(book), render_titlepage(book), render_imprint(book),
+                     render_contents(book, pages, front_items)]
+            if book.introduction:
+                parts.append(render_introduction(book))
+            return f'<div class="front">{"".join(parts)}</div>'
+
+        pages = dict(labels)
+        pages.update({anchor: "x" for anchor, _ in front_items})
+        laid, first = self.lay_out_part("front", body(pages), None)
+        front_labels = {a: roman(i + 1) for a, i in first.items()}
+        if any(front_labels.get(a) != pages.get(a) for a, _ in front_items):
+            pages.update({a: front_labels.get(a, "") for a, _ in front_items})
+            laid, first = self.lay_out_part("front", body(pages), None)
+            front_labels = {a: roman(i + 1) for a, i in first.items()}
+        return list(laid), front_labels
+
+    def _glossary_pages(self, labels: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
+        pages: dict[str, list[tuple[str, str]]] = {}
+        for entry in self.book.glossary:
+            refs = []
+            for chapter in self.book.chapters:
+                anchor = ids.term_use_id(chapter, entry.id)
+                if anchor in labels:
+                    refs.append((labels[anchor], anchor))
+            pages[entry.id] = refs
+        return pages
+
+    #: Ways to lay a chapter out again if WeasyPrint drops a footnote (on the fast path the
+    #: cause known in WeasyPrint 70 is fixed, and this is the safety net; on the plain path
+    #: it is the remedy): keeping the paragraph whole, or relaxing widows and orphans.
+    NOTE_REMEDIES = ("keep-whole", ".chapter p { orphans: 1; widows: 1; }", ".chapter p { orphans: 3; widows: 3; }")
+
+    def lay_out_chapter(self, chapter, page_number: int):
+        """Lay out one chapter from page `page_number`: every footnote placed, no line broken short.
+
+        The layout is checked, not trusted: should WeasyPrint lose a note or end a line after
+        one word (on the fast path the known causes are fixed in weasy/fixes.py), the chapter
+        is set again, keeping the paragraph whole or setting it without hyphenation. The plain
+        path checks the notes only: a line's length shows only in WeasyPrint's box tree.
+        """
+        keep_whole: set[str] = set()
+        rebreak: set[str] = set()
+        remedies = iter(self.NOTE_REMEDIES)
+        extra = None
+        lost: list[int] = []
+        for _ in range(8):
+            edition = Edition(PRINT, keep_whole=keep_whole, rebreak=rebreak)
+            document = self.render_document(render_chapter(chapter, self.book, edition), first_page=page_number,
+                                    extra_css=extra)
+            first = self.first_pages(document)
+            missing = [n.number for n in chapter.notes if ids.note_id(chapter, n.number) not in first]
+            short = self.short_line_paragraphs(document) - rebreak
+            if not missing and not short:
+                break
+            if missing:
+                lost = sorted(set(lost) | set(missing))
+                remedy = next(remedies, None)
+                if remedy is None:
+                    raise PipelineError(Problem(
+                        f"WeasyPrint dropped footnote(s) {', '.join(map(str, missing))} of chapter "
+                        f"{chapter.number} from every layout tried", None,
+                        hint="shorten the note or move its call; please report the text as a WeasyPrint bug"))
+                if remedy == "keep-whole":
+                    keep_whole = {n.key for n in chapter.notes if n.number in lost}
+                else:
+                    extra = remedy
+                self.relaid.append((chapter.number, f"footnote(s) {', '.join(map(str, missing))} kept", remedy))
+            if short:
+                rebreak |= short
+                self.relaid.append((chapter.number, f"{len(short)} paragraph(s) with a short line",
+                                    "set without hyphenation"))
+        else:
+            self.relaid.append((chapter.number, "a short line remains", "none worked"))
+        return document.pages, first
+
+    def short_line_paragraphs(self, document) -> set[str]:
+        """Paragraphs (by text_key) with a line, not their last, filled less than half way: none
+        that the plain path can see (only WeasyPrint's box tree shows them)."""
+        return set()
+
+
+def _page_labels(front_pages: int):
+    """A finisher that names pages as printed: i, ii, … for the front matter, then 1, 2, …
+
+    Without /PageLabels a viewer's page box says 12 where the folio says x.
+    """
+    def finish(document, pdf):
+        pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": pydyf.Array([
+            0, pydyf.Dictionary({"S": "/r"}), front_pages, pydyf.Dictionary({"S": "/D"})])})
+    return finish
+
+
+def _place(first: dict[str, int], page_number: int, offset: int, labels: dict[str, str],
+           indexes: dict[str, int]) -> None:
+    """Record the printed page label and the body page index of each anchor of a part."""
+    for anchor, index in first.items():
+        labels[anchor] = str(page_number + index)
+        indexes[anchor] = offset + index
+
+
+@dataclass
+class Body:
+    """The body's pages as they are added, with the page number of the next and each anchor's
+    printed label and index among them."""
+
+    pages: list = field(default_factory=list)
+    page_number: int = 1
+    labels: dict[str, str] = field(default_factory=dict)
+    indexes: dict[str, int] = field(default_factory=dict)
+
+    def add(self, pages: list, first: dict[str, int]) -> None:
+        """Pages of a part, and the index within them of each anchor's first page."""
+        _place(first, self.page_number, len(self.pages), self.labels, self.indexes)
+        self.pages.extend(pages)
+        self.page_number += len(pages)
