@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..problems import Problems, did_you_mean
+from .slug import slugify
 from .yamlfile import YamlDocument
 
 
@@ -42,7 +43,6 @@ class IndexSpec:
 
 
 def entry_id(heading: str) -> str:
-    from .load import slugify  # load imports this module
     return slugify(heading)
 
 
@@ -83,19 +83,25 @@ def _check_references(entries: list[IndexSpec], doc: YamlDocument, problems: Pro
     known = {e.id: e for e in entries}
     by_heading = {e.heading.lower(): e for e in entries}
     for entry in entries:
-        for key in ("see", "see_also"):
-            resolved = []
-            for j, ref in enumerate(getattr(entry, key)):
-                target = known.get(ref) or by_heading.get(ref.lower())
-                if target is None:
-                    hint = did_you_mean(ref, sorted(known)) or did_you_mean(ref, sorted(e.heading for e in entries))
-                    problems.add(doc.problem(f"{key} '{ref}' names no index entry", (*entry.where, key, j),
-                                             hint=hint or "give an entry's id or heading"))
-                elif target.id == entry.id:
-                    problems.add(doc.problem(f"{key} '{ref}' is the entry itself", (*entry.where, key, j)))
-                else:
-                    resolved.append(target.id)
-            setattr(entry, key, resolved)
+        entry.see = _resolved(entry, "see", entry.see, known, by_heading, doc, problems)
+        entry.see_also = _resolved(entry, "see_also", entry.see_also, known, by_heading, doc, problems)
+
+
+def _resolved(entry: IndexSpec, key: str, refs: list[str], known: dict, by_heading: dict, doc: YamlDocument,
+              problems: Problems) -> list[str]:
+    """The ids a "see" or "see also" names, each mistake reported where it stands."""
+    resolved = []
+    for j, ref in enumerate(refs):
+        target = known.get(ref) or by_heading.get(ref.lower())
+        if target is None:
+            hint = did_you_mean(ref, sorted(known)) or did_you_mean(ref, sorted(e.heading for e in known.values()))
+            problems.add(doc.problem(f"{key} '{ref}' names no index entry", (*entry.where, key, j),
+                                     hint=hint or "give an entry's id or heading"))
+        elif target.id == entry.id:
+            problems.add(doc.problem(f"{key} '{ref}' is the entry itself", (*entry.where, key, j)))
+        else:
+            resolved.append(target.id)
+    return resolved
 
 
 def load_index_specs(doc: YamlDocument, problems: Problems) -> list[IndexSpec]:

@@ -17,16 +17,12 @@ from ..model import BookMeta
 from ..problems import PipelineError, Problem, Problems, did_you_mean
 from ..style import HouseStyle
 from .index_spec import IndexSpec, load_index_specs
+from .slug import slugify
 from .schema import validate
 from .yamlfile import YamlDocument, load_yaml
 
 EDITORIAL = "editorial"
 SEEDS = "seeds"
-
-
-def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "untitled"
 
 
 @dataclass(frozen=True)
