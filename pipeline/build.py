@@ -21,7 +21,8 @@ from .model import BuildInput, NoteOrigin
 from .problems import PipelineError, Problem
 from .workers import Helpers, helper_count, helpers, timed
 from .writers.output import build_lock, explain_write_error, staged_outputs
-from .writers.pdf import import_weasyprint, write_pdf
+from .writers.page_list import PageList
+from .writers.pdf import import_weasyprint, page_record, write_pdf
 from .writers.pdf.helper_tasks import share_chapters, warm_up
 
 if TYPE_CHECKING:
@@ -122,8 +123,9 @@ def build(options: BuildOptions, cache=None, progress=None, on_wait=None,
     """Prepare the book and write the editions. `notice` is told, as the PDF is begun, if it is
     made on the plain path, and why."""
     started = time.perf_counter()
-    if options.pdf:
-        # WeasyPrint is slow to import: done in a thread, that overlaps loading and cleaning.
+    if options.pdf or (options.layout_cache_dir / page_record.NAME).exists():
+        # WeasyPrint is slow to import: done in a thread, that overlaps loading and cleaning (an
+        # EPUB-only build needs it too, to tell whether the last PDF's pages still hold).
         threading.Thread(target=_import_quietly, args=(options.libraries_file,), daemon=True).start()
     # Helpers start first: their imports overlap with loading and cleaning here.
     with helpers(*_helpers_wanted(options)) as side:
@@ -157,46 +159,82 @@ def _import_quietly(libraries: Path) -> None:
 
 def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | None, progress, on_wait,
                     covers: Path | None, notice) -> None:
-    """Lay out and package the editions (helpers share the PDF's chapters, then make the EPUB)."""
+    """Lay out and package the editions (helpers share the PDF's chapters, then make the EPUB as
+    soon as the PDF's pages are known: it marks them)."""
     book, made = result.made.book, result.made
     slug = book.meta.slug
     layouts = options.layout_cache_dir if options.cache_layout and not options.plain_pdf else None
+    epub = _EpubJob(book, options.styles, covers, side, result.seconds)
     with build_lock(options.out_dir, on_wait=on_wait), staged_outputs(options.out_dir) as outputs, \
             _shared_chapters(options, book, side, layouts) as share:
-        t = time.perf_counter()
-        epub = side.submit(timed, epub_bytes, book, options.styles, covers) if side and options.epub else None
-        if options.epub and epub is None:
-            outputs.write_bytes(f"{slug}.epub", epub_bytes(book, options.styles, covers))
-            result.seconds["epub"] = time.perf_counter() - t
         if options.pdf:
             t = time.perf_counter()
             target = outputs.stage(f"{slug}.pdf")
             try:
                 result.pdf = write_pdf(book, options.styles, target, progress, share, layouts, options.plain_pdf,
-                                       notice)
+                                       notice, epub.start if options.epub else None)
             except OSError as exc:
                 raise PipelineError(explain_write_error(exc, options.out_dir / f"{slug}.pdf")) from None
             result.seconds["pdf"] = time.perf_counter() - t
-        if epub is not None:
-            try:
-                data, result.seconds["epub"] = epub.result()
-            except BrokenProcessPool:  # the helper died (killed, out of memory): make it here
-                t = time.perf_counter()
-                data = epub_bytes(book, options.styles, covers)
-                result.seconds["epub"] = time.perf_counter() - t
-            outputs.write_bytes(f"{slug}.epub", data)
+        elif options.epub:
+            epub.start(_kept_pages(options, book, notice))
+        if options.epub:
+            outputs.write_bytes(f"{slug}.epub", epub.result())
         if options.report:
             from .report import cleaning_report
             results = [(c.id, c.title, made.cleaned[c.id]) for c in book.chapters]
             html = cleaning_report(book.meta.title, results, made.style_changes)
             outputs.write_bytes("cleaning-report.html", html.encode("utf-8"))
         result.outputs = outputs.commit()
+    if result.pdf is not None:  # the PDF now in out/: its pages serve an EPUB-only build while they hold
+        page_record.save(options.layout_cache_dir, book, options.styles, PageList(result.pdf.starts,
+                                                                                    result.pdf.labels))
 
 
-def epub_bytes(book, styles: Path, covers: Path | None) -> bytes:
+def _kept_pages(options: BuildOptions, book, notice) -> PageList | None:
+    """The pages of the last PDF laid out, if they still hold for this book; else None, said in one line."""
+    import_weasyprint(options.libraries_file)  # the layout's fingerprint reads its libraries' versions
+    pages = page_record.load(options.layout_cache_dir, book, options.styles)
+    if pages is None and notice is not None:
+        notice("EPUB: made without the print edition's page list and page numbers (no PDF laid out for the "
+               "book as it is now): a full build adds them")
+    return pages
+
+
+class _EpubJob:
+    """The EPUB, made once the print edition's pages are known (or known to be unknown): in a
+    helper when there is one, else here."""
+
+    def __init__(self, book, styles: Path, covers: Path | None, side: Helpers | None, seconds: dict):
+        self.book, self.styles, self.covers, self.side, self.seconds = book, styles, covers, side, seconds
+        self.future = None
+        self.pages: PageList | None = None
+        self.started = False
+
+    def start(self, pages: PageList | None) -> None:
+        self.pages, self.started = pages, True
+        if self.side is not None:
+            self.future = self.side.submit(timed, epub_bytes, self.book, self.styles, self.covers, pages)
+
+    def result(self) -> bytes:
+        if not self.started:
+            self.start(None)
+        if self.future is not None:
+            try:
+                data, self.seconds["epub"] = self.future.result()
+                return data
+            except BrokenProcessPool:  # the helper died (killed, out of memory): make it here
+                pass
+        t = time.perf_counter()
+        data = epub_bytes(self.book, self.styles, self.covers, self.pages)
+        self.seconds["epub"] = time.perf_counter() - t
+        return data
+
+
+def epub_bytes(book, styles: Path, covers: Path | None, pages: PageList | None = None) -> bytes:
     """build_epub, by a name a helper can import without the EPUB writer loaded here."""
     from .writers.epub import build_epub
-    return build_epub(book, styles, covers)
+    return build_epub(book, styles, covers, pages)
 
 
 @contextmanager

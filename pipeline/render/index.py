@@ -118,7 +118,7 @@ def _item(entry, locators: list[Locator], view: IndexView) -> str:
 def _entry(entry: IndexEntry, view: IndexView, shown: dict[str, IndexEntry]) -> str:
     """One entry as an <li>, or "" when it would list nothing."""
     own = view.locators(entry.locators) if entry.own_locators else []
-    subs = [f'<li epub:type="index-entry" id="{ids.index_entry_id(sub.id)}">{_item(sub, found, view)}</li>'
+    subs = [f'<li id="{ids.index_entry_id(sub.id)}">{_item(sub, found, view)}</li>'
             for sub in entry.subentries if (found := view.locators(sub.locators))]
     parts = [_item(entry, own, view)]
     if entry.see:
@@ -132,8 +132,8 @@ def _entry(entry: IndexEntry, view: IndexView, shown: dict[str, IndexEntry]) -> 
     if related:
         parts.append(". " + _xref("related", "See also", related))
     if subs:
-        parts.append(f'<ul epub:type="index-entry-list">{"".join(subs)}</ul>')
-    return f'<li epub:type="index-entry" id="{ids.index_entry_id(entry.id)}">{"".join(parts)}</li>'
+        parts.append(f'<ul>{"".join(subs)}</ul>')
+    return f'<li id="{ids.index_entry_id(entry.id)}">{"".join(parts)}</li>'
 
 
 def _lists_something(entry: IndexEntry, view: IndexView) -> bool:
@@ -152,9 +152,8 @@ HEADNOTE_CHAPTERS = ("This e-book was made without the print edition’s page nu
                      "the first place a chapter names the subject.")
 
 
-def render_index(book: Book, view: IndexView, headnote: str | None = None, wrapper: str = "section") -> str:
-    """The index; `wrapper` "section" (a section of its own) or "body" (the document is the index: the
-    caller's <body epub:type="index"> wraps it)."""
+def render_index(book: Book, view: IndexView, headnote: str | None = None) -> str:
+    """The index, with its heading (both editions)."""
     # Entries that would list nothing are left out, and so are references to them ("see" first:
     # an entry whose only target is gone goes too).
     listing = {e.id: e for e in book.index if _lists_something(e, view)}
@@ -166,15 +165,15 @@ def render_index(book: Book, view: IndexView, headnote: str | None = None, wrapp
             groups.setdefault(group_letter(entry), []).append(item)
     if headnote is None:
         headnote = (HEADNOTE_PAGES if view.pages is not None else HEADNOTE_CHAPTERS).format(dash=DASH)
-    out = ['<h2 id="index-title">Index</h2>',
-           f'<header epub:type="index-headnotes" class="index-headnotes"><p>{html.escape(headnote)}</p></header>']
+    # The heading stands outside the index proper: a document holding nothing but an index must say
+    # so on its <body>, where no ARIA role may go (and DAISY Ace wants the role doc-index).
+    out = ['<div id="index" class="index">', '<h2 id="index-title">Index</h2>',
+           '<section epub:type="index" role="doc-index" aria-labelledby="index-title">',
+           f'<header epub:type="index-headnotes" class="index-headnotes"><p>{html.escape(headnote)}</p></header>',
+           '<div class="index-body">']  # the groups in a block of their own, which print sets in two columns
     for letter, items in groups.items():
         gid = f"index-group-{letter.lower() if letter.isalpha() else 'other'}"
-        out.append(f'<section epub:type="index-group" class="index-group" id="{gid}" aria-labelledby="{gid}-title">'
-                   f'<h3 id="{gid}-title">{html.escape(letter)}</h3>'
-                   f'<ul epub:type="index-entry-list">{"".join(items)}</ul></section>')
-    body = "\n".join(out)
-    if wrapper == "body":
-        return body
-    return (f'<section id="index" class="index" epub:type="index" role="doc-index" aria-labelledby="index-title">'
-            f'\n{body}\n</section>')
+        out.append(f'<section epub:type="index-group" id="{gid}" aria-labelledby="{gid}-title">'
+                   f'<h3 id="{gid}-title">{html.escape(letter)}</h3><ul>{"".join(items)}</ul></section>')
+    out.append("</div></section></div>")
+    return "\n".join(out)

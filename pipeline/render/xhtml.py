@@ -303,8 +303,23 @@ def has_notes(book: Book) -> bool:
 
 # ---------------------------------------------------------------- glossary
 
+def glossary_pages(book: Book, labels: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """Entry id -> [(page label, anchor)] of each chapter's first use of the term, from the print
+    edition's `labels` (anchor -> page label)."""
+    pages: dict[str, list[tuple[str, str]]] = {}
+    for entry in book.glossary:
+        refs = []
+        for chapter in book.chapters:
+            anchor = ids.term_use_id(chapter, entry.id)
+            if anchor in labels:
+                refs.append((labels[anchor], anchor))
+        pages[entry.id] = refs
+    return pages
+
+
 def render_glossary(book: Book, edition: Edition, pages: dict[str, list[tuple[str, str]]] | None = None) -> str:
-    """The glossary; `pages` (print) maps entry id -> [(page label, anchor)] of its uses."""
+    """The glossary; `pages` maps entry id -> [(page label, anchor)] of its uses: the print edition's
+    pages (the e-book has them too when the print layout is known; else it names chapters)."""
     out = ['<section id="glossary" class="glossary" epub:type="glossary" role="doc-glossary" '
            'aria-labelledby="glossary-title">', '<h2 id="glossary-title">Glossary</h2>', "<dl>"]
     by_id = {e.id: e for e in book.glossary}
@@ -321,7 +336,9 @@ def render_glossary(book: Book, edition: Edition, pages: dict[str, list[tuple[st
         uses = [chapters[c] for c in entry.uses if c in chapters]
         if uses and pages is not None:
             found = pages.get(entry.id, [])
-            refs = ", ".join(f'<a href="#{anchor}">{label}</a>' for label, anchor in found)
+            files = {ids.term_use_id(c, entry.id): chapter_key(c) for c in uses}
+            refs = ", ".join(f'<a href="{edition.href(files.get(anchor, ""), anchor)}">{label}</a>'
+                             for label, anchor in found)
             if refs:
                 out.append(f'<p class="uses">{"Page" if len(found) == 1 else "Pages"} {refs}.</p>')
         elif uses:
@@ -353,8 +370,8 @@ def render_halftitle(book: Book) -> str:
             f'<p class="halftitle-title">{esc(book.meta.title)}</p></section>')
 
 
-def render_imprint(book: Book) -> str:
-    """The copyright page of the print edition."""
+def render_imprint(book: Book, edition_kind: str = PRINT) -> str:
+    """The copyright page (the e-book's follows its title page, as the print edition's does)."""
     meta = book.meta
     lines = [f"<p>{esc(meta.title)}{': ' + esc(meta.subtitle) if meta.subtitle else ''}</p>",
              f"<p>{esc(meta.credit_line)}</p>"]
@@ -368,7 +385,7 @@ def render_imprint(book: Book) -> str:
         lines.append(f'<p class="isbn">ISBN {esc(isbn)}</p>')
     lines.append("<p>The articles are reproduced from their original publications, listed under Sources at the "
                  "end of the book. Notes marked “Ed.” are the editors’.</p>")
-    if book.glossary and meta.glossary_terms == "discreet":
+    if book.glossary and meta.glossary_terms == "discreet" and edition_kind == PRINT:
         lines.append("<p>An asterisk after a word (Lenin*) marks its first use in a chapter of a term explained "
                      "in the Glossary.</p>")
     lines.append("<p>Set in Charis SIL.</p>")
@@ -445,6 +462,8 @@ def render_contents(book: Book, pages: dict[str, str] | None = None, front: list
                          "toc-chapter"))
     if book.glossary:
         rows.append(item("glossary", "Glossary", cls="toc-back"))
+    if book.index:
+        rows.append(item("index", "Index", cls="toc-back"))
     rows.append(item("colophon", "Sources", cls="toc-back"))
     return (f'<nav id="contents" class="contents" role="doc-toc" aria-labelledby="contents-title">'
             f'<h2 id="contents-title">Contents</h2><ol>{"".join(rows)}</ol></nav>')

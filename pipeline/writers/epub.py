@@ -24,11 +24,13 @@ from ebooklib import epub
 from ..dates import source_datetime
 from ..model import Book
 from ..render import ids
-from ..render.xhtml import (EPUB, Edition, chapter_figures, chapter_key, chapter_sections, has_notes, render_chapter,
-                            render_colophon, render_endnotes, render_glossary, render_introduction,
-                            render_titlepage)
+from ..render.xhtml import (EPUB, Edition, chapter_figures, chapter_key, chapter_sections, glossary_pages, has_notes,
+                            render_chapter, render_colophon, render_endnotes, render_glossary, render_imprint,
+                            render_introduction, render_titlepage)
 from ..render.index import linked_anchors, render_index
-from .epub_index import index_place, index_properties, index_view
+from .epub_index import index_view
+from .epub_pages import mark_pages, page_list_nav, print_source
+from .page_list import PageList
 from .cover import cover_png
 from .split import anchors, split_fragment
 
@@ -67,9 +69,9 @@ def _documents(book: Book) -> list[Document]:
         docs.append(Document(chapter_key(chapter), f"text/chapter-{chapter.number}.xhtml", chapter.title, "",
                              "bodymatter"))
     if book.glossary:
-        docs.append(Document("glossary", "text/glossary.xhtml", "Glossary", "", "backmatter", index_properties(book)))
-    elif book.index:
-        docs.append(Document("index", "text/index.xhtml", "Index", "", "index", ("index",)))
+        docs.append(Document("glossary", "text/glossary.xhtml", "Glossary", "", "backmatter"))
+    if book.index:  # the manifest says the document holds an index: EPUBCheck then checks its structure
+        docs.append(Document("index", "text/index.xhtml", "Index", "", "backmatter", ("index",)))
     if has_notes(book):
         docs.append(Document("endnotes", "text/endnotes.xhtml", "Notes", "", "backmatter"))
     docs.append(Document("colophon", "text/colophon.xhtml", "Sources", "", "backmatter"))
@@ -88,7 +90,7 @@ def _nav_body(book: Book, docs: dict[str, Document], anchor_files: dict[str, str
         name = anchor_files.get(anchor) or docs[key].file.removeprefix("text/")
         return f"{name}#{anchor}" if anchor else name
 
-    items = [f'<li><a href="{href("titlepage")}">Title page</a></li>']
+    items = []  # as the print edition's contents: from the introduction (the title page opens the book anyway)
     if "introduction" in docs:
         items.append(f'<li><a href="{href("introduction")}">Introduction</a></li>')
     for chapter in book.chapters:
@@ -98,8 +100,6 @@ def _nav_body(book: Book, docs: dict[str, Document], anchor_files: dict[str, str
         sub = f"<ol>{sections}</ol>" if sections else ""
         items.append(f'<li><a href="{href(key)}">{chapter.number}. {html.escape(chapter.title)}</a>{sub}</li>')
     where = {key: (key, None) for key in docs}
-    if book.index:
-        where["index"] = index_place(docs)
     for key, title in (("glossary", "Glossary"), ("index", "Index"), ("endnotes", "Notes"), ("colophon", "Sources")):
         if key in where:
             items.append(f'<li><a href="{href(*where[key])}">{title}</a></li>')
@@ -116,7 +116,7 @@ def _nav_body(book: Book, docs: dict[str, Document], anchor_files: dict[str, str
             f'<h2 id="landmarks-title">Landmarks</h2><ol>{marks}</ol></nav>')
 
 
-def _metadata(book: Book, ebook: epub.EpubBook) -> None:
+def _metadata(book: Book, ebook: epub.EpubBook, paged: bool = False) -> None:
     meta = book.meta
     ebook.set_identifier(meta.identifier)
     ebook.set_language(meta.language)
@@ -140,11 +140,15 @@ def _metadata(book: Book, ebook: epub.EpubBook) -> None:
         ebook.add_metadata("DC", "rights", meta.rights)
     if meta.description:
         ebook.add_metadata("DC", "description", meta.description)
-    _accessibility(book, ebook)
+    if paged:
+        # The print edition the page breaks and page list follow (EPUB 3 "source-of pagination").
+        ebook.add_metadata("DC", "source", print_source(book), {"id": "print-source"})
+        ebook.add_metadata(None, "meta", "pagination", {"refines": "#print-source", "property": "source-of"})
+    _accessibility(book, ebook, paged)
     ebook.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
 
 
-def _accessibility(book: Book, ebook: epub.EpubBook) -> None:
+def _accessibility(book: Book, ebook: epub.EpubBook, paged: bool) -> None:
     """EPUB Accessibility 1.1 metadata: only what is true of this book."""
     def prop(name: str, value: str) -> None:
         ebook.add_metadata(None, "meta", value, {"property": name})
@@ -153,8 +157,14 @@ def _accessibility(book: Book, ebook: epub.EpubBook) -> None:
     prop("schema:accessMode", "textual")
     prop("schema:accessMode", "visual")
     prop("schema:accessModeSufficient", "textual")
-    for feature in ("structuralNavigation", "tableOfContents", "readingOrder", "alternativeText",
-                    "displayTransformability"):
+    features = ["structuralNavigation", "tableOfContents", "readingOrder", "alternativeText",
+                "displayTransformability"]
+    if book.index:
+        features.append("index")
+    if paged:
+        features += ["pageBreakMarkers", "pageNavigation", "printPageNumbers"]
+        prop("pageBreakSource", print_source(book))  # EPUB's meta vocabulary (page-source-id)
+    for feature in features:
         prop("schema:accessibilityFeature", feature)
     prop("schema:accessibilityHazard", "none")
     prop("schema:accessibilitySummary",
@@ -197,8 +207,8 @@ def _render_parts(book: Book, base: dict[str, str], anchor_files: dict[str, str]
     edition.index_anchors = linked_anchors(book, index_view(book, edition, pages)) if book.index else set()
     parts = {chapter_key(c): split_fragment(render_chapter(c, book, edition)) for c in book.chapters}
     if book.glossary:
-        index = "\n" + render_index(book, index_view(book, edition, pages)) if book.index else ""
-        parts["glossary"] = split_fragment(render_glossary(book, edition) + index)
+        parts["glossary"] = split_fragment(
+            render_glossary(book, edition, glossary_pages(book, pages) if pages is not None else None))
     if has_notes(book):
         parts["endnotes"] = split_fragment(render_endnotes(book, edition))
     return parts
@@ -230,11 +240,12 @@ def _layout_parts(book: Book, docs: list[Document],
     return parts, anchor_files
 
 
-def build_epub(book: Book, styles: Path, covers: Path | None = None, pages: dict[str, str] | None = None) -> bytes:
-    """The finished EPUB file as bytes (`covers`: a folder to keep the cover image in; `pages`: each
-    index anchor's page label in the print edition, for the index's locators)."""
+def build_epub(book: Book, styles: Path, covers: Path | None = None, pages: PageList | None = None) -> bytes:
+    """The finished EPUB file as bytes (`covers`: a folder to keep the cover image in; `pages`: the
+    print edition's page starts and anchors' pages, for the page list, the index and the glossary)."""
     planned = _documents(book)
-    parts, anchor_files = _layout_parts(book, planned, pages)
+    labels = pages.labels if pages is not None else None
+    parts, anchor_files = _layout_parts(book, planned, labels)
     docs: list[Document] = []
     for doc in planned:
         fragments = parts.get(doc.key)
@@ -244,21 +255,23 @@ def build_epub(book: Book, styles: Path, covers: Path | None = None, pages: dict
         for i, fragment in enumerate(fragments):
             key = doc.key if i == 0 else f"{doc.key}-part-{i + 1}"
             title = doc.title if i == 0 else f"{doc.title} (continued)"
-            properties = tuple(p for p in doc.properties if p != "index" or 'epub:type="index"' in fragment)
-            docs.append(Document(key, _part_file(doc.file, i), title, fragment, doc.body_type, properties))
+            docs.append(Document(key, _part_file(doc.file, i), title, fragment, doc.body_type))
     by_key = {d.key: d for d in docs}
     by_key["cover"].body = _cover_body(book)
-    by_key["titlepage"].body = render_titlepage(book)
+    by_key["titlepage"].body = render_titlepage(book) + "\n" + render_imprint(book, EPUB)
     by_key["toc"].body = _nav_body(book, by_key, anchor_files)
     if "introduction" in by_key:
         by_key["introduction"].body = render_introduction(book)
     by_key["colophon"].body = render_colophon(book)
-    if "index" in by_key:  # a book without a glossary: the index is a document of its own
+    if "index" in by_key:  # never split: a part holding nothing but index would have to say so on its body
         edition = Edition(EPUB, {d.key: d.file.removeprefix("text/") for d in planned}, anchor_files=anchor_files)
-        by_key["index"].body = render_index(book, index_view(book, edition, pages), wrapper="body")
+        by_key["index"].body = render_index(book, index_view(book, edition, labels))
+    page_marks = mark_pages(docs, pages.starts) if pages is not None and pages.starts else []
+    if page_marks:
+        by_key["toc"].body += "\n" + page_list_nav(page_marks)
 
     ebook = epub.EpubBook()
-    _metadata(book, ebook)
+    _metadata(book, ebook, paged=bool(page_marks))
     shared = (styles / "shared.css").read_text(encoding="utf-8").replace('url("fonts/', 'url("../fonts/')
     ebook.add_item(epub.EpubItem(uid="css-shared", file_name="css/shared.css", media_type="text/css",
                                  content=shared.encode("utf-8")))
@@ -309,10 +322,6 @@ def _ncx_toc(book: Book, docs: dict[str, Document], anchor_files: dict[str, str]
         else:
             toc.append(epub.Link(docs[key].file, label, f"toc-{ids.chapter_id(chapter)}"))
     for key, title in (("glossary", "Glossary"), ("index", "Index"), ("endnotes", "Notes"), ("colophon", "Sources")):
-        if key == "index" and book.index:
-            place, anchor = index_place(docs)
-            file = f"text/{anchor_files[anchor]}" if anchor in anchor_files else docs[place].file
-            toc.append(epub.Link(f"{file}#{anchor}" if anchor else file, title, "toc-index"))
-        elif key in docs:
+        if key in docs:
             toc.append(epub.Link(docs[key].file, title, f"toc-{key}"))
     return toc

@@ -1,11 +1,9 @@
-"""Where the EPUB's index lives, and where its locators lead.
+"""Where the EPUB index's locators lead: the chapters' files, or the parts a long chapter was split into.
 
-A document that is wholly an index must say so on its <body> (EPUB Indexes 1.0), where
-no ARIA role may go, so DAISY Ace reports the body's epub:type without its role. The
-index therefore shares the glossary's document, as a <section epub:type="index"
-role="doc-index"> after the glossary (as in print, where it follows the glossary); the
-manifest item says the document holds an index, so EPUBCheck checks its structure. A
-book without a glossary gives the index a document of its own.
+The index is a document of its own, never split; its heading stands outside the
+`<section epub:type="index" role="doc-index">`: a document that were wholly an
+index would have to say so on its <body> (EPUB Indexes 1.0), where no ARIA role
+may go, and DAISY Ace would report the body's epub:type without its role.
 """
 
 from __future__ import annotations
@@ -13,16 +11,6 @@ from __future__ import annotations
 from ..model import Book
 from ..render.index import IndexView
 from ..render.xhtml import Edition, chapter_key
-
-
-def index_properties(book: Book) -> tuple[str, ...]:
-    """The glossary document's manifest properties: it holds the index too, if the book has one."""
-    return ("index",) if book.index else ()
-
-
-def index_place(docs) -> tuple[str, str | None]:
-    """(document key, anchor) of the index: its own document, or the section after the glossary."""
-    return ("index", None) if "index" in docs else ("glossary", "index")
 
 
 def index_view(book: Book, edition: Edition, pages: dict[str, str] | None) -> IndexView:

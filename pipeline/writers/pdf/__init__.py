@@ -27,7 +27,7 @@ __all__ = ["import_weasyprint", "write_pdf"]
 
 
 def write_pdf(book, styles: Path, target: Path, progress=None, share=None, cache: Path | None = None,
-              plain: bool = False, notice=None):
+              plain: bool = False, notice=None, on_pages=None):
     """Lay out and write the print edition; returns a writer.PdfResult.
 
     `share` has helpers lay out some of the chapters (see helper_tasks.share_chapters); `cache`
@@ -46,6 +46,7 @@ def write_pdf(book, styles: Path, target: Path, progress=None, share=None, cache
         writer = FastPdfWriter(book, styles, progress, cache)
     else:
         writer, share = PdfWriter(book, styles, progress), None
+    writer.on_pages = on_pages  # told the page starts (page_list.PageList) as soon as they are known
     try:
         result = writer.write(target, share)
     finally:

@@ -27,11 +27,13 @@ from pathlib import Path
 from ...model import Book
 from ...render.xhtml import render_chapter, text_key
 from ...workers import claim, post
+from ..page_list import PageStart
 from .chapter_share import ChapterShare, SentChapter
 from .layout_cache import CachedPart, LayoutCache, fingerprint
 from .paint_share import PaintShare
 from .weasy import patches
 from .weasy.fixes import short_lines
+from .weasy.page_starts import page_start
 from .weasy.page_transfer import PLACEHOLDER_FIRST, TransferError, dump_pages, load_pages, set_folios
 from .writer import Body, PdfResult, PdfWriter, Progress, print_stylesheets
 
@@ -109,6 +111,10 @@ class FastPdfWriter(PdfWriter):
                 paints.append((body.page_number, pickled, pages))
             self.add_chapter(body, pages, first)
         return self.finish_book(target, body, self._paint_beside(share, paints))
+
+    def page_starts(self, pages: list, folios: list[str]) -> list[PageStart]:
+        """Where each page's body text begins, read off its boxes (weasy/page_starts)."""
+        return [PageStart(folio, *found) for page, folio in zip(pages, folios) if (found := page_start(page))]
 
     @contextmanager
     def writing(self, painting: PaintShare | None, replayed: list[int]):

@@ -36,10 +36,11 @@ from ...dates import source_date_epoch
 from ...model import Book
 from ...problems import PipelineError, Problem
 from ...render import ids
-from ...render.xhtml import (PRINT, Edition, render_chapter, render_colophon, render_contents, render_glossary,
-                             render_halftitle, render_imprint, render_introduction, render_titlepage)
+from ...render.xhtml import PRINT, Edition, render_chapter
 from . import weasy
+from ..page_list import PageList, PageStart, starts_from_pdf
 from .fetcher import RestrictedFetcher
+from .parts import back_body, front_body, front_items, running_head_css
 from .weasy.api import FontConfiguration
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
@@ -49,11 +50,6 @@ def print_stylesheets(styles: Path, fetcher, fonts: FontConfiguration) -> list:
     """The print edition's stylesheets, their @font-face fonts loaded into `fonts`."""
     return [CSS(filename=str(styles / name), url_fetcher=fetcher, font_config=fonts)
             for name in ("shared.css", "print.css")]
-
-
-def _css_string(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-    return f'"{escaped}"'
 
 
 def roman(number: int) -> str:
@@ -78,6 +74,8 @@ class PdfResult:
     reused: list[int] = field(default_factory=list)  # chapters whose layout came from the cache
     painted_beside: int = 0  # pages painted by helper processes
     plain: str | None = None  # why the plain path made it (None: the fast path)
+    starts: list[PageStart] = field(default_factory=list)  # where each page with text begins
+    front_pages: dict[str, str] = field(default_factory=dict)  # front matter anchor -> label (i, ii…)
 
 
 @contextmanager
@@ -117,12 +115,10 @@ class PdfWriter:
         self.fetcher = RestrictedFetcher(styles)
         self.fonts = FontConfiguration()
         self.stylesheets = print_stylesheets(styles, self.fetcher, self.fonts)
-        # The book's title as the left-hand running head (a plain string: no element to hide).
-        self.running_head = (f"@page :left {{ @top-left {{ content: {_css_string(book.meta.title)}; }} }}"
-                             "@page chapter:nth(1 of chapter), glossary:nth(1 of glossary), "
-                             "sources:nth(1 of sources), :blank, bare { @top-left { content: none; } }")
+        self.running_head = running_head_css(book)
         self.stylesheets.append(CSS(string=self.running_head, font_config=self.fonts))
         self.edition = Edition(PRINT)
+        self.on_pages: Callable[[PageList], None] | None = None  # told where the pages begin, once known
         self.relaid: list[tuple[int, str, str]] = []  # (chapter, what was wrong, remedy)
         self.beside: list[int] = []  # chapters laid out by helpers
         self.reused: list[int] = []  # chapters whose layout came from the cache
@@ -214,9 +210,7 @@ class PdfWriter:
         book = self.book
         total = len(book.chapters) + 3
         self.progress("laying out glossary and sources", len(book.chapters), total)
-        back_body = (render_glossary(book, self.edition, self._glossary_pages(body.labels)) if book.glossary else "")
-        back_body += render_colophon(book)
-        body.add(*self.lay_out_part("back", back_body, body.page_number))
+        body.add(*self.lay_out_part("back", back_body(book, body.labels), body.page_number))
         self.progress("laying out front matter", len(book.chapters) + 1, total)
         front_pages, front_labels = self._front(body.labels)
         if len(front_pages) % 2:
@@ -225,17 +219,32 @@ class PdfWriter:
         for anchor, label in front_labels.items():
             labels.setdefault(anchor, label)
         self.progress("writing PDF", len(book.chapters) + 2, total)
-        combined = self.blank_document().copy(front_pages + body.pages)
+        pages = front_pages + body.pages
+        folios = [roman(i + 1) for i in range(len(front_pages))] + [str(i + 1) for i in range(len(body.pages))]
+        starts = self.page_starts(pages, folios)
+        if starts is not None and self.on_pages is not None:  # the EPUB may be made while the PDF is written
+            self.on_pages(PageList(starts, labels))
+        combined = self.blank_document().copy(pages)
         replayed: list[int] = []
         with self.writing(painting, replayed):
             combined.write_pdf(str(target), pdf_variant="pdf/ua-1", finisher=_page_labels(len(front_pages)))
+        if starts is None:
+            starts = starts_from_pdf(target, folios, [page.anchors for page in pages])
+            if self.on_pages is not None:
+                self.on_pages(PageList(starts, labels))
         result = PdfResult(len(front_pages) + len(body.pages), labels=labels,
                            physical={a: len(front_pages) + i + 1 for a, i in body.indexes.items()},
                            refused=list(self.fetcher.refused), relaid=list(self.relaid), beside=sorted(self.beside),
-                           reused=sorted(self.reused), painted_beside=len(replayed))
+                           reused=sorted(self.reused), painted_beside=len(replayed), starts=starts,
+                           front_pages=dict(front_labels))
         self.after_writing()
         self.progress("done", total, total)
         return result
+
+    def page_starts(self, pages: list, folios: list[str]) -> list[PageStart] | None:
+        """Where each page's body text begins, read before writing; None on the plain path, which
+        cannot see a page's text (WeasyPrint's public API does not show it) and reads the PDF's."""
+        return None
 
     def writing(self, painting, replayed: list[int]):
         """What is in force while the PDF is written: nothing on the plain path."""
@@ -245,36 +254,18 @@ class PdfWriter:
         """After the PDF is written: nothing to tidy on the plain path."""
 
     def _front(self, labels: dict[str, str]):
-        book = self.book
-        front_items = [("introduction", "Introduction")] if book.introduction else []
-
-        def body(pages: dict[str, str]) -> str:
-            parts = [render_halftitle(book), render_titlepage(book), render_imprint(book),
-                     render_contents(book, pages, front_items)]
-            if book.introduction:
-                parts.append(render_introduction(book))
-            return f'<div class="front">{"".join(parts)}</div>'
-
+        """The front matter laid out, and its anchors' labels (i, ii, …); laid out again if the
+        introduction's page moved once its own number was known."""
+        items = front_items(self.book)
         pages = dict(labels)
-        pages.update({anchor: "x" for anchor, _ in front_items})
-        laid, first = self.lay_out_part("front", body(pages), None)
+        pages.update({anchor: "x" for anchor, _ in items})
+        laid, first = self.lay_out_part("front", front_body(self.book, pages), None)
         front_labels = {a: roman(i + 1) for a, i in first.items()}
-        if any(front_labels.get(a) != pages.get(a) for a, _ in front_items):
-            pages.update({a: front_labels.get(a, "") for a, _ in front_items})
-            laid, first = self.lay_out_part("front", body(pages), None)
+        if any(front_labels.get(a) != pages.get(a) for a, _ in items):
+            pages.update({a: front_labels.get(a, "") for a, _ in items})
+            laid, first = self.lay_out_part("front", front_body(self.book, pages), None)
             front_labels = {a: roman(i + 1) for a, i in first.items()}
         return list(laid), front_labels
-
-    def _glossary_pages(self, labels: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
-        pages: dict[str, list[tuple[str, str]]] = {}
-        for entry in self.book.glossary:
-            refs = []
-            for chapter in self.book.chapters:
-                anchor = ids.term_use_id(chapter, entry.id)
-                if anchor in labels:
-                    refs.append((labels[anchor], anchor))
-            pages[entry.id] = refs
-        return pages
 
     #: Ways to lay a chapter out again if WeasyPrint drops a footnote (on the fast path the
     #: cause known in WeasyPrint 70 is fixed, and this is the safety net; on the plain path
