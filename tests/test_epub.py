@@ -92,14 +92,15 @@ def test_the_cover_is_a_generated_image_marked_as_cover_and_its_page_is_in_the_r
     assert not [ref for ref in spine if ref.get("linear") == "no"]
 
 
-def test_navigation_has_nested_toc_landmarks_and_no_page_list(epub_documents, epub_files):
+def test_navigation_has_nested_toc_landmarks_and_our_page_list(epub_documents, epub_files):
     nav = epub_documents["EPUB/text/toc.xhtml"]
     kinds = [n.get(EPUB_TYPE) for n in nav.iterfind(".//x:nav", XHTML_NS)]
-    assert kinds == ["toc", "landmarks"], "no page-list: ebooklib would list every id+epub:type element"
+    # The page list is ours (the print edition's pages): ebooklib's would list every id+epub:type element.
+    assert kinds == ["toc", "landmarks", "page-list"]
     toc = nav.find(".//x:nav[@epub:type='toc']", XHTML_NS)
     assert toc.find("x:ol/x:li/x:ol/x:li/x:a", XHTML_NS) is not None, "sections nest under chapters"
     landmarks = {a.get(EPUB_TYPE) for a in nav.iterfind(".//x:nav[@epub:type='landmarks']//x:a", XHTML_NS)}
-    assert {"cover", "toc", "bodymatter", "endnotes", "colophon"} <= landmarks
+    assert {"cover", "toc", "bodymatter", "endnotes", "index", "colophon"} <= landmarks
     if "EPUB/text/glossary.xhtml" in epub_files:
         assert "glossary" in landmarks
     assert "EPUB/toc.ncx" in epub_files

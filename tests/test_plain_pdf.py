@@ -220,3 +220,22 @@ def test_the_plain_reader_keeps_every_note_folio_and_page_reference(plain, built
         used = [result.labels[ids.term_use_id(c, entry.id)] for c in book.chapters
                 if ids.term_use_id(c, entry.id) in result.labels]
         assert f"{'Page' if len(used) == 1 else 'Pages'} {', '.join(used)}." in glossary, entry.term
+
+
+@pytest.mark.slow
+def test_the_plain_path_finds_where_each_page_begins_from_the_pdfs_text(plain, built, tmp_path):
+    """WeasyPrint's public API shows no page's text: the plain path reads the written PDF's, with the
+    pages' public anchors as hints, and the EPUB marks the plain PDF's pages as it does the fast one's."""
+    from page_words import epub_markers, pdf_pages, same_start
+    from pipeline.writers.epub import build_epub
+    from pipeline.writers.page_list import PageList
+
+    result = plain.result.pdf
+    printed = pdf_pages(plain.path)
+    assert [start.label for start in result.starts] == [label for label, _ in printed]
+    assert any(start.hints == ("imprint",) for start in result.starts)
+    path = tmp_path / "plain.epub"
+    path.write_bytes(build_epub(built.made.book, ROOT / "styles", None, PageList(result.starts, result.labels)))
+    marked = epub_markers(path)
+    assert sorted(marked) == sorted(label for label, _ in printed)
+    assert [label for label, words in printed if not same_start(label, words, marked[label][1])] == []
