@@ -1,7 +1,8 @@
 """`watch`: rebuild whenever editorial/, seeds/ or styles/ change.
 
 The EPUB is rebuilt first (about a second, through the cache of cleaned
-articles), then the PDF. Each round prints what changed and any warning that
+articles; with the last PDF's page numbers while they hold), then the PDF and,
+with its pages, the EPUB again. Each round prints what changed and any warning that
 was not there before; an error is shown and the watch goes on.
 """
 
@@ -62,10 +63,11 @@ class Watcher:
         if not self.epub_only:
             pdf_started = time.perf_counter()
             try:
-                result = build(BuildOptions(self.root, self.options.out, epub=False, pdf=True, report=True),
+                # The EPUB again too: made beside the PDF's writing, it gets the new layout's pages.
+                result = build(BuildOptions(self.root, self.options.out, epub=True, pdf=True, report=True),
                                prepared=prepared)
                 self.console.info(f"PDF rebuilt in {time.perf_counter() - pdf_started:.1f} s "
-                                  f"({result.pdf.pages} pages).")
+                                  f"({result.pdf.pages} pages), and the EPUB with its page numbers.")
             except PipelineError as exc:
                 for problem in exc.problems:
                     self.console.problem(problem)

@@ -110,6 +110,16 @@ def test_pages_at_one_place_keep_their_order_and_words_not_found_are_reported():
     assert body.index('id="page-i"') < body.index('id="page-iii"') < body.index("Stalin")
 
 
+def test_a_page_that_begins_in_a_footnote_is_marked_in_its_endnote_and_the_text_goes_on():
+    chapter = "<p>First page words here.</p><p>Third page words come after the note.</p>"
+    notes = '<div id="chapter-1-note-3" role="listitem"><p><a href="#r">3.</a> A long note runs over here.</p></div>'
+    bodies, placed, missed = place_markers([chapter, notes], [
+        PageStart("5", "First page words here"), PageStart("6", "over here", ("chapter-1-note-3",)),
+        PageStart("7", "Third page words come after the note")])
+    assert missed == [] and [(p.label, p.doc) for p in placed] == [("5", 0), ("6", 1), ("7", 0)]
+    assert re.search(r'runs <span [^>]*id="page-6"[^>]*/>over here', bodies[1])
+
+
 def test_lines_are_joined_as_the_page_reads():
     assert joined_lines("Bolshev\u2010\nism at\nbirth of anti-\nSemitism") == "Bolshevism at birth of anti-Semitism"
 
@@ -147,3 +157,13 @@ def test_an_epub_only_build_takes_the_last_layouts_pages_while_they_hold(tmp_pat
     lines = [line for line in capsys.readouterr().out.splitlines() if "page list" in line]
     assert len(lines) == 1 and "made without the print edition's page list" in lines[0]
     assert not epub_markers(out / "a-small-book.epub")
+
+
+def test_the_paged_epub_is_the_same_to_the_byte_each_time(built, epub_path):
+    from conftest import ROOT
+    from pipeline.writers.epub import build_epub
+    from pipeline.writers.page_list import PageList
+    pages = PageList(built.pdf.starts, built.pdf.labels)
+    first = build_epub(built.made.book, ROOT / "styles", None, pages)
+    assert first == build_epub(built.made.book, ROOT / "styles", None, pages)
+    assert first == epub_path.read_bytes()

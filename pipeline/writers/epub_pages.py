@@ -9,6 +9,10 @@ note-call numbers and generated asterisks make no difference, and a word the
 page begins half-way through (hyphenated over the page's turn) is found by the
 words after it: the marker then goes before the whole word.
 
+A page that begins in a footnote (one run over from the page before, with no
+text of its own above it) is marked in that note, which is an endnote here;
+the next page is looked for from where the text had got to.
+
 A marker, `<span epub:type="pagebreak" role="doc-pagebreak" id="page-47"
 aria-label="47"/>`, goes where its page's first word begins: never inside a
 word, never inside a link or a note call (it goes before the link), never
@@ -29,6 +33,7 @@ XHTML = "http://www.w3.org/1999/xhtml"
 EPUB = "http://www.idpf.org/2007/ops"
 _WRAP = f'<wrap xmlns="{XHTML}" xmlns:epub="{EPUB}">{{}}</wrap>'
 _WORD = re.compile(r"[^\W\d_]+")
+_NOTE = re.compile(r"^chapter-\d+-note-\d+$")
 _A, _NAV, _OL = f"{{{XHTML}}}a", f"{{{XHTML}}}nav", f"{{{XHTML}}}ol"
 _TYPE = f"{{{EPUB}}}type"
 #: Print ids whose e-book counterpart is named otherwise.
@@ -180,7 +185,8 @@ def place_markers(fragments: list[str], starts: list[PageStart]) -> tuple[list[s
         if position is None:
             missed.append(start.label)
             continue
-        cursor = position
+        if not any(_NOTE.search(hint) for hint in start.hints[:1]):
+            cursor = position  # a page that begins in a footnote (an endnote here) leaves the text's place
         found.append((start.label, text.tokens[position]))
     groups: dict[tuple, tuple[int, object, list[str]]] = {}
     for order, (label, token) in enumerate(found):

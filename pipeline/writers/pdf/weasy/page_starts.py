@@ -38,16 +38,22 @@ def _text_boxes(box, ids: tuple[str, ...]):
 
 def page_start(page) -> tuple[str, tuple[str, ...]] | None:
     """The first characters of a page's body text (lines joined by spaces) and the ids of the
-    elements its first text stands in, innermost first; None for a page without body text."""
-    page_box = page._page_box
-    body = next((child for child in page_box.children
-                 if not isinstance(child, (boxes.MarginBox, boxes.FootnoteAreaBox))), None)
-    if body is None:
-        return None
+    elements its first text stands in, innermost first; a page whose only text is in its footnote
+    area (a note run over from the page before) begins in that note. None for a page without text."""
+    children = page._page_box.children
+    for area in [c for c in children if not isinstance(c, (boxes.MarginBox, boxes.FootnoteAreaBox))] + \
+            [c for c in children if isinstance(c, boxes.FootnoteAreaBox)]:
+        found = _first_words(area)
+        if found is not None:
+            return found
+    return None
+
+
+def _first_words(area) -> tuple[str, tuple[str, ...]] | None:
     parts: list[str] = []
     hints: tuple[str, ...] | None = None
     length = 0
-    for text, ids in _text_boxes(body, ()):
+    for text, ids in _text_boxes(area, ()):
         if hints is None:
             if not text.strip():
                 continue
