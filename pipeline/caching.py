@@ -39,7 +39,7 @@ CODE_SUFFIXES = (".py", ".json")
 # -- keys ------------------------------------------------------------------------------------
 
 def cache_key(*inputs: bytes | str, libraries: Iterable[str] = (), code: Iterable[str] = (),
-              scheme: str = "", length: int = 64) -> str:
+              scheme: str = "", length: int = 64, package: Path = PACKAGE) -> str:
     """The key of an entry: `scheme` (the entry format's name), the versions of `libraries`
     (distribution names), the digest of the code under the modules `code` names, and `inputs`
     (each an input's bytes, text or digest, in an order the caller keeps)."""
@@ -48,7 +48,7 @@ def cache_key(*inputs: bytes | str, libraries: Iterable[str] = (), code: Iterabl
         digest.update(b"\0lib " + version.encode())
     codes = tuple(code)
     if codes:
-        digest.update(b"\0code " + code_digest(*codes).encode())
+        digest.update(b"\0code " + code_digest(*codes, package=package).encode())
     for part in inputs:
         data = part.encode("utf-8") if isinstance(part, str) else part
         digest.update(b"\0in %d\0" % len(data) + data)
@@ -217,18 +217,18 @@ def write_entry(path: Path, text: str) -> None:
 def write_with(path: Path, writer: Callable) -> None:
     """Write the entry at `path` whole or not at all: `writer` writes to a file of this process's
     own, which is moved into place only once it is complete. If writing fails (the disk, or
-    `writer` itself), nothing is left behind and the entry is simply not kept."""
+    `writer` itself), nothing is left behind and the entry is simply not kept; if it is
+    interrupted (KeyboardInterrupt, SystemExit), nothing is left behind either."""
     part = path.with_name(f"{path.name}.{os.getpid()}.part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(part, "wb") as file:
             writer(file)
         os.replace(part, path)
-    except Exception:
-        try:
-            part.unlink(missing_ok=True)
-        except OSError:
-            pass
+    except BaseException as exc:
+        remove(part)
+        if not isinstance(exc, Exception):
+            raise
 
 
 def remove(path: Path) -> None:
