@@ -21,6 +21,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import os
+import re
 import time
 from functools import lru_cache
 from importlib import metadata
@@ -93,6 +94,9 @@ def code_digest(*modules: str, package: Path = PACKAGE) -> str:
 
 def code_files(*modules: str, package: Path = PACKAGE) -> list[Path]:
     """The files `code_digest` covers, found by walking `package` and reading imports."""
+    found = _package_files(package)
+    if package.name in modules:  # the whole package: nothing it imports lies outside
+        return sorted(path for _, path in found)
     files: set[Path] = set()
     pending = [(name, True) for name in modules]
     seen: set[tuple[str, bool]] = set()
@@ -101,28 +105,34 @@ def code_files(*modules: str, package: Path = PACKAGE) -> list[Path]:
         if (name, walk) in seen:
             continue
         seen.add((name, walk))
-        found = _module_files(name, package, walk)
-        new = [path for path in found if path not in files]
-        files.update(found)
+        new = [path for path in _module_files(name, found, walk) if path not in files]
+        files.update(new)
         for path in new:
             if path.suffix == ".py":
                 pending.extend((imported, False) for imported in _imports(path, package))
     return sorted(files)
 
 
-def _module_files(name: str, package: Path, walk: bool) -> list[Path]:
+def _package_files(package: Path) -> list[tuple[tuple[str, ...], Path]]:
+    """Every code file of `package`, with the dotted name of its folder (("pipeline", "clean"))."""
+    found = []
+    for folder, folders, names in os.walk(package):
+        folders[:] = sorted(f for f in folders if f != "__pycache__")
+        parts = (package.name, *Path(folder).relative_to(package).parts)
+        found += [(parts, Path(folder, name)) for name in sorted(names) if name.endswith(CODE_SUFFIXES)]
+    return found
+
+
+def _module_files(name: str, found: list[tuple[tuple[str, ...], Path]], walk: bool) -> list[Path]:
     """A module's file; for a package, every code file under it if `walk` (a package a cache
     names), else its `__init__` and the data files under it (a package merely imported: its
     submodules count as they are imported); none if `name` is not ours."""
-    parts = name.split(".")
-    if parts[0] != package.name:
-        return []
-    path = package.joinpath(*parts[1:])
-    if path.is_dir():
-        return [p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts
-                and (p.suffix in CODE_SUFFIXES if walk else p.suffix in CODE_SUFFIXES[1:] or p == path / "__init__.py")]
-    module = path.with_suffix(".py")
-    return [module] if module.is_file() else []
+    parts = tuple(name.split("."))
+    under = [(folder, path) for folder, path in found if folder[:len(parts)] == parts]
+    if under:  # a package
+        return [path for folder, path in under
+                if walk or path.suffix != ".py" or (folder == parts and path.name == "__init__.py")]
+    return [path for folder, path in found if folder == parts[:-1] and path.name == f"{parts[-1]}.py"]
 
 
 def _module_name(path: Path, package: Path) -> tuple[str, bool]:
@@ -134,45 +144,71 @@ def _module_name(path: Path, package: Path) -> tuple[str, bool]:
     return ".".join(parts), is_package
 
 
+#: A line that may begin an import statement, and one that begins `if TYPE_CHECKING:`.
+_IMPORT_LINE = re.compile(r"^([ \t]*)(?:from[ \t]+[\w.]+[ \t]+import\b|import[ \t]+\w)", re.M)
+_TYPE_CHECKING_LINE = re.compile(r"^([ \t]*)if[ \t]+(?:typing\.)?TYPE_CHECKING[ \t]*:", re.M)
+
+
 def _imports(path: Path, package: Path) -> list[str]:
-    """The modules of `package` that the module at `path` imports, anywhere in it."""
+    """The modules of `package` that the module at `path` imports, anywhere in it but under
+    `if TYPE_CHECKING:` (those never run). Only the import statements are parsed: parsing whole
+    modules would cost a cache's key more than the cache saves."""
     try:
-        tree = ast.parse(path.read_bytes(), str(path))
-    except (SyntaxError, ValueError):
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
         return []
     name, is_package = _module_name(path, package)
     here = name if is_package else name.rpartition(".")[0]
+    skipped = _type_checking_blocks(text)
     found = []
-    for node in _running(tree):
-        if isinstance(node, ast.Import):
-            found += [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = here.split(".")
-                base = base[:len(base) - (node.level - 1)] if node.level > 1 else base
-                target = ".".join(base + ([node.module] if node.module else []))
-            else:
-                target = node.module or ""
-            found.append(target)
-            found += [f"{target}.{alias.name}" for alias in node.names]  # `from . import module`
+    for match in _IMPORT_LINE.finditer(text):
+        if any(begin < match.start() < end for begin, end in skipped):
+            continue
+        for node in _statement(text, match.start() + len(match.group(1))):
+            if isinstance(node, ast.Import):
+                found += [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = here.split(".")
+                    base = base[:len(base) - (node.level - 1)] if node.level > 1 else base
+                    target = ".".join(base + ([node.module] if node.module else []))
+                else:
+                    target = node.module or ""
+                found.append(target)
+                found += [f"{target}.{alias.name}" for alias in node.names]  # `from . import module`
     return [n for n in found if n.split(".")[0] == package.name]
 
 
-def _running(tree: ast.AST):
-    """The nodes of `tree` that can run: all but the bodies of `if TYPE_CHECKING:`."""
-    pending = [tree]
-    while pending:
-        node = pending.pop()
-        yield node
-        if isinstance(node, ast.If) and _type_checking(node.test):
-            pending.extend(node.orelse)
-        else:
-            pending.extend(ast.iter_child_nodes(node))
+def _statement(text: str, start: int) -> list[ast.stmt]:
+    """The import statement beginning at `start` (continued over parentheses or backslashes)."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    if "(" in text[start:end] and ")" not in text[start:end]:
+        close = text.find(")", start)
+        end = len(text) if close < 0 else close + 1
+    while text[start:end].endswith("\\"):
+        following = text.find("\n", end + 1)
+        end = len(text) if following < 0 else following
+    try:
+        return ast.parse(text[start:end]).body
+    except SyntaxError:
+        return []  # an import-like line of a docstring, say
 
 
-def _type_checking(test: ast.expr) -> bool:
-    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+def _type_checking_blocks(text: str) -> list[tuple[int, int]]:
+    """Where the bodies of `if TYPE_CHECKING:` are: (start, end) offsets."""
+    blocks = []
+    for match in _TYPE_CHECKING_LINE.finditer(text):
+        indent = len(match.group(1))
+        end = text.find("\n", match.end())
+        while end >= 0:
+            following = text.find("\n", end + 1)
+            line = text[end + 1:len(text) if following < 0 else following]
+            if line.strip() and len(line) - len(line.lstrip()) <= indent:
+                break
+            end = following
+        blocks.append((match.start(), len(text) if end < 0 else end))
+    return blocks
 
 
 # -- entries ---------------------------------------------------------------------------------
