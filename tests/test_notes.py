@@ -73,18 +73,43 @@ def real_book():
     return build_book(editorial)
 
 
-def test_missing_source_notes_are_reported_with_chapter_and_sentence(real_book):
-    messages = [p.message for p in real_book.warnings if "notes list lacks" in p.message]
+@pytest.fixture(scope="module")
+def unacknowledged(tmp_path_factory):
+    """The real book with the editors' acknowledgement of the journal's three lost notes removed."""
+    from conftest import copy_project
+    root = copy_project(tmp_path_factory.mktemp("unacknowledged"))
+    book = root / "editorial" / "book.yaml"
+    text = book.read_text(encoding="utf-8")
+    start = text.index("    missing_notes:")
+    end = text.index("to note 34; the editors have not been able to recover it.\n") + len(
+        "to note 34; the editors have not been able to recover it.\n")
+    book.write_text(text[:start] + text[end:], encoding="utf-8")
+    return build_book(load_editorial(root))
+
+
+def test_missing_source_notes_are_reported_with_chapter_and_sentence(unacknowledged):
+    messages = [p.message for p in unacknowledged.warnings if "notes list lacks" in p.message]
     for number in (3, 5, 33):
         assert any(f"calls note {number} " in m and "'long-shadow'" in m for m in messages), number
     three = next(m for m in messages if "calls note 3 " in m)
     assert "pro-Stalin, position" in three
 
 
-def test_missing_notes_are_rendered_as_missing_not_dropped(real_book):
-    chapter = next(c for c in real_book.book.chapters if c.id == "long-shadow")
+def test_missing_notes_are_rendered_as_missing_not_dropped(unacknowledged):
+    chapter = next(c for c in unacknowledged.book.chapters if c.id == "long-shadow")
     missing = [n for n in chapter.notes if n.origin is NoteOrigin.MISSING]
     assert len(missing) == 3 and all("missing from the source" in n.paragraphs[0].text for n in missing)
+
+
+def test_the_reader_acknowledges_the_journals_lost_notes_and_warns_of_nothing(real_book):
+    """book.yaml says, for each note the journal calls but its page lacks, that it is missing."""
+    assert not real_book.warnings, [str(p) for p in real_book.warnings]
+    chapter = next(c for c in real_book.book.chapters if c.id == "long-shadow")
+    supplied = {n.key: n for n in chapter.notes if n.origin is NoteOrigin.SUPPLIED}
+    assert sorted(supplied) == ["s3", "s33", "s5"]
+    for key, note in supplied.items():
+        text = " ".join(p.text for p in note.paragraphs)
+        assert f"note {key[1:]} is missing from the journal" in text
 
 
 SEED = ("A title for the test\n\nThe Bolsheviks took power in October 1917 and the civil war followed.1 "
