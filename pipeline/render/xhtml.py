@@ -270,16 +270,20 @@ def render_endnotes(book: Book, edition: Edition) -> str:
             continue
         nid = ids.chapter_notes_id(chapter)
         out.append(f'<section id="{nid}" aria-labelledby="{nid}-title">')
-        out.append(f'<h3 id="{nid}-title"><a href="{edition.href(chapter_key(chapter), ids.chapter_id(chapter))}">'
+        # To the chapter's title: converters (pandoc) keep a heading's id, not a section's.
+        out.append(f'<h3 id="{nid}-title"><a href="{edition.href(chapter_key(chapter), ids.chapter_title_id(chapter))}">'
                    f'{chapter.number}. {esc(chapter.title)}</a></h3>')
-        out.append('<ol class="notes">')
+        # Numbered once, by the back-link that leads each note (Kindle pairs a note with its call
+        # by it): an <ol> would number them again in every conversion that ignores the style
+        # sheet (calibre, pandoc: "1. 1. Quoted in …"), so the list is one for ARIA only.
+        out.append('<div class="notes" role="list">')
         for note in chapter.notes:
             back = edition.href(chapter_key(chapter), ids.noteref_id(chapter, note.number))
             lead = f'<a href="{back}" class="backlink" role="doc-backlink">{note.number}.</a> '
             paragraphs = "".join(f"<p>{p}</p>" for p in _note_paragraphs(note, lead, book.meta.dash))
-            out.append(f'<li id="{ids.note_id(chapter, note.number)}" class="{_note_class(note)}" '
-                       f'epub:type="endnote">{paragraphs}</li>')
-        out.append("</ol></section>")
+            out.append(f'<div id="{ids.note_id(chapter, note.number)}" class="{_note_class(note)}" '
+                       f'epub:type="endnote" role="listitem">{paragraphs}</div>')
+        out.append("</div></section>")
     out.append("</section>")
     return "\n".join(out)
 
@@ -298,7 +302,8 @@ def render_glossary(book: Book, edition: Edition, pages: dict[str, list[tuple[st
     chapters = {c.id: c for c in book.chapters}
     for entry in book.glossary:
         eid = ids.glossary_entry_id(entry.id)
-        out.append(f'<dt id="{eid}" epub:type="glossterm"><dfn>{esc(entry.term)}</dfn></dt>')
+        # The target is the <dfn>: pandoc's EPUB reader drops a <dt>'s id, and every link with it.
+        out.append(f'<dt epub:type="glossterm"><dfn id="{eid}">{esc(entry.term)}</dfn></dt>')
         out.append(f'<dd epub:type="glossdef">{render_prose(entry.definition)}')
         related = [by_id[r] for r in entry.see_also if r in by_id]
         if related:
@@ -398,16 +403,17 @@ def _source_entry(chapter: Chapter) -> str:
     if chapter.url:
         text += f' Online at <a href="{esc(chapter.url)}">{esc(chapter.url)}</a>.'
     summary = f'<p class="summary">{esc(chapter.summary)}</p>' if chapter.summary else ""
-    return f"<li><p>{chapter.number}. {text}</p>{summary}</li>"
+    return f'<div class="source" role="listitem"><p>{chapter.number}. {text}</p>{summary}</div>'
 
 
 def render_colophon(book: Book) -> str:
+    """The sources, numbered once as the chapters are (a list for ARIA only, as the notes)."""
     items = "".join(_source_entry(c) for c in book.chapters)
     extra = render_prose(book.colophon)
     meta = book.meta
     return (f'<section id="colophon" class="colophon" epub:type="colophon" role="doc-colophon" '
             f'aria-labelledby="colophon-title"><h2 id="colophon-title">Sources</h2>{extra}'
-            f'<ol class="sources">{items}</ol>'
+            f'<div class="sources" role="list">{items}</div>'
             f'<p class="production">This edition of <cite>{esc(meta.title)}</cite> was compiled and annotated by '
             f'{esc(meta.editor)}{", " + esc(human_date(meta.date)) if meta.date else ""}. It is set in Charis SIL, '
             f'an open-source typeface by SIL International.</p></section>')
