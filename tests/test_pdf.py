@@ -32,7 +32,7 @@ def test_only_the_shipped_fonts_are_used_and_all_are_embedded(reader):
     fonts = _fonts(reader)
     assert fonts and all(fonts.values()), fonts
     for name in fonts:
-        assert re.fullmatch(r"/[A-Z]{6}\+Reader-Charis(-Bold)?(-Italic)?", name), f"a system font crept in: {name}"
+        assert re.fullmatch(r"/[A-Z]{6}\+Charis-SIL(-Bold)?(-Italic)?", name), f"a system font crept in: {name}"
 
 
 def test_every_chapter_and_section_has_a_bookmark(reader, built):
