@@ -19,7 +19,6 @@ which is as trusted as the project's files.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import platform
@@ -27,9 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .cachefile import read_bytes, write_bytes
+from .caching import cache_key, file_digest, load, write_bytes
 from .model import BuildInput
-from .versions import distribution_versions, files_digest
 
 _FORMAT = "reader-book-1"
 #: Libraries whose output is part of the prepared book.
@@ -49,27 +47,15 @@ class _Entry:
     made: bytes  # the pickled BuildInput
 
 
-_CODE = Path(__file__).parent
-
-
-def _code_files() -> list[Path]:
-    """All of our code and its data: what makes the book (the model, the cleaner, the editorial
-    stage and its Markdown parser) and what checks it."""
-    return [p for p in _CODE.rglob("*") if p.suffix in (".py", ".json") and p.is_file()]
+#: All of our code and its data: what makes the book (the model, the cleaner, the editorial
+#: stage and its Markdown parser) and what checks it.
+_CODE = (__package__,)
 
 
 @lru_cache(maxsize=1)
 def _environment() -> str:
-    parts = [_FORMAT, platform.python_version(), files_digest(_code_files(), _CODE),
-             os.environ.get("SOURCE_DATE_EPOCH", "")] + distribution_versions(_LIBRARIES)
-    return "\n".join(parts)
-
-
-def _digest(path: Path) -> str:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return ""
+    return cache_key(platform.python_version(), os.environ.get("SOURCE_DATE_EPOCH", ""),
+                     libraries=_LIBRARIES, code=_CODE, scheme=_FORMAT)
 
 
 class BookCache:
@@ -89,19 +75,18 @@ class BookCache:
 
     def get(self) -> BuildInput | None:
         """The kept book, if everything it was made from is as it was."""
-        data = read_bytes(self.path)
-        try:
-            entry = pickle.loads(data) if data else None
-            if (not isinstance(entry, _Entry) or entry.project != str(self.project)
-                    or entry.environment != _environment()):
-                return None
-            if any(str(p) not in entry.files for p in self._editorial_files()):
-                return None  # a file added under editorial/
-            if any(_digest(Path(name)) != digest for name, digest in entry.files.items()):
-                return None
-            made = pickle.loads(entry.made)
-        except Exception:  # unreadable, or made by other code: prepared afresh
+        return load(self.path, self._decode)  # unreadable, or made by other code: prepared afresh
+
+    def _decode(self, data: bytes) -> BuildInput | None:
+        entry = pickle.loads(data)
+        if (not isinstance(entry, _Entry) or entry.project != str(self.project)
+                or entry.environment != _environment()):
             return None
+        if any(str(p) not in entry.files for p in self._editorial_files()):
+            return None  # a file added under editorial/
+        if any(file_digest(Path(name)) != digest for name, digest in entry.files.items()):
+            return None
+        made = pickle.loads(entry.made)
         return made if isinstance(made, BuildInput) else None
 
     def put(self, made: BuildInput, files: list[Path], read_from_ns: int) -> None:
@@ -110,7 +95,7 @@ class BookCache:
         paths = {p.resolve() for p in [*self._editorial_files(), *files]}
         if any(_changed_since(p, read_from_ns - _SETTLING_NS) for p in paths):
             return  # the digests might not be of the bytes the book was made from
-        read = {str(p): _digest(p) for p in sorted(paths)}
+        read = {str(p): file_digest(p) for p in sorted(paths)}
         try:
             entry = _Entry(str(self.project), _environment(), read, pickle.dumps(made, pickle.HIGHEST_PROTOCOL))
             write_bytes(self.path, pickle.dumps(entry, pickle.HIGHEST_PROTOCOL))

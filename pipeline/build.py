@@ -123,9 +123,8 @@ def build(options: BuildOptions, cache=None, progress=None, on_wait=None,
     """Prepare the book and write the editions. `notice` is told, as the PDF is begun, if it is
     made on the plain path, and why."""
     started = time.perf_counter()
-    if options.pdf or (options.layout_cache_dir / page_record.NAME).exists():
-        # WeasyPrint is slow to import: done in a thread, that overlaps loading and cleaning (an
-        # EPUB-only build needs it too, to tell whether the last PDF's pages still hold).
+    if options.pdf:
+        # WeasyPrint is slow to import: done in a thread, that overlaps loading and cleaning.
         threading.Thread(target=_import_quietly, args=(options.libraries_file,), daemon=True).start()
     # Helpers start first: their imports overlap with loading and cleaning here.
     with helpers(*_helpers_wanted(options)) as side:
@@ -193,7 +192,6 @@ def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | 
 
 def _kept_pages(options: BuildOptions, book, notice) -> PageList | None:
     """The pages of the last PDF laid out, if they still hold for this book; else None, said in one line."""
-    import_weasyprint(options.libraries_file)  # the layout's fingerprint reads its libraries' versions
     pages = page_record.load(options.layout_cache_dir, book, options.styles)
     if pages is None and notice is not None:
         notice("EPUB: made without the print edition's page list and page numbers (no PDF laid out for the "

@@ -1,45 +1,34 @@
 """A cache of cleaned articles, so that unchanged chapters are not cleaned again.
 
-The key is what cleaning depends on: the seed's bytes, the editors' overrides
-for it, and the cleaner's own code. Entries live in memory (for `watch`) and
+The key (made as every cache's is, by pipeline/caching.py) is what cleaning
+depends on: the seed's bytes, the editors' overrides for it, and the code of
+the cleaner, the reader and the model, with what they import. Entries live in memory (for `watch`) and
 on disk under .cache/clean/ (for repeated builds); a damaged or stale entry is
 simply recomputed.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import asdict
-from functools import lru_cache
 from pathlib import Path
 
-from .cachefile import read_entry, write_entry
+from .caching import cache_key, read_entry, write_entry
 from .clean import CleanResult, clean
 from .clean.assemble import assemble
 from .clean.units import Event, Overrides, Role, Unit
 from .read import SourceText
 
-_FORMAT = 1
-
-
-@lru_cache(maxsize=1)
-def cleaner_fingerprint() -> str:
-    """A hash of the cleaner's source: a new rule invalidates every entry."""
-    digest = hashlib.sha256(str(_FORMAT).encode())
-    for path in sorted((Path(__file__).parent / "clean").glob("*.py")) + [
-            Path(__file__).parent / "read.py", Path(__file__).parent / "model.py"]:
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+_SCHEME = "clean-1"
+#: The code that cleans: the cleaner (with its models), the reader and the model, and what they import.
+_CODE = ("pipeline.clean", "pipeline.read", "pipeline.model")
 
 
 def _key(source: SourceText, overrides: Overrides) -> str:
-    digest = hashlib.sha256(cleaner_fingerprint().encode())
-    digest.update(str(source.path.name).encode())
-    digest.update("\n".join(source.lines).encode("utf-8"))
-    for kind in ("keep", "drop", "heading", "quotation", "paragraph"):
-        digest.update(f"{kind}:{sorted(getattr(overrides, kind))}".encode())
-    return digest.hexdigest()
+    return cache_key(str(source.path.name), "\n".join(source.lines),
+                     *(f"{kind}:{sorted(getattr(overrides, kind))}"
+                       for kind in ("keep", "drop", "heading", "quotation", "paragraph")),
+                     code=_CODE, scheme=_SCHEME)
 
 
 class CleanCache:

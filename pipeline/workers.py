@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .cachefile import read_bytes, write_bytes
+from .caching import read_bytes, write_bytes
 
 #: Helpers beyond this bring little by default: the work a build shares out has long serial parts.
 MAX_HELPERS = 3

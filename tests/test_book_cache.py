@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from pipeline import book_cache, build as build_module
+from pipeline import book_cache, build as build_module, caching
 from pipeline.build import BuildOptions, build
 from pipeline.cache import CleanCache
 
@@ -108,7 +108,7 @@ def test_a_copied_project_prepares_its_book_afresh(project, tmp_path):
 
 
 def test_the_key_covers_the_code_that_makes_the_model():
-    code = {p.relative_to(book_cache._CODE).as_posix() for p in book_cache._code_files()}
+    code = {p.relative_to(caching.PACKAGE).as_posix() for p in caching.code_files(*book_cache._CODE)}
     assert {"model.py", "editorial/prose.py", "editorial/notes.py", "editorial/apply.py", "clean/assemble.py",
             "clean/data/body_model.json"} <= code
     assert {"markdown", "nh3", "beautifulsoup4"} <= {name for name in book_cache._LIBRARIES}

@@ -172,10 +172,15 @@ def test_the_plain_reader_is_the_fast_one_but_where_weasyprint_70s_bugs_show(pla
     fast, slow = built.pdf, plain.result.pdf
     assert plain.notices == [f"PDF: {slow.plain}"] and "is not verified for the fast path" in slow.plain
     assert fast.plain is None
-    assert slow.pages == fast.pages and slow.beside == [] and slow.reused == [] and slow.painted_beside == 0
+    assert slow.beside == [] and slow.reused == [] and slow.painted_beside == 0
+    # The index comes last but for the sources: its page numbers follow the touched chapters' pages, so
+    # its length (and the sources' pages) may differ; everything before it is compared page by page.
+    index = fast.physical["index"] - 1
+    assert slow.physical["index"] - 1 == index and abs(slow.pages - fast.pages) <= 0.2 * (fast.pages - index)
     fast_reader, plain_reader = PdfReader(pdf_path), PdfReader(plain.path)
-    assert plain_reader.page_labels == fast_reader.page_labels
-    assert _outline(plain_reader) == _outline(fast_reader)
+    assert plain_reader.page_labels[:index] == fast_reader.page_labels[:index]
+    assert [entry[:2] for entry in _outline(plain_reader)] == [entry[:2] for entry in _outline(fast_reader)]
+    assert [e for e in _outline(plain_reader) if e[2] < index] == [e for e in _outline(fast_reader) if e[2] < index]
     root = plain_reader.trailer["/Root"]
     assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root
     assert b"pdfuaid" in root["/Metadata"].get_object().get_data()
@@ -185,9 +190,9 @@ def test_the_plain_reader_is_the_fast_one_but_where_weasyprint_70s_bugs_show(pla
     assert openings == [slow.physical[ids.chapter_id(chapter)] - 1 for chapter in chapters]
     ends = openings[1:] + [fast.physical["glossary"] - 1 if "glossary" in fast.physical else fast.pages]
     spans = {chapter.number: range(start, end) for chapter, start, end in zip(chapters, openings, ends)}
-    fast_text, plain_text = _texts(pdf_path), _texts(plain.path)
-    differing = {index for index, (a, b) in enumerate(zip(fast_text, plain_text)) if a != b}
-    allowed = {index for number in plain.touched for index in spans[number]}
+    fast_text, plain_text = _texts(pdf_path)[:index], _texts(plain.path)[:index]
+    differing = {page for page, (a, b) in enumerate(zip(fast_text, plain_text)) if a != b}
+    allowed = {page for number in plain.touched for page in spans[number]}
     assert differing <= allowed, sorted(page + 1 for page in differing - allowed)
     for number in plain.touched:
         pages = spans[number]
@@ -215,7 +220,7 @@ def test_the_plain_reader_keeps_every_note_folio_and_page_reference(plain, built
     for chapter in book.chapters:
         label = result.labels[ids.chapter_id(chapter)]
         assert re.search(rf"{re.escape(' '.join(chapter.title.split()))}[ .]*{label}\b", contents), chapter.title
-    glossary = " ".join(text[-25:])
+    glossary = " ".join(text[result.physical["glossary"] - 1:result.physical["index"] - 1])
     for entry in book.glossary:
         used = [result.labels[ids.term_use_id(c, entry.id)] for c in book.chapters
                 if ids.term_use_id(c, entry.id) in result.labels]

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import copy
 import datetime
-import hashlib
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from ruamel.yaml import YAML
@@ -23,7 +21,7 @@ from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, NodeEvent, ScalarEvent
 
-from ..cachefile import read_entry, write_entry
+from ..caching import cache_key, read_entry, write_entry
 from ..problems import PipelineError, Problem
 
 MAX_BYTES = 2_000_000  # an editorial file is text written by hand
@@ -104,7 +102,7 @@ def load_yaml(path: Path, cache: Path | None = None) -> YamlDocument:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise PipelineError(Problem(f"not valid UTF-8 at byte offset {exc.start}", path, line,
                                     hint="save the file as UTF-8")) from None
-    key = hashlib.sha256(_fingerprint().encode() + raw).hexdigest()
+    key = cache_key(raw, libraries=_LIBRARIES, code=_CODE, scheme=_SCHEME)
     cached = _cached(cache, key, path)
     if cached is not None:
         return cached
@@ -120,10 +118,10 @@ def load_yaml(path: Path, cache: Path | None = None) -> YamlDocument:
     return doc
 
 
-@lru_cache(maxsize=1)
-def _fingerprint() -> str:
-    """This module's source: a change in how files are read invalidates the cache."""
-    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+_SCHEME = "editorial-yaml-1"
+#: What a parsed file depends on besides its bytes: this module (and what it imports) and ruamel.
+_CODE = (__name__,)
+_LIBRARIES = ("ruamel.yaml",)
 
 
 _memory: dict[str, YamlDocument] = {}

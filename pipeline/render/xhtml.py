@@ -105,6 +105,11 @@ def _style(chapter: Chapter, book: Book, edition: Edition) -> InlineStyle:
     def index_span(anchor: str, inner: str) -> str:
         if edition.index_anchors is not None and anchor not in edition.index_anchors:
             return inner
+        if edition.kind == PRINT:
+            # An empty anchor after the words: the page they end on. Wrapping them would end the text
+            # before in a space next to an inline box, which WeasyPrint 70 may break after one word
+            # (weasy/fixes.py, bug 2): the plain path, which has no fix, would set the book otherwise.
+            return f'{inner}<span id="{anchor}"></span>'
         return f'<span id="{anchor}">{inner}</span>'
 
     return InlineStyle(note_call, glossary_link, index_span)

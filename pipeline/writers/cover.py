@@ -1,8 +1,8 @@
 """The cover image, drawn at build time from the book's metadata.
 
 Drawing and compressing it is a large share of making the EPUB, so a project
-keeps the last one drawn (`cover_png`), keyed by the metadata, the fonts, this
-code and Pillow's version.
+keeps the last one drawn (`cover_png`) under .cache/, keyed (pipeline/caching.py)
+by the metadata, the fonts, this code and Pillow's version.
 
 Same metadata and fonts, same pixels: the PNG carries no timestamp, so the
 EPUB stays reproducible.
@@ -10,14 +10,12 @@ EPUB stays reproducible.
 
 from __future__ import annotations
 
-import hashlib
 import io
 from pathlib import Path
 
-import PIL
 from PIL import Image, ImageDraw, ImageFont
 
-from ..cachefile import read_bytes, write_bytes
+from ..caching import cache_key, file_digest, load, prune, write_bytes
 from ..model import BookMeta
 
 WIDTH, HEIGHT = 1600, 2560
@@ -92,21 +90,27 @@ def cover_png(meta: BookMeta, fonts: Path, cache: Path | None = None) -> bytes:
     """The cover as draw_cover makes it; from `cache` (a folder) if it was drawn alike before."""
     if cache is None:
         return draw_cover(meta, fonts)
-    path = cache / f"{_cover_key(meta, fonts)}.png"
-    kept = read_bytes(path)
-    if kept and kept.startswith(b"\x89PNG") and kept.endswith(_PNG_END):
+    key = _cover_key(meta, fonts)
+    path = cache / f"{key}.png"
+    kept = load(path, _whole_png)
+    if kept:
         return kept
     drawn = draw_cover(meta, fonts)
-    for old in cache.glob("*.png"):  # one cover per project: the last one drawn
-        old.unlink(missing_ok=True)
+    prune(cache, "*.png", used=[key])  # one cover per project: the last one drawn
     write_bytes(path, drawn)
     return drawn
 
 
+def _whole_png(data: bytes) -> bytes | None:
+    return data if data.startswith(b"\x89PNG") and data.endswith(_PNG_END) else None
+
+
+#: What draws the cover: this module and what it imports; and the library that draws.
+_CODE = (__name__,)
+_LIBRARIES = ("pillow",)
+
+
 def _cover_key(meta: BookMeta, fonts: Path) -> str:
-    digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(f"\0{PIL.__version__}\0".encode())
-    digest.update(repr((meta.title, meta.subtitle, meta.editor, meta.publisher)).encode("utf-8"))
-    for name in COVER_FONTS:
-        digest.update(b"\0" + (fonts / name).read_bytes())
-    return digest.hexdigest()[:40]
+    return cache_key(repr((meta.title, meta.subtitle, meta.editor, meta.publisher)),
+                     *(file_digest(fonts / name) for name in COVER_FONTS),
+                     libraries=_LIBRARIES, code=_CODE, scheme="cover-1", length=40)

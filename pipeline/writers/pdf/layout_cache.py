@@ -15,18 +15,14 @@ Anything unreadable is a miss and the part is laid out again.
 
 from __future__ import annotations
 
-import hashlib
-import os
 import pickle
 import platform
-import time
 import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ...cachefile import read_bytes, write_bytes
-from ...versions import distribution_versions, files_digest
+from ...caching import cache_key, files_digest, load, prune, write_bytes
 
 _FORMAT = b"reader-layout-2\n"
 _LIBRARIES = ("weasyprint", "pydyf", "pyphen", "fonttools", "tinycss2", "cssselect2", "tinyhtml5", "html5lib")
@@ -40,27 +36,28 @@ class CachedPart:
     refused: list[str] = field(default_factory=list)  # URLs the fetcher refused while laying it out
 
 
-@lru_cache(maxsize=1)
-def _environment() -> bytes:
-    """Versions of Python and of every library that takes part in layout, and a digest of the PDF
-    writer's code (all of this package: what lays out, pickles and renumbers the pages)."""
+#: The code that lays out, pickles and renumbers the pages: every file of this package (found by
+#: walking it, so a module added here counts) and every pipeline module it imports.
+_CODE = (__package__,)
+
+
+@lru_cache(maxsize=2)
+def _environment(native: bool) -> tuple[str, ...]:
+    """Versions of Python and, if `native`, of the native libraries that take part in layout."""
+    if not native:
+        return (platform.python_version(),)
     # Imported here: the chapter share, which the build starts before WeasyPrint is imported,
-    # imports this module for CachedPart.
+    # imports this module for CachedPart; and the page record (page_record.py) must not load it.
     from .weasy.native import native_library_versions
 
-    versions = [platform.python_version(), *native_library_versions(), *distribution_versions(_LIBRARIES)]
-    here = Path(__file__).parent
-    versions.append(files_digest(sorted(here.rglob("*.py")), here))
-    return "\n".join(versions).encode()
+    return (platform.python_version(), *native_library_versions())
 
 
-def fingerprint(styles: Path, extra_css: list[str]) -> str:
-    """What every part's layout depends on besides its own XHTML."""
-    digest = hashlib.sha256(_FORMAT + _environment())
-    digest.update(files_digest([p for p in styles.rglob("*") if p.is_file()], styles).encode())
-    for css in extra_css:
-        digest.update(css.encode())
-    return digest.hexdigest()
+def fingerprint(styles: Path, extra_css: list[str], native: bool = True) -> str:
+    """What every part's layout depends on besides its own XHTML. `native=False` leaves out the
+    native libraries' versions (reading them loads WeasyPrint's internals), for the page record."""
+    return cache_key(*_environment(native), files_digest([p for p in styles.rglob("*") if p.is_file()], styles),
+                     *extra_css, libraries=_LIBRARIES, code=_CODE, scheme=_FORMAT.decode())
 
 
 class LayoutCache:
@@ -72,45 +69,27 @@ class LayoutCache:
         self.used: set[str] = set()
 
     def key(self, *parts: str) -> str:
-        digest = hashlib.sha256(self.fingerprint.encode())
-        for part in parts:
-            digest.update(b"\0" + part.encode("utf-8"))
-        return digest.hexdigest()[:40]
+        return cache_key(self.fingerprint, *parts, length=40)
 
     def _path(self, key: str) -> Path:
         return self.folder / f"{key}.layout"
 
     def get(self, key: str) -> CachedPart | None:
         self.used.add(key)
-        data = read_bytes(self._path(key))
-        if data is None or not data.startswith(_FORMAT):
-            return None
-        try:
-            entry = pickle.loads(zlib.decompress(data[len(_FORMAT):]))
-        except Exception:  # damaged or from elsewhere: lay the part out again
-            return None
-        return entry if isinstance(entry, CachedPart) else None
+        return load(self._path(key), _decode)  # damaged or from elsewhere: lay the part out again
 
     def put(self, key: str, entry: CachedPart) -> None:
         self.used.add(key)
         write_bytes(self._path(key), _FORMAT + zlib.compress(pickle.dumps(entry, pickle.HIGHEST_PROTOCOL), 1))
 
     def prune(self, spare: int) -> None:
-        """Delete entries this build did not use, beyond the `spare` most recent ones."""
-        try:
-            entries = [(p.stat().st_mtime, p) for p in self.folder.glob("*.layout")]
-            # Entries half-written by a build that was killed: gone after an hour.
-            stale = [p for p in self.folder.glob("*.part") if time.time() - p.stat().st_mtime > 3600]
-        except OSError:
-            return
-        for path in stale:
-            try:
-                os.unlink(path)
-            except OSError:
-                pass
-        unused = sorted((e for e in entries if e[1].stem not in self.used), reverse=True)
-        for _, path in unused[spare:]:
-            try:
-                os.unlink(path)
-            except OSError:
-                pass
+        """Delete entries this build did not use, beyond the `spare` most recent ones (and the
+        half-written files of builds that were killed)."""
+        prune(self.folder, "*.layout", self.used, spare)
+
+
+def _decode(data: bytes) -> CachedPart | None:
+    if not data.startswith(_FORMAT):
+        return None
+    entry = pickle.loads(zlib.decompress(data[len(_FORMAT):]))
+    return entry if isinstance(entry, CachedPart) else None

@@ -3,9 +3,12 @@
 After a build that lays the PDF out, the page starts and the anchors' pages are
 kept in .cache/layout/pages.json with a digest of everything that layout
 depended on: the layout cache's fingerprint (stylesheets, fonts, WeasyPrint and
-the libraries under it, the PDF writer's code) and the XHTML of every part the
-writer laid out — each chapter, and the back and front matter as those page
-numbers make them. `build --epub` computes the same digest for the book as it
+the Python libraries under it, the PDF writer's code) and the XHTML of every
+part the writer laid out — each chapter, and the back and front matter as those
+page numbers make them. The native libraries' versions (Pango, HarfBuzz) are
+left out: reading them loads WeasyPrint's internals, which the plain path and
+an EPUB-only build never load, and the record describes the PDF in out/, which
+an upgrade of them does not change. `build --epub` computes the same digest for the book as it
 is now; if it matches, the EPUB gets the page list and the index's page
 numbers of the PDF in out/, else it is made without them.
 """
@@ -16,10 +19,11 @@ import hashlib
 import json
 from pathlib import Path
 
-from ...cachefile import read_entry, write_entry
+from ...caching import read_entry, write_entry
 from ...model import Book
 from ...render.xhtml import PRINT, Edition, render_chapter
 from ..page_list import PageList, PageStart
+from .layout_cache import fingerprint
 from .parts import back_body, front_body, running_head_css
 
 NAME = "pages.json"
@@ -27,9 +31,7 @@ NAME = "pages.json"
 
 def layout_digest(book: Book, styles: Path, labels: dict[str, str]) -> str:
     """What the print edition's pages depend on, for this book and these page numbers."""
-    from .layout_cache import fingerprint  # needs WeasyPrint's native libraries' versions
-
-    digest = hashlib.sha256(fingerprint(styles, [running_head_css(book)]).encode())
+    digest = hashlib.sha256(fingerprint(styles, [running_head_css(book)], native=False).encode())
     edition = Edition(PRINT)
     for chapter in book.chapters:
         digest.update(b"\0chapter\0" + render_chapter(chapter, book, edition).encode())

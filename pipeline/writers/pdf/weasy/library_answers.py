@@ -1,22 +1,22 @@
 """ctypes' answers to WeasyPrint's library lookups, kept per machine (see `libraries`).
 
 What `ctypes.util.find_library` finds depends only on the machine's libraries,
-so its answers are kept in `.cache/libraries.json`, keyed by what they depend
-on: the dynamic linker's cache and the search paths. Installing or removing a
+so its answers are kept in `.cache/libraries.json`, keyed (pipeline/caching.py)
+by what they depend on: the dynamic linker's cache and the search paths (and
+this module's code). Installing or removing a
 library rewrites the linker's cache, which makes the kept answers void;
 deleting the file makes the next build look again.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import platform
 import sys
 from pathlib import Path
 
-from ....cachefile import read_entry, write_entry
+from ....caching import cache_key, load, write_entry
 
 #: The dynamic linker's cache (glibc): rewritten by ldconfig whenever libraries are installed.
 LINKER_CACHE = Path("/etc/ld.so.cache")
@@ -34,16 +34,15 @@ def machine_key() -> str | None:
         return None  # no glibc linker cache (musl, say): nothing tells when libraries change
     parts = [sys.platform, platform.machine(), sys.version, str(linker.st_mtime_ns), str(linker.st_size),
              str(linker.st_ino)] + [os.environ.get(name, "") for name in _SEARCH_VARIABLES]
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+    return cache_key(*parts, code=(__name__,), scheme="library-answers-1")
 
 
 def kept_answers(store: Path, key: str) -> dict[str, str | None]:
     """The answers kept in `store` for the machine `key` (none if it is damaged or for another)."""
-    text = read_entry(store)
-    try:
-        entry = json.loads(text) if text else {}
-    except ValueError:
-        return {}
+    return load(store, lambda data: _answers(json.loads(data), key)) or {}
+
+
+def _answers(entry, key: str) -> dict[str, str | None]:
     libraries = entry.get("libraries") if isinstance(entry, dict) and entry.get("key") == key else None
     if not isinstance(libraries, dict):
         return {}
