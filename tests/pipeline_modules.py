@@ -105,3 +105,25 @@ def _constant_text(node: ast.AST, module: Module) -> str | None:
                 return None
         return text
     return None
+
+
+def is_private(name: str) -> bool:
+    """`_name`, not `__dunder__`."""
+    return name.startswith("_") and not name.startswith("__")
+
+
+def defined_names(tree: ast.AST, parameters: bool = False) -> set[str]:
+    """Names a module defines: functions, classes, assigned names, attributes set on self or cls,
+    and (if asked) its functions' parameters."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            found.add(node.name)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            found.add(node.id)
+        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store) \
+                and isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
+            found.add(node.attr)
+        elif parameters and isinstance(node, ast.arg):
+            found.add(node.arg)
+    return found

@@ -14,26 +14,13 @@ from __future__ import annotations
 
 import ast
 
-from pipeline_modules import Module, absolute, modules, runtime_nodes
-
-
-def _private(name: str) -> bool:
-    return name.startswith("_") and not name.startswith("__")
+from pipeline_modules import Module, absolute, defined_names, is_private, modules, runtime_nodes
 
 
 def defined_private_names(module: Module) -> set[str]:
     """The private names a module defines: functions, classes, module and class names, and the
     attributes it sets on self or cls."""
-    found = set()
-    for node in ast.walk(module.tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            found.add(node.name)
-        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            found.add(node.id)
-        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store) \
-                and isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
-            found.add(node.attr)
-    return {name for name in found if _private(name)}
+    return {name for name in defined_names(module.tree) if is_private(name)}
 
 
 def violations(module: Module, ours: set[str], others_private: set[str]) -> list[str]:
@@ -48,14 +35,14 @@ def violations(module: Module, ours: set[str], others_private: set[str]) -> list
             for alias in node.names:
                 if f"{source}.{alias.name}" in ours:
                     module_aliases[alias.asname or alias.name] = f"{source}.{alias.name}"
-                elif source in ours and _private(alias.name):
+                elif source in ours and is_private(alias.name):
                     found.append(f"{node.lineno}: from {source} import {alias.name}")
         elif isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name in ours and alias.asname:
                     module_aliases[alias.asname] = alias.name
     for node in runtime_nodes(module.tree):
-        if not isinstance(node, ast.Attribute) or not _private(node.attr):
+        if not isinstance(node, ast.Attribute) or not is_private(node.attr):
             continue
         if isinstance(node.value, ast.Name) and node.value.id in module_aliases:
             found.append(f"{node.lineno}: {module_aliases[node.value.id]}.{node.attr}")

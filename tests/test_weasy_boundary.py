@@ -24,7 +24,7 @@ from pathlib import Path
 
 import weasyprint
 
-from pipeline_modules import absolute, Module, modules, runtime_nodes
+from pipeline_modules import absolute, defined_names, is_private, Module, modules, runtime_nodes
 
 BOUNDARY = "pipeline.writers.pdf.weasy"
 LIBRARIES = ("weasyprint", "pydyf", "fontTools")
@@ -42,10 +42,6 @@ def _library(name: str) -> str | None:
     return top if top in LIBRARIES else None
 
 
-def _private(name: str) -> bool:
-    return name.startswith("_") and not name.startswith("__")
-
-
 def _forbidden_module(name: str) -> bool:
     library = _library(name)
     if library == "weasyprint":
@@ -55,22 +51,6 @@ def _forbidden_module(name: str) -> bool:
     if library == "pydyf":
         return name != "pydyf"
     return False
-
-
-def _own_names(tree: ast.AST) -> set[str]:
-    """Names the module defines: functions, classes, assigned names and attributes, parameters."""
-    own = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            own.add(node.name)
-        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            own.add(node.id)
-        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store) \
-                and isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
-            own.add(node.attr)
-        elif isinstance(node, ast.arg):
-            own.add(node.arg)
-    return own
 
 
 def violations(module: Module) -> list[str]:
@@ -95,16 +75,16 @@ def violations(module: Module) -> list[str]:
                     (source == "fontTools" and _forbidden_module(full))
                 if _forbidden_module(source) or submodule:
                     found.append(f"{node.lineno}: imports {full}")
-                elif _library(source) and _private(alias.name):
+                elif _library(source) and is_private(alias.name):
                     found.append(f"{node.lineno}: imports the private {full}")
                 imported_names[alias.asname or alias.name] = full
-    own = _own_names(module.tree)
+    own = defined_names(module.tree, parameters=True)
     for node in runtime_nodes(module.tree):
         if isinstance(node, ast.Attribute):
             if isinstance(node.value, ast.Name) and imported_names.get(node.value.id) == "weasyprint" \
                     and node.attr in WEASYPRINT_SUBMODULES:
                 found.append(f"{node.lineno}: reaches weasyprint.{node.attr}")
-            if uses_libraries and _private(node.attr) and node.attr not in own:
+            if uses_libraries and is_private(node.attr) and node.attr not in own:
                 found.append(f"{node.lineno}: uses the private attribute {node.attr}")
         elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]

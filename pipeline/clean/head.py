@@ -73,13 +73,20 @@ def _mark_between(units: list[Unit], roles: dict[int, Role], meta: PageMetadata,
         if i in roles or not _open(unit):
             continue
         text = unit.text
-        if BYLINE.match(text) or is_dateline(text):
-            roles[i] = Role.BYLINE if BYLINE.match(text) else Role.DATELINE
+        if role := _attribution(text):
+            roles[i] = role
         elif _is_epigraph(text) and not standfirst:
             roles[i] = Role.EPIGRAPH
         elif not standfirst and _is_standfirst(text):
             roles[i] = Role.STANDFIRST
             standfirst = True
+
+
+def _attribution(text: str) -> Role | None:
+    """A byline or a dateline, which may stand anywhere in the head."""
+    if BYLINE.match(text):
+        return Role.BYLINE
+    return Role.DATELINE if is_dateline(text) else None
 
 
 def _mark_first_lines(units: list[Unit], roles: dict[int, Role], head: list[int]) -> None:
@@ -91,8 +98,8 @@ def _mark_first_lines(units: list[Unit], roles: dict[int, Role], head: list[int]
         if i in roles or not _open(unit):
             continue
         text = unit.text
-        if BYLINE.match(text) or is_dateline(text):
-            roles[i] = Role.BYLINE if BYLINE.match(text) else Role.DATELINE
+        if role := _attribution(text):
+            roles[i] = role
         elif opening and titled and _is_epigraph(text):
             roles[i] = Role.EPIGRAPH
         elif opening and titled and _is_standfirst(text) and Role.STANDFIRST not in roles.values():

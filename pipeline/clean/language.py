@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .vocabulary import STOPWORDS
+
 #: Scripts written without spaces between words, with characters per word.
 _SPACELESS = (
     (re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"), 2.0),  # Han, kana
@@ -166,13 +168,4 @@ def detect_language(texts: list[str]) -> Language:
 
 
 #: Used only when jusText's lists cannot be found (a broken installation).
-_FALLBACK_ENGLISH = frozenset("""
-a about above after again against all am an and any are as at be because been before being
-below between both but by can could did do does doing down during each few for from further
-had has have having he her here hers herself him himself his how i if in into is it its itself
-just me more most my myself no nor not now of off on once only or other our ours ourselves out
-over own same she should so some such than that the their theirs them themselves then there
-these they this those through to too under until up very was we were what when where which
-while who whom why will with would you your yours yourself yourselves also however although
-though yet since upon whose must may might shall us per
-""".split())
+_FALLBACK_ENGLISH = STOPWORDS
