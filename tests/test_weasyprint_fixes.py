@@ -1,4 +1,4 @@
-"""The two WeasyPrint 70 layout fixes: each bug is reproduced without its fix and gone with it.
+"""The WeasyPrint 70 layout fixes: each bug is reproduced without its fix and gone with it.
 
 If a test marked "reproduces" fails, WeasyPrint no longer has the bug and the fix
 in pipeline/writers/pdf/weasy/fixes.py (and its row in weasy/patches.py) can go.
@@ -67,6 +67,27 @@ def test_a_footnote_called_from_a_line_kept_after_moving_notes_is_not_lost(write
     assert {"note-1", "note-2"} <= _anchors(document)
     pages = {anchor: number for number, page in enumerate(document.pages) for anchor in page.anchors}
     assert pages["note-1"] <= pages["note-2"]  # numbering order kept
+
+
+def call_then_paragraph_at_foot(filler: int) -> str:
+    """A call near the top of a page, and a paragraph whose widows reach over the page's foot."""
+    return (f'<section class="chapter"><p>{_words(8)}<span id="call-1"></span>{_note(1)} {_words(filler)}.</p>'
+            f'<p>{_words(60, 5)}.</p></section>')
+
+
+def _pages(document) -> dict[str, int]:
+    return {anchor: number for number, page in enumerate(document.pages) for anchor in page.anchors}
+
+
+@pytest.mark.parametrize("filler", [368, 372, 376])
+def test_a_note_is_not_moved_off_its_calls_page_to_make_room(writer, filler):
+    html = call_then_paragraph_at_foot(filler)
+    pages = _pages(writer.render_document(html))
+    assert pages["note-1"] == pages["call-1"] + 1, "reproduces: the note goes to the next page"
+    with patches.applied(*patches.FAST_SESSION):
+        document = writer.render_document(html)
+    pages = _pages(document)
+    assert pages["note-1"] == pages["call-1"] == 0 and len(document.pages) == 2
 
 
 @pytest.mark.parametrize("html", [TRAILING_SPACE, NO_BREAK_SPACE], ids=["space-before-link", "no-break-space"])

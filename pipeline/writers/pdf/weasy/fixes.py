@@ -1,4 +1,4 @@
-"""Replacements for WeasyPrint 70's functions (and pydyf's, fontTools'): two layout bugs and three wastes.
+"""Replacements for WeasyPrint 70's functions (and pydyf's, fontTools'): three layout faults and three wastes.
 
 Each factory takes the original and returns its replacement; `patches` lists
 them and applies them. Both bugs are reproduced by tests without their fix
@@ -37,17 +37,43 @@ and only gets slower.
    on each read of ``PDF.page_references``, which WeasyPrint's tagging reads
    once per tagged box: quadratic in pages. The tuple is kept, keyed on the
    number of pages, so it is never stale.
+
+6. *Notes kept with their calls.* When a line overflows the page and widows or
+   orphans forbid breaking before it, WeasyPrint first moves the notes already
+   on the page to the next one to make room (``_linebox_layout``): a note then
+   prints a page after its call, and the call's page is left short above its
+   footnote rule. A book keeps a note on its call's page; the fix takes that
+   step out, so the paragraph is broken earlier as widows and orphans allow.
+   A note too long for its call's page still goes with its call's line to the
+   next page (``footnote-policy: line``).
 """
 
 from __future__ import annotations
 
+import inspect
 import math
+import textwrap
 import zlib
 
 from weasyprint.formatting_structure import boxes
 
 #: zlib's default level: much faster than pydyf's 9 on PDF content, for a slightly larger file.
 DEFLATE_LEVEL = 6
+
+
+#: The statement of WeasyPrint 70's ``_linebox_layout`` that moves a page's notes to make room for a line.
+MAKE_ROOM = "report = not context.in_column and can_break_now and not could_break_before"
+
+
+def keeping_notes_with_calls(original):
+    """``_linebox_layout`` (`original`) with MAKE_ROOM never true; None (left as it is) if the
+    function does not hold that statement once, as on a WeasyPrint it was not written for."""
+    source = textwrap.dedent(inspect.getsource(original))
+    if source.count(MAKE_ROOM) != 1:
+        return None
+    namespace = dict(original.__globals__)
+    exec(compile(source.replace(MAKE_ROOM, "report = False"), inspect.getsourcefile(original), "exec"), namespace)
+    return namespace[original.__name__]
 
 
 def keeping_line_footnotes(original):

@@ -32,6 +32,10 @@ class Patch:
 
 
 PATCHES: dict[str, Patch] = {
+    "notes-with-calls": Patch(
+        "weasyprint.layout.block", "_linebox_layout", "fixes.keeping_notes_with_calls", "bug fix",
+        "To make room for a line that widows or orphans keep on the page, WeasyPrint moves the page's "
+        "notes to the next page, away from their calls. It breaks the paragraph earlier instead."),
     "footnotes-of-kept-line": Patch(
         "weasyprint.layout.block", "_linebox_layout", "fixes.keeping_line_footnotes", "bug fix",
         "A footnote called from a line WeasyPrint keeps after moving the page's notes away is never laid "
@@ -75,7 +79,7 @@ PATCHES: dict[str, Patch] = {
 }
 
 #: Laying out and writing on the fast path, in the main process and in helpers.
-FAST_SESSION = ("footnotes-of-kept-line", "hanging-white-space", "hanging-white-space-inline",
+FAST_SESSION = ("notes-with-calls", "footnotes-of-kept-line", "hanging-white-space", "hanging-white-space-inline",
                 "glyphs-painted-once", "subset-tables-dropped-first", "deflate-level")
 #: Painting pages in a helper: as the writer would, noting which box first used each font.
 HELPER_PAINTING = FAST_SESSION + ("note-drawn-boxes",)
