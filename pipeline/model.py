@@ -314,6 +314,7 @@ class BookMeta:
     credit: str | None = None  # the title page's credit line; None: "Edited by <editor>"
     dash: str = "–"  # the house style's dash (also before an attribution)
     glossary_terms: str = "discreet"  # how print marks glossary terms: "discreet" or "none"
+    hyphenation: tuple[str, ...] = ()  # print: words written with a hyphen where they may break ("bureau-cracy")
 
     @property
     def credit_line(self) -> str:

@@ -47,6 +47,7 @@ class HouseStyle:
     capitalisation: str = SENTENCE  # chapter titles and headings
     proper_nouns: tuple[str, ...] = ()  # kept as written by the capitalisation rule
     glossary_terms: str = "discreet"  # how print marks glossary terms: discreet or none
+    hyphenation: tuple[str, ...] = ()  # print's break points for words the patterns break wrongly
 
     @classmethod
     def from_yaml(cls, data: dict | None) -> "HouseStyle":
@@ -56,7 +57,8 @@ class HouseStyle:
                    ranges=data.get("ranges", defaults.ranges),
                    capitalisation=data.get("capitalisation", defaults.capitalisation),
                    proper_nouns=tuple(data.get("proper_nouns") or ()),
-                   glossary_terms=data.get("glossary_terms", defaults.glossary_terms))
+                   glossary_terms=data.get("glossary_terms", defaults.glossary_terms),
+                   hyphenation=tuple(data.get("hyphenation") or ()))
 
     @property
     def dash(self) -> str:
@@ -194,6 +196,7 @@ def apply_house_style(book: Book, style: HouseStyle, keep_as_written=(),
     meta = book.meta
     meta.dash = style.dash
     meta.glossary_terms = style.glossary_terms
+    meta.hyphenation = style.hyphenation
     meta.rights = _string(meta.rights, style, "front matter", changes)
     meta.description = _string(meta.description, style, "front matter", changes)
     return changes

@@ -36,8 +36,10 @@ class PageList:
 
 def joined_lines(text: str) -> str:
     """Lines as one text: a word hyphenated at a line's end whole again (WeasyPrint's hyphen, U+2010,
-    goes; a word's own hyphen stays), other lines joined by a space."""
-    return " ".join(text.replace("\u2010\n", "").replace("\u00ad\n", "").replace("-\n", "-").split())
+    goes; a word's own hyphen stays), other lines joined by a space; the print edition's soft hyphens
+    and a web address's break points (zero-width spaces) are not text."""
+    text = text.replace("\u00ad", "").replace("\u200b", "")
+    return " ".join(text.replace("\u2010\n", "").replace("-\n", "-").split())
 
 
 def _part_hint(anchors) -> tuple[str, ...]:

@@ -32,6 +32,8 @@ from .chapter_share import ChapterShare, SentChapter
 from .layout_cache import CachedPart, LayoutCache, fingerprint
 from .paint_share import PaintShare
 from .weasy import patches
+from .hyphenation import hyphen_faults
+from .weasy import line_ends
 from .weasy.fixes import short_lines
 from .weasy.page_starts import page_start
 from .weasy.page_transfer import PLACEHOLDER_FIRST, TransferError, dump_pages, load_pages, set_folios
@@ -43,7 +45,8 @@ class FastPdfWriter(PdfWriter):
 
     def __init__(self, book: Book, styles: Path, progress: Progress | None = None, cache: Path | None = None):
         super().__init__(book, styles, progress)
-        self.cache = LayoutCache(cache, fingerprint(styles, [self.running_head])) if cache else None
+        self.cache = LayoutCache(cache, fingerprint(styles, [self.running_head, *self.hyphenator.exceptions])) \
+            if cache else None
 
     @contextmanager
     def session(self):
@@ -189,6 +192,10 @@ class FastPdfWriter(PdfWriter):
     def short_line_paragraphs(self, document) -> set[str]:
         """Paragraphs (by text_key) with a line, not their last, filled less than half way."""
         return {text_key(text) for text in short_lines(document)}
+
+    def hyphen_faults(self, document) -> dict[str, set[str]]:
+        """Words to keep whole: a third hyphenated line in a row, a page ending in a hyphen."""
+        return hyphen_faults(line_ends.paragraphs(document))
 
 
 def lay_out_claimed(book: Book, styles: Path, order: list[int], cache: Path | None, inbox: Path) -> tuple[int, int]:

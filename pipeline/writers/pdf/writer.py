@@ -40,6 +40,7 @@ from ...render.xhtml import PRINT, Edition, render_chapter
 from . import weasy
 from ..page_list import PageList, PageStart, starts_from_pdf
 from .fetcher import RestrictedFetcher
+from .hyphenation import Hyphenator, hyphenate
 from .parts import back_body, front_body, front_items, running_head_css
 from .weasy.api import FontConfiguration
 
@@ -101,6 +102,10 @@ def plain_reason(requested: bool) -> str | None:
     return None
 
 
+#: The remedy for a hyphenation fault: the word is kept whole and the chapter set again.
+KEPT_WHOLE = "word kept whole"
+
+
 class PdfWriter:
     """Lays out and writes one book with WeasyPrint's public API alone (the plain path).
 
@@ -118,6 +123,7 @@ class PdfWriter:
         self.running_head = running_head_css(book)
         self.stylesheets.append(CSS(string=self.running_head, font_config=self.fonts))
         self.edition = Edition(PRINT)
+        self.hyphenator = Hyphenator.for_book(book.meta.language, book.meta.hyphenation)
         self.on_pages: Callable[[PageList], None] | None = None  # told where the pages begin, once known
         self.relaid: list[tuple[int, str, str]] = []  # (chapter, what was wrong, remedy)
         self.beside: list[int] = []  # chapters laid out by helpers
@@ -139,8 +145,11 @@ class PdfWriter:
         return (f'<!DOCTYPE html><html lang="{html.escape(meta.language)}" xml:lang="{html.escape(meta.language)}">'
                 f'<head>{head}</head><body>{body}</body></html>')
 
-    def render_document(self, body: str, first_page: int | None = None, extra_css: str | None = None):
-        """The XHTML `body` laid out as a WeasyPrint document, its pages numbered from `first_page`."""
+    def render_document(self, body: str, first_page: int | None = None, extra_css: str | None = None,
+                        unbroken: dict[str, frozenset[str]] | None = None):
+        """The XHTML `body` laid out as a WeasyPrint document, its pages numbered from `first_page`;
+        its words broken only where `hyphenation` allows, those in `unbroken` (per paragraph) not at all."""
+        body = hyphenate(body, self.hyphenator, unbroken)
         sheets = list(self.stylesheets)
         if first_page is not None:
             sheets.append(CSS(string=f"@page :first {{ counter-set: page {first_page}; }}"))
@@ -161,8 +170,16 @@ class PdfWriter:
         return self.blank_document().pages[0]
 
     def lay_out_part(self, name: str, body: str, first_page: int | None) -> tuple[list, dict[str, int]]:
-        """Pages and anchors of a part laid out whole (front or back matter)."""
-        document = self.render_document(body, first_page=first_page)
+        """Pages and anchors of a part laid out whole (front or back matter), set again while a
+        third hyphenated line in a row or a page ending in a hyphen needs a word kept whole."""
+        unbroken: dict[str, frozenset[str]] = {}
+        for _ in range(self.LAYOUTS):
+            document = self.render_document(body, first_page=first_page, unbroken=unbroken)
+            faults = self.hyphen_faults(document)
+            if not faults:
+                break
+            for key, words in faults.items():
+                unbroken[key] = unbroken.get(key, frozenset()) | words
         return document.pages, self.first_pages(document)
 
     @staticmethod
@@ -270,6 +287,9 @@ class PdfWriter:
     #: Ways to lay a chapter out again if WeasyPrint drops a footnote (on the fast path the
     #: cause known in WeasyPrint 70 is fixed, and this is the safety net; on the plain path
     #: it is the remedy): keeping the paragraph whole, or relaxing widows and orphans.
+    #: Layouts of one chapter tried at most (notes, short lines and hyphenation mended in turn).
+    LAYOUTS = 12
+
     NOTE_REMEDIES = ("keep-whole", ".chapter p { orphans: 1; widows: 1; }", ".chapter p { orphans: 3; widows: 3; }")
 
     def lay_out_chapter(self, chapter, page_number: int):
@@ -277,23 +297,32 @@ class PdfWriter:
 
         The layout is checked, not trusted: should WeasyPrint lose a note or end a line after
         one word (on the fast path the known causes are fixed in weasy/fixes.py), the chapter
-        is set again, keeping the paragraph whole or setting it without hyphenation. The plain
-        path checks the notes only: a line's length shows only in WeasyPrint's box tree.
+        is set again, keeping the paragraph whole or setting it without hyphenation. So is a
+        chapter with a third hyphenated line in a row or a page ending in a hyphen: that word is
+        kept whole. The plain path checks the notes only: lines show only in WeasyPrint's box tree.
         """
         keep_whole: set[str] = set()
         rebreak: set[str] = set()
         remedies = iter(self.NOTE_REMEDIES)
         extra = None
         lost: list[int] = []
-        for _ in range(8):
+        unbroken: dict[str, frozenset[str]] = {}
+        for _ in range(self.LAYOUTS):
             edition = Edition(PRINT, keep_whole=keep_whole, rebreak=rebreak)
             document = self.render_document(render_chapter(chapter, self.book, edition), first_page=page_number,
-                                    extra_css=extra)
+                                            extra_css=extra, unbroken=unbroken)
             first = self.first_pages(document)
             missing = [n.number for n in chapter.notes if ids.note_id(chapter, n.number) not in first]
             short = self.short_line_paragraphs(document) - rebreak
-            if not missing and not short:
+            faults = self.hyphen_faults(document)
+            if not missing and not short and not faults:
                 break
+            for key, words in faults.items():
+                unbroken[key] = unbroken.get(key, frozenset()) | words
+            if faults:
+                words = sorted(word for found in faults.values() for word in found)
+                self.relaid.append((chapter.number, f"hyphens stacked or ending a page ({', '.join(words)})",
+                                    KEPT_WHOLE))
             if missing:
                 lost = sorted(set(lost) | set(missing))
                 remedy = next(remedies, None)
@@ -319,6 +348,11 @@ class PdfWriter:
         """Paragraphs (by text_key) with a line, not their last, filled less than half way: none
         that the plain path can see (only WeasyPrint's box tree shows them)."""
         return set()
+
+    def hyphen_faults(self, document) -> dict[str, set[str]]:
+        """Words to keep whole (per hyphenation.paragraph_key): a third hyphenated line in a row,
+        a page ending in a hyphen. None the plain path can see (only the box tree shows lines)."""
+        return {}
 
 
 def _page_labels(front_pages: int):

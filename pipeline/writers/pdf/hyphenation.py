@@ -1,0 +1,260 @@
+"""Where the print edition may break a word at a line's end: soft hyphens chosen here.
+
+WeasyPrint's automatic hyphenation breaks any word its patterns allow: names
+("Trot-sky", "Kame-nev"), words beside their own hyphen ("Marxism-Len-inism"),
+and where en_GB's patterns are wrong, wrongly ("bur-eau-cracy"). So the print
+edition sets `hyphens: manual` and gets its break points from here, as a
+copy editor would allow them: only in lower-case words (never in a name, an
+acronym or a sentence's first word), in words of five letters or more, two
+letters or more left on the line and three carried, never in a word holding a
+hyphen, digit or other sign (a compound breaks at its own hyphen, a web
+address not at all), and the house's exceptions ("bureau-cracy", and the
+`hyphenation:` list of `style:` in book.yaml) before the patterns.
+
+A layout may still stack hyphens or end a page on one; the writer then names
+the word (`unbroken`, per paragraph) and sets the chapter again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import pyphen
+from lxml import etree
+
+SOFT_HYPHEN = "\u00ad"
+#: The smallest word broken, and the letters left on the line and carried to the next.
+MIN_WORD, LEFT, RIGHT = 8, 3, 3
+#: Hyphenated lines allowed in a row.
+MAX_HYPHENS_IN_A_ROW = 2
+_EPUB = "http://www.idpf.org/2007/ops"
+#: A word the patterns may break: letters only, lower case (an apostrophe inside, as in "workers’s", ends it).
+_BREAKABLE = re.compile(r"[a-zà-öø-ÿ]+")
+#: A run of text between spaces; its core (without the punctuation around it) must be one breakable word.
+_TOKEN = re.compile(r"\S+")
+_EDGES = "\"'“”‘’«»()[]{}.,;:!?…*–—"
+#: Elements whose text is never broken: headings (also bookmarks and running heads), code, and a
+#: link whose text is a web address (it breaks after / and . only: see `url_breaks`).
+_NEVER = {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "title"}
+#: The block an inline text belongs to, for naming a paragraph in `unbroken`.
+_BLOCKS = {"p", "li", "dd", "dt", "td", "th", "figcaption", "blockquote", "div", "section", "header", "footer"}
+#: Where a web address may break: after a slash (a run of them) or a full stop, before what follows.
+_URL_BREAK = re.compile(r"(?<=[/.])(?=[^/.])")
+ZERO_WIDTH_SPACE = "\u200b"
+NON_BREAKING_HYPHEN = "\u2011"
+
+
+def default_exceptions(language: str) -> tuple[str, ...]:
+    """The house's break points for words the language's patterns break wrongly ("bureau-cracy")."""
+    name = f"hyphenation-{language.split('-')[0].lower()}.txt"
+    try:
+        text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ()
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@dataclass(frozen=True)
+class Hyphenator:
+    """Break points for the words of one language, the exceptions first."""
+
+    language: str
+    exceptions: tuple[str, ...] = ()  # words written with a hyphen at each allowed break: "bureau-cracy"
+    _pyphen: pyphen.Pyphen | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def for_book(cls, language: str, extra: tuple[str, ...] = ()) -> "Hyphenator":
+        lang = pyphen.language_fallback(language.replace("-", "_")) or "en_GB"
+        return cls(language, default_exceptions(language) + tuple(extra),
+                   pyphen.Pyphen(lang=lang, left=LEFT, right=RIGHT))
+
+    @property
+    def _exceptions(self) -> dict[str, str]:
+        return _exception_table(self.exceptions)
+
+    def breaks(self, word: str) -> list[int]:
+        """Where `word` may be broken (indexes into it), none if it may not be broken at all."""
+        if len(word) < MIN_WORD or not _BREAKABLE.fullmatch(word):
+            return []
+        written = self._exceptions.get(word)
+        if written is not None:
+            return _positions(written)
+        return [p for p in self._pyphen.positions(word) if LEFT <= p <= len(word) - RIGHT]
+
+    def soft(self, word: str) -> str:
+        """`word` with a soft hyphen at each allowed break."""
+        return _with_soft_hyphens(word, tuple(self.breaks(word)))
+
+    def text(self, text: str, unbroken: frozenset[str] = frozenset()) -> str:
+        """A run of text with soft hyphens in every word that may be broken, but those in `unbroken`."""
+        def token(match: re.Match) -> str:
+            raw = match.group()
+            core = raw.strip(_EDGES)
+            if not core:
+                return raw
+            if core in unbroken:  # kept whole, a compound at its own hyphens too
+                return raw.replace("-", NON_BREAKING_HYPHEN)
+            start = raw.index(core)
+            return raw[:start] + self.soft(core) + raw[start + len(core):]
+        return _TOKEN.sub(token, text)
+
+
+@lru_cache(maxsize=8)
+def _exception_table(exceptions: tuple[str, ...]) -> dict[str, str]:
+    return {word.replace("-", "").lower(): word.lower() for word in exceptions}
+
+
+def _positions(written: str) -> list[int]:
+    positions, letters = [], 0
+    for char in written:
+        if char == "-":
+            positions.append(letters)
+        else:
+            letters += 1
+    return positions
+
+
+@lru_cache(maxsize=65536)
+def _with_soft_hyphens(word: str, positions: tuple[int, ...]) -> str:
+    pieces, last = [], 0
+    for position in positions:
+        pieces.append(word[last:position])
+        last = position
+    pieces.append(word[last:])
+    return SOFT_HYPHEN.join(pieces)
+
+
+def url_breaks(address: str) -> str:
+    """A web address as printed: a break allowed after each slash and full stop, no hyphen added."""
+    return _URL_BREAK.sub(ZERO_WIDTH_SPACE, address)
+
+
+def paragraph_key(text: str) -> str:
+    """A paragraph's name for `unbroken`: its first sixty letters, whatever the hyphenation."""
+    return "".join(re.findall(r"[^\W\d_]+", text.replace(SOFT_HYPHEN, "")))[:60].lower()
+
+
+def hyphenate(body: str, hyphenator: Hyphenator, unbroken: dict[str, frozenset[str]] | None = None) -> str:
+    """The print edition's XHTML `body` with soft hyphens where words may break, and web addresses
+    breakable after / and . only; the words named in `unbroken` (per paragraph_key) kept whole."""
+    root = etree.fromstring(f'<root xmlns:epub="{_EPUB}">{body}</root>')
+    unbroken = unbroken or {}
+    keys: dict[etree._Element, frozenset[str]] = {}
+
+    def kept(element) -> frozenset[str]:
+        block = _block_of(element)
+        if block is None:
+            return frozenset()
+        if block not in keys:
+            keys[block] = unbroken.get(paragraph_key(own_text(block)), frozenset())
+        return keys[block]
+
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element is root:
+            continue
+        if element.text:
+            if _is_address(element):
+                element.text = url_breaks(element.text)
+            elif not _never(element):
+                element.text = hyphenator.text(element.text, kept(element))
+        if element.tail and not _never(element.getparent()):
+            element.tail = hyphenator.text(element.tail, kept(element.getparent()))
+    _tighten_operators(root)
+    return "".join(etree.tostring(child, method="html", encoding=str) + (child.tail or "") for child in root) \
+        if len(root) else body
+
+
+#: An "=" or "+" inside a word or address ("?v=6meTW", "LGBT+"): the font gives it a fifth of an em
+#: on each side, made for arithmetic; set so, it reads as "v = 6meTW".
+_OPERATOR = re.compile(r"(?<=\S)[=+]|[=+](?=[^\s\u00ad\u200b])")
+
+
+def _tighten_operators(root) -> None:
+    """Wrap each such "=" and "+" in `<span class="operator">` (print.css takes its side bearings in)."""
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element is root:
+            continue
+        if element.text and _OPERATOR.search(element.text):
+            text, spans = _split_operators(element.text)
+            element.text = text
+            for index, span in enumerate(spans):
+                element.insert(index, span)
+        if element.tail and _OPERATOR.search(element.tail):
+            tail, spans = _split_operators(element.tail)
+            element.tail = tail
+            parent, at = element.getparent(), element.getparent().index(element)
+            for offset, span in enumerate(spans, 1):
+                parent.insert(at + offset, span)
+
+
+def _split_operators(text: str):
+    """`text` as its part before the first operator and a span for each operator (its tail the text after)."""
+    pieces = _OPERATOR.split(text)
+    operators = _OPERATOR.findall(text)
+    spans = []
+    for operator, after in zip(operators, pieces[1:]):
+        span = etree.Element("span", {"class": "operator"})
+        span.text, span.tail = operator, after
+        spans.append(span)
+    return pieces[0], spans
+
+
+def own_text(block) -> str:
+    """A block's text without the notes called from it (they are laid out elsewhere)."""
+    parts = []
+
+    def walk(element):
+        if element is not block and "footnote" in (element.get("class") or "").split():
+            parts.append(element.tail or "")
+            return
+        parts.append(element.text or "")
+        for child in element:
+            walk(child)
+        if element is not block:
+            parts.append(element.tail or "")
+    walk(block)
+    return "".join(parts)
+
+
+def _block_of(element):
+    while element is not None:
+        if isinstance(element.tag, str):
+            if element.tag in _BLOCKS or "note-p" in (element.get("class") or "").split():
+                return element
+        element = element.getparent()
+    return None
+
+
+def _never(element) -> bool:
+    while element is not None:
+        if isinstance(element.tag, str) and element.tag in _NEVER:
+            return True
+        element = element.getparent()
+    return False
+
+
+def _is_address(element) -> bool:
+    """A link whose text is its own web address (or mail address), with nothing inside it."""
+    href = element.get("href") or ""
+    text = (element.text or "").strip()
+    return element.tag == "a" and len(element) == 0 and bool(text) and href.startswith(("http", "mailto:")) \
+        and (text in href or text.startswith(("http", "www.")))
+
+
+def hyphen_faults(paragraphs) -> dict[str, set[str]]:
+    """Words to keep whole, per paragraph_key, so that a layout has no third hyphenated line in a
+    row and no page ending in a hyphen: the first such line of each paragraph (setting it again
+    moves the lines after it). `paragraphs` as weasy.line_ends reads them off a layout."""
+    faults: dict[str, set[str]] = {}
+    for paragraph in paragraphs:
+        run = 0
+        for index, line in enumerate(paragraph.lines):
+            run = run + 1 if line.hyphenated else 0
+            word = paragraph.broken_word(index)
+            if word and (run >= MAX_HYPHENS_IN_A_ROW + 1 or line.last_on_page):
+                faults.setdefault(paragraph_key(paragraph.text), set()).add(word.strip(_EDGES))
+                break
+    return faults

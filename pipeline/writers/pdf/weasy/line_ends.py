@@ -1,0 +1,116 @@
+"""How each laid-out paragraph's lines end: which are hyphenated, and which end a page.
+
+Read off WeasyPrint's box tree (no public API shows a line): every block box
+whose children are line boxes is one paragraph's lines on one page; the boxes
+of one element on successive pages are one paragraph. A line ends hyphenated
+when its last text ends in the hyphenation character WeasyPrint added at a
+soft hyphen; the word is that text's last letters and the next line's first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from weasyprint.formatting_structure import boxes
+
+#: WeasyPrint's default hyphenate-character, added where a line breaks at a soft hyphen.
+HYPHEN = "\u2010"
+#: A compound's own hyphen, where a line may end too (it reads as a hyphenated line all the same).
+OWN_HYPHENS = "-\u2010"
+_LAST_LETTERS = re.compile(r"[^\W\d_]+$")
+_FIRST_LETTERS = re.compile(r"^[^\W\d_]+")
+_LAST_WORD = re.compile(r"\S+$")
+_FIRST_WORD = re.compile(r"^\S+")
+
+
+@dataclass
+class Line:
+    text: str
+    page: int
+    last_on_page: bool = False  # the paragraph goes on on the next page
+
+    @property
+    def hyphenated(self) -> bool:
+        """Ending in a hyphen: one WeasyPrint added, or a compound's own."""
+        return self.text.rstrip()[-1:] in OWN_HYPHENS
+
+    @property
+    def added_hyphen(self) -> bool:
+        """Ending in a hyphen WeasyPrint added at a soft hyphen (the text has the soft hyphen before it)."""
+        return self.text.rstrip().endswith("\u00ad" + HYPHEN)
+
+
+@dataclass
+class Paragraph:
+    element: object  # the element laid out (the same on every page it is on)
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The paragraph's own text, as `hyphenation.paragraph_key` names it."""
+        return element_text(self.element) if self.element is not None else ""
+
+    def broken_word(self, index: int) -> str | None:
+        """The word broken at the end of line `index`, whole (None if that line is not hyphenated): a
+        word's letters where WeasyPrint added the hyphen, the whole compound where it is the word's own."""
+        line = self.lines[index]
+        if not line.hyphenated or index + 1 >= len(self.lines):
+            return None
+        text, following = line.text.rstrip(), self.lines[index + 1].text.lstrip()
+        if line.added_hyphen:
+            head = _LAST_LETTERS.search(text[:-2])
+            tail = _FIRST_LETTERS.search(following)
+        else:
+            head = _LAST_WORD.search(text)
+            tail = _FIRST_WORD.search(following)
+        return (head.group() if head else "") + (tail.group() if tail else "")
+
+
+def paragraphs(document) -> list[Paragraph]:
+    """Every paragraph of a laid-out document, with its lines in order across pages."""
+    found: dict[int, Paragraph] = {}
+    for number, page in enumerate(document.pages):
+        for box in _blocks_with_lines(page._page_box):
+            key = id(box.element) if box.element is not None else id(box)
+            paragraph = found.setdefault(key, Paragraph(box.element))
+            lines = [Line(_soft_hyphens_at_breaks_only(_text(line)), number)
+                     for line in box.children if isinstance(line, boxes.LineBox)]
+            if paragraph.lines and lines:
+                paragraph.lines[-1].last_on_page = paragraph.lines[-1].page != number
+            paragraph.lines.extend(lines)
+    return list(found.values())
+
+
+def element_text(element) -> str:
+    """An element's own text, without the notes called from it (laid out in the footnote area)."""
+    parts = [element.text or ""]
+    for child in element:
+        if "footnote" not in (child.get("class") or "").split():
+            parts.append(element_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _blocks_with_lines(box):
+    children = getattr(box, "children", None) or ()
+    if isinstance(box, boxes.BlockContainerBox) and any(isinstance(c, boxes.LineBox) for c in children):
+        yield box
+        return
+    for child in children:
+        yield from _blocks_with_lines(child)
+
+
+def _text(box) -> str:
+    if isinstance(box, boxes.TextBox):
+        return box.text
+    return "".join(_text(child) for child in getattr(box, "children", None) or ())
+
+
+def _soft_hyphens_at_breaks_only(text: str) -> str:
+    """A line's text without its soft hyphens but the one a break was made at (before the hyphen added)."""
+    added = text.rstrip().endswith("\u00ad" + HYPHEN)
+    bare = text.replace("\u00ad", "")
+    if added:
+        bare = bare.rstrip()[:-1] + "\u00ad" + HYPHEN
+    return bare

@@ -1,0 +1,141 @@
+"""The reader's PDF as a book designer signs it off: notes on their calls' pages, hyphenation a reader
+does not notice, web addresses broken cleanly, a text block that lines up. Measured on the real
+reader (tests/print_finish.py reads the PDF); the break rules themselves have unit tests below."""
+
+from __future__ import annotations
+
+import pytest
+
+from print_finish import ADDED_HYPHEN, BODY_LINE, PrintedBook, hyphen_runs, words_broken
+from pipeline.writers.pdf.hyphenation import Hyphenator, hyphen_faults, hyphenate, paragraph_key, url_breaks
+
+SHY, ZWSP = "\u00ad", "\u200b"
+
+
+@pytest.fixture(scope="module")
+def book(pdf_path) -> PrintedBook:
+    return PrintedBook(pdf_path)
+
+
+def test_every_note_is_printed_on_its_calls_page(book):
+    notes = [(page.number, n) for page in book.pages for n in page.notes()]
+    assert len(notes) > 60
+    assert [(page, n) for page, n in notes if n not in book.pages[page - 1].calls()] == []
+
+
+def test_no_capitalised_word_is_broken_by_hyphenation(book):
+    broken = [pair for page in book.pages for pair in words_broken(page.text_lines)]
+    assert len(broken) > 100
+    assert [pair for pair in broken if any(char.isupper() for char in pair[0])] == []
+
+
+def test_never_three_hyphenated_lines_in_a_row_and_few_in_all(book):
+    lines = book.lines()
+    runs = {page.number: max(hyphen_runs(page.text_lines), default=0) for page in book.pages}
+    assert {page: run for page, run in runs.items() if run >= 3} == {}
+    share = sum(line.hyphenated for line in lines) / len(lines)
+    assert 0.02 < share <= 0.08, f"{share:.1%} of {len(lines)} lines end in a hyphen"
+
+
+def test_no_hyphen_is_added_inside_a_web_address(book):
+    ends = [line.text.rstrip() for line in book.lines()]
+    addresses = [end for end in ends if any(mark in end.split()[-1] for mark in ("www.", "http", ".org/", ".com/"))]
+    assert addresses, "the reader prints web addresses"
+    assert [end for end in addresses if end.endswith(ADDED_HYPHEN)] == []
+
+
+def test_a_page_never_ends_on_a_hyphen_it_added_where_its_paragraph_goes_on(book):
+    ends = [page.text_lines[-1].text for page in book.full_pages if page.notes() == []]
+    assert [end for end in ends if end.rstrip().endswith(ADDED_HYPHEN)] == []
+
+
+def _on_the_bottom(book) -> float:
+    full = book.full_pages
+    return sum(abs(page.text_lines[-1].baseline - page.block_bottom) <= 1 for page in full) / len(full)
+
+
+def test_full_pages_end_on_the_text_blocks_last_baseline(book):
+    """The baseline grid holds: most full pages end on the block's last baseline, the others a whole
+    number of lines above it. (What stops the rest is below: the aim is 90 %.)"""
+    assert _on_the_bottom(book) >= 0.72
+    for page in book.full_pages:
+        short = page.block_bottom - page.text_lines[-1].baseline
+        if page.notes() == [] and page.number > 10 and page.text_lines[-1].size >= 9:  # the index has its own
+            assert abs(short / BODY_LINE - round(short / BODY_LINE)) < 0.1, (page.number, short)
+
+
+@pytest.mark.xfail(strict=True, reason="not met yet: headings kept with their text, glossary entries kept "
+                   "whole and the index's columns leave some full pages two or more lines short")
+def test_nine_full_pages_in_ten_end_on_the_bottom_and_none_is_short_by_more_than_a_line(book):
+    assert _on_the_bottom(book) >= 0.9
+    assert [p.number for p in book.full_pages if p.block_bottom - p.text_lines[-1].baseline > BODY_LINE + 1] == []
+
+
+# ---------------------------------------------------------------- the break rules
+
+@pytest.fixture(scope="module")
+def hyphenator() -> Hyphenator:
+    return Hyphenator.for_book("en-GB", ("counter-revo-lution",))
+
+
+def test_the_house_breaks_words_the_patterns_get_wrong(hyphenator):
+    assert hyphenator.soft("bureaucracy") == f"bureau{SHY}cracy"
+    assert hyphenator.soft("counterrevolution") == f"counter{SHY}revo{SHY}lution"  # book.yaml's list
+
+
+def test_names_short_words_and_compounds_are_never_broken(hyphenator):
+    for word in ("Trotsky", "Kamenev", "Petrograd", "USSR", "Stalinism", "workers", "Marxism-Leninism"):
+        assert SHY not in hyphenator.text(word), word
+    assert SHY in hyphenator.soft("revolutionary")
+    assert hyphenator.text("the Right-Trotskyist bloc") == "the Right-Trotskyist bloc"
+
+
+def test_breaks_leave_three_letters_on_each_side(hyphenator):
+    for word in ("revolutionary", "collectivisation", "industrialisation", "representative"):
+        pieces = hyphenator.soft(word).split(SHY)
+        assert len(pieces) > 1 and len(pieces[0]) >= 3 and len(pieces[-1]) >= 3, pieces
+
+
+def test_web_addresses_break_after_slashes_and_full_stops_only():
+    assert url_breaks("https://www.marxists.org/archive/?v=6meTW") == \
+        f"https://{ZWSP}www.{ZWSP}marxists.{ZWSP}org/{ZWSP}archive/{ZWSP}?v=6meTW"
+
+
+def test_the_print_body_gets_soft_hyphens_in_text_only(hyphenator):
+    body = ('<section class="chapter"><h3>The revolutionary years</h3><p>A revolutionary party'
+            '<a href="#n1" class="noteref">1</a><span class="footnote"><span class="note-p">See '
+            '<a href="https://www.marxists.org/archive/">https://www.marxists.org/archive/</a>.</span></span>'
+            ' and LGBT+ rights.</p></section>')
+    out = hyphenate(body, hyphenator)
+    assert "<h3>The revolutionary years</h3>" in out  # headings are bookmarks and running heads
+    assert f"A {hyphenator.soft('revolutionary')} party" in out and SHY in hyphenator.soft("revolutionary")
+    assert f'href="https://www.marxists.org/archive/">https://{ZWSP}www.' in out  # the link's target untouched
+    assert 'LGBT<span class="operator">+</span> rights' in out
+
+
+def test_a_word_named_for_a_paragraph_is_kept_whole_there_only(hyphenator):
+    body = "<p>The revolutionary party.</p><p>Another revolutionary party.</p>"
+    key = paragraph_key("The revolutionary party.")
+    out = hyphenate(body, hyphenator, {key: frozenset({"revolutionary"})})
+    first, second = out.split("</p>")[:2]
+    assert SHY not in first and SHY in second
+
+
+def _paragraph(text: str, *lines: tuple[str, bool]):
+    from xml.etree import ElementTree
+
+    from pipeline.writers.pdf.weasy.line_ends import Line, Paragraph
+    return Paragraph(ElementTree.fromstring(f"<p>{text}</p>"), [Line(line, 0, last) for line, last in lines])
+
+
+def test_a_third_hyphen_in_a_row_and_a_hyphen_ending_a_page_are_faults():
+    stacked = _paragraph("Stacked words here", (f"one revo{SHY}\u2010", False), (f"lution col{SHY}\u2010", False),
+                         (f"lective indus{SHY}\u2010", False), ("trialisation done", False))
+    ending = _paragraph("Ending a page", (f"the bureau{SHY}\u2010", True), ("cracy grew", False))
+    calm = _paragraph("Calm", (f"one revo{SHY}\u2010", False), ("lution and", False), ("no more", False))
+    compound = _paragraph("A compound", ("the so-", False), ("called Right-", False), ("Trotskyist anti-", False),
+                          ("Stalinist bloc", False))
+    assert hyphen_faults([stacked, ending, calm, compound]) == {
+        paragraph_key("Stacked words here"): {"industrialisation"},
+        paragraph_key("Ending a page"): {"bureaucracy"},
+        paragraph_key("A compound"): {"anti-Stalinist"}}
