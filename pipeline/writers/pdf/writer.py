@@ -104,6 +104,8 @@ def plain_reason(requested: bool) -> str | None:
 
 #: The remedy for a hyphenation fault: the word is kept whole and the chapter set again.
 KEPT_WHOLE = "word kept whole"
+#: No remedy: a note WeasyPrint's public API moved to the page after its call's.
+NOTE_STRAYED = "left: WeasyPrint moves it to make room"
 
 
 class PdfWriter:
@@ -313,6 +315,8 @@ class PdfWriter:
                                             extra_css=extra, unbroken=unbroken)
             first = self.first_pages(document)
             missing = [n.number for n in chapter.notes if ids.note_id(chapter, n.number) not in first]
+            strayed = [n.number for n in chapter.notes if ids.note_id(chapter, n.number) in first
+                       and first[ids.note_id(chapter, n.number)] != first.get(ids.noteref_id(chapter, n.number))]
             short = self.short_line_paragraphs(document) - rebreak
             faults = self.hyphen_faults(document)
             if not missing and not short and not faults:
@@ -342,6 +346,9 @@ class PdfWriter:
                                     "set without hyphenation"))
         else:
             self.relaid.append((chapter.number, "a short line remains", "none worked"))
+        if strayed:  # only the plain path: the fast one keeps notes with their calls (weasy/fixes.py)
+            self.relaid.append((chapter.number, f"footnote(s) {', '.join(map(str, strayed))} printed a page "
+                                                f"after the call", NOTE_STRAYED))
         return document.pages, first
 
     def short_line_paragraphs(self, document) -> set[str]:
