@@ -138,8 +138,8 @@ def _outline(reader: PdfReader) -> list[tuple[int, str, int]]:
 def _letters(pages) -> Counter:
     """The characters of some pages but spaces and hyphenation hyphens (a word hyphenated
     across a page turn has the running head and folio between its halves): any text lost,
-    doubled or changed shows."""
-    return Counter("".join(pages).replace(" ", "").replace("\u2010", ""))
+    doubled or changed shows. A compound kept whole has non-breaking hyphens: they are its hyphens."""
+    return Counter("".join(pages).replace(" ", "").replace("\u2010", "").replace("\u2011", "-"))
 
 
 @pytest.fixture(scope="module")
@@ -187,7 +187,6 @@ def test_the_plain_reader_is_the_fast_one_but_where_weasyprint_70s_bugs_show(pla
     fast_reader, plain_reader = PdfReader(pdf_path), PdfReader(plain.path)
     assert plain_reader.page_labels[:index] == fast_reader.page_labels[:index]
     assert [entry[:2] for entry in _outline(plain_reader)] == [entry[:2] for entry in _outline(fast_reader)]
-    assert [e for e in _outline(plain_reader) if e[2] < index] == [e for e in _outline(fast_reader) if e[2] < index]
     root = plain_reader.trailer["/Root"]
     assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root
     assert b"pdfuaid" in root["/Metadata"].get_object().get_data()
@@ -201,7 +200,16 @@ def test_the_plain_reader_is_the_fast_one_but_where_weasyprint_70s_bugs_show(pla
     differing = {page for page, (a, b) in enumerate(zip(fast_text, plain_text)) if a != b}
     touched = _touched(plain, fast)
     allowed = {page for number in touched for page in spans[number]}
+    # The glossary's page numbers follow the chapters', and the fast path mends its hyphenation as it
+    # does theirs: its lines may differ, not its words.
+    back = range(fast.physical["glossary"] - 1, index) if "glossary" in fast.physical else range(0)
+    assert _letters(re.sub(r"\d", "", plain_text[i]) for i in back) == \
+        _letters(re.sub(r"\d", "", fast_text[i]) for i in back)
+    allowed |= set(back)
     assert differing <= allowed, sorted(page + 1 for page in differing - allowed)
+    # Sections open on the same pages but within the chapters set differently on purpose.
+    outside = [(e, f) for e, f in zip(_outline(plain_reader), _outline(fast_reader)) if f[2] < index and f[2] not in allowed]
+    assert outside and all(e == f for e, f in outside)
     for number in touched:
         pages = spans[number]
         assert _letters(plain_text[i] for i in pages) == _letters(fast_text[i] for i in pages), number

@@ -48,7 +48,7 @@ def test_lines_painted_once_per_glyph_are_the_same_bytes(writer):
     left_to_weasyprint = []
 
     def weasyprints_own(stream, textbox, *args):
-        left_to_weasyprint.append(textbox.text)
+        left_to_weasyprint.append(textbox.text.replace("\u00ad", ""))  # the print edition's soft hyphens
         return original(stream, textbox, *args)
 
     with writer.session():  # the book's fonts and fixed timestamps

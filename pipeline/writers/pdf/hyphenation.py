@@ -59,7 +59,8 @@ def default_exceptions(language: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Hyphenator:
-    """Break points for the words of one language, the exceptions first."""
+    """Break points for the words of one language, the exceptions first; built bare (without
+    `for_book`'s patterns) it breaks no word at all."""
 
     language: str
     exceptions: tuple[str, ...] = ()  # words written with a hyphen at each allowed break: "bureau-cracy"
@@ -77,8 +78,8 @@ class Hyphenator:
 
     def breaks(self, word: str) -> list[int]:
         """Where `word` may be broken (indexes into it), none if it may not be broken at all."""
-        if len(word) < MIN_WORD or not _BREAKABLE.fullmatch(word):
-            return []
+        if self._pyphen is None or len(word) < MIN_WORD or not _BREAKABLE.fullmatch(word):
+            return []  # without patterns (a bare Hyphenator), nothing is broken
         written = self._exceptions.get(word)
         if written is not None:
             return _positions(written)
