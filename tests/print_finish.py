@@ -3,7 +3,7 @@ lines sit, which end in a hyphen, where note calls and notes are.
 
 A line is the characters on one baseline within one column (the index sets two). A note call is a
 run of raised digits set small; a note is a line of the footnote area opening with its number in
-bold. A page is *full* when its text goes on on the next page (that page carries a folio).
+bold. A page is *full* when its text goes on on the next page.
 """
 
 from __future__ import annotations
@@ -72,6 +72,10 @@ class Page:
     def has_folio(self) -> bool:
         return any(line.baseline > self.block_bottom + 3 for line in self.lines)
 
+    @property
+    def has_running_head(self) -> bool:
+        return any(line.baseline < TOP for line in self.lines)
+
     def calls(self) -> list[int]:
         """Note numbers called on the page: runs of small raised digits."""
         found = []
@@ -110,8 +114,10 @@ class PrintedBook:
 
     @cached_property
     def full_pages(self) -> list[Page]:
-        return [page for page, following in zip(self.pages, self.pages[1:])
-                if following.has_folio and page.text_lines]
+        """Pages whose text runs on: the next page continues the part (it has a running head), or
+        both have folios (the introduction's pages; not the copyright page before the contents)."""
+        return [page for page, following in zip(self.pages, self.pages[1:]) if page.text_lines and
+                (following.has_running_head or (following.has_folio and page.has_folio))]
 
     def lines(self) -> list[Line]:
         return [line for page in self.pages for line in page.text_lines]

@@ -32,6 +32,7 @@ from .chapter_share import ChapterShare, SentChapter
 from .layout_cache import CachedPart, LayoutCache, fingerprint
 from .paint_share import PaintShare
 from .weasy import patches
+from . import page_fill
 from .hyphenation import hyphen_faults
 from .weasy import line_ends
 from .weasy.fixes import short_lines
@@ -196,6 +197,25 @@ class FastPdfWriter(PdfWriter):
     def hyphen_faults(self, document) -> dict[str, set[str]]:
         """Words to keep whole: a third hyphenated line in a row, a page ending in a hyphen."""
         return hyphen_faults(line_ends.paragraphs(document))
+
+    def filled(self, document, render, notes) -> object:
+        """The layout with short pages filled by loosening paragraphs on them (page_fill), trial by
+        trial, each kept only if its pages end shorter by less, its notes and lines still right."""
+        loose: frozenset[str] = frozenset()
+        tried: set[str] = set()
+        best = page_fill.shortness(line_ends.rooms(document))
+        for _ in range(page_fill.PASSES):
+            chosen = page_fill.to_loosen(line_ends.paragraphs(document), line_ends.rooms(document), tried)
+            if not chosen:
+                break
+            tried |= chosen
+            trial = render(loose | chosen)
+            score = page_fill.shortness(line_ends.rooms(trial))
+            anchors = self.first_pages(trial)
+            if score < best and all(note in anchors for note in notes or ()) and not self.hyphen_faults(trial) \
+                    and not self.short_line_paragraphs(trial):
+                document, loose, best = trial, loose | chosen, score
+        return document
 
 
 def lay_out_claimed(book: Book, styles: Path, order: list[int], cache: Path | None, inbox: Path) -> tuple[int, int]:

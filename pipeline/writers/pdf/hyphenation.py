@@ -138,12 +138,16 @@ def paragraph_key(text: str) -> str:
     return "".join(re.findall(r"[^\W\d_]+", text.replace(SOFT_HYPHEN, "")))[:60].lower()
 
 
-def hyphenate(body: str, hyphenator: Hyphenator, unbroken: dict[str, frozenset[str]] | None = None) -> str:
+def hyphenate(body: str, hyphenator: Hyphenator, unbroken: dict[str, frozenset[str]] | None = None,
+              loose: frozenset[str] = frozenset()) -> str:
     """The print edition's XHTML `body` with soft hyphens where words may break, and web addresses
-    breakable after / and . only; the words named in `unbroken` (per paragraph_key) kept whole."""
+    breakable after / and . only; the words named in `unbroken` (per paragraph_key) kept whole, and
+    the paragraphs named in `loose` set a touch looser (see page_fill)."""
     root = etree.fromstring(f'<root xmlns:epub="{_EPUB}">{body}</root>')
     unbroken = unbroken or {}
     keys: dict[etree._Element, frozenset[str]] = {}
+    if loose:
+        _mark_loose(root, loose)
 
     def kept(element) -> frozenset[str]:
         block = _block_of(element)
@@ -201,6 +205,12 @@ def _split_operators(text: str):
         span.text, span.tail = operator, after
         spans.append(span)
     return pieces[0], spans
+
+
+def _mark_loose(root, loose: frozenset[str]) -> None:
+    for element in root.iter("p", "li"):
+        if paragraph_key(own_text(element)) in loose:
+            element.set("class", " ".join(filter(None, [element.get("class"), "loose"])))
 
 
 def own_text(block) -> str:

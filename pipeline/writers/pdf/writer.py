@@ -148,10 +148,11 @@ class PdfWriter:
                 f'<head>{head}</head><body>{body}</body></html>')
 
     def render_document(self, body: str, first_page: int | None = None, extra_css: str | None = None,
-                        unbroken: dict[str, frozenset[str]] | None = None):
+                        unbroken: dict[str, frozenset[str]] | None = None, loose: frozenset[str] = frozenset()):
         """The XHTML `body` laid out as a WeasyPrint document, its pages numbered from `first_page`;
-        its words broken only where `hyphenation` allows, those in `unbroken` (per paragraph) not at all."""
-        body = hyphenate(body, self.hyphenator, unbroken)
+        its words broken only where `hyphenation` allows, those in `unbroken` (per paragraph) not at
+        all, the paragraphs in `loose` set a touch looser (page_fill)."""
+        body = hyphenate(body, self.hyphenator, unbroken, loose)
         sheets = list(self.stylesheets)
         if first_page is not None:
             sheets.append(CSS(string=f"@page :first {{ counter-set: page {first_page}; }}"))
@@ -346,6 +347,11 @@ class PdfWriter:
                                     "set without hyphenation"))
         else:
             self.relaid.append((chapter.number, "a short line remains", "none worked"))
+        if not missing and not short and not faults:
+            document = self.filled(document, lambda loose: self.render_document(
+                render_chapter(chapter, self.book, edition), first_page=page_number, extra_css=extra,
+                unbroken=unbroken, loose=loose), chapter.notes and [ids.note_id(chapter, n.number) for n in chapter.notes])
+            first = self.first_pages(document)
         if strayed:  # only the plain path: the fast one keeps notes with their calls (weasy/fixes.py)
             self.relaid.append((chapter.number, f"footnote(s) {', '.join(map(str, strayed))} printed a page "
                                                 f"after the call", NOTE_STRAYED))
@@ -355,6 +361,11 @@ class PdfWriter:
         """Paragraphs (by text_key) with a line, not their last, filled less than half way: none
         that the plain path can see (only WeasyPrint's box tree shows them)."""
         return set()
+
+    def filled(self, document, render: Callable[[frozenset[str]], object], notes) -> object:
+        """The layout with its short pages filled where loosening a paragraph does it (page_fill):
+        the plain path cannot see lines, and keeps the layout as it is."""
+        return document
 
     def hyphen_faults(self, document) -> dict[str, set[str]]:
         """Words to keep whole (per hyphenation.paragraph_key): a third hyphenated line in a row,

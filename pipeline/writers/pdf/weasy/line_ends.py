@@ -29,6 +29,7 @@ class Line:
     text: str
     page: int
     last_on_page: bool = False  # the paragraph goes on on the next page
+    fill: float = 1.0  # the share of the paragraph's width its text takes
 
     @property
     def hyphenated(self) -> bool:
@@ -74,7 +75,7 @@ def paragraphs(document) -> list[Paragraph]:
         for box in _blocks_with_lines(page._page_box):
             key = id(box.element) if box.element is not None else id(box)
             paragraph = found.setdefault(key, Paragraph(box.element))
-            lines = [Line(_soft_hyphens_at_breaks_only(_text(line)), number)
+            lines = [Line(_soft_hyphens_at_breaks_only(_text(line)), number, fill=_fill(line, box))
                      for line in box.children if isinstance(line, boxes.LineBox)]
             if paragraph.lines and lines:
                 paragraph.lines[-1].last_on_page = paragraph.lines[-1].page != number
@@ -90,6 +91,45 @@ def element_text(element) -> str:
             parts.append(element_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+@dataclass
+class PageRoom:
+    """How much of a page's text block its body leaves empty, in points, and whether it has notes."""
+
+    number: int
+    room: float
+    notes: bool
+
+
+def rooms(document) -> list[PageRoom]:
+    """Each page's empty depth under its body's last line (above the footnote area, if any)."""
+    found = []
+    for number, page in enumerate(document.pages):
+        page_box = page._page_box
+        bottom = page_box.content_box_y() + page_box.height
+        areas = [c for c in page_box.children if isinstance(c, boxes.FootnoteAreaBox) and c.children]
+        if areas:
+            bottom = min(area.position_y for area in areas)
+        body = [c for c in page_box.children if not isinstance(c, (boxes.MarginBox, boxes.FootnoteAreaBox))]
+        last = max((line.position_y + line.height for area in body for line in _lines(area)), default=None)
+        found.append(PageRoom(number, bottom - last if last is not None else 0.0, bool(areas)))
+    return found
+
+
+def _lines(box):
+    if isinstance(box, boxes.LineBox):
+        yield box
+        return
+    for child in getattr(box, "children", None) or ():
+        yield from _lines(child)
+
+
+def _fill(line, block) -> float:
+    if not line.children or not block.width:
+        return 0.0
+    used = max(c.position_x + c.margin_width() for c in line.children) - block.content_box_x()
+    return used / block.width
 
 
 def _blocks_with_lines(box):
