@@ -157,7 +157,7 @@ def test_a_short_page_gets_as_many_loosened_paragraphs_as_it_has_empty_lines():
         for line, fill in zip(text.lines, fills):
             line.page, line.fill = page, fill
         made.append(text)
-    rooms = [PageRoom(0, 2 * page_fill.LINE + 1, False), PageRoom(1, 0.5, False), PageRoom(2, 300, False)]
+    rooms = [PageRoom(0, 2 * page_fill.LINE + 1, False), PageRoom(1, 0.5, False), PageRoom(2, 300, False, 30)]
     assert page_fill.short_pages(rooms) == {0: 2}  # the last page ends the chapter: never short
     assert page_fill.to_loosen(made, rooms, set()) == {paragraph_key("Fuller still"),
                                                        paragraph_key("Nearly full last line")}
@@ -171,3 +171,18 @@ def test_a_loosened_paragraph_is_marked_for_print(hyphenator):
     out = hyphenate("<p>The first paragraph.</p><p>The second one.</p>", hyphenator,
                     loose=frozenset({paragraph_key("The second one.")}))
     assert out.count('class="loose"') == 1 and out.index('class="loose"') > out.index("first")
+
+
+def test_a_last_page_of_fewer_than_five_lines_takes_lines_from_the_page_before():
+    from pipeline.writers.pdf import page_fill
+    from pipeline.writers.pdf.weasy.line_ends import PageRoom
+
+    line, depth = page_fill.LINE, 36 * page_fill.LINE
+    before = _paragraph("Ends on the page before", *[(f"line {i}", False) for i in range(4)])
+    for index, text_line in enumerate(before.lines):
+        text_line.page, text_line.fill = 0, 1 if index < 3 else 0.9
+    three_lines = [PageRoom(0, 0.5, False, 36), PageRoom(1, depth - 3 * line, False, 3)]
+    assert page_fill.lacking_on_last_page(three_lines) == 2
+    assert page_fill.to_loosen([before], three_lines, set()) == {paragraph_key("Ends on the page before")}
+    five_lines = [PageRoom(0, 0.5, False, 36), PageRoom(1, depth - 5 * line, False, 5)]
+    assert page_fill.lacking_on_last_page(five_lines) == 0 and page_fill.to_loosen([before], five_lines, set()) == set()

@@ -5,7 +5,8 @@ kept with its first lines, a paragraph whose widows or orphans would be broken. 
 fills the gap by setting a paragraph of that page a touch looser, so that it runs one line
 longer; each such paragraph takes up one line of the gap. The writer does the same after a
 chapter is laid out (on the fast path, which can see the lines): for each page short by some
-lines, as many paragraphs ending on it with a nearly full last line, set with the `loose`
+lines, as many paragraphs ending on it with a nearly full last line (and on the page before a
+chapter's last page of fewer than five lines, as many as that page lacks), set with the `loose`
 class (print.css: a little more word and letter spacing). A trial is kept only if the
 chapter's pages end shorter by less than before, its notes and hyphenation still right.
 """
@@ -25,15 +26,21 @@ MIN_LINES = 3
 PASSES = 6
 
 
+#: The fewest lines a chapter's last page should hold.
+LAST_PAGE_LINES = 5
+
+
 @dataclass(frozen=True)
 class Shortness:
-    """How short a layout's full pages end: pages short by more than a line weigh most."""
+    """How short a layout's full pages end (pages short by more than a line weigh most), and how
+    many lines its last page lacks."""
 
     over_a_line: int
     lines: int
+    last_page: int = 0
 
     def __lt__(self, other: "Shortness") -> bool:
-        return (self.over_a_line, self.lines) < (other.over_a_line, other.lines)
+        return (self.over_a_line, self.lines + self.last_page) < (other.over_a_line, other.lines + other.last_page)
 
 
 def short_pages(rooms) -> dict[int, int]:
@@ -47,16 +54,28 @@ def short_pages(rooms) -> dict[int, int]:
     return short
 
 
+def lacking_on_last_page(rooms) -> int:
+    """Lines the last page lacks of LAST_PAGE_LINES (0 for a chapter of one page)."""
+    if len(rooms) < 2:
+        return 0
+    return max(0, LAST_PAGE_LINES - rooms[-1].lines)
+
+
 def shortness(rooms) -> Shortness:
     short = short_pages(rooms)
-    return Shortness(sum(1 for lines in short.values() if lines > 1), sum(short.values()))
+    return Shortness(sum(1 for lines in short.values() if lines > 1), sum(short.values()),
+                     lacking_on_last_page(rooms))
 
 
 def to_loosen(paragraphs, rooms, tried: set[str]) -> set[str]:
     """Paragraphs (by paragraph_key) to set looser: for each short page, up to as many as it has
-    empty lines, of those ending on it with a nearly full last line, the fullest first."""
+    empty lines, of those ending on it with a nearly full last line, the fullest first; and on the
+    page before a last page of fewer than LAST_PAGE_LINES lines, as many as it lacks."""
     chosen: set[str] = set()
-    for page, lines in short_pages(rooms).items():
+    wanted = dict(short_pages(rooms))
+    if lacking_on_last_page(rooms) and rooms[-2].number not in wanted:
+        wanted[rooms[-2].number] = lacking_on_last_page(rooms)  # lines pushed over to the last page
+    for page, lines in wanted.items():
         ending = [p for p in paragraphs if p.lines and p.lines[-1].page == page and len(p.lines) >= MIN_LINES
                   and p.lines[-1].fill >= NEARLY_FULL]
         ending.sort(key=lambda p: -p.lines[-1].fill)

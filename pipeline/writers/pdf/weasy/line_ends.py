@@ -100,6 +100,7 @@ class PageRoom:
     number: int
     room: float
     notes: bool
+    lines: int = 0  # lines of its body (not its notes)
 
 
 def rooms(document) -> list[PageRoom]:
@@ -107,13 +108,15 @@ def rooms(document) -> list[PageRoom]:
     found = []
     for number, page in enumerate(document.pages):
         page_box = page._page_box
-        bottom = page_box.content_box_y() + page_box.height
+        top = page_box.content_box_y()
+        bottom = top + page_box.height
         areas = [c for c in page_box.children if isinstance(c, boxes.FootnoteAreaBox) and c.children]
         if areas:
             bottom = min(area.position_y for area in areas)
         body = [c for c in page_box.children if not isinstance(c, (boxes.MarginBox, boxes.FootnoteAreaBox))]
-        last = max((line.position_y + line.height for area in body for line in _lines(area)), default=None)
-        found.append(PageRoom(number, bottom - last if last is not None else 0.0, bool(areas)))
+        lines = [line for area in body for line in _lines(area) if line.children]
+        last = max((line.position_y + line.height for line in lines), default=None)
+        found.append(PageRoom(number, bottom - last if last is not None else bottom - top, bool(areas), len(lines)))
     return found
 
 
