@@ -74,7 +74,8 @@ def to_loosen(paragraphs, rooms, tried: set[str]) -> set[str]:
     chosen: set[str] = set()
     wanted = dict(short_pages(rooms))
     if lacking_on_last_page(rooms) and rooms[-2].number not in wanted:
-        wanted[rooms[-2].number] = lacking_on_last_page(rooms)  # lines pushed over to the last page
+        # lines pushed over to the last page, once the page before has filled its own room
+        wanted[rooms[-2].number] = lacking_on_last_page(rooms) + int((rooms[-2].room + 0.5) // LINE)
     for page, lines in wanted.items():
         ending = [p for p in paragraphs if p.lines and p.lines[-1].page == page and len(p.lines) >= MIN_LINES
                   and p.lines[-1].fill >= NEARLY_FULL]
