@@ -44,7 +44,11 @@ def find_body(units: list[Unit], model: BodyModel | None, language: Language,
         extra = markup_rows(scored)
         scores = [[a + b for a, b in zip(s, markup.channels(r))] for s, r in zip(scores, extra)]
     texts = [u.text for u in scored]
-    path = _closing_lines(viterbi(scores, model.base, model.initial), rows, texts, language)
+    path = viterbi(scores, model.base, model.initial)
+    runs_to = _entries_run_to(path, texts)
+    if runs_to is not None:  # decode again, the article running that far and no further
+        path = viterbi(_article_through(scores, runs_to), model.base, model.initial)[:runs_to + 1] + path[runs_to + 1:]
+    path = _closing_lines(path, rows, texts, language)
     path = _lines_before_own_notes(path, scored, language)
     path = _continued_pattern(path, texts, language)
     inside = [i for i, state in enumerate(path) if state not in (BEFORE, AFTER)]
@@ -151,6 +155,53 @@ def _skeleton(texts: list[str], language: Language) -> list[str]:
             out.append("short")
         else:
             out.append("long")
+    return out
+
+
+_MAX_ENTRY = 12  # lines from one entry's repeated line to the next's
+_ENTRIES_SEEN = 3  # repeated lines inside the article that make it a list of entries
+
+
+def _entries_run_to(path: list[int], texts: list[str]) -> int | None:
+    """Where a list of entries that the model ended early really ends. Entries of a listicle often
+    share a line the page repeats in each ("Rated: Good", "See the rating", "Read more"): when
+    the article's last entries each hold such a line, evenly spaced, and the same line goes on
+    recurring at that spacing after the article's end, the list (and the article) runs on to the
+    last recurrence's entry. The shared line must not stand before the article too: an
+    advertisement's label recurs evenly, but all over the page. None when nothing runs on."""
+    body = [i for i, state in enumerate(path) if state == BODY]
+    if not body:
+        return None
+    start, end = body[0], body[-1]
+    where: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        where.setdefault(text, []).append(i)
+    best = None
+    for text, places in where.items():
+        inside = [i for i in places if start <= i <= end]
+        after = [i for i in places if i > end]
+        if len(inside) < _ENTRIES_SEEN or not after or places[0] < start or word_count(text) > 12:
+            continue
+        seen = inside[-_ENTRIES_SEEN:]
+        gaps = [b - a for a, b in zip(seen, seen[1:])]
+        if min(gaps) < 2 or max(gaps) > _MAX_ENTRY or end - seen[-1] > max(gaps):
+            continue
+        last, reach = seen[-1], max(gaps) + max(gaps) // 2
+        for i in after:
+            if i - last > reach:
+                break
+            last = i
+        if last - end >= min(gaps):  # at least one whole entry more, not the last one's closing line
+            stop = min(len(texts) - 1, last + (end - seen[-1]))  # the last entry's own lines after it
+            best = max(best or 0, stop)
+    return best
+
+
+def _article_through(scores: list[list[float]], last: int) -> list[list[float]]:
+    """The scores with "after the article" closed up to line `last`."""
+    out = [list(s) for s in scores]
+    for s in out[:last + 1]:
+        s[AFTER] = float("-inf")
     return out
 
 
