@@ -126,12 +126,13 @@ def _continued_pattern(path: list[int], texts: list[str], language: Language) ->
         if start < 0 or path[start] == BEFORE:
             continue
         cycle = skeleton[start:end + 1]
-        if not all(cycle[k] == cycle[k - period] for k in range(period, len(cycle))):
+        if not all(_alike(cycle[k], cycle[k - period]) for k in range(period, len(cycle))):
             continue
-        if "prose" not in cycle[-period:] or len(set(cycle[-period:])) < 2:
+        shapes = [shape for shape, _text in cycle[-period:]]
+        if "prose" not in shapes or len(set(shapes)) < 2:
             continue
         k = end + 1
-        while k + period <= len(path) and all(path[j] == AFTER and skeleton[j] == skeleton[j - period]
+        while k + period <= len(path) and all(path[j] == AFTER and _alike(skeleton[j], skeleton[j - period])
                                               for j in range(k, k + period)):
             for j in range(k, k + period):  # whole entries only
                 path[j] = path[j - period]
@@ -140,22 +141,28 @@ def _continued_pattern(path: list[int], texts: list[str], language: Language) ->
     return path
 
 
-def _skeleton(texts: list[str], language: Language) -> list[str]:
-    """Each line's part in a repeating pattern: a line the page repeats is itself, the rest a shape."""
+def _skeleton(texts: list[str], language: Language) -> list[tuple[str, str]]:
+    """Each line's part in a repeating pattern: its shape, and its text when the page repeats it."""
     counts: dict[str, int] = {}
     for text in texts:
         counts[text] = counts.get(text, 0) + 1
     out = []
     for text in texts:
-        if counts[text] > 2:
-            out.append(text)
-        elif word_count(text) >= 12 and ends_sentence(text):
-            out.append("prose")
+        if word_count(text) >= 12 and ends_sentence(text):
+            shape = "prose"
         elif word_count(text) <= 12:
-            out.append("short")
+            shape = "short"
         else:
-            out.append("long")
+            shape = "long"
+        out.append((shape, text if counts[text] > 2 else ""))
     return out
+
+
+def _alike(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two lines play the same part: the same shape, and the same text where both are lines the page
+    repeats ("Rated: Good" is not "Read more"). One repeated value among varying ones ("Rating: 4.5"
+    three times in a list of ratings) still plays its entry's part."""
+    return a[0] == b[0] and (a[1] == b[1] or not (a[1] and b[1]))
 
 
 _MAX_ENTRY = 12  # lines from one entry's repeated line to the next's
