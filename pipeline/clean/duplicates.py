@@ -35,6 +35,8 @@ def drop_duplicates(units: list[Unit]) -> StageResult:
         if len(indexes) < 2:
             continue
         teaser = [i for i in indexes if _stands_above_heading(units, i) or _in_repeated_run(units, i, repeated)]
+        if not teaser and _in_own_entries(units, indexes):
+            continue
         keep = next((i for i in indexes if i not in teaser), indexes[0])
         drop.update(i for i in indexes if i != keep and not units[i].keep and not units[i].pinned)
     events: list[Event] = []
@@ -65,3 +67,12 @@ def _in_repeated_run(units: list[Unit], i: int, repeated: set[str]) -> bool:
     """A copy next to another repeated line is one entry of a list of them (contents, teasers)."""
     return any(0 <= j < len(units) and units[j].role is Role.BODY and _key(units[j].text) in repeated
                for j in (i - 1, i + 1))
+
+
+def _in_own_entries(units: list[Unit], indexes: list[int]) -> bool:
+    """Each copy is a line of its own entry: the lines just above the copies all differ, and so do
+    the lines just below (a tour's "Included services" paragraph, shared by two tours of a list)."""
+    above = [_key(units[i - 1].text) if i > 0 else "" for i in indexes]
+    below = [_key(units[i + 1].text) if i + 1 < len(units) else "" for i in indexes]
+    far = all(b - a > 2 for a, b in zip(indexes, indexes[1:]))
+    return far and len(set(above)) == len(above) and len(set(below)) == len(below)
