@@ -46,8 +46,8 @@ def find_body(units: list[Unit], model: BodyModel | None, language: Language,
     texts = [u.text for u in scored]
     path = viterbi(scores, model.base, model.initial)
     runs_to = _entries_run_to(path, texts)
-    if runs_to is not None:  # decode again, the article running that far and no further
-        path = viterbi(_article_through(scores, runs_to), model.base, model.initial)[:runs_to + 1] + path[runs_to + 1:]
+    if runs_to is not None:  # decode again, the article running at least that far
+        path = viterbi(_article_through(scores, runs_to), model.base, model.initial)
     path = _closing_lines(path, rows, texts, language)
     path = _lines_before_own_notes(path, scored, language)
     path = _continued_pattern(path, texts, language)
@@ -173,9 +173,10 @@ def _entries_run_to(path: list[int], texts: list[str]) -> int | None:
     """Where a list of entries that the model ended early really ends. Entries of a listicle often
     share a line the page repeats in each ("Rated: Good", "See the rating", "Read more"): when
     the article's last entries each hold such a line, evenly spaced, and the same line goes on
-    recurring at that spacing after the article's end, the list (and the article) runs on to the
-    last recurrence's entry. The shared line must not stand before the article too: an
-    advertisement's label recurs evenly, but all over the page. None when nothing runs on."""
+    recurring at that spacing after the article's end, the list (and the article) runs on at least
+    to its last recurrence; where it ends after that, the model decides again. The shared line
+    must not stand before the article too: an advertisement's label recurs evenly, but all over
+    the page. None when nothing runs on."""
     body = [i for i, state in enumerate(path) if state == BODY]
     if not body:
         return None
@@ -199,8 +200,7 @@ def _entries_run_to(path: list[int], texts: list[str]) -> int | None:
                 break
             last = i
         if last - end >= min(gaps):  # at least one whole entry more, not the last one's closing line
-            stop = min(len(texts) - 1, last + (end - seen[-1]))  # the last entry's own lines after it
-            best = max(best or 0, stop)
+            best = max(best or 0, last)
     return best
 
 
