@@ -105,3 +105,18 @@ def test_a_paragraph_the_page_shows_twice_in_a_row_still_goes_once():
              "By morning the water was at the doors."]
     result = drop_duplicates(_units(texts))
     assert [event.line for event in result.events] == [4]
+
+
+def test_a_short_table_of_contents_goes_whatever_the_length_of_its_entries():
+    headings = ["Why prune at all", "Group one", "Group two", "Group three"]
+    texts = ["Pruning clematis is simpler than it looks once you know the group of your plant."] + headings
+    for heading in headings:
+        texts += [heading, f"Under {heading.lower()}: cut back after flowering, above a pair of healthy buds."]
+    result = drop_duplicates(_units(texts))
+    assert [(event.line, event.rule) for event in result.events] == [(k, "contents-list") for k in (2, 3, 4, 5)]
+
+
+def test_line_numbers_of_code_listings_are_not_a_table_of_contents():
+    texts = ["A first listing:", "1", "2", "3", "let x = 1;", "A second listing:",
+             "1", "let y = 2;", "2", "let z = 3;", "3", "print(x + y + z)"]
+    assert not drop_duplicates(_units(texts)).events
