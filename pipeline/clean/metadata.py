@@ -20,7 +20,7 @@ from .features import is_heading_like, word_count
 from .language import content_terms, stoplist as language_stopwords
 from .furniture import classify
 from .units import Unit
-from .vocabulary import COMMENT_LABELS, TAIL_LABELS
+from .vocabulary import COMMENT_LABELS, STOPWORDS, TAIL_LABELS
 
 _TITLE_WINDOW = 30  # lines above the article searched for its title
 _META_WINDOW = 12  # lines above the title searched for the byline and date
@@ -30,11 +30,13 @@ _CAPITAL = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper(
 _NAME_WORD = rf"\(?[{_CAPITAL}][\w’'.-]*\.?\)?"
 _CAPITALISED_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|da|di|le|la|del|dos|bin|al)\s+)?{_NAME_WORD}){{0,4}}"
 _BYLINE = re.compile(
-    rf"^(?:[\W\d_]|(?i:posted|published|updated|last\s+updated|on|in|article|story|\d+\s+min(?:ute)?s?\s+read)\b)*"
+    rf"^(?:[\W\d_]|(?i:posted|published|updated|last\s+updated|on|in|article|story|guide|review|recipe|analysis|"
+    rf"opinion|column|essay|interview|feature|\d+\s+min(?:ute)?s?\s+read)\b)*"
     rf"\b(?i:by|words\s+by|written\s+by|posted\s+by|story\s+by|text\s+by|reviewed\s+by|"
-    rf"authored\s+by|author|authors|von|por|par|di)\s*:?\s*(?P<name>{_CAPITALISED_NAME}"
-    rf"(?:\s*(?:,|and|&)\s*{_CAPITALISED_NAME}){{0,3}})")
-_GLUED_FOLLOWER = re.compile(r"(?<=[a-z.])(?=(?:Published|Updated|Posted|Last|Reviewed|Fact|Edited|Medically|"
+    rf"authored\s+by|author|authors|von|por|par|di)(?:\s*:\s*|\s+|(?<=[bB][yY])(?=[A-Z]))(?P<name>{_CAPITALISED_NAME}"
+    rf"(?:\s*(?:,\s*(?:and\s|&)?|and\s|&)\s*{_CAPITALISED_NAME}){{0,5}})")
+_GLUED_FOLLOWER = re.compile(r"(?<=[a-z.])(?=(?:Published|Updated|Posted|Last|Reviewed|Fact|Edited|Medically|Founder|Co-founder|"
+                             r"Editor|Writer|Author|Contributor|Senior|Staff|Head|Director|Manager|CEO|"
                              r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))")
 _NOT_NAME_WORDS = {"the", "our", "team", "staff", "editors", "editor", "admin", "published", "updated", "posted",
                    "last", "on", "in", "read", "min", "share", "comments", "comment", "home", "news", "blog"}
@@ -44,14 +46,17 @@ _UPDATE_CUE = re.compile(r"\b(?:updated|modified|edited|reviewed|actualizado|akt
 _BREADCRUMB = re.compile(r"\s[>»›/|]\s|\S\s?[>»›]\s?\S")
 _PERSON = re.compile(rf"^(?:Dr\.?\s+)?{_CAPITALISED_NAME}$")
 #: "© 2025 Ann Smith. All rights reserved": on a personal site, the writer.
-_COPYRIGHT = re.compile(rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}\s*(?:[-–]\s*\d{{4}})?\s*)?(?P<name>{_CAPITALISED_NAME})"
-                        rf"\s*(?:[.,]|$)", re.I)
+#: The name is matched with its case: "© 2025 Ann Smith. All rights reserved" names two words, not five.
+_YEARS = r"\d{4}(?:\s*[-–]\s*\d{4})?"
+_COPYRIGHT = re.compile(rf"(?i:©|\(c\)|copyright)\s*(?:{_YEARS}\s*)?(?P<name>{_CAPITALISED_NAME})"
+                        rf"(?:\s+{_YEARS})?\s*(?:[.,]|$)")
 _COMPANY = re.compile(r"\b(?:inc|llc|ltd|limited|gmbh|corp|corporation|company|co|group|media|press|news|"
                       r"university|foundation|institute|association|society|all)\b\.?", re.I)
 _ROLE_LINE = re.compile(r"^(?:\w+\s+){0,2}(?:writer|editor|author|contributor|journalist|reporter|columnist|"
                         r"correspondent)s?$", re.I)
-#: Words of labels and headings that are not names (a name line made of them is a section label).
-_COMMON_WORDS = frozenset(w for w in (language_stopwords("English") | {
+#: Words of labels and headings that are not names (a name line made of them is a section label). Function
+#: words only: a general stop-list holds names too ("king", "john"); the page's own lower-case words do the rest.
+_COMMON_WORDS = frozenset(w for w in (STOPWORDS | {
     "home", "smart", "video", "production", "analytics", "news", "blog", "guide", "guides", "tips", "review",
     "reviews", "software", "solutions", "services", "program", "partner", "learn", "more", "buy", "get", "started",
     "email", "code", "travel", "budget", "marketing", "director", "philosophy", "careers", "conferences",
@@ -74,7 +79,7 @@ def find_metadata(units: list[Unit], first: int, last: int, title_weights: dict[
     title = choose_title(units, first, title_weights)
     anchor = title if title is not None else first
     near = range(max(0, min(anchor, first) - _META_WINDOW), min(len(units), max(first, anchor) + _HEAD_LINES))
-    author, author_line = _find_author(units, near, anchor, last)
+    author, author_line = _find_author(units, near, anchor, last, title)
     date, date_line = _find_date(units, near, anchor, day_first)
     return PageMetadata(title, author, author_line, date, date_line)
 
@@ -230,21 +235,32 @@ def choose_title(units: list[Unit], first: int, weights: dict[str, float] | None
 
 # -- author --------------------------------------------------------------------------------
 
-_BY_ALONE = re.compile(r"^(?:by|written\s+by|words\s+by|posted\s+by|authors?|author\s+by|por|von|par)\s*:?$", re.I)
+_BY_ALONE = re.compile(r"^(?:by|written\s+by|words\s+by|posted\s+by|article\s+by|authors?|author\s+by|por|von|par)"
+                       r"\s*:?$", re.I)
 _ROLE_WORDS = re.compile(
-    r"\s*(?:,|\||·|•|\s-\s|–|—)?\s*\b(?:former|senior|staff|junior|chief|deputy|managing|associate|contributing|"
-    r"lead|head|executive|editor|editorial|writer|contributor|reporter|correspondent|columnist|analyst|founder|"
-    r"co-founder|ceo|cto|director|manager|expert|specialist|consultant|professor|gardener|author|freelance|journalist|"
-    r"(?:january|february|march|april|june|july|august|september|october|november|december)(?:\s|$)|"
-    r"photographer|producer|host|team|guest|updated|published|posted|reviewed|edited|fact|on\s|in\s)\b.*$",
+    r"\s*(?:,|\||·|•|\s-\s|–|—)?\s*\b(?:former|senior|staff(?=\s*\S)|junior|chief|deputy|managing|associate|"
+    r"contributing|lead|head|executive|editor|editorial|writer|contributor|reporter|correspondent|columnist|analyst|"
+    r"founder|co-founder|ceo|cto|director|manager|expert|specialist|consultant|professor|gardener|author|freelance|"
+    r"journalist|(?:january|february|march|april|june|july|august|september|october|november|december)(?:\s|$)|"
+    r"photographer|producer|host|team(?=\s*\S)|guest|last\s+(?:updated|modified|reviewed)|updated|published|posted|"
+    r"reviewed|edited|fact|view|on\s|in\s|at\s)\b.*$",
     re.I)
+#: Letters after a name that belong to it ("Ann Smith, MD", "Li Wei, Ph.D.", "Jo Park, MS, RD").
+_CREDENTIALS = r"(?:,?\s+(?:Ph\.?\s?D\.?|M\.?D\.?|[A-Z]{2,6}\b\.?))*"
+_CREDENTIALED = re.compile(rf"^(?:Dr\.?\s+)?(?P<name>{_CAPITALISED_NAME}){_CREDENTIALS}$")
+#: A group that signs an article: "The Editorial Team", "Acme Staff".
+_TEAM = re.compile(rf"^(?:the\s+)?(?:{_NAME_WORD}\s+){{1,3}}(?:team|staff|editors|newsroom|desk)$", re.I)
 
 
 def _clean_name(name: str) -> str | None:
+    """A byline's name without the role, date or menu word run on after it; None when it is no name."""
     name = _GLUED_FOLLOWER.split(name, maxsplit=1)[0]
     name = _ROLE_WORDS.sub("", name).strip(" ,.;:|·•-–—")
     words = name.split()
-    if not words or len(words) > 12 or words[0].lower() in _NOT_NAME_WORDS:
+    if words and len(words) % 2 == 0 and words[:len(words) // 2] == words[len(words) // 2:]:
+        words = words[:len(words) // 2]  # "Ann Smith Ann Smith": a name and its link
+    name = " ".join(words)
+    if not words or len(words) > 12 or (words[0].lower() in _NOT_NAME_WORDS and not _TEAM.match(name)):
         return None
     return name
 
@@ -279,24 +295,65 @@ def _name_beside_date(text: str) -> str | None:
     return None
 
 
-def _is_person(text: str, stopwords: frozenset[str] = frozenset()) -> bool:
-    """A line that is a person's name: two to four capitalised words, none of them a common word."""
+#: The language's most frequent words ("free", "new", "final"), a label's rather than a name's when the page
+#: also writes them in lower case ("Start Free Trial"); a name that is one of them ("King") the page capitalises.
+_FREQUENT = language_stopwords("English")
+
+
+def lowercase_words(texts: list[str]) -> frozenset[str]:
+    """Words the page writes in lower case somewhere: common words, not names ("library", "items")."""
+    return frozenset(w for text in texts for w in _LOWER_WORD.findall(text))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+\b")
+
+
+def _is_person(text: str, common: frozenset[str] = frozenset()) -> bool:
+    """A line that is a person's name: two to four capitalised words, none of them a label's or a function
+    word or a frequent word the page also writes in lower case, and not most of them words it does (`common`)."""
     text = text.strip()
     if not _PERSON.match(text) or not 2 <= word_count(text) <= 4 or text.upper() == text:
         return False
+    if any(len(w.strip(".,")) > 1 and w.isupper() for w in text.split()):
+        return False  # "RSS Feeds", "CIS Controls": an acronym is a label's word, not a name's
     words = [w.lower().strip(".,") for w in text.split()]
-    return not any(w in _NOT_NAME_WORDS or w in stopwords or w in _COMMON_WORDS for w in words)
+    if any(w in _NOT_NAME_WORDS or w in _COMMON_WORDS or (w in common and w in _FREQUENT) for w in words):
+        return False
+    return 2 * sum(w in common for w in words) <= len(words)
 
 
-def _find_author(units: list[Unit], near: range, anchor: int, last: int) -> tuple[str | None, int | None]:
+def _person_line(text: str, common: frozenset[str]) -> str | None:
+    """The name a line that says nothing else gives: a person, with letters after the name, or a team."""
+    text = _without_dates(text).strip(" ·|,")
+    text = _ROLE_WORDS.sub("", _GLUED_FOLLOWER.split(text, maxsplit=1)[0]).strip(" ·|,-–—") or text
+    match = _CREDENTIALED.match(text)
+    if match and _is_person(match.group("name"), common):
+        return text
+    if _TEAM.match(text) and 2 * sum(w.lower() in common for w in text.split()[:-1]) < len(text.split()) - 1:
+        return text
+    return None
+
+
+def _first_name(text: str, common: frozenset[str]) -> bool:
+    """One capitalised word that is no label's word and that the page never writes in lower case."""
+    word = text.strip()
+    return (bool(re.fullmatch(rf"[{_CAPITAL}][a-z{_CAPITAL.lower()}’'-]+", word)) and 3 <= len(word) <= 15
+            and word.lower() not in common and word.lower() not in _NOT_NAME_WORDS | _COMMON_WORDS)
+
+
+def _find_author(units: list[Unit], near: range, anchor: int, last: int,
+                 title: int | None = None) -> tuple[str | None, int | None]:
     order = sorted(near, key=lambda k: abs(k - anchor))
     texts = [u.text.strip() for u in units]
+    common = lowercase_words(texts)
     for i in order:
         name = byline_name(texts[i])
         if name:
             return name, (i if _only_attribution(texts[i], name) else None)
-        if _BY_ALONE.match(texts[i]) and i + 1 < len(units) and _is_person(_without_dates(texts[i + 1]).strip(" ·")):
-            return _clean_name(_without_dates(texts[i + 1])), None
+        if _BY_ALONE.match(texts[i]) and i + 1 < len(units):
+            name = _person_line(texts[i + 1], common)
+            if name:
+                return name, None
     for i in order:
         name = _name_beside_date(texts[i])
         if name:
@@ -305,38 +362,51 @@ def _find_author(units: list[Unit], near: range, anchor: int, last: int) -> tupl
         match = STANDFIRST_BYLINE.search(texts[i])
         if match and word_count(texts[i]) >= 6:
             return match.group("name").rstrip("."), None
-    for i in order:  # a name on its own beside the date
-        if _is_person(texts[i]) and _beside_date(units, i):
-            return texts[i], i
+    for i in order:  # a name on its own under the title or beside the date
+        name = _person_line(texts[i], common) if i != title else None
+        if name and (_beside_date(units, i) or _under_title(i, title, anchor)):
+            return name, i
+    for i in order:  # a first name or a pen name alone: only under the title and beside the date
+        if i != title and _under_title(i, title, anchor) and _beside_date(units, i) and _first_name(texts[i], common):
+            return texts[i].strip(), i
     for i in list(range(last + 1, min(len(units), last + 40))) + order:  # an author's box
         name = byline_name(texts[i]) if i > last else None
         if name:
             return name, None
-        if _is_person(texts[i]) and _introduces(texts[i], texts[i + 1:i + 4]):
-            return texts[i], None
+        name = _person_line(texts[i], common) if i != title else None
+        if name and _introduces(name, texts[i + 1:i + 4]):
+            return name, None
     for i in sorted(range(len(units)), key=lambda k: abs(k - anchor)):  # a byline standing anywhere
         name = byline_name(texts[i]) if word_count(texts[i]) <= 8 else None
         if name and _only_attribution(texts[i], name):
             return name, None
-    return _copyright_holder(texts), None
+    return _copyright_holder(texts, common), None
 
 
-def _copyright_holder(texts: list[str]) -> str | None:
+def _under_title(i: int, title: int | None, anchor: int) -> bool:
+    """Within the three lines under the headline, above the text or its first line."""
+    return title is not None and title < i <= title + 3 and i <= max(anchor, title) + 3
+
+
+def _copyright_holder(texts: list[str], common: frozenset[str] = frozenset()) -> str | None:
     """The person a personal site's copyright line names, when nothing else named the writer."""
     for text in reversed(texts):
         match = _COPYRIGHT.search(text) if word_count(text) <= 30 else None
         if match:
             name = match.group("name").strip()
-            if _is_person(name) and not _COMPANY.search(name):
+            if _is_person(name, common) and not _COMPANY.search(name):
                 return name
     return None
 
 
 def _introduces(name: str, following: list[str]) -> bool:
-    """A name line followed by a note about that person ("Ann has written …", "| Author")."""
+    """A name line followed by a note about that person ("Ann has written …", "| Author"): a sentence of
+    a bio, not a button's words ("Start Free Trial" over "Start your trial")."""
     first_name = name.split()[0]
-    return any(t.startswith((first_name + " ", name)) or t.strip(" |").lower() in ("author", "about the author")
-               or _ROLE_LINE.match(t.strip(" |")) or (name in t and word_count(t) <= 8) for t in following)
+    return any((t.startswith((first_name + " ", first_name + "’s ", first_name + "'s ", name)) and word_count(t) >= 10)
+               or t.strip(" |").lower() in ("author", "about the author")
+               or _ROLE_LINE.match(t.strip(" |")) or (name in t and t != name and word_count(t) <= 8)
+               for t in following)
 
 
 def _beside_date(units: list[Unit], i: int) -> bool:
