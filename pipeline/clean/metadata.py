@@ -22,7 +22,7 @@ from .furniture import classify
 from .units import Unit
 from .vocabulary import COMMENT_LABELS, STOPWORDS, TAIL_LABELS
 
-_TITLE_WINDOW = 30  # lines above the article searched for its title
+_TITLE_WINDOW = 60  # lines above the article searched for its title
 _META_WINDOW = 12  # lines above the title searched for the byline and date
 _HEAD_LINES = 4  # and lines into the article
 #: Capital letters of the Latin scripts ("Çelik", "Ødegaard"): a name's words begin with one.
@@ -88,17 +88,22 @@ def find_metadata(units: list[Unit], first: int, last: int, title_weights: dict[
 
 #: What a title candidate shows: named, so that the ranker's weights can be read.
 TITLE_FEATURES = (
-    "bias", "above_0", "above_1", "above_2", "above_3", "above_4_6", "above_7_10", "above_11_20", "above_21",
+    "bias", "above_0", "above_1", "above_2", "above_3", "above_4_6", "above_7_10", "above_11_20", "above_21", "above_41",
     "below", "words_1", "words_2_3", "words_4_7", "words_8_12", "words_13_20", "words_21", "heading_like",
     "ends_question", "ends_period", "ends_colon", "capitals", "all_caps", "repeated", "repeated_thrice",
     "repeated_below", "heads_byline_or_date", "after_short_line", "longest_nearby", "furniture", "label",
     "date", "byline", "person", "breadcrumb", "separator", "place_aside", "place_body", "digits",
     "overlap", "overlap_30", "overlap_50", "overlap_70", "best_overlap",
     "inside_other", "holds_other", "glued", "nearest_heading", "before_prose",
-    "under_headline", "over_longer",
+    "under_headline", "over_longer", "named_person", "dek_under_title_case", "title_case_over_dek", "call_to_action",
+    "under_shorter_headline",
 )
 _TITLE_INDEX = {name: k for k, name in enumerate(TITLE_FEATURES)}
 _SEPARATOR = re.compile(r"\s[|–—-]\s")
+#: A line that asks the reader to do something: a button or a prompt, not a headline.
+_CALL_TO_ACTION = re.compile(r"^(?:sign|log|subscribe|join|search|shop|buy|get|start|learn|discover|explore|see|"
+                             r"check|view|read|watch|listen|download|book|request|contact|message|call|email|"
+                             r"back|go|try|register|sponsored|advertisement|follow|share|create|find)\b", re.I)
 #: Menu items or a date and a name run together when a page is reduced to text ("HomeProducts", "2025Julian").
 _GLUED = re.compile(r"\d[^\W\d]{2}|[a-z]{2}[A-Z][a-z]")
 
@@ -113,12 +118,13 @@ def title_candidates(units: list[Unit], first: int) -> list[tuple[int, list[floa
     sizes = {i: word_count(texts[i]) for i in window}
     longest = max((sizes[i] for i in window if sizes[i] <= 30 and is_heading_like(texts[i])), default=0)
     vocabulary = _vocabulary(texts[first + 2:first + 42])  # the article, past a title it may begin with
+    common = lowercase_words(texts)
     out = []
     for i in window:
         text, n = texts[i], sizes[i]
         if not 1 <= n <= 40:
             continue
-        out.append((i, _title_row(units, texts, i, first, n, counts, longest, vocabulary)))
+        out.append((i, _title_row(units, texts, i, first, n, counts, longest, vocabulary, common)))
     overlaps = [row[_TITLE_INDEX["overlap"]] for i, row in out if sizes[i] >= 3]
     best = max(overlaps, default=0.0)
     for i, row in out:
@@ -155,7 +161,7 @@ def _overlap(text: str, vocabulary: set[str]) -> float:
     return len(terms & vocabulary) / len(terms) if terms else 0.0
 
 
-def _title_row(units, texts, i, first, n, counts, longest, vocabulary) -> list[float]:
+def _title_row(units, texts, i, first, n, counts, longest, vocabulary, common) -> list[float]:
     text = texts[i]
     row = [0.0] * len(TITLE_FEATURES)
 
@@ -200,11 +206,29 @@ def _title_row(units, texts, i, first, n, counts, longest, vocabulary) -> list[f
     put("under_headline", 1.0 if i > 0 and _headline_shaped(texts[i - 1]) else 0.0)
     put("over_longer", 1.0 if i + 1 < len(texts) and n < word_count(texts[i + 1]) <= 60
         and not _BYLINE.match(texts[i + 1]) and not find_dates(texts[i + 1]) else 0.0)
+    put("above_41", 1.0 if above > 40 else 0.0)  # beside above_21: far above a late-found start
+    put("named_person", 1.0 if _person_line(text, common) else 0.0)
+    above_text, below_text = (texts[i - 1] if i > 0 else ""), (texts[i + 1] if i + 1 < len(texts) else "")
+    put("dek_under_title_case", 1.0 if _headline_shaped(above_text) and _case_drop(above_text, text) else 0.0)
+    put("title_case_over_dek", 1.0 if _headline_shaped(text) and 3 <= word_count(below_text) <= 40
+        and _case_drop(text, below_text) else 0.0)
+    put("call_to_action", 1.0 if _CALL_TO_ACTION.match(text) else 0.0)
+    put("under_shorter_headline", 1.0 if _headline_shaped(above_text) and word_count(above_text) < n else 0.0)
     overlap = _overlap(text, vocabulary)
     put("overlap", overlap)
     for edge in (30, 50, 70):
         put(f"overlap_{edge}", 1.0 if overlap >= edge / 100 else 0.0)
     return row
+
+
+def _title_case_share(text: str) -> float:
+    words = [w for w in text.split() if len(w) > 3 and w[:1].isalpha()]
+    return sum(w[:1].isupper() for w in words) / len(words) if words else 0.0
+
+
+def _case_drop(upper: str, lower: str) -> bool:
+    """A Title Case headline over a sentence-case line: the headline and its dek, in that order."""
+    return _title_case_share(upper) >= 0.8 and _title_case_share(lower) <= 0.4
 
 
 def _headline_shaped(text: str) -> bool:
@@ -226,11 +250,22 @@ def choose_title(units: list[Unit], first: int, weights: dict[str, float] | None
     weights = weights or {}
     vector = [weights.get(name, 0.0) for name in TITLE_FEATURES]
     best, best_score = None, 0.0
-    for i, row in title_candidates(units, first):
+    candidates = title_candidates(units, first)
+    for i, row in candidates:
         score = sum(w * x for w, x in zip(vector, row) if x)
         if score > best_score:
             best, best_score = i, score
-    return best
+    return _breadcrumb_tail(units, best, [i for i, _row in candidates])
+
+
+def _breadcrumb_tail(units: list[Unit], best: int | None, candidates: list[int]) -> int | None:
+    """ "Home » Guides » Renting a Car" chosen where "Renting a Car" stands alone nearby: the line alone."""
+    if best is None or not _BREADCRUMB.search(units[best].text):
+        return best
+    trail = units[best].text.strip().lower()
+    tails = [i for i in candidates if i != best and word_count(units[i].text) >= 2
+             and trail.endswith(units[i].text.strip().lower())]
+    return min(tails, key=lambda i: abs(i - best)) if tails else best
 
 
 # -- author --------------------------------------------------------------------------------
