@@ -114,7 +114,9 @@ def title_candidates(units: list[Unit], first: int) -> list[tuple[int, list[floa
     counts: dict[str, int] = {}
     for text in texts:
         counts[text.lower()] = counts.get(text.lower(), 0) + 1
-    window = range(max(0, first - _TITLE_WINDOW), min(len(units), first + 2))
+    # below the article's first line only when that line is no paragraph: under one, a short line is a heading
+    opens_with_prose = word_count(texts[first]) >= 20 if first < len(texts) else False
+    window = range(max(0, first - _TITLE_WINDOW), min(len(units), first + (1 if opens_with_prose else 2)))
     sizes = {i: word_count(texts[i]) for i in window}
     longest = max((sizes[i] for i in window if sizes[i] <= 30 and is_heading_like(texts[i])), default=0)
     vocabulary = _vocabulary(texts[first + 2:first + 42])  # the article, past a title it may begin with
