@@ -39,7 +39,8 @@ _GLUED_FOLLOWER = re.compile(r"(?<=[a-z.])(?=(?:Published|Updated|Posted|Last|Re
                              r"Editor|Writer|Author|Contributor|Senior|Staff|Head|Director|Manager|CEO|"
                              r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))")
 _NOT_NAME_WORDS = {"the", "our", "team", "staff", "editors", "editor", "admin", "published", "updated", "posted",
-                   "last", "on", "in", "read", "min", "share", "comments", "comment", "home", "news", "blog"}
+                   "last", "on", "in", "read", "min", "share", "comments", "comment", "home", "news", "blog",
+                   "sponsored", "sponsor", "advertisement"}
 _DATE_CUE = re.compile(r"\b(?:published|posted|date|first\s+published|publicado|veröffentlicht|publié|pubblicato)\b",
                        re.I)
 _UPDATE_CUE = re.compile(r"\b(?:updated|modified|edited|reviewed|actualizado|aktualisiert|mis\s+à\s+jour)\b", re.I)
@@ -362,13 +363,12 @@ def _is_person(text: str, common: frozenset[str] = frozenset()) -> bool:
 def _person_line(text: str, common: frozenset[str]) -> str | None:
     """The name a line that says nothing else gives: a person, with letters after the name, or a team."""
     text = _without_dates(text).strip(" ·|,")
+    if _TEAM.match(text):  # "The Editorial Team": its words are a team's, not a role after a name
+        words = text.split()[:-1]
+        return text if 2 * sum(w.lower() in common for w in words) < len(words) else None
     text = _ROLE_WORDS.sub("", _GLUED_FOLLOWER.split(text, maxsplit=1)[0]).strip(" ·|,-–—") or text
     match = _CREDENTIALED.match(text)
-    if match and _is_person(match.group("name"), common):
-        return text
-    if _TEAM.match(text) and 2 * sum(w.lower() in common for w in text.split()[:-1]) < len(text.split()) - 1:
-        return text
-    return None
+    return text if match and _is_person(match.group("name"), common) else None
 
 
 def _first_name(text: str, common: frozenset[str]) -> bool:
