@@ -281,7 +281,7 @@ _ROLE_WORDS = re.compile(
     r"founder|co-founder|ceo|cto|director|manager|expert|specialist|consultant|professor|gardener|author|freelance|"
     r"journalist|(?:january|february|march|april|june|july|august|september|october|november|december)(?:\s|$)|"
     r"photographer|producer|host|team(?=\s*\S)|guest|last\s+(?:updated|modified|reviewed)|updated|published|posted|"
-    r"reviewed|edited|fact|view|on\s|in\s|at\s)\b.*$",
+    r"reviewed|edited|fact|view|on\s|in|at)\b.*$",
     re.I)
 #: Letters after a name that belong to it ("Ann Smith, MD", "Li Wei, Ph.D.", "Jo Park, MS, RD").
 _CREDENTIALS = r"(?:,?\s+(?:Ph\.?\s?D\.?|M\.?D\.?|[A-Z]{2,6}\b\.?))*"
@@ -436,13 +436,18 @@ def _copyright_holder(texts: list[str], common: frozenset[str] = frozenset()) ->
     return None
 
 
+#: How a bio goes on after the name: "Ann Smith is …", "Ann, a gardener, has …".
+_BIO_VERB = (r"(?:is|was|has|had|writes|wrote|covers|loves|lives|joined|leads|works|holds|spent|began|started|"
+             r"specializes|specialises|teaches|grew|brings)\b")
+
+
 def _introduces(name: str, following: list[str]) -> bool:
-    """A name line followed by a note about that person ("Ann has written …", "| Author"): a sentence of
-    a bio, not a button's words ("Start Free Trial" over "Start your trial")."""
-    first_name = name.split()[0]
-    return any((t.startswith((first_name + " ", first_name + "’s ", first_name + "'s ", name)) and word_count(t) >= 10)
-               or t.strip(" |").lower() in ("author", "about the author")
-               or _ROLE_LINE.match(t.strip(" |")) or (name in t and t != name and word_count(t) <= 8)
+    """A name line followed by a note about that person: a bio's sentence ("Ann has written …"), a role
+    ("| Author"), "More by Ann Smith"; not a button's words ("Start Free Trial" over "Start your trial")."""
+    bio = re.compile(rf"^(?:{re.escape(name)}|{re.escape(name.split()[0])})(?:,[^,]{{0,60}},)?\s+{_BIO_VERB}")
+    by_name = re.compile(rf"\b(?:by|about)\s+{re.escape(name)}\b", re.I)
+    return any(bio.match(t) or t.strip(" |").lower() in ("author", "about the author")
+               or _ROLE_LINE.match(t.strip(" |")) or (by_name.search(t) and word_count(t) <= 8)
                for t in following)
 
 
