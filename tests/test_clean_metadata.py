@@ -159,3 +159,28 @@ def test_the_headline_is_chosen_over_its_dek_and_the_byline_under_it():
                  "By Mary Ellis", "14 March 2024", *ARTICLE)
     assert result.article.title.text == TITLE
     assert result.article.author == "Mary Ellis"
+
+
+# -- the author: more shapes of the same kinds -------------------------------------------------
+
+def test_a_name_in_capitals_or_a_list_of_names_under_the_title_is_the_author():
+    assert run(*NAV, TITLE, "MARTA SOLIS", "14 March 2024", *ARTICLE).article.author == "MARTA SOLIS"
+    both = run(*NAV, TITLE, "Ivo Brandt and Lena Kos | Guest Columnists", "14 March 2024", *ARTICLE)
+    assert both.article.author == "Ivo Brandt and Lena Kos"
+    assert run(*NAV, TITLE, "Team Riverside", "14 March 2024", *ARTICLE).article.author == "Team Riverside"
+
+
+def test_a_list_of_names_holds_no_word_the_page_writes_in_lower_case():
+    common = lowercase_words(["Mine safety rules and health checks are reviewed each year."])
+    assert _person_line("Ivo Brandt, Lena Kos", common) == "Ivo Brandt, Lena Kos"
+    assert _person_line("Mine Safety and Health Rules", common) is None
+
+
+def test_an_author_cue_after_the_article_names_its_writer_even_by_first_name():
+    assert run(*NAV, TITLE, *ARTICLE, "Author:", "Noor Haddad", "Related posts").article.author == "Noor Haddad"
+    assert run(*NAV, TITLE, *ARTICLE, "Written by", "Noor - Product marketer").article.author == "Noor"
+
+
+def test_an_authors_box_at_the_articles_end_is_read_with_its_about_heading():
+    bio = "Noor Haddad is a reporter who has covered rivers and floods in the valley for twelve years."
+    assert run(*NAV, TITLE, *ARTICLE, "About Noor Haddad", bio).article.author == "Noor Haddad"

@@ -287,7 +287,12 @@ _ROLE_WORDS = re.compile(
 _CREDENTIALS = r"(?:,?\s+(?:Ph\.?\s?D\.?|M\.?D\.?|[A-Z]{2,6}\b\.?))*"
 _CREDENTIALED = re.compile(rf"^(?:Dr\.?\s+)?(?P<name>{_CAPITALISED_NAME}){_CREDENTIALS}$")
 #: A group that signs an article: "The Editorial Team", "Acme Staff".
-_TEAM = re.compile(rf"^(?:the\s+)?(?:{_NAME_WORD}\s+){{1,3}}(?:team|staff|editors|newsroom|desk)$", re.I)
+_TEAM = re.compile(rf"^(?:(?:the\s+)?(?:{_NAME_WORD}\s+){{1,3}}(?:team|staff|editors|newsroom|desk)|team\s+{_NAME_WORD})$",
+                   re.I)
+#: "About Ann Smith" heading an author's box.
+_ABOUT = re.compile(r"^about\s+(?:the\s+author:?\s*)?(?=[A-Z])", re.I)
+_NAME_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)")
+_BOX_INSIDE = 15  # lines at the article's end searched for its author's box too
 
 
 def _clean_name(name: str) -> str | None:
@@ -367,8 +372,18 @@ def _person_line(text: str, common: frozenset[str]) -> str | None:
         words = text.split()[:-1]
         return text if 2 * sum(w.lower() in common for w in words) < len(words) else None
     text = _ROLE_WORDS.sub("", _GLUED_FOLLOWER.split(text, maxsplit=1)[0]).strip(" ·|,-–—") or text
-    match = _CREDENTIALED.match(text)
-    return text if match and _is_person(match.group("name"), common) else None
+    cased = text.title() if text.isupper() else text  # "ANN SMITH" in a capitals-only byline style
+    match = _CREDENTIALED.match(cased)
+    if match and _is_person(match.group("name"), common):
+        return text
+    names = _NAME_LIST.split(cased)  # "Ann Smith and Bo Lind", "Ann Smith, Bo Lind & Cy Park"
+    return text if 2 <= len(names) <= 6 and all(_is_person(n, common) and not _has_common(n, common)
+                                                for n in names) else None
+
+
+def _has_common(name: str, common: frozenset[str]) -> bool:
+    """In a list of names no word is one the page writes in lower case ("Mine Safety and Health Materials")."""
+    return any(w.lower().strip(".,") in common for w in name.split())
 
 
 def _first_name(text: str, common: frozenset[str]) -> bool:
@@ -387,10 +402,9 @@ def _find_author(units: list[Unit], near: range, anchor: int, last: int,
         name = byline_name(texts[i])
         if name:
             return name, (i if _only_attribution(texts[i], name) else None)
-        if _BY_ALONE.match(texts[i]) and i + 1 < len(units):
-            name = _person_line(texts[i + 1], common)
-            if name:
-                return name, None
+        name = _after_cue(texts, i, common)
+        if name:
+            return name, None
     for i in order:
         name = _name_beside_date(texts[i])
         if name:
@@ -406,11 +420,12 @@ def _find_author(units: list[Unit], near: range, anchor: int, last: int,
     for i in order:  # a first name or a pen name alone: only under the title and beside the date
         if i != title and _under_title(i, title, anchor) and _beside_date(units, i) and _first_name(texts[i], common):
             return texts[i].strip(), i
-    for i in list(range(last + 1, min(len(units), last + 40))) + order:  # an author's box
-        name = byline_name(texts[i]) if i > last else None
+    box = range(max(anchor + 1, last - _BOX_INSIDE), min(len(units), last + 40))
+    for i in list(box) + order:  # an author's box, at the article's end or after it
+        name = (byline_name(texts[i]) or _after_cue(texts, i, common)) if i > last else None
         if name:
             return name, None
-        name = _person_line(texts[i], common) if i != title else None
+        name = _person_line(_ABOUT.sub("", texts[i]), common) if i != title else None
         if name and _introduces(name, texts[i + 1:i + 4]):
             return name, None
     for i in sorted(range(len(units)), key=lambda k: abs(k - anchor)):  # a byline standing anywhere
@@ -418,6 +433,18 @@ def _find_author(units: list[Unit], near: range, anchor: int, last: int,
         if name and _only_attribution(texts[i], name):
             return name, None
     return _copyright_holder(texts, common), None
+
+
+def _after_cue(texts: list[str], i: int, common: frozenset[str]) -> str | None:
+    """ "Written by" or "Author:" on a line of its own: the name on the next line, a first name will do."""
+    if not _BY_ALONE.match(texts[i]) or i + 1 >= len(texts):
+        return None
+    following = texts[i + 1]
+    name = _person_line(following, common)
+    if name is None:
+        alone = re.split(r"\s[-–—|·]\s|,", following, maxsplit=1)[0].strip()  # "Noor - Product marketer"
+        name = alone if _first_name(alone, common) else None
+    return name
 
 
 def _under_title(i: int, title: int | None, anchor: int) -> bool:
@@ -438,7 +465,7 @@ def _copyright_holder(texts: list[str], common: frozenset[str] = frozenset()) ->
 
 #: How a bio goes on after the name: "Ann Smith is …", "Ann, a gardener, has …".
 _BIO_VERB = (r"(?:is|was|has|had|writes|wrote|covers|loves|lives|joined|leads|works|holds|spent|began|started|"
-             r"specializes|specialises|teaches|grew|brings)\b")
+             r"specializes|specialises|teaches|grew|brings|explores|reports|serves|helps|founded|studied|enjoys)\b")
 
 
 def _introduces(name: str, following: list[str]) -> bool:
