@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.clean import clean
-from pipeline.clean.metadata import (TITLE_FEATURES, _breadcrumb_tail, _copyright_holder, _introduces,
+from pipeline.clean.metadata import (TITLE_FEATURES, _breadcrumb_tail, _copyright_holder, _headline_over_text,
+                                     _introduces,
                                      _is_person, _person_line, byline_name, lowercase_words, title_candidates)
 from pipeline.clean.units import Unit
 from pipeline.read import decode_seed
@@ -184,3 +185,9 @@ def test_an_author_cue_after_the_article_names_its_writer_even_by_first_name():
 def test_an_authors_box_at_the_articles_end_is_read_with_its_about_heading():
     bio = "Noor Haddad is a reporter who has covered rivers and floods in the valley for twelve years."
     assert run(*NAV, TITLE, *ARTICLE, "About Noor Haddad", bio).article.author == "Noor Haddad"
+
+
+def test_a_plain_page_that_begins_with_its_title_keeps_it_when_the_ranker_finds_none():
+    result = run("A quiet winter on the river", *ARTICLE)
+    assert result.article.title.text == "A quiet winter on the river"
+    assert _headline_over_text(units("Explore Our Winter Guides", ARTICLE[0]), 1) is None  # a prompt is none

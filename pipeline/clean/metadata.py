@@ -258,7 +258,18 @@ def choose_title(units: list[Unit], first: int, weights: dict[str, float] | None
         score = sum(w * x for w, x in zip(vector, row) if x)
         if score > best_score:
             best, best_score = i, score
+    if best is None:
+        best = _headline_over_text(units, first)
     return _breadcrumb_tail(units, best, [i for i, _row in candidates])
+
+
+def _headline_over_text(units: list[Unit], first: int) -> int | None:
+    """Where the ranker finds no headline, a headline-shaped line standing right above the text: a plain
+    page that begins with its title."""
+    i = first - 1
+    if i < 0 or not _headline_shaped(units[i].text) or _CALL_TO_ACTION.match(units[i].text.strip()):
+        return None
+    return i
 
 
 def _breadcrumb_tail(units: list[Unit], best: int | None, candidates: list[int]) -> int | None:
