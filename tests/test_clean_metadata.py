@@ -144,7 +144,7 @@ def _row(page: list[Unit], first: int, i: int) -> dict[str, float]:
     return dict(zip(TITLE_FEATURES, row))
 
 
-def test_title_features_see_a_dek_a_person_and_a_call_to_action():
+def test_title_features_see_a_dek_a_person_a_call_to_action_and_a_section_label():
     page = units("Sign Up for Our Weekly Newsletter", TITLE,
                  "residents say the warnings came too late, and the council has promised a review",
                  "Mary Ellis", ARTICLE[0], ARTICLE[1])
@@ -153,6 +153,8 @@ def test_title_features_see_a_dek_a_person_and_a_call_to_action():
     assert _row(page, 4, 2)["dek_under_title_case"] == 1.0 and _row(page, 4, 2)["under_shorter_headline"] == 1.0
     assert _row(page, 4, 3)["named_person"] == 1.0
     assert _row(page, 4, 1)["named_person"] == 0.0
+    labelled = units("Climate", TITLE, ARTICLE[0])
+    assert _row(labelled, 2, 0)["label_over_headline"] == 1.0 and _row(labelled, 2, 1)["label_over_headline"] == 0.0
 
 
 def test_the_headline_is_chosen_over_its_dek_and_the_byline_under_it():

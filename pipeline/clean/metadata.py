@@ -97,7 +97,7 @@ TITLE_FEATURES = (
     "overlap", "overlap_30", "overlap_50", "overlap_70", "best_overlap",
     "inside_other", "holds_other", "glued", "nearest_heading", "before_prose",
     "under_headline", "over_longer", "named_person", "dek_under_title_case", "title_case_over_dek", "call_to_action",
-    "under_shorter_headline",
+    "under_shorter_headline", "label_over_headline",
 )
 _TITLE_INDEX = {name: k for k, name in enumerate(TITLE_FEATURES)}
 _SEPARATOR = re.compile(r"\s[|–—-]\s")
@@ -217,6 +217,8 @@ def _title_row(units, texts, i, first, n, counts, longest, vocabulary, common) -
         and _case_drop(text, below_text) else 0.0)
     put("call_to_action", 1.0 if _CALL_TO_ACTION.match(text) else 0.0)
     put("under_shorter_headline", 1.0 if _headline_shaped(above_text) and word_count(above_text) < n else 0.0)
+    put("label_over_headline", 1.0 if n <= 4 and _headline_shaped(below_text) and word_count(below_text) > n + 2
+        else 0.0)
     overlap = _overlap(text, vocabulary)
     put("overlap", overlap)
     for edge in (30, 50, 70):
