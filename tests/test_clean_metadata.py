@@ -193,3 +193,8 @@ def test_a_plain_page_that_begins_with_its_title_keeps_it_when_the_ranker_finds_
     result = run("A quiet winter on the river", *ARTICLE)
     assert result.article.title.text == "A quiet winter on the river"
     assert _headline_over_text(units("Explore Our Winter Guides", ARTICLE[0]), 1) is None  # a prompt is none
+
+
+def test_a_name_that_is_one_part_of_a_dated_line_is_the_author():
+    line = "12 Comments | Mara Quint | Last Updated: 3 May 2025"
+    assert run(*NAV, TITLE, line, *ARTICLE).article.author == "Mara Quint"

@@ -356,6 +356,17 @@ def _name_beside_date(text: str) -> str | None:
 _FREQUENT = language_stopwords("English")
 
 
+def _name_among_parts(text: str, common: frozenset[str]) -> str | None:
+    """ "12 Comments | Ann Smith | Last Updated: 3 May 2025": a name as one part of a dated line of parts."""
+    parts = _PARTS.split(text)
+    if len(parts) < 2 or word_count(text) > 20 or not find_dates(text):
+        return None
+    return next((name for part in parts if (name := _person_line(part, common))), None)
+
+
+_PARTS = re.compile(r"\s*[|·•]\s*")
+
+
 def lowercase_words(texts: list[str]) -> frozenset[str]:
     """Words the page writes in lower case somewhere: common words, not names ("library", "items")."""
     return frozenset(w for text in texts for w in _LOWER_WORD.findall(text))
@@ -419,7 +430,7 @@ def _find_author(units: list[Unit], near: range, anchor: int, last: int,
         if name:
             return name, None
     for i in order:
-        name = _name_beside_date(texts[i])
+        name = _name_beside_date(texts[i]) or _name_among_parts(texts[i], common)
         if name:
             return name, (i if _only_attribution(texts[i], name) else None)
     for i in order:
