@@ -35,8 +35,9 @@ _BYLINE = re.compile(
     rf"\b(?i:by|words\s+by|written\s+by|posted\s+by|story\s+by|text\s+by|reviewed\s+by|"
     rf"authored\s+by|author|authors|von|por|par|di)(?:\s*:\s*|\s+|(?<=[bB][yY])(?=[A-Z]))(?P<name>{_CAPITALISED_NAME}"
     rf"(?:\s*(?:,\s*(?:and\s|&)?|and\s|&)\s*{_CAPITALISED_NAME}){{0,5}})")
-_GLUED_FOLLOWER = re.compile(r"(?<=[a-z.])(?=(?:Published|Updated|Posted|Last|Reviewed|Fact|Edited|Medically|Founder|Co-founder|"
-                             r"Editor|Writer|Author|Contributor|Senior|Staff|Head|Director|Manager|CEO|"
+_GLUED_FOLLOWER = re.compile(r"(?<=[a-z.])(?=(?:Published|Updated|Posted|Last|Reviewed|Fact|Edited|Medically|"
+                             r"Founder|Co-founder|Editor|Writer|Author|Contributor|Senior|Staff|Head|Director|"
+                             r"Manager|CEO|"
                              r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))")
 _NOT_NAME_WORDS = {"the", "our", "team", "staff", "editors", "editor", "admin", "published", "updated", "posted",
                    "last", "on", "in", "read", "min", "share", "comments", "comment", "home", "news", "blog",
@@ -89,7 +90,8 @@ def find_metadata(units: list[Unit], first: int, last: int, title_weights: dict[
 
 #: What a title candidate shows: named, so that the ranker's weights can be read.
 TITLE_FEATURES = (
-    "bias", "above_0", "above_1", "above_2", "above_3", "above_4_6", "above_7_10", "above_11_20", "above_21", "above_41",
+    "bias", "above_0", "above_1", "above_2", "above_3", "above_4_6", "above_7_10", "above_11_20", "above_21",
+    "above_41",
     "below", "words_1", "words_2_3", "words_4_7", "words_8_12", "words_13_20", "words_21", "heading_like",
     "ends_question", "ends_period", "ends_colon", "capitals", "all_caps", "repeated", "repeated_thrice",
     "repeated_below", "heads_byline_or_date", "after_short_line", "longest_nearby", "furniture", "label",
@@ -300,8 +302,8 @@ _ROLE_WORDS = re.compile(
 _CREDENTIALS = r"(?:,?\s+(?:Ph\.?\s?D\.?|M\.?D\.?|[A-Z]{2,6}\b\.?))*"
 _CREDENTIALED = re.compile(rf"^(?:Dr\.?\s+)?(?P<name>{_CAPITALISED_NAME}){_CREDENTIALS}$")
 #: A group that signs an article: "The Editorial Team", "Acme Staff".
-_TEAM = re.compile(rf"^(?:(?:the\s+)?(?:{_NAME_WORD}\s+){{1,3}}(?:team|staff|editors|newsroom|desk)|team\s+{_NAME_WORD})$",
-                   re.I)
+_TEAM = re.compile(rf"^(?:(?:the\s+)?(?:{_NAME_WORD}\s+){{1,3}}(?:team|staff|editors|newsroom|desk)"
+                   rf"|team\s+{_NAME_WORD})$", re.I)
 #: "About Ann Smith" heading an author's box.
 _ABOUT = re.compile(r"^about\s+(?:the\s+author:?\s*)?(?=[A-Z])", re.I)
 _NAME_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)")
@@ -439,10 +441,10 @@ def _find_author(units: list[Unit], near: range, anchor: int, last: int,
             return match.group("name").rstrip("."), None
     for i in order:  # a name on its own under the title or beside the date
         name = _person_line(texts[i], common) if i != title else None
-        if name and (_beside_date(units, i) or _under_title(i, title, anchor)):
+        if name and (_beside_date(units, i) or _under_title(i, title)):
             return name, i
     for i in order:  # a first name or a pen name alone: only under the title and beside the date
-        if i != title and _under_title(i, title, anchor) and _beside_date(units, i) and _first_name(texts[i], common):
+        if i != title and _under_title(i, title) and _beside_date(units, i) and _first_name(texts[i], common):
             return texts[i].strip(), i
     box = range(max(anchor + 1, last - _BOX_INSIDE), min(len(units), last + 40))
     for i in list(box) + order:  # an author's box, at the article's end or after it
@@ -471,9 +473,9 @@ def _after_cue(texts: list[str], i: int, common: frozenset[str]) -> str | None:
     return name
 
 
-def _under_title(i: int, title: int | None, anchor: int) -> bool:
-    """Within the three lines under the headline, above the text or its first line."""
-    return title is not None and title < i <= title + 3 and i <= max(anchor, title) + 3
+def _under_title(i: int, title: int | None) -> bool:
+    """Within the three lines under the headline, where a byline stands."""
+    return title is not None and title < i <= title + 3
 
 
 def _copyright_holder(texts: list[str], common: frozenset[str] = frozenset()) -> str | None:
