@@ -293,7 +293,7 @@ def title_examples(devset: Path, names: list[str], model: BodyModel) -> list[tup
     return out
 
 
-def train_title_ranker(examples, l2: float = 0.01, steps: int = 400) -> dict[str, float]:
+def train_title_ranker(examples, l2: float = 0.0003, steps: int = 600) -> dict[str, float]:
     """A conditional logit over each page's candidates and "no title": gradient descent with momentum."""
     w = np.zeros(len(TITLE_FEATURES))
     velocity = np.zeros_like(w)

@@ -44,7 +44,11 @@ def find_body(units: list[Unit], model: BodyModel | None, language: Language,
         extra = markup_rows(scored)
         scores = [[a + b for a, b in zip(s, markup.channels(r))] for s, r in zip(scores, extra)]
     texts = [u.text for u in scored]
-    path = _closing_lines(viterbi(scores, model.base, model.initial), rows, texts, language)
+    path = viterbi(scores, model.base, model.initial)
+    runs_to = _entries_run_to(path, texts)
+    if runs_to is not None:  # decode again, the article running at least that far
+        path = viterbi(_article_through(scores, runs_to), model.base, model.initial)
+    path = _closing_lines(path, rows, texts, language)
     path = _lines_before_own_notes(path, scored, language)
     path = _continued_pattern(path, texts, language)
     inside = [i for i, state in enumerate(path) if state not in (BEFORE, AFTER)]
@@ -122,12 +126,13 @@ def _continued_pattern(path: list[int], texts: list[str], language: Language) ->
         if start < 0 or path[start] == BEFORE:
             continue
         cycle = skeleton[start:end + 1]
-        if not all(cycle[k] == cycle[k - period] for k in range(period, len(cycle))):
+        if not all(_alike(cycle[k], cycle[k - period]) for k in range(period, len(cycle))):
             continue
-        if "prose" not in cycle[-period:] or len(set(cycle[-period:])) < 2:
+        shapes = [shape for shape, _text in cycle[-period:]]
+        if "prose" not in shapes or len(set(shapes)) < 2:
             continue
         k = end + 1
-        while k + period <= len(path) and all(path[j] == AFTER and skeleton[j] == skeleton[j - period]
+        while k + period <= len(path) and all(path[j] == AFTER and _alike(skeleton[j], skeleton[j - period])
                                               for j in range(k, k + period)):
             for j in range(k, k + period):  # whole entries only
                 path[j] = path[j - period]
@@ -136,21 +141,74 @@ def _continued_pattern(path: list[int], texts: list[str], language: Language) ->
     return path
 
 
-def _skeleton(texts: list[str], language: Language) -> list[str]:
-    """Each line's part in a repeating pattern: a line the page repeats is itself, the rest a shape."""
+def _skeleton(texts: list[str], language: Language) -> list[tuple[str, str]]:
+    """Each line's part in a repeating pattern: its shape, and its text when the page repeats it."""
     counts: dict[str, int] = {}
     for text in texts:
         counts[text] = counts.get(text, 0) + 1
     out = []
     for text in texts:
-        if counts[text] > 2:
-            out.append(text)
-        elif word_count(text) >= 12 and ends_sentence(text):
-            out.append("prose")
+        if word_count(text) >= 12 and ends_sentence(text):
+            shape = "prose"
         elif word_count(text) <= 12:
-            out.append("short")
+            shape = "short"
         else:
-            out.append("long")
+            shape = "long"
+        out.append((shape, text if counts[text] > 2 else ""))
+    return out
+
+
+def _alike(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two lines play the same part: the same shape, and the same text where both are lines the page
+    repeats ("Rated: Good" is not "Read more"). One repeated value among varying ones ("Rating: 4.5"
+    three times in a list of ratings) still plays its entry's part."""
+    return a[0] == b[0] and (a[1] == b[1] or not (a[1] and b[1]))
+
+
+_MAX_ENTRY = 12  # lines from one entry's repeated line to the next's
+_ENTRIES_SEEN = 3  # repeated lines inside the article that make it a list of entries
+
+
+def _entries_run_to(path: list[int], texts: list[str]) -> int | None:
+    """Where a list of entries that the model ended early really ends. Entries of a listicle often
+    share a line the page repeats in each ("Rated: Good", "See the rating", "Read more"): when
+    the article's last entries each hold such a line, evenly spaced, and the same line goes on
+    recurring at that spacing after the article's end, the list (and the article) runs on at least
+    to its last recurrence; where it ends after that, the model decides again. The shared line
+    must not stand before the article too: an advertisement's label recurs evenly, but all over
+    the page. None when nothing runs on."""
+    body = [i for i, state in enumerate(path) if state == BODY]
+    if not body:
+        return None
+    start, end = body[0], body[-1]
+    where: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        where.setdefault(text, []).append(i)
+    best = None
+    for text, places in where.items():
+        inside = [i for i in places if start <= i <= end]
+        after = [i for i in places if i > end]
+        if len(inside) < _ENTRIES_SEEN or not after or places[0] < start or word_count(text) > 12:
+            continue
+        seen = inside[-_ENTRIES_SEEN:]
+        gaps = [b - a for a, b in zip(seen, seen[1:])]
+        if min(gaps) < 2 or max(gaps) > _MAX_ENTRY or end - seen[-1] > max(gaps):
+            continue
+        last, reach = seen[-1], max(gaps) + max(gaps) // 2
+        for i in after:
+            if i - last > reach:
+                break
+            last = i
+        if last - end >= min(gaps):  # at least one whole entry more, not the last one's closing line
+            best = max(best or 0, last)
+    return best
+
+
+def _article_through(scores: list[list[float]], last: int) -> list[list[float]]:
+    """The scores with "after the article" closed up to line `last`."""
+    out = [list(s) for s in scores]
+    for s in out[:last + 1]:
+        s[AFTER] = float("-inf")
     return out
 
 

@@ -1,0 +1,122 @@
+"""Lists of entries and the lines they repeat: where a listicle ends, and which copy of a repeated line goes.
+
+Invented pages, one per kind the development set showed: a list whose entries share a line the
+page repeats ("Rated: Good"), a list where one entry's value happens to repeat, a table of
+contents that repeats the article's headings, and two entries of a list that share a paragraph.
+"""
+
+from __future__ import annotations
+
+from pipeline.clean.body import _continued_pattern, _entries_run_to
+from pipeline.clean.body_model import AFTER, ASIDE, BEFORE, BODY
+from pipeline.clean.duplicates import drop_duplicates
+from pipeline.clean.language import detect_language
+from pipeline.clean.units import Unit
+
+REVIEW = ("The {0} makes its jackets from recycled wool in a small mill, pays a living wage to every "
+          "worker and publishes the names of its suppliers every year.")
+
+
+def _entries(names: list[str], shared: str = "See the rating") -> list[str]:
+    out = []
+    for name in names:
+        out += [name, f"Rated: {'Good' if len(name) % 2 else 'Great'}", REVIEW.format(name), shared]
+    return out
+
+
+def _page(before: list[str], inside: list[str], after: list[str]) -> tuple[list[int], list[str]]:
+    texts = before + inside + after
+    path = [BEFORE] * len(before) + [BODY] * len(inside) + [AFTER] * len(after)
+    return path, texts
+
+
+def test_a_list_whose_entries_share_a_line_runs_on_while_that_line_recurs():
+    names = ["Alder Works", "Birch Label", "Cedar & Co", "Dune Studio", "Elm Goods", "Fern House"]
+    entries = _entries(names)
+    path, texts = _page(["Home", "Shop"], ["The best ethical jackets of the year"] + entries[:13],
+                        entries[13:] + ["Privacy Policy", "Terms of use"])
+    last = _entries_run_to(path, texts)
+    assert last == len(texts) - 3 and texts[last] == "See the rating"  # the sixth entry's last line
+
+
+def test_a_line_that_recurs_all_over_the_page_does_not_carry_the_article_on():
+    """An advertisement's label is evenly spaced too, but it stands before the article as well."""
+    names = ["Alder Works", "Birch Label", "Cedar & Co", "Dune Studio", "Elm Goods"]
+    entries = _entries(names, shared="Advertisement")
+    path, texts = _page(["Home", "Advertisement", "Shop"], entries[:13], entries[13:] + ["Footer"])
+    assert _entries_run_to(path, texts) is None
+
+
+def test_the_last_entry_s_own_closing_line_is_not_a_new_entry():
+    names = ["Alder Works", "Birch Label", "Cedar & Co"]
+    entries = _entries(names)
+    path, texts = _page(["Home"], entries[:-1], entries[-1:] + ["Leave a comment", "Recent posts"])
+    assert _entries_run_to(path, texts) is None
+
+
+def test_an_entry_whose_value_repeats_on_the_page_keeps_the_list_s_pattern():
+    """"Average rating: 4.5" shown three times is one entry's value, not a line of its own kind."""
+    ratings = ["4.5", "3.9", "4.5", "4.1", "4.5", "4.8"]
+    entries = []
+    for k, rating in enumerate(ratings, 1):
+        entries += [f"{k}. Mover number {k}", f"Total reviews: {100 + k}", f"Average rating: {rating}",
+                    REVIEW.format(f"mover number {k}")]
+    path, texts = _page(["Home"], entries[:16], entries[16:] + ["Privacy Policy"])
+    language = detect_language(texts)
+    placed = _continued_pattern(path, texts, language)
+    assert all(state in (BODY, ASIDE) for state in placed[1:-1])
+    assert placed[-1] == AFTER
+
+
+def _units(texts: list[str]) -> list[Unit]:
+    return [Unit(line=k + 1, text=text) for k, text in enumerate(texts)]
+
+
+def test_a_table_of_contents_goes_and_the_headings_in_the_text_stay():
+    headings = ["1. How long is the trip you are planning this year?",
+                "2. Which season of the year will you be visiting?",
+                "3. Are you comfortable driving on gravel mountain roads?"]
+    prose = ["The length of the trip decides much of the rest, from the car to the route you take.",
+             "Winter brings short days and icy roads; summer brings light until midnight.",
+             "Many roads in the highlands are gravel, and rivers must be forded without bridges."]
+    texts = ["Contents"] + headings + ["Planning a trip comes with one big question."]
+    for heading, paragraph in zip(headings, prose):
+        texts += [heading, paragraph]
+    result = drop_duplicates(_units(texts))
+    gone = [event.line for event in result.events]
+    assert gone == [2, 3, 4]  # the contents' entries, not the headings above their paragraphs
+    assert [u.text for u in result.units].count(headings[1]) == 1
+
+
+def test_a_paragraph_two_entries_share_is_kept_in_both():
+    shared = "Included services: baggage handling from hotel to hotel and a tour manager throughout."
+    texts = ["Danube river cruise, eight days from Budapest", "Eight nights aboard with all meals included.",
+             shared, "Prices start at $2,499 a person, flights extra.",
+             "Rhine river cruise, seven days from Basel", "Seven nights aboard with wine at dinner.",
+             shared, "Prices start at $2,199 a person, flights included."]
+    result = drop_duplicates(_units(texts))
+    assert not result.events
+    assert [u.text for u in result.units].count(shared) == 2
+
+
+def test_a_paragraph_the_page_shows_twice_in_a_row_still_goes_once():
+    caption = "The old mill at dawn, seen from the bridge over the river, before the flood reached it."
+    texts = ["The flood came at night.", caption, "Photo: A. Reader", caption, "Photo: A. Reader",
+             "By morning the water was at the doors."]
+    result = drop_duplicates(_units(texts))
+    assert [event.line for event in result.events] == [4]
+
+
+def test_a_short_table_of_contents_goes_whatever_the_length_of_its_entries():
+    headings = ["Why prune at all", "Group one", "Group two", "Group three"]
+    texts = ["Pruning clematis is simpler than it looks once you know the group of your plant."] + headings
+    for heading in headings:
+        texts += [heading, f"Under {heading.lower()}: cut back after flowering, above a pair of healthy buds."]
+    result = drop_duplicates(_units(texts))
+    assert [(event.line, event.rule) for event in result.events] == [(k, "contents-list") for k in (2, 3, 4, 5)]
+
+
+def test_line_numbers_of_code_listings_are_not_a_table_of_contents():
+    texts = ["A first listing:", "1", "2", "3", "let x = 1;", "A second listing:",
+             "1", "let y = 2;", "2", "let z = 3;", "3", "print(x + y + z)"]
+    assert not drop_duplicates(_units(texts)).events
