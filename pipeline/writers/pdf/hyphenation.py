@@ -57,6 +57,11 @@ def default_exceptions(language: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+def house_exceptions(language: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The break points a book's words take before the patterns: the house's and book.yaml's."""
+    return default_exceptions(language) + tuple(extra)
+
+
 @dataclass(frozen=True)
 class Hyphenator:
     """Break points for the words of one language, the exceptions first; built bare (without
@@ -69,8 +74,7 @@ class Hyphenator:
     @classmethod
     def for_book(cls, language: str, extra: tuple[str, ...] = ()) -> "Hyphenator":
         lang = pyphen.language_fallback(language.replace("-", "_")) or "en_GB"
-        return cls(language, default_exceptions(language) + tuple(extra),
-                   pyphen.Pyphen(lang=lang, left=LEFT, right=RIGHT))
+        return cls(language, house_exceptions(language, extra), pyphen.Pyphen(lang=lang, left=LEFT, right=RIGHT))
 
     @property
     def _exceptions(self) -> dict[str, str]:
@@ -257,8 +261,8 @@ def _is_address(element) -> bool:
 
 def hyphen_faults(paragraphs) -> dict[str, set[str]]:
     """Words to keep whole, per paragraph_key, so that a layout has no third hyphenated line in a
-    row and no page ending in a hyphen: the first such line of each paragraph (setting it again
-    moves the lines after it). `paragraphs` as weasy.line_ends reads them off a layout."""
+    row and no page ending in a hyphen: every such line's word at once (one layout more mends most;
+    what setting them whole moves is judged on the next). `paragraphs` as weasy.line_ends reads them."""
     faults: dict[str, set[str]] = {}
     for paragraph in paragraphs:
         run = 0
@@ -267,5 +271,5 @@ def hyphen_faults(paragraphs) -> dict[str, set[str]]:
             word = paragraph.broken_word(index)
             if word and (run >= MAX_HYPHENS_IN_A_ROW + 1 or line.last_on_page):
                 faults.setdefault(paragraph_key(paragraph.text), set()).add(word.strip(_EDGES))
-                break
+                run = 0  # as if set whole: the lines after it are judged again once it is
     return faults

@@ -23,7 +23,7 @@ LINE = 13.8
 NEARLY_FULL = 0.75
 MIN_LINES = 3
 #: Trials per chapter, at most.
-PASSES = 6
+PASSES = 2
 
 
 #: The fewest lines a chapter's last page should hold.

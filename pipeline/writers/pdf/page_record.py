@@ -23,7 +23,7 @@ from ...caching import read_entry, write_entry
 from ...model import Book
 from ...render.xhtml import PRINT, Edition, render_chapter
 from ..page_list import PageList, PageStart
-from .hyphenation import Hyphenator
+from .hyphenation import house_exceptions
 from .layout_cache import fingerprint
 from .parts import back_body, front_body, running_head_css
 
@@ -32,7 +32,7 @@ NAME = "pages.json"
 
 def layout_digest(book: Book, styles: Path, labels: dict[str, str]) -> str:
     """What the print edition's pages depend on, for this book and these page numbers."""
-    exceptions = Hyphenator.for_book(book.meta.language, book.meta.hyphenation).exceptions
+    exceptions = house_exceptions(book.meta.language, book.meta.hyphenation)  # no patterns loaded
     digest = hashlib.sha256(fingerprint(styles, [running_head_css(book), *exceptions], native=False).encode())
     edition = Edition(PRINT)
     for chapter in book.chapters:
