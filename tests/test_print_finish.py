@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from print_finish import ADDED_HYPHEN, BODY_LINE, PrintedBook, hyphen_runs, words_broken
-from pipeline.writers.pdf.hyphenation import Hyphenator, hyphen_faults, hyphenate, paragraph_key, url_breaks
+from pipeline.render.xhtml import text_key
+from pipeline.writers.pdf.hyphenation import Hyphenator, hyphen_faults, hyphenate, url_breaks
 
 SHY, ZWSP = "\u00ad", "\u200b"
 
@@ -115,7 +116,7 @@ def test_the_print_body_gets_soft_hyphens_in_text_only(hyphenator):
 
 def test_a_word_named_for_a_paragraph_is_kept_whole_there_only(hyphenator):
     body = "<p>The revolutionary party.</p><p>Another revolutionary party.</p>"
-    key = paragraph_key("The revolutionary party.")
+    key = text_key("The revolutionary party.")
     out = hyphenate(body, hyphenator, {key: frozenset({"revolutionary"})})
     first, second = out.split("</p>")[:2]
     assert SHY not in first and SHY in second
@@ -136,9 +137,9 @@ def test_a_third_hyphen_in_a_row_and_a_hyphen_ending_a_page_are_faults():
     compound = _paragraph("A compound", ("the so-", False), ("called Right-", False), ("Trotskyist anti-", False),
                           ("Stalinist bloc", False))
     assert hyphen_faults([stacked, ending, calm, compound]) == {
-        paragraph_key("Stacked words here"): {"industrialisation"},
-        paragraph_key("Ending a page"): {"bureaucracy"},
-        paragraph_key("A compound"): {"anti-Stalinist"}}
+        text_key("Stacked words here"): {"industrialisation"},
+        text_key("Ending a page"): {"bureaucracy"},
+        text_key("A compound"): {"anti-Stalinist"}}
 
 
 def test_a_short_page_gets_as_many_loosened_paragraphs_as_it_has_empty_lines():
@@ -159,9 +160,9 @@ def test_a_short_page_gets_as_many_loosened_paragraphs_as_it_has_empty_lines():
         made.append(text)
     rooms = [PageRoom(0, 2 * page_fill.LINE + 1, False), PageRoom(1, 0.5, False), PageRoom(2, 300, False, 30)]
     assert page_fill.short_pages(rooms) == {0: 2}  # the last page ends the chapter: never short
-    assert page_fill.to_loosen(made, rooms, set()) == {paragraph_key("Fuller still"),
-                                                       paragraph_key("Nearly full last line")}
-    assert page_fill.to_loosen(made, rooms, {paragraph_key("Fuller still")}) == {paragraph_key("Nearly full last line")}
+    assert page_fill.to_loosen(made, rooms, set()) == {text_key("Fuller still"),
+                                                       text_key("Nearly full last line")}
+    assert page_fill.to_loosen(made, rooms, {text_key("Fuller still")}) == {text_key("Nearly full last line")}
     assert page_fill.shortness(rooms) < page_fill.shortness([PageRoom(0, 3 * page_fill.LINE, False), *rooms[1:]])
     noted = [PageRoom(0, 2 * page_fill.LINE + 1, True), *rooms[1:]]
     assert page_fill.short_pages(noted) == {}  # its notes fill the foot
@@ -169,7 +170,7 @@ def test_a_short_page_gets_as_many_loosened_paragraphs_as_it_has_empty_lines():
 
 def test_a_loosened_paragraph_is_marked_for_print(hyphenator):
     out = hyphenate("<p>The first paragraph.</p><p>The second one.</p>", hyphenator,
-                    loose=frozenset({paragraph_key("The second one.")}))
+                    loose=frozenset({text_key("The second one.")}))
     assert out.count('class="loose"') == 1 and out.index('class="loose"') > out.index("first")
 
 
@@ -183,6 +184,6 @@ def test_a_last_page_of_fewer_than_five_lines_takes_lines_from_the_page_before()
         text_line.page, text_line.fill = 0, 1 if index < 3 else 0.9
     three_lines = [PageRoom(0, 0.5, False, 36), PageRoom(1, depth - 3 * line, False, 3)]
     assert page_fill.lacking_on_last_page(three_lines) == 2
-    assert page_fill.to_loosen([before], three_lines, set()) == {paragraph_key("Ends on the page before")}
+    assert page_fill.to_loosen([before], three_lines, set()) == {text_key("Ends on the page before")}
     five_lines = [PageRoom(0, 0.5, False, 36), PageRoom(1, depth - 5 * line, False, 5)]
     assert page_fill.lacking_on_last_page(five_lines) == 0 and page_fill.to_loosen([before], five_lines, set()) == set()

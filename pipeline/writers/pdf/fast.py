@@ -212,7 +212,7 @@ class FastPdfWriter(PdfWriter):
             trial = render(loose | chosen)
             score = page_fill.shortness(line_ends.rooms(trial))
             anchors = self.first_pages(trial)
-            if score < best and all(note in anchors for note in notes or ()) and not self.hyphen_faults(trial) \
+            if score < best and all(note in anchors for note in notes) and not self.hyphen_faults(trial) \
                     and not self.short_line_paragraphs(trial):
                 document, loose, best = trial, loose | chosen, score
         return document

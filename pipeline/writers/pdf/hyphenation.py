@@ -25,6 +25,8 @@ from importlib import resources
 import pyphen
 from lxml import etree
 
+from ...render.xhtml import text_key
+
 SOFT_HYPHEN = "\u00ad"
 #: The smallest word broken, and the letters left on the line and carried to the next.
 MIN_WORD, LEFT, RIGHT = 8, 3, 3
@@ -137,15 +139,10 @@ def url_breaks(address: str) -> str:
     return _URL_BREAK.sub(ZERO_WIDTH_SPACE, address)
 
 
-def paragraph_key(text: str) -> str:
-    """A paragraph's name for `unbroken`: its first sixty letters, whatever the hyphenation."""
-    return "".join(re.findall(r"[^\W\d_]+", text.replace(SOFT_HYPHEN, "")))[:60].lower()
-
-
 def hyphenate(body: str, hyphenator: Hyphenator, unbroken: dict[str, frozenset[str]] | None = None,
               loose: frozenset[str] = frozenset()) -> str:
     """The print edition's XHTML `body` with soft hyphens where words may break, and web addresses
-    breakable after / and . only; the words named in `unbroken` (per paragraph_key) kept whole, and
+    breakable after / and . only; the words named in `unbroken` (per text_key) kept whole, and
     the paragraphs named in `loose` set a touch looser (see page_fill)."""
     root = etree.fromstring(f'<root xmlns:epub="{_EPUB}">{body}</root>')
     unbroken = unbroken or {}
@@ -158,7 +155,7 @@ def hyphenate(body: str, hyphenator: Hyphenator, unbroken: dict[str, frozenset[s
         if block is None:
             return frozenset()
         if block not in keys:
-            keys[block] = unbroken.get(paragraph_key(own_text(block)), frozenset())
+            keys[block] = unbroken.get(text_key(own_text(block)), frozenset())
         return keys[block]
 
     for element in root.iter():
@@ -213,7 +210,7 @@ def _split_operators(text: str):
 
 def _mark_loose(root, loose: frozenset[str]) -> None:
     for element in root.iter("p", "li"):
-        if paragraph_key(own_text(element)) in loose:
+        if text_key(own_text(element)) in loose:
             element.set("class", " ".join(filter(None, [element.get("class"), "loose"])))
 
 
@@ -260,7 +257,7 @@ def _is_address(element) -> bool:
 
 
 def hyphen_faults(paragraphs) -> dict[str, set[str]]:
-    """Words to keep whole, per paragraph_key, so that a layout has no third hyphenated line in a
+    """Words to keep whole, per text_key, so that a layout has no third hyphenated line in a
     row and no page ending in a hyphen: every such line's word at once (one layout more mends most;
     what setting them whole moves is judged on the next). `paragraphs` as weasy.line_ends reads them."""
     faults: dict[str, set[str]] = {}
@@ -270,6 +267,6 @@ def hyphen_faults(paragraphs) -> dict[str, set[str]]:
             run = run + 1 if line.hyphenated else 0
             word = paragraph.broken_word(index)
             if word and (run >= MAX_HYPHENS_IN_A_ROW + 1 or line.last_on_page):
-                faults.setdefault(paragraph_key(paragraph.text), set()).add(word.strip(_EDGES))
+                faults.setdefault(text_key(paragraph.text), set()).add(word.strip(_EDGES))
                 run = 0  # as if set whole: the lines after it are judged again once it is
     return faults

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .hyphenation import paragraph_key
+from ...render.xhtml import text_key
 
 #: The body line (print.css), and how full a paragraph's last line must be for loosening it to
 #: carry a word over (about 5 % of a line gained on each of its other lines).
@@ -68,7 +68,7 @@ def shortness(rooms) -> Shortness:
 
 
 def to_loosen(paragraphs, rooms, tried: set[str]) -> set[str]:
-    """Paragraphs (by paragraph_key) to set looser: for each short page, up to as many as it has
+    """Paragraphs (by text_key) to set looser: for each short page, up to as many as it has
     empty lines, of those ending on it with a nearly full last line, the fullest first; and on the
     page before a last page of fewer than LAST_PAGE_LINES lines, as many as it lacks."""
     chosen: set[str] = set()
@@ -81,7 +81,7 @@ def to_loosen(paragraphs, rooms, tried: set[str]) -> set[str]:
                   and p.lines[-1].fill >= NEARLY_FULL]
         ending.sort(key=lambda p: -p.lines[-1].fill)
         for paragraph in ending:
-            key = paragraph_key(paragraph.text)
+            key = text_key(paragraph.text)
             if key and key not in tried and key not in chosen:
                 chosen.add(key)
                 lines -= 1

@@ -181,8 +181,7 @@ class PdfWriter:
             faults = self.hyphen_faults(document)
             if not faults:
                 break
-            for key, words in faults.items():
-                unbroken[key] = unbroken.get(key, frozenset()) | words
+            _keep_whole(unbroken, faults)
         return document.pages, self.first_pages(document)
 
     @staticmethod
@@ -322,8 +321,7 @@ class PdfWriter:
             faults = self.hyphen_faults(document)
             if not missing and not short and not faults:
                 break
-            for key, words in faults.items():
-                unbroken[key] = unbroken.get(key, frozenset()) | words
+            _keep_whole(unbroken, faults)
             if faults:
                 words = sorted(word for found in faults.values() for word in found)
                 self.relaid.append((chapter.number, f"hyphens stacked or ending a page ({', '.join(words)})",
@@ -346,11 +344,11 @@ class PdfWriter:
                 self.relaid.append((chapter.number, f"{len(short)} paragraph(s) with a short line",
                                     "set without hyphenation"))
         else:
-            self.relaid.append((chapter.number, "a short line remains", "none worked"))
+            self.relaid.append((chapter.number, "a lost note, short line or hyphenation fault remains", "none worked"))
         if not missing and not short and not faults:
             document = self.filled(document, lambda loose: self.render_document(
                 render_chapter(chapter, self.book, edition), first_page=page_number, extra_css=extra,
-                unbroken=unbroken, loose=loose), chapter.notes and [ids.note_id(chapter, n.number) for n in chapter.notes])
+                unbroken=unbroken, loose=loose), [ids.note_id(chapter, n.number) for n in chapter.notes])
             first = self.first_pages(document)
         if strayed:  # only the plain path: the fast one keeps notes with their calls (weasy/fixes.py)
             self.relaid.append((chapter.number, f"footnote(s) {', '.join(map(str, strayed))} printed a page "
@@ -368,9 +366,15 @@ class PdfWriter:
         return document
 
     def hyphen_faults(self, document) -> dict[str, set[str]]:
-        """Words to keep whole (per hyphenation.paragraph_key): a third hyphenated line in a row,
+        """Words to keep whole (per render.xhtml.text_key): a third hyphenated line in a row,
         a page ending in a hyphen. None the plain path can see (only the box tree shows lines)."""
         return {}
+
+
+def _keep_whole(unbroken: dict[str, frozenset[str]], faults: dict[str, set[str]]) -> None:
+    """Add a layout's hyphenation faults (words per paragraph) to the words kept whole."""
+    for key, words in faults.items():
+        unbroken[key] = unbroken.get(key, frozenset()) | words
 
 
 def _page_labels(front_pages: int):

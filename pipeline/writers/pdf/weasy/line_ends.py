@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from weasyprint.formatting_structure import boxes
 
+from ..hyphenation import own_text
+
 #: WeasyPrint's default hyphenate-character, added where a line breaks at a soft hyphen.
 HYPHEN = "\u2010"
 #: A compound's own hyphen, where a line may end too (it reads as a hyphenated line all the same).
@@ -49,8 +51,8 @@ class Paragraph:
 
     @property
     def text(self) -> str:
-        """The paragraph's own text, as `hyphenation.paragraph_key` names it."""
-        return element_text(self.element) if self.element is not None else ""
+        """The paragraph's own text (not its notes'), as render.xhtml.text_key names it."""
+        return own_text(self.element) if self.element is not None else ""
 
     def broken_word(self, index: int) -> str | None:
         """The word broken at the end of line `index`, whole (None if that line is not hyphenated): a
@@ -81,16 +83,6 @@ def paragraphs(document) -> list[Paragraph]:
                 paragraph.lines[-1].last_on_page = paragraph.lines[-1].page != number
             paragraph.lines.extend(lines)
     return list(found.values())
-
-
-def element_text(element) -> str:
-    """An element's own text, without the notes called from it (laid out in the footnote area)."""
-    parts = [element.text or ""]
-    for child in element:
-        if "footnote" not in (child.get("class") or "").split():
-            parts.append(element_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
 
 
 @dataclass
