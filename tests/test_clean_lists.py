@@ -7,7 +7,7 @@ contents that repeats the article's headings, and two entries of a list that sha
 
 from __future__ import annotations
 
-from pipeline.clean.body import _continued_pattern, _entries_run_to
+from pipeline.clean.body import _closing_section_to, _continued_pattern, _entries_run_to
 from pipeline.clean.body_model import AFTER, ASIDE, BEFORE, BODY
 from pipeline.clean.duplicates import drop_duplicates
 from pipeline.clean.language import detect_language
@@ -17,10 +17,11 @@ REVIEW = ("The {0} makes its jackets from recycled wool in a small mill, pays a 
           "worker and publishes the names of its suppliers every year.")
 
 
-def _entries(names: list[str], shared: str = "See the rating") -> list[str]:
+def _entries(names: list[str], shared: str = "See the rating", rated: bool = True) -> list[str]:
     out = []
     for name in names:
-        out += [name, f"Rated: {'Good' if len(name) % 2 else 'Great'}", REVIEW.format(name), shared]
+        rating = [f"Rated: {'Good' if len(name) % 2 else 'Great'}"] if rated else []
+        out += [name, *rating, REVIEW.format(name), shared]
     return out
 
 
@@ -42,9 +43,39 @@ def test_a_list_whose_entries_share_a_line_runs_on_while_that_line_recurs():
 def test_a_line_that_recurs_all_over_the_page_does_not_carry_the_article_on():
     """An advertisement's label is evenly spaced too, but it stands before the article as well."""
     names = ["Alder Works", "Birch Label", "Cedar & Co", "Dune Studio", "Elm Goods"]
-    entries = _entries(names, shared="Advertisement")
-    path, texts = _page(["Home", "Advertisement", "Shop"], entries[:13], entries[13:] + ["Footer"])
+    entries = _entries(names, shared="Advertisement", rated=False)
+    path, texts = _page(["Home", "Advertisement", "Shop"], entries[:10], entries[10:] + ["Footer"])
     assert _entries_run_to(path, texts) is None
+
+
+def test_a_list_whose_entries_open_a_line_with_the_same_label_runs_on_while_the_label_recurs():
+    """No line repeats whole ("Price | from $12 a meal", "Price | from $9 a meal"), but each entry
+    opens one with the same label, however long its entries are."""
+    entries = []
+    for k, name in enumerate(["Alder Box", "Birch Meals", "Cedar Kitchen", "Dune Greens", "Elm Bowls"], 1):
+        entries += [f"{k}. {name}", f"Founded in {2000 + k}", f"{10 + k} recipes a week",
+                    f"Ships to {20 + k} states", f"Best for | {name.split()[0]} lovers who cook twice a week",
+                    f"Ingredients | organic vegetables from {k + 2} farms", f"Price | from ${8 + k} a meal",
+                    REVIEW.format(name), f"What reviewers say | Box {k} arrived fresh and the portions were generous.",
+                    f"Try {name}", f"{name} gift cards", f"{name} on the map", f"{name} coupon codes"]
+    path, texts = _page(["Home", "Meal kits"], entries[:39], entries[39:] + ["Privacy Policy", "Terms of use"])
+    last = _entries_run_to(path, texts)
+    assert last is not None and texts[last].startswith("What reviewers say")  # the fifth entry's last labelled line
+
+
+def test_a_closing_section_below_the_article_s_end_is_the_article_s():
+    closing = ("Whichever machine you choose, a few minutes of cleaning after each use will keep it "
+               "making good coffee for years.")
+    path, texts = _page(["Home"], ["Espresso machines under $500", REVIEW.format("Café Pro")],
+                        ["Check price on Amazon", "Final Thoughts", closing, "Related posts", "Privacy Policy"])
+    assert _closing_section_to(path, texts) == texts.index(closing)
+
+
+def test_a_heading_of_other_pages_below_the_article_is_not_its_closing_section():
+    teaser = "Seven accessories that make a home espresso setup easier to live with every single day."
+    path, texts = _page(["Home"], ["Espresso machines under $500", REVIEW.format("Café Pro")],
+                        ["Related posts", teaser, "Privacy Policy"])
+    assert _closing_section_to(path, texts) is None
 
 
 def test_the_last_entry_s_own_closing_line_is_not_a_new_entry():

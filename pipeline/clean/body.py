@@ -9,12 +9,15 @@ article for its title and byline, and the outside stage drops what is left.
 
 from __future__ import annotations
 
+import re
+
 from .body_model import AFTER, ASIDE, BEFORE, BODY, BodyModel, load_model, viterbi
 from .features import ends_sentence, word_count
 from .language import Language
 from .markup_model import MARKUP_FEATURES, MarkupModel, load_markup_model, markup_rows
 from .signals import FEATURES, INDEX, page_features
 from .units import Role, StageResult, Unit
+from .vocabulary import CLOSING_HEADINGS
 
 STAGE = "body"
 _READS = {f.name: (f.reads, f.low) for f in (*FEATURES, *MARKUP_FEATURES)}
@@ -45,7 +48,7 @@ def find_body(units: list[Unit], model: BodyModel | None, language: Language,
         scores = [[a + b for a, b in zip(s, markup.channels(r))] for s, r in zip(scores, extra)]
     texts = [u.text for u in scored]
     path = viterbi(scores, model.base, model.initial)
-    runs_to = _entries_run_to(path, texts)
+    runs_to = _article_runs_to(path, texts)
     if runs_to is not None:  # decode again, the article running at least that far
         path = viterbi(_article_through(scores, runs_to), model.base, model.initial)
     path = _closing_lines(path, rows, texts, language)
@@ -165,27 +168,63 @@ def _alike(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return a[0] == b[0] and (a[1] == b[1] or not (a[1] and b[1]))
 
 
-_MAX_ENTRY = 12  # lines from one entry's repeated line to the next's
+def _article_runs_to(path: list[int], texts: list[str]) -> int | None:
+    """The furthest line the article must reach, when the model ended it before the rest of its list of
+    entries or before its closing section; None when it ends where the model ended it."""
+    found = [r for r in (_entries_run_to(path, texts), _closing_section_to(path, texts)) if r is not None]
+    return max(found, default=None)
+
+
+_CLOSING_REACH = 3  # lines from the article's end to its closing section's heading (a button, a credit between)
+
+
+def _closing_section_to(path: list[int], texts: list[str]) -> int | None:
+    """The first paragraph of the article's closing section, when the model ended the article just
+    above it: a heading such as "Conclusion", "Final thoughts" or "The bottom line" over a paragraph,
+    a few lines below the end, heads the article's own last section (a related-posts list or a
+    comment box has other headings). The article runs at least through that paragraph; where it
+    ends after that, the model decides again."""
+    body = [i for i, state in enumerate(path) if state == BODY]
+    if not body:
+        return None
+    end = body[-1]
+    for k in range(end + 1, min(len(texts) - 1, end + 1 + _CLOSING_REACH)):
+        if CLOSING_HEADINGS.match(texts[k].strip()) and ends_sentence(texts[k + 1]) and word_count(texts[k + 1]) >= 8:
+            return k + 1
+    return None
+
+
+_MAX_ENTRY = 16  # lines from one entry's repeated line to the next's (a product card with its tags runs to 14)
 _ENTRIES_SEEN = 3  # repeated lines inside the article that make it a list of entries
+_LABEL = re.compile(r"^(\w[\w'’&/ -]{0,28}?)\s*(?::|\s\|)\s*\S")  # "Price | $12", "Best for: beginners"
+
+
+def _entry_key(text: str) -> tuple[str, str]:
+    """What a line shares with its counterparts in the other entries of a list: its label when it
+    opens with a short capitalised one ("Price | from $12", "Best for: beginners"), else its text."""
+    match = _LABEL.match(text)
+    if match and match.group(1)[0].isupper() and word_count(match.group(1)) <= 4:
+        return "label", match.group(1).lower()
+    return "line", text
 
 
 def _entries_run_to(path: list[int], texts: list[str]) -> int | None:
     """Where a list of entries that the model ended early really ends. Entries of a listicle often
-    share a line the page repeats in each ("Rated: Good", "See the rating", "Read more"): when
-    the article's last entries each hold such a line, evenly spaced, and the same line goes on
-    recurring at that spacing after the article's end, the list (and the article) runs on at least
-    to its last recurrence; where it ends after that, the model decides again. The shared line
-    must not stand before the article too: an advertisement's label recurs evenly, but all over
-    the page. None when nothing runs on."""
+    share a line the page repeats in each ("Rated: Good", "See the rating", "Read more") or a label
+    that opens one of their lines ("Price | …", "Best for: …"): when the article's last entries each
+    hold such a line, evenly spaced, and it goes on recurring at that spacing after the article's
+    end, the list (and the article) runs on at least to its last recurrence; where it ends after
+    that, the model decides again. The shared line must not stand before the article too: an
+    advertisement's label recurs evenly, but all over the page. None when nothing runs on."""
     body = [i for i, state in enumerate(path) if state == BODY]
     if not body:
         return None
     start, end = body[0], body[-1]
-    where: dict[str, list[int]] = {}
+    where: dict[tuple[str, str], list[int]] = {}
     for i, text in enumerate(texts):
-        where.setdefault(text, []).append(i)
+        where.setdefault(_entry_key(text), []).append(i)
     best = None
-    for text, places in where.items():
+    for (_kind, text), places in where.items():
         inside = [i for i in places if start <= i <= end]
         after = [i for i in places if i > end]
         if len(inside) < _ENTRIES_SEEN or not after or places[0] < start or word_count(text) > 12:

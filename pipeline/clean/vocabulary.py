@@ -109,6 +109,23 @@ TAIL_LABELS = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+#: Headings of an article's own closing section ("Conclusion", "Final thoughts", "The bottom line"):
+#: what stands under them is still the article. Matched against the whole line.
+CLOSING_HEADINGS = re.compile(
+    r"""^(?:
+        (?:in\s+)?conclusions?
+      | (?:in\s+)?summary | summing\s+up | to\s+sum\s+up
+      | (?:final|closing|concluding)\s+(?:thoughts|words|remarks|notes?|verdict)
+      | (?:the\s+)?bottom\s+line
+      | wrapping\s+(?:it\s+)?up
+      | (?:the\s+)?(?:key\s+)?takeaways?
+      | (?:the\s+)?verdict
+      | conclusión | conclusiones | en\s+resumen | fazit | zusammenfassung | en\s+conclusion
+      | conclusione | conclusioni | in\s+sintesi | conclusão | em\s+resumo
+    )[\s:.…!]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
 #: Labels that open a comments section; below them everything is comments.
 COMMENT_LABELS = re.compile(
     r"""^(?:
