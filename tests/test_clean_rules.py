@@ -136,6 +136,15 @@ def test_a_standfirst_yields_its_author():
     assert result.article.author == "Tom Orsag"
 
 
+def test_a_first_paragraph_that_leads_into_a_list_is_text_not_a_standfirst():
+    """A line with no sentence ending under the title reads as a standfirst, but one that ends on a
+    colon introduces the lines below it: it is the article's first paragraph."""
+    lead = "Historians have argued for decades about the causes of the regime's decline, and they name three:"
+    result = run("A title about Russia", "", lead, "", *PARAGRAPHS)
+    assert result.article.standfirst is None
+    assert [b.text for b in result.article.blocks][0] == set_text(lead)
+
+
 def test_a_byline_line_is_metadata_not_text():
     result = run("Home", "News", "World", "A title about Russia in the twenties", "By Jane Smith",
                  "Published 12 March 2024", *PARAGRAPHS)

@@ -29,8 +29,10 @@ def _is_epigraph(text: str) -> bool:
 
 
 def _is_standfirst(text: str) -> bool:
+    """A summary over the text: no sentence ending, or one that names its writer. A paragraph that
+    ends on a colon or a comma leads into the lines below it: it is the text's first paragraph."""
     n = word_count(text)
-    if n < 6 or n > 80 or starts_with_quote(text):
+    if n < 6 or n > 80 or starts_with_quote(text) or text.rstrip().endswith((":", ",", ";")):
         return False
     return bool(STANDFIRST_BYLINE.search(text)) or not ends_sentence(text)
 
