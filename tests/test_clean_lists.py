@@ -7,7 +7,8 @@ contents that repeats the article's headings, and two entries of a list that sha
 
 from __future__ import annotations
 
-from pipeline.clean.body import _closing_section_to, _continued_pattern, _entries_run_to
+from pipeline.clean.body import (_closing_section_to, _continued_pattern, _entries_run_to,
+                                 _labelled_like_the_text)
 from pipeline.clean.body_model import AFTER, ASIDE, BEFORE, BODY
 from pipeline.clean.duplicates import drop_duplicates
 from pipeline.clean.language import detect_language
@@ -61,6 +62,27 @@ def test_a_list_whose_entries_open_a_line_with_the_same_label_runs_on_while_the_
     path, texts = _page(["Home", "Meal kits"], entries[:39], entries[39:] + ["Privacy Policy", "Terms of use"])
     last = _entries_run_to(path, texts)
     assert last is not None and texts[last].startswith("What reviewers say")  # the fifth entry's last labelled line
+
+
+def test_a_list_runs_on_when_its_last_entry_inside_the_article_is_longer_than_the_others():
+    """The model ended the article inside an entry longer than the rest: the entries' shared line
+    stands five lines above the end, one more than their widest spacing, and still counts."""
+    names = ["Half Dome", "Glacier Point", "Sentinel Dome", "Wawona Tunnel", "Badger Pass", "Happy Isles"]
+    extras = [1, 1, 0, 1, 3, 0]  # lines between an entry's name and its description
+    entries = []
+    for name, n in zip(names, extras):
+        entries += [name, *(f"{name} camera {k + 1} looks {('west', 'north', 'east')[k]}" for k in range(n)),
+                    REVIEW.format(name), "View webcam"]
+    path, texts = _page(["Home", "Webcams"], entries[:20], entries[20:] + ["Last updated: November 13"])
+    assert texts[21] == REVIEW.format("Badger Pass") and texts[21 - 5] == "View webcam"  # the end, five below
+    assert _entries_run_to(path, texts) == len(texts) - 2  # the sixth entry's shared line
+
+
+def test_an_aside_with_the_label_of_lines_the_article_keeps_is_the_article_s():
+    texts = ["Estamos aquí", "License: CC-BY-NC", "Spanish grammar in context", "License: CC-BY-NC-SA",
+             "Recorridos", "License: CC-BY", "Sponsored: a language course", "Sponsored: a summer school"]
+    path = [BODY, BODY, BODY, BODY, BODY, ASIDE, ASIDE, ASIDE]
+    assert _labelled_like_the_text(path, texts) == [BODY] * 6 + [ASIDE, ASIDE]
 
 
 def test_a_closing_section_below_the_article_s_end_is_the_article_s():

@@ -54,6 +54,7 @@ def find_body(units: list[Unit], model: BodyModel | None, language: Language,
     path = _closing_lines(path, rows, texts, language)
     path = _lines_before_own_notes(path, scored, language)
     path = _continued_pattern(path, texts, language)
+    path = _labelled_like_the_text(path, texts)
     inside = [i for i, state in enumerate(path) if state not in (BEFORE, AFTER)]
     first = scored[inside[0]].line if inside else None
     last = scored[inside[-1]].line if inside else None
@@ -231,9 +232,10 @@ def _entries_run_to(path: list[int], texts: list[str]) -> int | None:
             continue
         seen = inside[-_ENTRIES_SEEN:]
         gaps = [b - a for a, b in zip(seen, seen[1:])]
-        if min(gaps) < 2 or max(gaps) > _MAX_ENTRY or end - seen[-1] > max(gaps):
+        reach = max(gaps) + max(gaps) // 2  # an entry's length, and some: entries vary
+        if min(gaps) < 2 or max(gaps) > _MAX_ENTRY or end - seen[-1] > reach:
             continue
-        last, reach = seen[-1], max(gaps) + max(gaps) // 2
+        last = seen[-1]
         for i in after:
             if i - last > reach:
                 break
@@ -241,6 +243,22 @@ def _entries_run_to(path: list[int], texts: list[str]) -> int | None:
         if last - end >= min(gaps):  # at least one whole entry more, not the last one's closing line
             best = max(best or 0, last)
     return best
+
+
+def _labelled_like_the_text(path: list[int], texts: list[str]) -> list[int]:
+    """An aside that opens with the label of lines the article keeps ("License: CC-BY" where
+    "License: CC-BY-NC" stands in the text, one entry up) plays their part in its own entry: it
+    is the article's too, when the article keeps at least as many lines with that label as it
+    sets apart."""
+    keys = [_entry_key(text) for text in texts]
+    kept: dict[tuple[str, str], int] = {}
+    apart: dict[tuple[str, str], int] = {}
+    for key, state in zip(keys, path):
+        if key[0] == "label" and state in (BODY, ASIDE):
+            tally = kept if state == BODY else apart
+            tally[key] = tally.get(key, 0) + 1
+    return [BODY if state == ASIDE and kept.get(key, 0) >= max(1, apart.get(key, 0)) else state
+            for key, state in zip(keys, path)]
 
 
 def _article_through(scores: list[list[float]], last: int) -> list[list[float]]:
