@@ -214,22 +214,29 @@ class FastPdfWriter(PdfWriter):
         return hyphen_faults(line_ends.paragraphs(document))
 
     def filled(self, document, render, notes) -> object:
-        """The layout with short pages filled by loosening paragraphs on them (page_fill), trial by
-        trial, each kept only if its pages end shorter by less, its notes and lines still right."""
+        """The layout with short pages filled by loosening paragraphs on them, or by tightening those
+        on a page a note's call left (page_fill), trial by trial, each kept only if its pages end
+        shorter by less, its notes and lines still right."""
         loose: frozenset[str] = frozenset()
+        tight: frozenset[str] = frozenset()
         tried: set[str] = set()
         best = page_fill.shortness(line_ends.rooms(document))
-        for _ in range(page_fill.PASSES):
-            chosen = page_fill.to_loosen(line_ends.paragraphs(document), line_ends.rooms(document), tried)
-            if not chosen:
-                break
-            tried |= chosen
-            trial = render(loose | chosen, document, frozenset(chosen))
+        for trial_number in range(page_fill.PASSES):
+            paragraphs, rooms = line_ends.paragraphs(document), line_ends.rooms(document)
+            to_loosen, to_tighten = set(), set()
+            if trial_number % 2 == 0:  # trials loosen and tighten in turn: one kind of change at a time
+                to_loosen = page_fill.to_loosen(paragraphs, rooms, tried)
+            else:
+                to_tighten = page_fill.to_tighten(paragraphs, rooms, tried)
+            if not to_loosen and not to_tighten:
+                continue
+            tried |= to_loosen | to_tighten
+            trial = render(loose | to_loosen, tight | to_tighten, document, frozenset(to_loosen | to_tighten))
             score = page_fill.shortness(line_ends.rooms(trial))
             anchors = self.first_pages(trial)
             if score < best and all(note in anchors for note in notes) and not self.hyphen_faults(trial) \
                     and not self.short_line_paragraphs(trial):
-                document, loose, best = trial, loose | chosen, score
+                document, loose, tight, best = trial, loose | to_loosen, tight | to_tighten, score
         return document
 
 

@@ -149,13 +149,13 @@ class PdfWriter:
 
     def render_document(self, body: str, first_page: int | None = None, extra_css: str | None = None,
                         unbroken: dict[str, frozenset[str]] | None = None, loose: frozenset[str] = frozenset(),
-                        base=None, changed: frozenset[str] = frozenset()):
+                        tight: frozenset[str] = frozenset(), base=None, changed: frozenset[str] = frozenset()):
         """The XHTML `body` laid out as a WeasyPrint document, its pages numbered from `first_page`;
         its words broken only where `hyphenation` allows, those in `unbroken` (per paragraph) not at
-        all, the paragraphs in `loose` set a touch looser (page_fill). `base`: a layout of the same
+        all, the paragraphs in `loose` set a touch looser and those in `tight` tighter (page_fill). `base`: a layout of the same
         body that differs only in the paragraphs named in `changed` (by text_key), which the fast
         path keeps the unchanged pages of."""
-        body = hyphenate(body, self.hyphenator, unbroken, loose)
+        body = hyphenate(body, self.hyphenator, unbroken, loose, tight)
         sheets = list(self.stylesheets)
         if first_page is not None:
             sheets.append(CSS(string=f"@page :first {{ counter-set: page {first_page}; }}"))
@@ -363,9 +363,9 @@ class PdfWriter:
         else:
             self.relaid.append((chapter.number, "a lost note, short line or hyphenation fault remains", "none worked"))
         if not missing and not short and not faults:
-            document = self.filled(document, lambda loose, base, changed: self.render_document(
+            document = self.filled(document, lambda loose, tight, base, changed: self.render_document(
                 render_chapter(chapter, self.book, edition), first_page=page_number, extra_css=extra,
-                unbroken=unbroken, loose=loose, base=base, changed=changed),
+                unbroken=unbroken, loose=loose, tight=tight, base=base, changed=changed),
                 [ids.note_id(chapter, n.number) for n in chapter.notes])
             first = self.first_pages(document)
         if strayed:  # only the plain path: the fast one keeps notes with their calls (weasy/fixes.py)
