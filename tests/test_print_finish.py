@@ -58,15 +58,16 @@ def _on_the_bottom(book) -> float:
 def test_full_pages_end_on_the_text_blocks_last_baseline(book):
     """The baseline grid holds: most full pages end on the block's last baseline, the others a whole
     number of lines above it. (What stops the rest is below: the aim is 90 %.)"""
-    assert _on_the_bottom(book) >= 0.78
+    assert _on_the_bottom(book) >= 0.86
     for page in book.full_pages:
         short = page.block_bottom - page.text_lines[-1].baseline
         if page.notes() == [] and page.number > 10 and page.text_lines[-1].size >= 9:  # the index has its own
             assert abs(short / BODY_LINE - round(short / BODY_LINE)) < 0.1, (page.number, short)
 
 
-@pytest.mark.xfail(strict=True, reason="not met yet: headings kept with their text, glossary entries kept "
-                   "whole and the index's columns leave some full pages two or more lines short")
+@pytest.mark.xfail(strict=True, reason="not met yet (88 %): a long note that goes over with its call's line "
+                   "(WeasyPrint cannot split a note) and a heading kept with its text leave three full pages two "
+                   "or more lines short, and the widows and orphans of paragraphs no spacing mends one line short")
 def test_nine_full_pages_in_ten_end_on_the_bottom_and_none_is_short_by_more_than_a_line(book):
     assert _on_the_bottom(book) >= 0.9
     assert [p.number for p in book.full_pages if p.block_bottom - p.text_lines[-1].baseline > BODY_LINE + 1] == []
@@ -170,8 +171,33 @@ def test_a_short_page_gets_as_many_loosened_paragraphs_as_it_has_empty_lines():
 
 def test_a_loosened_paragraph_is_marked_for_print(hyphenator):
     out = hyphenate("<p>The first paragraph.</p><p>The second one.</p>", hyphenator,
-                    loose=frozenset({text_key("The second one.")}))
+                    loose=frozenset({text_key("The second one.")}), tight=frozenset({text_key("The first paragraph.")}))
     assert out.count('class="loose"') == 1 and out.index('class="loose"') > out.index("first")
+    assert out.count('class="tight"') == 1 and out.index('class="tight"') < out.index("first")
+
+
+def test_a_page_a_notes_call_left_short_gets_paragraphs_tightened_that_can_give_a_line_back():
+    from pipeline.writers.pdf import page_fill
+    from pipeline.writers.pdf.weasy.line_ends import PageRoom
+
+    def paragraph(text, pages, fills):
+        made = _paragraph(text, *[(f"line {i}", False) for i in range(len(fills))])
+        for line, page, fill in zip(made.lines, pages, fills):
+            line.page, line.fill = page, fill
+        return made
+
+    word_on_last_line = paragraph("A word on its last line", [0] * 5, [1, 1, 1, 1, 0.08])
+    half_full = paragraph("Half full", [0] * 5, [1, 1, 1, 1, 0.5])
+    two_lines = paragraph("Two lines", [0, 0], [1, 0.03])
+    running_on = paragraph("Running on to the next page", [2, 2, 2, 3, 3], [1, 1, 1, 1, 0.1])
+    made = [word_on_last_line, half_full, two_lines, running_on]
+    line = page_fill.LINE
+    rooms = [PageRoom(0, 4 * line, False), PageRoom(1, 0.5, True), PageRoom(2, line + 1, False),
+             PageRoom(3, 0.5, False), PageRoom(4, 300, False, 10)]
+    assert page_fill.to_tighten(made, rooms, set()) == {text_key("A word on its last line"), text_key("Two lines"),
+                                                        text_key("Running on to the next page")}
+    without_notes = [PageRoom(0, 4 * line, False), PageRoom(1, 0.5, False), *rooms[2:]]
+    assert page_fill.to_tighten(made, without_notes, set()) == {text_key("Running on to the next page")}
 
 
 def test_a_last_page_of_fewer_than_five_lines_takes_lines_from_the_page_before():

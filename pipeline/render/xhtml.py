@@ -332,6 +332,8 @@ def render_glossary(book: Book, edition: Edition, pages: dict[str, list[tuple[st
     for entry in book.glossary:
         eid = ids.glossary_entry_id(entry.id)
         # The target is the <dfn>: pandoc's EPUB reader drops a <dt>'s id, and every link with it.
+        if edition.kind == PRINT:  # one block per entry, which print sets as one paragraph (print.css)
+            out.append('<div class="entry">')
         out.append(f'<dt epub:type="glossterm"><dfn id="{eid}">{esc(entry.term)}</dfn></dt>')
         out.append(f'<dd epub:type="glossdef">{render_prose(entry.definition)}')
         related = [by_id[r] for r in entry.see_also if r in by_id]
@@ -353,6 +355,8 @@ def render_glossary(book: Book, edition: Edition, pages: dict[str, list[tuple[st
             word = "Chapter" if len(uses) == 1 else "Chapters"
             out.append(f'<p class="uses">{word} {refs}.</p>')
         out.append("</dd>")
+        if edition.kind == PRINT:
+            out.append("</div>")
     out.append("</dl></section>")
     return "\n".join(out)
 

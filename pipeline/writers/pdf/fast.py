@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import gc
 import os
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from ...model import Book
@@ -34,7 +34,7 @@ from .paint_share import PaintShare
 from .weasy import patches
 from . import page_fill
 from .hyphenation import hyphen_faults
-from .weasy import line_ends
+from .weasy import line_ends, relayout
 from .weasy.fixes import short_lines
 from .weasy.page_starts import page_start
 from .weasy.page_transfer import PLACEHOLDER_FIRST, TransferError, dump_pages, load_pages, set_folios
@@ -190,6 +190,21 @@ class FastPdfWriter(PdfWriter):
             (self.reused if sent.reused else self.beside).append(chapters[sent.index].number)
             gc.freeze()
 
+    def relaid_from(self, base, changed: frozenset[str]):
+        """While a document changed from `base` in the paragraphs `changed` is laid out: the pages
+        before the first that holds one of them, and those after the layout is back in step, kept."""
+        pagination = getattr(base, "reader_pagination", None)
+        if pagination is None or not changed:
+            return nullcontext()
+        pages = {line.page for paragraph in line_ends.paragraphs(base) if text_key(paragraph.text) in changed
+                 for line in paragraph.lines}
+        return relayout.resuming(pagination, pages)
+
+    def noted(self, document):
+        """A laid-out document, with its pagination (see weasy/relayout) for later layouts of a changed copy."""
+        document.reader_pagination = relayout.taken()
+        return document
+
     def short_line_paragraphs(self, document) -> set[str]:
         """Paragraphs (by text_key) with a line, not their last, filled less than half way."""
         return {text_key(text) for text in short_lines(document)}
@@ -199,22 +214,29 @@ class FastPdfWriter(PdfWriter):
         return hyphen_faults(line_ends.paragraphs(document))
 
     def filled(self, document, render, notes) -> object:
-        """The layout with short pages filled by loosening paragraphs on them (page_fill), trial by
-        trial, each kept only if its pages end shorter by less, its notes and lines still right."""
+        """The layout with short pages filled by loosening paragraphs on them, or by tightening those
+        on a page a note's call left (page_fill), trial by trial, each kept only if its pages end
+        shorter by less, its notes and lines still right."""
         loose: frozenset[str] = frozenset()
+        tight: frozenset[str] = frozenset()
         tried: set[str] = set()
         best = page_fill.shortness(line_ends.rooms(document))
-        for _ in range(page_fill.PASSES):
-            chosen = page_fill.to_loosen(line_ends.paragraphs(document), line_ends.rooms(document), tried)
-            if not chosen:
-                break
-            tried |= chosen
-            trial = render(loose | chosen)
+        for trial_number in range(page_fill.PASSES):
+            paragraphs, rooms = line_ends.paragraphs(document), line_ends.rooms(document)
+            to_loosen, to_tighten = set(), set()
+            if trial_number % 2 == 0:  # trials loosen and tighten in turn: one kind of change at a time
+                to_loosen = page_fill.to_loosen(paragraphs, rooms, tried)
+            else:
+                to_tighten = page_fill.to_tighten(paragraphs, rooms, tried)
+            if not to_loosen and not to_tighten:
+                continue
+            tried |= to_loosen | to_tighten
+            trial = render(loose | to_loosen, tight | to_tighten, document, frozenset(to_loosen | to_tighten))
             score = page_fill.shortness(line_ends.rooms(trial))
             anchors = self.first_pages(trial)
             if score < best and all(note in anchors for note in notes) and not self.hyphen_faults(trial) \
                     and not self.short_line_paragraphs(trial):
-                document, loose, best = trial, loose | chosen, score
+                document, loose, tight, best = trial, loose | to_loosen, tight | to_tighten, score
         return document
 
 

@@ -140,15 +140,15 @@ def url_breaks(address: str) -> str:
 
 
 def hyphenate(body: str, hyphenator: Hyphenator, unbroken: dict[str, frozenset[str]] | None = None,
-              loose: frozenset[str] = frozenset()) -> str:
+              loose: frozenset[str] = frozenset(), tight: frozenset[str] = frozenset()) -> str:
     """The print edition's XHTML `body` with soft hyphens where words may break, and web addresses
     breakable after / and . only; the words named in `unbroken` (per text_key) kept whole, and
-    the paragraphs named in `loose` set a touch looser (see page_fill)."""
+    the paragraphs named in `loose` set a touch looser and those in `tight` a touch tighter (see page_fill)."""
     root = etree.fromstring(f'<root xmlns:epub="{_EPUB}">{body}</root>')
     unbroken = unbroken or {}
     keys: dict[etree._Element, frozenset[str]] = {}
-    if loose:
-        _mark_loose(root, loose)
+    if loose or tight:
+        _mark_spacing(root, {**{key: "loose" for key in loose}, **{key: "tight" for key in tight}})
 
     def kept(element) -> frozenset[str]:
         block = _block_of(element)
@@ -208,10 +208,12 @@ def _split_operators(text: str):
     return pieces[0], spans
 
 
-def _mark_loose(root, loose: frozenset[str]) -> None:
+def _mark_spacing(root, spacing: dict[str, str]) -> None:
+    """The paragraphs named (by text_key) given the class of their spacing ("loose" or "tight")."""
     for element in root.iter("p", "li"):
-        if text_key(own_text(element)) in loose:
-            element.set("class", " ".join(filter(None, [element.get("class"), "loose"])))
+        name = spacing.get(text_key(own_text(element)))
+        if name:
+            element.set("class", " ".join(filter(None, [element.get("class"), name])))
 
 
 def own_text(block) -> str:

@@ -3,7 +3,9 @@
 A page of running text ends short when what follows cannot begin in the lines left: a heading
 kept with its first lines, a paragraph whose widows or orphans would be broken. A compositor
 fills the gap by setting a paragraph of that page a touch looser, so that it runs one line
-longer; each such paragraph takes up one line of the gap. The writer does the same after a
+longer; each such paragraph takes up one line of the gap. A page left short because the next
+line's note would not fit under it is mended the other way: a few paragraphs on it set a touch
+tighter, each a line shorter, may make room for that line and its note. The writer does the same after a
 chapter is laid out (on the fast path, which can see the lines): for each page short by some
 lines, as many paragraphs ending on it with a nearly full last line (and on the page before a
 chapter's last page of fewer than five lines, as many as that page lacks), set with the `loose`
@@ -20,10 +22,15 @@ from ...render.xhtml import text_key
 #: The body line (print.css), and how full a paragraph's last line must be for loosening it to
 #: carry a word over (about 5 % of a line gained on each of its other lines).
 LINE = 13.8
-NEARLY_FULL = 0.75
+NEARLY_FULL = 0.6
 MIN_LINES = 3
+#: What tightening gains on each line of a paragraph (print.css `.tight`: about 4 % of a line): a
+#: paragraph's last line is taken back when it is no fuller than that times its other lines.
+TIGHT_GAIN = 0.04
+#: Paragraphs tightened on one page, at most.
+TIGHTENED = 3
 #: Trials per chapter, at most.
-PASSES = 2
+PASSES = 4
 
 
 #: The fewest lines a chapter's last page should hold.
@@ -87,4 +94,29 @@ def to_loosen(paragraphs, rooms, tried: set[str]) -> set[str]:
                 lines -= 1
                 if lines == 0:
                     break
+    return chosen
+
+
+def to_tighten(paragraphs, rooms, tried: set[str]) -> set[str]:
+    """Paragraphs (by text_key) to set tighter, each then a line shorter: on a page short by more
+    than a line because the next one opens with a line whose note would not fit under it (the next
+    page has notes), up to TIGHTENED of those wholly on it, which may make room for that line and
+    its note; on a page short by one line, the paragraph running on to the next page, which then
+    ends on it. Only paragraphs whose last line tightening can take back, the emptiest first."""
+    chosen: set[str] = set()
+    following = {room.number: rooms[k + 1] for k, room in enumerate(rooms[:-1])}
+    for page, lines in short_pages(rooms).items():
+        if lines >= 2 and following[page].notes:
+            found = [p for p in paragraphs if len(p.lines) >= 2 and all(line.page == page for line in p.lines)]
+        elif lines == 1:
+            found = [p for p in paragraphs if len(p.lines) >= MIN_LINES and p.lines[0].page == page
+                     and p.lines[-1].page == page + 1]
+        else:
+            continue
+        found = sorted((p for p in found if p.lines[-1].fill <= TIGHT_GAIN * (len(p.lines) - 1)),
+                       key=lambda p: p.lines[-1].fill)
+        for paragraph in found[:TIGHTENED]:
+            key = text_key(paragraph.text)
+            if key and key not in tried:
+                chosen.add(key)
     return chosen

@@ -148,11 +148,14 @@ class PdfWriter:
                 f'<head>{head}</head><body>{body}</body></html>')
 
     def render_document(self, body: str, first_page: int | None = None, extra_css: str | None = None,
-                        unbroken: dict[str, frozenset[str]] | None = None, loose: frozenset[str] = frozenset()):
+                        unbroken: dict[str, frozenset[str]] | None = None, loose: frozenset[str] = frozenset(),
+                        tight: frozenset[str] = frozenset(), base=None, changed: frozenset[str] = frozenset()):
         """The XHTML `body` laid out as a WeasyPrint document, its pages numbered from `first_page`;
         its words broken only where `hyphenation` allows, those in `unbroken` (per paragraph) not at
-        all, the paragraphs in `loose` set a touch looser (page_fill)."""
-        body = hyphenate(body, self.hyphenator, unbroken, loose)
+        all, the paragraphs in `loose` set a touch looser and those in `tight` tighter (page_fill). `base`: a layout of the same
+        body that differs only in the paragraphs named in `changed` (by text_key), which the fast
+        path keeps the unchanged pages of."""
+        body = hyphenate(body, self.hyphenator, unbroken, loose, tight)
         sheets = list(self.stylesheets)
         if first_page is not None:
             sheets.append(CSS(string=f"@page :first {{ counter-set: page {first_page}; }}"))
@@ -160,7 +163,16 @@ class PdfWriter:
             sheets.append(CSS(string=extra_css))
         document = HTML(string=self._html(body), base_url=str(self.styles) + os.sep,
                         url_fetcher=self.fetcher)
-        return document.render(stylesheets=sheets, font_config=self.fonts)
+        with self.relaid_from(base, changed):
+            return self.noted(document.render(stylesheets=sheets, font_config=self.fonts))
+
+    def relaid_from(self, base, changed: frozenset[str]):
+        """While a document changed from `base` is laid out: nothing kept (the plain path lays out whole)."""
+        return nullcontext()
+
+    def noted(self, document):
+        """A laid-out document, with what a later layout of a changed copy needs (nothing, on the plain path)."""
+        return document
 
     def blank_document(self):
         """A document of one page with neither text, running head nor folio (and the book's metadata)."""
@@ -176,8 +188,10 @@ class PdfWriter:
         """Pages and anchors of a part laid out whole (front or back matter), set again while a
         third hyphenated line in a row or a page ending in a hyphen needs a word kept whole."""
         unbroken: dict[str, frozenset[str]] = {}
+        document, faults = None, {}
         for _ in range(self.LAYOUTS):
-            document = self.render_document(body, first_page=first_page, unbroken=unbroken)
+            document = self.render_document(body, first_page=first_page, unbroken=unbroken, base=document,
+                                            changed=frozenset(faults))
             faults = self.hyphen_faults(document)
             if not faults:
                 break
@@ -309,10 +323,12 @@ class PdfWriter:
         extra = None
         lost: list[int] = []
         unbroken: dict[str, frozenset[str]] = {}
+        document, only_words = None, frozenset()  # the last layout, and the paragraphs changed since (if only words were)
         for _ in range(self.LAYOUTS):
             edition = Edition(PRINT, keep_whole=keep_whole, rebreak=rebreak)
             document = self.render_document(render_chapter(chapter, self.book, edition), first_page=page_number,
-                                            extra_css=extra, unbroken=unbroken)
+                                            extra_css=extra, unbroken=unbroken,
+                                            base=document if only_words else None, changed=only_words)
             first = self.first_pages(document)
             missing = [n.number for n in chapter.notes if ids.note_id(chapter, n.number) not in first]
             strayed = [n.number for n in chapter.notes if ids.note_id(chapter, n.number) in first
@@ -322,6 +338,7 @@ class PdfWriter:
             if not missing and not short and not faults:
                 break
             _keep_whole(unbroken, faults)
+            only_words = frozenset(faults) if not missing and not short else frozenset()
             if faults:
                 words = sorted(word for found in faults.values() for word in found)
                 self.relaid.append((chapter.number, f"hyphens stacked or ending a page ({', '.join(words)})",
@@ -346,9 +363,10 @@ class PdfWriter:
         else:
             self.relaid.append((chapter.number, "a lost note, short line or hyphenation fault remains", "none worked"))
         if not missing and not short and not faults:
-            document = self.filled(document, lambda loose: self.render_document(
+            document = self.filled(document, lambda loose, tight, base, changed: self.render_document(
                 render_chapter(chapter, self.book, edition), first_page=page_number, extra_css=extra,
-                unbroken=unbroken, loose=loose), [ids.note_id(chapter, n.number) for n in chapter.notes])
+                unbroken=unbroken, loose=loose, tight=tight, base=base, changed=changed),
+                [ids.note_id(chapter, n.number) for n in chapter.notes])
             first = self.first_pages(document)
         if strayed:  # only the plain path: the fast one keeps notes with their calls (weasy/fixes.py)
             self.relaid.append((chapter.number, f"footnote(s) {', '.join(map(str, strayed))} printed a page "
@@ -360,7 +378,7 @@ class PdfWriter:
         that the plain path can see (only WeasyPrint's box tree shows them)."""
         return set()
 
-    def filled(self, document, render: Callable[[frozenset[str]], object], notes) -> object:
+    def filled(self, document, render: Callable[..., object], notes) -> object:
         """The layout with its short pages filled where loosening a paragraph does it (page_fill):
         the plain path cannot see lines, and keeps the layout as it is."""
         return document

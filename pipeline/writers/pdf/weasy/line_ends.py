@@ -72,10 +72,11 @@ class Paragraph:
 
 def paragraphs(document) -> list[Paragraph]:
     """Every paragraph of a laid-out document, with its lines in order across pages."""
-    found: dict[int, Paragraph] = {}
+    found: dict[tuple, Paragraph] = {}
+    order = getattr(getattr(document, "reader_pagination", None), "order", None) or {}
     for number, page in enumerate(document.pages):
         for box in _blocks_with_lines(page._page_box):
-            key = id(box.element) if box.element is not None else id(box)
+            key = _element_key(box, order)
             paragraph = found.setdefault(key, Paragraph(box.element))
             lines = [Line(_soft_hyphens_at_breaks_only(_text(line)), number, fill=_fill(line, box))
                      for line in box.children if isinstance(line, boxes.LineBox)]
@@ -83,6 +84,15 @@ def paragraphs(document) -> list[Paragraph]:
                 paragraph.lines[-1].last_on_page = paragraph.lines[-1].page != number
             paragraph.lines.extend(lines)
     return list(found.values())
+
+
+def _element_key(box, order: dict[int, int]) -> tuple:
+    """One key for every box of one element: its place in the document where the layout knows it
+    (a layout made partly again shows boxes of two copies of the document, see relayout)."""
+    if box.element is None:
+        return ("box", id(box))
+    place = order.get(id(box.element))
+    return ("place", place) if place is not None else ("element", id(box.element))
 
 
 @dataclass

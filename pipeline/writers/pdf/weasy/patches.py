@@ -47,6 +47,15 @@ PATCHES: dict[str, Patch] = {
     "hanging-white-space-inline": Patch(
         "weasyprint.layout.inline", "split_first_line", "fixes.hanging_white_space", "bug fix",
         "The same fix where inline layout calls the function: that module imports it by name."),
+    "pages-kept-on-relayout": Patch(
+        "weasyprint.layout", "make_all_pages", "relayout.recording", "speed",
+        "A chapter laid out again with a few paragraphs changed (a word kept whole, a paragraph set "
+        "looser) is made again only from the first page they touch until the layout is back in step; "
+        "the other pages are the earlier layout's. Each layout's pages are noted for that."),
+    "margins-kept-on-relayout": Patch(
+        "weasyprint.layout", "make_margin_boxes", "relayout.keeping_margins", "speed",
+        "A page kept from the earlier layout keeps its running head and folio rather than having them "
+        "made again."),
     "glyphs-painted-once": Patch(
         "weasyprint.draw.text", "draw_first_line", "text_painting.painting_glyphs_once", "speed",
         "WeasyPrint works out every glyph of every line again as it paints it; each (glyph, advance, "
@@ -80,7 +89,7 @@ PATCHES: dict[str, Patch] = {
 
 #: Laying out and writing on the fast path, in the main process and in helpers.
 FAST_SESSION = ("notes-with-calls", "footnotes-of-kept-line", "hanging-white-space", "hanging-white-space-inline",
-                "glyphs-painted-once", "subset-tables-dropped-first", "deflate-level")
+                "pages-kept-on-relayout", "margins-kept-on-relayout", "glyphs-painted-once", "subset-tables-dropped-first", "deflate-level")
 #: Painting pages in a helper: as the writer would, noting which box first used each font.
 HELPER_PAINTING = FAST_SESSION + ("note-drawn-boxes",)
 

@@ -1,0 +1,84 @@
+"""A chapter laid out again with a few paragraphs changed (weasy/relayout.py): the pages before the
+change are kept, and the layout is the one a full render of the changed chapter gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.build import BuildOptions, prepare
+from pipeline.render.xhtml import PRINT, Edition, render_chapter, text_key
+from pipeline.writers.pdf import weasy
+from pipeline.writers.pdf.weasy import line_ends
+from conftest import ROOT
+
+pytestmark = pytest.mark.skipif(not weasy.verified(), reason="the fast path targets WeasyPrint 70")
+
+
+@pytest.fixture(scope="module")
+def laid_out():
+    """The reader's first chapter laid out, and the writer (its session open) that did it."""
+    from pipeline.writers.pdf.fast import FastPdfWriter
+
+    _, made = prepare(BuildOptions(ROOT))
+    writer = FastPdfWriter(made.book, ROOT / "styles")
+    with writer.session():
+        body = render_chapter(made.book.chapters[0], made.book, Edition(PRINT))
+        yield writer, body, writer.render_document(body, first_page=1)
+
+
+def _page_lines(document) -> list[list[tuple]]:
+    """Every page's lines (body, notes and margin boxes): their text, where they sit, and their
+    letter spacing."""
+    found = []
+    for page in document.pages:
+        found.append([(line_ends._text(line), round(line.position_x, 3), round(line.position_y, 3),
+                       str(line.children[0].style["letter_spacing"]) if line.children else None)
+                      for line in line_ends._lines(page._page_box)])
+    return found
+
+
+def _paragraph_from(document, page: int):
+    """A paragraph of four lines or more that starts on `page`, and its text_key."""
+    paragraph = next(p for p in line_ends.paragraphs(document)
+                     if p.lines and p.lines[0].page == page and len(p.lines) >= 4)
+    return text_key(paragraph.text)
+
+
+@pytest.mark.parametrize("change", ["loose", "unbroken"])
+def test_a_changed_paragraph_gives_the_full_layout_and_keeps_the_pages_before_it(laid_out, change):
+    writer, body, base = laid_out
+    key = _paragraph_from(base, 3)
+    options = {"loose": frozenset({key})} if change == "loose" else \
+        {"unbroken": {key: frozenset(w for p in line_ends.paragraphs(base) if text_key(p.text) == key
+                                     for w in p.text.replace("\u00ad", "").split() if len(w) >= 8)}}
+
+    resumed = writer.render_document(body, first_page=1, base=base, changed=frozenset({key}), **options)
+    whole = writer.render_document(body, first_page=1, **options)
+
+    assert _page_lines(resumed) == _page_lines(whole)
+    assert _page_lines(resumed) != _page_lines(base)
+    for number in range(3):  # the pages before the change are the earlier layout's own boxes
+        kept, earlier = resumed.pages[number]._page_box, base.pages[number]._page_box
+        assert kept.children[0].children == earlier.children[0].children
+    assert resumed.pages[3]._page_box.children[0].children[0] is not base.pages[3]._page_box.children[0].children[0]
+
+
+def test_a_paragraph_split_over_a_kept_and_a_remade_page_is_one_paragraph(laid_out):
+    writer, body, base = laid_out
+    key = _paragraph_from(base, 3)
+    resumed = writer.render_document(body, first_page=1, loose=frozenset({key}), base=base,
+                                     changed=frozenset({key}))
+    whole = writer.render_document(body, first_page=1, loose=frozenset({key}))
+    assert [(p.text, [(line.text, line.page) for line in p.lines]) for p in line_ends.paragraphs(resumed)] == \
+        [(p.text, [(line.text, line.page) for line in p.lines]) for p in line_ends.paragraphs(whole)]
+
+
+def test_a_change_on_the_first_page_is_laid_out_whole(laid_out):
+    writer, body, base = laid_out
+    key = _paragraph_from(base, 0)
+    resumed = writer.render_document(body, first_page=1, loose=frozenset({key}), base=base,
+                                     changed=frozenset({key}))
+    assert resumed.pages[0]._page_box.children[0].children[0] is not base.pages[0]._page_box.children[0].children[0]
+    assert _page_lines(resumed) == _page_lines(writer.render_document(body, first_page=1, loose=frozenset({key})))
