@@ -210,7 +210,9 @@ def _split_operators(text: str):
 
 def _mark_spacing(root, spacing: dict[str, str]) -> None:
     """The paragraphs named (by text_key) given the class of their spacing ("loose" or "tight")."""
-    for element in root.iter("p", "li"):
+    for element in root.iter("p", "li", "div"):
+        if element.tag == "div" and "entry" not in (element.get("class") or "").split():
+            continue  # a div is spaced only as the print glossary's entry, a paragraph of its own
         name = spacing.get(text_key(own_text(element)))
         if name:
             element.set("class", " ".join(filter(None, [element.get("class"), name])))

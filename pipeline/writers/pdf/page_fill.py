@@ -30,7 +30,7 @@ TIGHT_GAIN = 0.04
 #: Paragraphs tightened on one page, at most.
 TIGHTENED = 3
 #: Trials per chapter, at most.
-PASSES = 4
+PASSES = 6
 
 
 #: The fewest lines a chapter's last page should hold.

@@ -186,7 +186,9 @@ class PdfWriter:
 
     def lay_out_part(self, name: str, body: str, first_page: int | None) -> tuple[list, dict[str, int]]:
         """Pages and anchors of a part laid out whole (front or back matter), set again while a
-        third hyphenated line in a row or a page ending in a hyphen needs a word kept whole."""
+        third hyphenated line in a row or a page ending in a hyphen needs a word kept whole; the
+        back matter's short pages filled as a chapter's are (the front matter's page count sets
+        the contents' numbers, and it has no short page to fill)."""
         unbroken: dict[str, frozenset[str]] = {}
         document, faults = None, {}
         for _ in range(self.LAYOUTS):
@@ -196,6 +198,10 @@ class PdfWriter:
             if not faults:
                 break
             _keep_whole(unbroken, faults)
+        if name == "back" and not faults:
+            document = self.filled(document, lambda loose, tight, base, changed: self.render_document(
+                body, first_page=first_page, unbroken=unbroken, loose=loose, tight=tight, base=base,
+                changed=changed), [])
         return document.pages, self.first_pages(document)
 
     @staticmethod
