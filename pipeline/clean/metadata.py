@@ -100,13 +100,13 @@ TITLE_FEATURES = (
     "inside_other", "holds_other", "glued", "nearest_heading", "before_prose",
     "under_headline", "over_longer", "named_person", "dek_under_title_case", "title_case_over_dek", "call_to_action",
     "under_shorter_headline", "label_over_headline",
-    # what the rest of the page says of the line (`_TitlePage`): a second line below the article's start, a
-    # byline or date beside it, the same words just above or below, the last step of a breadcrumb or a step
-    # before it, the words at the start or the end of a longer line ("Title | Site", "Share: Title"), the site's
-    # name in the copyright line, a date or a telephone number, the first headline under a menu
+    # what the rest of the page says of the line (`_TitlePage`): two or more lines below the article's start, a
+    # byline or date under or over it, the same words within three lines, the last step of a breadcrumb or a step
+    # before it, its words at the start or the end of a longer line ("Title | Site", "5 Comments on Title"), the
+    # share of its words in the article's opening paragraphs, a dateline, the first headline under three menu
+    # items, a headline under it, a telephone number
     "below_2", "next_byline_or_date", "prev_byline_or_date", "twin_near", "breadcrumb_tail", "breadcrumb_inner",
     "starts_other", "ends_other", "lead_overlap", "mostly_date", "after_nav_run", "next_headline", "phone",
-    "stack_top", "dek_shape", "menu_elsewhere",
 )
 _TITLE_INDEX = {name: k for k, name in enumerate(TITLE_FEATURES)}
 _SEPARATOR = re.compile(r"\s[|–—-]\s")
@@ -149,9 +149,6 @@ class _TitlePage:
             self.counts[text] = self.counts.get(text, 0) + 1
         self.sizes = [word_count(t) for t in self.texts]
         self.keys = [_key(t) for t in self.texts]
-        self.where: dict[tuple[str, ...], list[int]] = {}
-        for j, k in enumerate(self.keys):
-            self.where.setdefault(k, []).append(j)
         self._dated: dict[int, bool] = {}
         self._headline: dict[int, bool] = {}
         self.tails: set[tuple[str, ...]] = set()
@@ -348,11 +345,6 @@ def _page_evidence(page: _TitlePage, i: int, put) -> None:
         and len(_DATE_WORDS.sub(" ", _DATE_SHAPE.sub(" ", text)).split()) <= 2)
     put("phone", bool(_PHONE.search(text)))
     put("next_headline", page.headline(i + 1))
-    put("stack_top", page.headline(i) and page.headline(i + 1) and not page.headline(i - 1))
-    put("dek_shape", not is_heading_like(text) and 8 <= n <= 40 and page.headline(i - 1))
-    put("menu_elsewhere", bool(key) and any(abs(j - i) > 3 and page.sizes[j] <= 6
-                                            and (page.size(j - 1) <= 4 or page.size(j + 1) <= 4)
-                                            for j in page.where[key]))
     put("after_nav_run", i >= 3 and n >= 3 and is_heading_like(text) and all(1 <= page.sizes[j] <= 4
                                                                               for j in range(i - 3, i)))
 
