@@ -138,7 +138,8 @@ def _key(text: str) -> tuple[str, ...]:
 
 class _TitlePage:
     """A page's lines as the title ranker reads them, with what it asks of them more than once worked out once:
-    their words, their dates, where the same words stand again, a breadcrumb's steps, the copyright line's words."""
+    their words, their dates, a breadcrumb's steps, and (set by `title_candidates`) the words of the article's
+    opening paragraphs."""
 
     def __init__(self, units: list[Unit]):
         self.units = units
@@ -190,7 +191,7 @@ class _TitlePage:
         text = self.texts[i]
         return bool(_BYLINE.match(text) or self.dated(i) or (shaped and _DATE_SHAPE.search(text)))
 
-    def ends_or_starts(self, i: int) -> tuple[bool, bool]:
+    def starts_and_ends(self, i: int) -> tuple[bool, bool]:
         """Whether a longer line begins with line i's words ("Title | Site") and whether one ends with them
         ("Share: Title", "Home / Guides / Title")."""
         key, n = self.keys[i], len(self.keys[i])
@@ -336,7 +337,7 @@ def _page_evidence(page: _TitlePage, i: int, put) -> None:
                                        if j != i))
     put("breadcrumb_tail", key in page.tails and not _BREADCRUMB.search(text))
     put("breadcrumb_inner", key in page.inner and key not in page.tails)
-    starts, ends = page.ends_or_starts(i)
+    starts, ends = page.starts_and_ends(i)
     put("starts_other", starts)
     put("ends_other", ends)
     terms = content_terms(text)
