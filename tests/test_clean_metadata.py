@@ -146,6 +146,29 @@ def test_title_features_see_a_dek_a_person_a_call_to_action_and_a_section_label(
     assert _row(labelled, 2, 0)["label_over_headline"] == 1.0 and _row(labelled, 2, 1)["label_over_headline"] == 0.0
 
 
+def test_title_features_read_the_rest_of_the_page():
+    crumbs = units(*NAV[:4], "Home / News / " + TITLE, TITLE, TITLE, "By Mary Ellis", "Mar 14, 20245 mins",
+                   ARTICLE[0], ARTICLE[1], "3 Comments on " + TITLE, "Local » Weather")
+    title = _row(crumbs, 9, 5)
+    assert title["breadcrumb_tail"] == 1.0 and title["twin_near"] == 1.0 and title["ends_other"] == 1.0
+    assert _row(crumbs, 9, 6)["next_byline_or_date"] == 1.0
+    assert _row(crumbs, 9, 8)["mostly_date"] == 1.0  # a date run into the reading time
+    assert _row(crumbs, 9, 1)["breadcrumb_inner"] == 1.0 and _row(crumbs, 9, 1)["breadcrumb_tail"] == 0.0
+    assert _row(crumbs, 9, 4)["breadcrumb"] == 1.0 and _row(crumbs, 9, 4)["breadcrumb_tail"] == 0.0
+    assert title["lead_overlap"] > _row(crumbs, 9, 2)["lead_overlap"]  # its words are the opening's
+    site = units("Valley Times | Flood Warnings", "Valley Times", ARTICLE[0])
+    assert _row(site, 2, 1)["starts_other"] == 1.0 and _row(site, 2, 1)["ends_other"] == 0.0
+    assert _row(units("Call us: (555) 123-4567", ARTICLE[0]), 1, 0)["phone"] == 1.0
+
+
+def test_lines_under_a_first_line_that_is_no_paragraph_are_candidates_until_a_paragraph_comes():
+    page = units(*NAV[:3], "I have an offer code", "Home » Archive » " + TITLE, TITLE, ARTICLE[0], "Sources",
+                 ARTICLE[1])
+    candidates = dict(title_candidates(page, 3))
+    assert 5 in candidates and candidates[5][TITLE_FEATURES.index("below_2")] == 1.0
+    assert 6 in candidates and 7 not in candidates  # the paragraph, but nothing under it
+
+
 def test_the_headline_is_chosen_over_its_dek_and_the_byline_under_it():
     result = run(*NAV, TITLE, "Residents say the warnings came too late for the homes by the old mill",
                  "By Mary Ellis", "14 March 2024", *ARTICLE)

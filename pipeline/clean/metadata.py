@@ -100,6 +100,13 @@ TITLE_FEATURES = (
     "inside_other", "holds_other", "glued", "nearest_heading", "before_prose",
     "under_headline", "over_longer", "named_person", "dek_under_title_case", "title_case_over_dek", "call_to_action",
     "under_shorter_headline", "label_over_headline",
+    # what the rest of the page says of the line (`_TitlePage`): two or more lines below the article's start, a
+    # byline or date under or over it, the same words within three lines, the last step of a breadcrumb or a step
+    # before it, its words at the start or the end of a longer line ("Title | Site", "5 Comments on Title"), the
+    # share of its words in the article's opening paragraphs, a dateline, the first headline under three menu
+    # items, a headline under it, a telephone number
+    "below_2", "next_byline_or_date", "prev_byline_or_date", "twin_near", "breadcrumb_tail", "breadcrumb_inner",
+    "starts_other", "ends_other", "lead_overlap", "mostly_date", "after_nav_run", "next_headline", "phone",
 )
 _TITLE_INDEX = {name: k for k, name in enumerate(TITLE_FEATURES)}
 _SEPARATOR = re.compile(r"\s[|–—-]\s")
@@ -109,48 +116,140 @@ _CALL_TO_ACTION = re.compile(r"^(?:sign|log|subscribe|join|search|shop|buy|get|s
                              r"back|go|try|register|sponsored|advertisement|follow|share|create|find)\b", re.I)
 #: Menu items or a date and a name run together when a page is reduced to text ("HomeProducts", "2025Julian").
 _GLUED = re.compile(r"\d[^\W\d]{2}|[a-z]{2}[A-Z][a-z]")
+_BELOW_LINES = 12  # lines under the article's first line searched too, while no paragraph has come
+_PROSE_WORDS = 20  # a line this long is a paragraph: no headline stands under one
+_KEY_WORD = re.compile(r"\w+")
+#: A breadcrumb's steps: "Home » Guides » Renting a Car", "Home / Tips & Tools / Book Reviews".
+_CRUMB_STEP = re.compile(r"\s[>»›/]\s|\s?[>»›]\s?")
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+#: A date's shape, also where a page has run it into the next word ("Mar 27, 20255 mins").
+_DATE_SHAPE = re.compile(rf"\b{_MONTH_WORD}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}(?!\w)|"
+                         r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b", re.I)
+#: What stands beside a date in a dateline: cues, reading times, numbers, punctuation.
+_DATE_WORDS = re.compile(r"\b(?:posted|published|updated|last|modified|on|at|by|min|mins|minutes?|read|ago|"
+                         r"days?|hours?|weeks?|months?|years?|am|pm)\b|\d+|[^\w\s]", re.I)
+_PHONE = re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d[\d\s-]{8,}")
+
+
+def _key(text: str) -> tuple[str, ...]:
+    """A line's words, case and punctuation aside."""
+    return tuple(_KEY_WORD.findall(text.lower()))
+
+
+class _TitlePage:
+    """A page's lines as the title ranker reads them, with what it asks of them more than once worked out once:
+    their words, their dates, a breadcrumb's steps, and (set by `title_candidates`) the words of the article's
+    opening paragraphs."""
+
+    def __init__(self, units: list[Unit]):
+        self.units = units
+        self.texts = [u.text.strip() for u in units]
+        self.lowered = [t.lower() for t in self.texts]
+        self.counts: dict[str, int] = {}
+        for text in self.lowered:
+            self.counts[text] = self.counts.get(text, 0) + 1
+        self.sizes = [word_count(t) for t in self.texts]
+        self.keys = [_key(t) for t in self.texts]
+        self._dated: dict[int, bool] = {}
+        self._headline: dict[int, bool] = {}
+        self.tails: set[tuple[str, ...]] = set()
+        self.inner: set[tuple[str, ...]] = set()
+        for text, n in zip(self.texts, self.sizes):
+            if n <= 40 and _BREADCRUMB.search(text):
+                steps = [step for step in map(_key, _CRUMB_STEP.split(text)) if step]
+                if len(steps) >= 2:
+                    self.tails.add(steps[-1])
+                    self.inner.update(steps[:-1])
+        self.lead: set[str] = set()
+        self.longer = [(j, k) for j, k in enumerate(self.keys) if 3 <= len(k) <= 60]
+
+    def text(self, i: int) -> str:
+        return self.texts[i] if 0 <= i < len(self.texts) else ""
+
+    def size(self, i: int) -> int:
+        return self.sizes[i] if 0 <= i < len(self.sizes) else 0
+
+    def dated(self, i: int) -> bool:
+        if i not in self._dated:
+            self._dated[i] = bool(find_dates(self.texts[i]))
+        return self._dated[i]
+
+    def headline(self, i: int) -> bool:
+        """`_headline_shaped` of line i (False off the page)."""
+        if not 0 <= i < len(self.texts):
+            return False
+        if i not in self._headline:
+            text = self.texts[i]
+            self._headline[i] = (3 <= self.sizes[i] <= 20 and is_heading_like(text) and not self.dated(i)
+                                 and not _BYLINE.match(text) and not TAIL_LABELS.match(text))
+        return self._headline[i]
+
+    def byline_or_date(self, i: int, shaped: bool = False) -> bool:
+        """A byline or a dateline of at most twenty words; `shaped`: a date written as the page ran it too."""
+        if not 0 <= i < len(self.texts) or not 0 < self.sizes[i] <= 20:
+            return False
+        text = self.texts[i]
+        return bool(_BYLINE.match(text) or self.dated(i) or (shaped and _DATE_SHAPE.search(text)))
+
+    def starts_and_ends(self, i: int) -> tuple[bool, bool]:
+        """Whether a longer line begins with line i's words ("Title | Site") and whether one ends with them
+        ("Share: Title", "Home / Guides / Title")."""
+        key, n = self.keys[i], len(self.keys[i])
+        starts = ends = False
+        if n < 2:
+            return starts, ends
+        for j, other in self.longer:
+            if j != i and len(other) > n:
+                starts = starts or other[:n] == key
+                ends = ends or other[-n:] == key
+                if starts and ends:
+                    break
+        return starts, ends
 
 
 def title_candidates(units: list[Unit], first: int) -> list[tuple[int, list[float]]]:
     """Lines that could be the headline, each with its TITLE_FEATURES."""
-    texts = [u.text.strip() for u in units]
-    counts: dict[str, int] = {}
-    for text in texts:
-        counts[text.lower()] = counts.get(text.lower(), 0) + 1
-    # below the article's first line only when that line is no paragraph: under one, a short line is a heading
-    opens_with_prose = word_count(texts[first]) >= 20 if first < len(texts) else False
-    window = range(max(0, first - _TITLE_WINDOW), min(len(units), first + (1 if opens_with_prose else 2)))
-    sizes = {i: word_count(texts[i]) for i in window}
+    page = _TitlePage(units)
+    texts, sizes = page.texts, page.sizes
+    paragraphs = [t for t, n in zip(texts[first:first + 60], sizes[first:first + 60]) if n >= _PROSE_WORDS][:3]
+    page.lead = _vocabulary(paragraphs)  # the article's opening paragraphs
+    window = range(max(0, first - _TITLE_WINDOW), _window_end(page, first))
     longest = max((sizes[i] for i in window if sizes[i] <= 30 and is_heading_like(texts[i])), default=0)
     vocabulary = _vocabulary(texts[first + 2:first + 42])  # the article, past a title it may begin with
+    below = set(page.lowered[first + 2:])
     common = lowercase_words(texts)
-    out = []
-    for i in window:
-        text, n = texts[i], sizes[i]
-        if not 1 <= n <= 40:
-            continue
-        out.append((i, _title_row(units, texts, i, first, n, counts, longest, vocabulary, common)))
+    out = [(i, _title_row(page, i, first, longest, vocabulary, below, common)) for i in window
+           if 1 <= sizes[i] <= 40]
     overlaps = [row[_TITLE_INDEX["overlap"]] for i, row in out if sizes[i] >= 3]
     best = max(overlaps, default=0.0)
     for i, row in out:
         if best > 0 and sizes[i] >= 3 and row[_TITLE_INDEX["overlap"]] == best:
             row[_TITLE_INDEX["best_overlap"]] = 1.0
-    _mark_containment(out, texts, sizes)
+    _mark_containment(out, page)
     nearest = next((i for i, _row in reversed(out) if i < first and sizes[i] >= 2 and is_heading_like(texts[i])
-                    and not find_dates(texts[i]) and not _BYLINE.match(texts[i])), None)
+                    and not page.dated(i) and not _BYLINE.match(texts[i])), None)
     for i, row in out:
         row[_TITLE_INDEX["nearest_heading"]] = 1.0 if i == nearest else 0.0
     return out
 
 
-def _mark_containment(out: list[tuple[int, list[float]]], texts: list[str], sizes: dict[int, int]) -> None:
+def _window_end(page: _TitlePage, first: int) -> int:
+    """Past the last line searched: the article's first line and, while no paragraph has come, a few under it
+    (an article found a line or two early begins with a promotion, a breadcrumb or a date over its headline)."""
+    end = first + 1
+    while end < len(page.texts) and end <= first + _BELOW_LINES and page.sizes[end - 1] < _PROSE_WORDS:
+        end += 1
+    return min(end, len(page.texts))
+
+
+def _mark_containment(out: list[tuple[int, list[float]]], page: _TitlePage) -> None:
     """A headline repeated inside a breadcrumb or a menu line, and the menu line that holds it."""
-    lowered = [t.lower() for t in texts]
+    lowered = page.lowered
     for i, row in out:
-        if sizes[i] < 2:
+        if page.sizes[i] < 2:
             continue
         mine = lowered[i]
-        holders = [j for j, other in enumerate(lowered) if len(other) > len(mine) + 2 and mine in other]
+        holders = {j for j, other in enumerate(lowered) if len(other) > len(mine) + 2 and mine in other}
         row[_TITLE_INDEX["inside_other"]] = 1.0 if holders else 0.0
         for j, other_row in out:
             if j in holders:
@@ -166,66 +265,89 @@ def _overlap(text: str, vocabulary: set[str]) -> float:
     return len(terms & vocabulary) / len(terms) if terms else 0.0
 
 
-def _title_row(units, texts, i, first, n, counts, longest, vocabulary, common) -> list[float]:
-    text = texts[i]
+def _title_row(page: _TitlePage, i: int, first: int, longest: int, vocabulary: set[str], below: set[str],
+               common: frozenset[str]) -> list[float]:
+    text, n, unit = page.texts[i], page.sizes[i], page.units[i]
     row = [0.0] * len(TITLE_FEATURES)
 
-    def put(name: str, value: float = 1.0) -> None:
-        row[_TITLE_INDEX[name]] = value
+    def put(name: str, value: float | bool = 1.0) -> None:
+        row[_TITLE_INDEX[name]] = float(value)
 
     put("bias")
     above = first - i
     if above < 0:
         put("below")
+        put("below_2", above < -1)
     else:
         put(next(f"above_{k}" for k, limit in (("0", 0), ("1", 1), ("2", 2), ("3", 3), ("4_6", 6), ("7_10", 10),
                                                  ("11_20", 20), ("21", 10 ** 6)) if above <= limit))
     put(next(f"words_{k}" for k, limit in (("1", 1), ("2_3", 3), ("4_7", 7), ("8_12", 12), ("13_20", 20),
                                             ("21", 10 ** 6)) if n <= limit))
-    put("heading_like", 1.0 if is_heading_like(text) else 0.0)
-    put("ends_question", 1.0 if text.endswith("?") else 0.0)
-    put("ends_period", 1.0 if text.endswith(".") else 0.0)
-    put("ends_colon", 1.0 if text.endswith(":") else 0.0)
+    put("heading_like", is_heading_like(text))
+    put("ends_question", text.endswith("?"))
+    put("ends_period", text.endswith("."))
+    put("ends_colon", text.endswith(":"))
     words = text.split()
     put("capitals", sum(1 for w in words if w[:1].isupper()) / len(words))
-    put("all_caps", 1.0 if text.upper() == text and text.lower() != text else 0.0)
-    repeats = counts.get(text.lower(), 0)
-    put("repeated", 1.0 if repeats > 1 else 0.0)
-    put("repeated_thrice", 1.0 if repeats > 2 else 0.0)
-    put("repeated_below", 1.0 if any(t.lower() == text.lower() for t in texts[first + 2:]) else 0.0)
-    put("heads_byline_or_date", 1.0 if _heads_byline_or_date(units, i) else 0.0)
-    put("after_short_line", 1.0 if i > 0 and word_count(texts[i - 1]) <= 3 else 0.0)
-    put("longest_nearby", 1.0 if n == longest else 0.0)
-    put("furniture", 1.0 if classify(units[i]) else 0.0)
-    put("label", 1.0 if TAIL_LABELS.match(text) or COMMENT_LABELS.match(text) else 0.0)
-    put("date", 1.0 if find_dates(text) else 0.0)
-    put("byline", 1.0 if _BYLINE.match(text) else 0.0)
-    put("person", 1.0 if _PERSON.match(text) and n <= 4 else 0.0)
-    put("breadcrumb", 1.0 if _BREADCRUMB.search(text) else 0.0)
-    put("separator", 1.0 if _SEPARATOR.search(text) else 0.0)
-    put("place_aside", 1.0 if units[i].place == "aside" else 0.0)
-    put("place_body", 1.0 if not units[i].place else 0.0)
+    put("all_caps", text.upper() == text and text.lower() != text)
+    repeats = page.counts.get(page.lowered[i], 0)
+    put("repeated", repeats > 1)
+    put("repeated_thrice", repeats > 2)
+    put("repeated_below", page.lowered[i] in below)
+    put("heads_byline_or_date", any(page.byline_or_date(j) for j in range(i + 1, i + 4)))
+    put("after_short_line", i > 0 and page.sizes[i - 1] <= 3)
+    put("longest_nearby", n == longest)
+    put("furniture", bool(classify(unit)))
+    put("label", bool(TAIL_LABELS.match(text) or COMMENT_LABELS.match(text)))
+    put("date", page.dated(i))
+    put("byline", bool(_BYLINE.match(text)))
+    put("person", bool(_PERSON.match(text)) and n <= 4)
+    put("breadcrumb", bool(_BREADCRUMB.search(text)))
+    put("separator", bool(_SEPARATOR.search(text)))
+    put("place_aside", unit.place == "aside")
+    put("place_body", not unit.place)
     put("digits", sum(c.isdigit() for c in text) / max(1, len(text)))
-    put("glued", 1.0 if _GLUED.search(text) else 0.0)
-    put("before_prose", 1.0 if i + 1 < len(texts) and word_count(texts[i + 1]) >= 20 else 0.0)
-    put("under_headline", 1.0 if i > 0 and _headline_shaped(texts[i - 1]) else 0.0)
-    put("over_longer", 1.0 if i + 1 < len(texts) and n < word_count(texts[i + 1]) <= 60
-        and not _BYLINE.match(texts[i + 1]) and not find_dates(texts[i + 1]) else 0.0)
-    put("above_41", 1.0 if above > 40 else 0.0)  # beside above_21: far above a late-found start
-    put("named_person", 1.0 if _person_line(text, common) else 0.0)
-    above_text, below_text = (texts[i - 1] if i > 0 else ""), (texts[i + 1] if i + 1 < len(texts) else "")
-    put("dek_under_title_case", 1.0 if _headline_shaped(above_text) and _case_drop(above_text, text) else 0.0)
-    put("title_case_over_dek", 1.0 if _headline_shaped(text) and 3 <= word_count(below_text) <= 40
-        and _case_drop(text, below_text) else 0.0)
-    put("call_to_action", 1.0 if _CALL_TO_ACTION.match(text) else 0.0)
-    put("under_shorter_headline", 1.0 if _headline_shaped(above_text) and word_count(above_text) < n else 0.0)
-    put("label_over_headline", 1.0 if n <= 4 and _headline_shaped(below_text) and word_count(below_text) > n + 2
-        else 0.0)
+    put("glued", bool(_GLUED.search(text)))
+    put("before_prose", page.size(i + 1) >= 20)
+    put("under_headline", page.headline(i - 1))
+    put("over_longer", n < page.size(i + 1) <= 60 and not _BYLINE.match(page.text(i + 1))
+        and not page.dated(i + 1))
+    put("above_41", above > 40)  # beside above_21: far above a late-found start
+    put("named_person", bool(_person_line(text, common)))
+    above_text, below_text = page.text(i - 1), page.text(i + 1)
+    put("dek_under_title_case", page.headline(i - 1) and _case_drop(above_text, text))
+    put("title_case_over_dek", page.headline(i) and 3 <= page.size(i + 1) <= 40 and _case_drop(text, below_text))
+    put("call_to_action", bool(_CALL_TO_ACTION.match(text)))
+    put("under_shorter_headline", page.headline(i - 1) and page.size(i - 1) < n)
+    put("label_over_headline", n <= 4 and page.headline(i + 1) and page.size(i + 1) > n + 2)
     overlap = _overlap(text, vocabulary)
     put("overlap", overlap)
     for edge in (30, 50, 70):
-        put(f"overlap_{edge}", 1.0 if overlap >= edge / 100 else 0.0)
+        put(f"overlap_{edge}", overlap >= edge / 100)
+    _page_evidence(page, i, put)
     return row
+
+
+def _page_evidence(page: _TitlePage, i: int, put) -> None:
+    """What the rest of the page says of line i (the features after "label_over_headline")."""
+    text, key, n = page.texts[i], page.keys[i], page.sizes[i]
+    put("next_byline_or_date", page.byline_or_date(i + 1, shaped=True))
+    put("prev_byline_or_date", page.byline_or_date(i - 1, shaped=True))
+    put("twin_near", bool(key) and any(page.keys[j] == key for j in range(max(0, i - 3), min(len(page.keys), i + 4))
+                                       if j != i))
+    put("breadcrumb_tail", key in page.tails and not _BREADCRUMB.search(text))
+    put("breadcrumb_inner", key in page.inner and key not in page.tails)
+    starts, ends = page.starts_and_ends(i)
+    put("starts_other", starts)
+    put("ends_other", ends)
+    terms = content_terms(text)
+    put("lead_overlap", len(terms & page.lead) / len(terms) if terms else 0.0)
+    put("mostly_date", bool(page.dated(i) or _DATE_SHAPE.search(text))
+        and len(_DATE_WORDS.sub(" ", _DATE_SHAPE.sub(" ", text)).split()) <= 2)
+    put("phone", bool(_PHONE.search(text)))
+    put("next_headline", page.headline(i + 1))
+    put("after_nav_run", i >= 3 and n >= 3 and is_heading_like(text) and all(1 <= page.sizes[j] <= 4
+                                                                              for j in range(i - 3, i)))
 
 
 def _title_case_share(text: str) -> float:
@@ -242,14 +364,6 @@ def _headline_shaped(text: str) -> bool:
     """A line a dek or standfirst could sit under: heading-like, a few words, not a date, byline or label."""
     return (3 <= word_count(text) <= 20 and is_heading_like(text) and not find_dates(text)
             and not _BYLINE.match(text) and not TAIL_LABELS.match(text))
-
-
-def _heads_byline_or_date(units: list[Unit], i: int) -> bool:
-    for unit in units[i + 1:i + 4]:
-        text = unit.text.strip()
-        if word_count(text) <= 20 and (_BYLINE.match(text) or find_dates(text)):
-            return True
-    return False
 
 
 def choose_title(units: list[Unit], first: int, weights: dict[str, float] | None = None) -> int | None:
