@@ -5,8 +5,10 @@ does not read as running text (a caption, a product name, a button): a
 paragraph inside the article's span is never dropped by the text model's say-so.
 On a saved page the markup's evidence has joined the text's (a disclaimer's,
 a teaser's, a comment's container), and an aside goes even when it reads as
-prose: on the development set's pages the prose asides kept were three parts
-in four not the article's.
+prose (a figure's caption excepted): on the development set's pages the
+prose asides kept were three parts in four not the article's. A saved
+page's block whose own class words mark it as a disclaimer, a comment, the
+author's bio, a promotion or a sign-up goes wherever it stands.
 """
 
 from __future__ import annotations
@@ -15,13 +17,27 @@ from .features import is_prose
 from .units import Event, Role, StageResult, Unit, dropped
 
 STAGE = "outside"
-_RULES = {"before": "outside-body", "after": "outside-body", "aside": "body-aside"}
+_RULES = {"before": "outside-body", "after": "outside-body", "aside": "body-aside", "marked": "marked-furniture"}
+#: Class and id words by which a page marks a part as not its article's text, whatever the part reads like:
+#: a disclaimer, a comment, the author's bio, a promotion, a carousel, a call to action, a sign-up form, a modal.
+FURNITURE_WORDS = frozenset("disclaimer disclaimers comment comments commentbody bio author authors promo cta "
+                            "carousel swiper signup subscribe optin form modal".split())
+
+
+def _marked(unit: Unit) -> bool:
+    """A saved page's block that the page itself marks as furniture (its element or the two around it)."""
+    return unit.markup is not None and bool(unit.markup.own_words & FURNITURE_WORDS)
 
 
 def _goes(unit: Unit) -> bool:
-    if not unit.place or unit.role is not Role.BODY or unit.pinned or unit.keep:
+    if unit.role is not Role.BODY or unit.pinned or unit.keep:
         return False
-    return unit.place != "aside" or unit.markup is not None or not is_prose(unit.text)
+    if _marked(unit):
+        return True
+    if not unit.place:
+        return False
+    saved_page_text = unit.markup is not None and unit.markup.figure is None  # a figure keeps its caption
+    return unit.place != "aside" or saved_page_text or not is_prose(unit.text)
 
 
 def drop_outside(units: list[Unit]) -> StageResult:
@@ -29,7 +45,10 @@ def drop_outside(units: list[Unit]) -> StageResult:
     events: list[Event] = []
     for unit in units:
         if _goes(unit):
-            events.append(dropped(STAGE, _RULES[unit.place], unit, unit.why))
+            place = unit.place if unit.place and not _marked(unit) else "marked"
+            why = unit.why if place != "marked" else "the page marks its part as " + ", ".join(
+                sorted(unit.markup.own_words & FURNITURE_WORDS))
+            events.append(dropped(STAGE, _RULES[place], unit, why))
         else:
             kept.append(unit.but(place="", why="") if unit.place else unit)
     return StageResult(kept, events)
