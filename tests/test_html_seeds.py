@@ -295,3 +295,25 @@ def test_blocks_in_the_pages_other_articles_are_marked():
     marked = {u.text: u.markup.other_article for u in _units(blocks, PageFacts(), elements)}
     assert not marked["Paragraph 0 of the story, long enough to be prose and counted as such."]
     assert marked["Another post"] and marked["Its teaser too."]
+
+
+def test_blocks_the_page_marks_as_furniture_go_and_so_does_a_heading_left_without_its_section(tmp_path):
+    """A disclaimer and a reader's comment inside the article's container read as prose, but the page's own
+    class words say what they are; the heading over a box whose every block goes, goes with it."""
+    story = "".join(f"<p>The harbour's {w} paragraph tells of the cranes, the boats and the tides of the bay, "
+                    f"as the article does from its first line to its last.</p>"
+                    for w in ("first", "second", "third", "fourth", "fifth", "sixth"))
+    page = tmp_path / "marked.html"
+    page.write_text(
+        "<html><body><main><article><h1>The Harbour</h1>" + story
+        + '<div class="post-disclaimer"><p>The views expressed here are the writer\'s own and do not '
+          "necessarily reflect those of the publisher or its partners.</p></div>"
+        + '<h2>What readers say</h2><div class="comment-body"><p>I walked along that sea wall every Sunday '
+          "as a child, and the cranes frightened me then as they do now.</p></div>"
+        + "</article></main></body></html>", encoding="utf-8")
+    result = clean(read_seed(page))
+    kept = " ".join(u.text for u in result.units)
+    assert "sixth paragraph" in kept
+    for debris in ("views expressed", "sea wall", "What readers say"):
+        assert debris not in kept
+    assert {"marked-furniture", "orphan-heading"} <= {e.rule for e in result.dropped()}

@@ -8,7 +8,8 @@ a teaser's, a comment's container), and an aside goes even when it reads as
 prose (a figure's caption excepted): on the development set's pages the
 prose asides kept were three parts in four not the article's. A saved
 page's block whose own class words mark it as a disclaimer, a comment, the
-author's bio, a promotion or a sign-up goes wherever it stands.
+author's bio, a promotion or a sign-up goes wherever it stands, and a saved
+page's heading whose whole section goes goes with it.
 """
 
 from __future__ import annotations
@@ -40,11 +41,33 @@ def _goes(unit: Unit) -> bool:
     return unit.place != "aside" or saved_page_text or not is_prose(unit.text)
 
 
+def _orphans(units: list[Unit], going: list[bool]) -> set[int]:
+    """A saved page's headings whose whole section goes: the heading of a box of teasers or of a
+    comment thread has nothing of the article under it."""
+    out = set()
+    for i, unit in enumerate(units):
+        if going[i] or unit.markup is None or not unit.markup.heading or unit.role is not Role.BODY \
+                or unit.pinned or unit.keep:
+            continue
+        section = []
+        for later in range(i + 1, len(units)):
+            if units[later].markup is not None and units[later].markup.heading:
+                break
+            section.append(later)
+        if section and all(going[k] for k in section):
+            out.add(i)
+    return out
+
+
 def drop_outside(units: list[Unit]) -> StageResult:
     kept: list[Unit] = []
     events: list[Event] = []
-    for unit in units:
-        if _goes(unit):
+    going = [_goes(u) for u in units]
+    orphans = _orphans(units, going)
+    for i, unit in enumerate(units):
+        if i in orphans:
+            events.append(dropped(STAGE, "orphan-heading", unit, "a heading whose whole section is not the article's"))
+        elif going[i]:
             place = unit.place if unit.place and not _marked(unit) else "marked"
             why = unit.why if place != "marked" else "the page marks its part as " + ", ".join(
                 sorted(unit.markup.own_words & FURNITURE_WORDS))
