@@ -259,3 +259,61 @@ def test_images_are_checked_scaled_and_svg_loses_what_could_run():
     Image.new("RGB", (10, 10)).save(bmp, "BMP")
     with pytest.raises(ImageProblem, match="only JPEG, PNG, GIF, WebP and SVG"):
         prepare_image(bmp.getvalue(), "old.bmp")
+
+
+def test_a_page_whose_utf8_was_read_twice_gets_its_letters_back(tmp_path):
+    """Some saved pages carry their text decoded twice ("it’s" as "itâ€™s", "café" as "cafÃ©")."""
+    from pipeline.html.source import repair_mojibake
+    def as_cp1252(b: int) -> str:  # as a browser reads Windows-1252, its five unassigned bytes as themselves
+        try:
+            return bytes([b]).decode("cp1252")
+        except UnicodeDecodeError:
+            return chr(b)
+    garbled = "".join(as_cp1252(b) for b in "It’s a café — “fine”".encode("utf-8"))
+    page = tmp_path / "twice.html"
+    page.write_text(f"<html><body><article><p>{garbled}, the owner said.</p></article></body></html>",
+                    encoding="utf-8")
+    assert [u.text for u in read_seed(page).units] == ["It’s a café — “fine”, the owner said."]
+    assert repair_mojibake("Let\u00e2\u0080\u0099s go") == "Let’s go"  # the C1 form, as Latin-1 reads it
+    latin = "SÃO» e NÃO© são letras"  # a page's own letters, with nothing only a garbled page holds
+    assert repair_mojibake(latin) == latin
+
+
+def test_blocks_in_the_pages_other_articles_are_marked():
+    """A page that lists other posts in <article> elements of their own: their blocks say so."""
+    from pipeline.html import _units
+    from pipeline.html.facts import PageFacts
+    from pipeline.html.walk import walk
+    from pipeline.html.images import ImageFolder
+    import lxml.html
+    story = "".join(f"<p>Paragraph {i} of the story, long enough to be prose and counted as such.</p>" for i in range(6))
+    html = (f"<html><body><main><article>{story}</article>"
+            "<article><h3>Another post</h3><p>Its teaser, a sentence or two long.</p></article>"
+            "<article><h3>A third post</h3><p>Its teaser too.</p></article></main></body></html>")
+    elements: dict = {}
+    blocks = walk(lxml.html.document_fromstring(html), "", ImageFolder(None), elements)
+    marked = {u.text: u.markup.other_article for u in _units(blocks, PageFacts(), elements)}
+    assert not marked["Paragraph 0 of the story, long enough to be prose and counted as such."]
+    assert marked["Another post"] and marked["Its teaser too."]
+
+
+def test_blocks_the_page_marks_as_furniture_go_and_so_does_a_heading_left_without_its_section(tmp_path):
+    """A disclaimer and a reader's comment inside the article's container read as prose, but the page's own
+    class words say what they are; the heading over a box whose every block goes, goes with it."""
+    story = "".join(f"<p>The harbour's {w} paragraph tells of the cranes, the boats and the tides of the bay, "
+                    f"as the article does from its first line to its last.</p>"
+                    for w in ("first", "second", "third", "fourth", "fifth", "sixth"))
+    page = tmp_path / "marked.html"
+    page.write_text(
+        "<html><body><main><article><h1>The Harbour</h1>" + story
+        + '<div class="post-disclaimer"><p>The views expressed here are the writer\'s own and do not '
+          "necessarily reflect those of the publisher or its partners.</p></div>"
+        + '<h2>What readers say</h2><div class="comment-body"><p>I walked along that sea wall every Sunday '
+          "as a child, and the cranes frightened me then as they do now.</p></div>"
+        + "</article></main></body></html>", encoding="utf-8")
+    result = clean(read_seed(page))
+    kept = " ".join(u.text for u in result.units)
+    assert "sixth paragraph" in kept
+    for debris in ("views expressed", "sea wall", "What readers say"):
+        assert debris not in kept
+    assert {"marked-furniture", "orphan-heading"} <= {e.rule for e in result.dropped()}

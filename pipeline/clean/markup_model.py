@@ -45,6 +45,9 @@ WORD_GROUPS: dict[str, frozenset[str]] = {
                          "articlebody postbody entrycontent single".split()),
     "popup": frozenset("cookie cookies consent modal popup overlay gdpr notice alert toast".split()),
     "contents": frozenset("toc contents ez".split()),
+    "disclaimer": frozenset("disclaimer disclaimers disclosure disclosures fineprint".split()),
+    "listing": frozenset("excerpt excerpts archive archives loop feed listing slide slides slider swiper carousel "
+                         "teaser".split()),
 }
 _LANDMARKS = ("nav", "header", "footer", "aside", "form", "main", "article")
 _ELEMENTS = {"li": "list_item", "p": "paragraph", "blockquote": "quotation", "pre": "preformatted",
@@ -63,7 +66,8 @@ MARKUP_FEATURES: tuple[Feature, ...] = (
        Feature("links_all", "all link text"),
        Feature("heading_1", "the page's <h1>"), Feature("heading_2_3", "an <h2> or <h3> heading"),
        Feature("heading_4_6", "a minor heading (<h4>–<h6>)"),
-       Feature("list_in_landmark", "a list item in a page landmark"))
+       Feature("list_in_landmark", "a list item in a page landmark"),
+       Feature("other_article", "inside another of the page's <article> elements than its longest"))
     + tuple(Feature(f"element_{name}", f"a block of kind '{name.replace('_', ' ')}'")
             for name in sorted(set(_ELEMENTS.values())))
     + tuple(Feature(f"near_{group}", f"marked by the page as {group}") for group in WORD_GROUPS)
@@ -110,6 +114,8 @@ def markup_rows(units: list[Unit]) -> list[list[float]]:
             put("heading_1" if markup.heading == 1 else "heading_2_3" if markup.heading <= 3 else "heading_4_6")
         if markup.list_id and markup.landmarks & {"nav", "header", "footer", "aside"}:
             put("list_in_landmark")
+        if markup.other_article:
+            put("other_article")
         element = "figure" if markup.figure is not None else "data_table" if markup.rows else \
             _ELEMENTS.get(markup.element)
         if element:

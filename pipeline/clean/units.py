@@ -56,6 +56,7 @@ class Markup:
     rows: tuple[tuple[Text, ...], ...] = ()  # a data table's cells
     header_rows: int = 0
     caption: str = ""  # a data table's caption
+    other_article: bool = False  # inside an <article> of a page that has several, not the longest
 
 
 @dataclass(frozen=True)

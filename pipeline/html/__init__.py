@@ -30,8 +30,9 @@ def read_html_seed(path: Path) -> HtmlSource:
     facts = page_facts(root)
     folder = files_folder(path)
     images = ImageFolder(folder if folder.is_dir() else None)
-    raw = walk(root, facts.url or "", images)
-    units = _units(_merge_figures(raw), facts)
+    elements: dict = {}
+    raw = walk(root, facts.url or "", images, elements)
+    units = _units(_merge_figures(raw), facts, elements)
     lines = tuple(u.text.replace(LINE_BREAK, " ") or (u.markup.figure.name if u.markup.figure else "") for u in units)
     return HtmlSource(path, lines, 0, tuple(units), facts, tuple(images.warnings),
                       folder if folder.is_dir() else None)
@@ -78,8 +79,25 @@ def _content_container(blocks: list[RawBlock]) -> set[int]:
     return {best} if best is not None else set()
 
 
-def _units(blocks: list[RawBlock], facts: PageFacts) -> list[Unit]:
+def _other_articles(blocks: list[RawBlock], elements: dict[int, str]) -> set[int]:
+    """The page's outermost <article> elements but the one that holds the most words: on a page that has
+    several, the others are stories of their own (teasers, the next post, a list of posts)."""
+    words: Counter = Counter()
+    for block in blocks:
+        for element in block.path:
+            words[element] += len(block.text.split())
+    tops = {next((e for e in b.path if elements.get(e) == "article"), None) for b in blocks}
+    tops.discard(None)
+    if len(tops) < 2:
+        return set()
+    main = max(tops, key=lambda e: words[e])
+    return tops - {main}
+
+
+def _units(blocks: list[RawBlock], facts: PageFacts, elements: dict[int, str] | None = None) -> list[Unit]:
     container = _content_container(blocks)
+    elements = elements or {}
+    others = _other_articles(blocks, elements)
     units: list[Unit] = []
     for number, block in enumerate(blocks, start=1):
         figure = None
@@ -92,7 +110,8 @@ def _units(blocks: list[RawBlock], facts: PageFacts) -> list[Unit]:
             heading=block.heading, list_id=block.list_id, ordered=block.ordered, quote_id=block.quote_id,
             link_share=min(1.0, block.link_chars / max(1, len(block.text))), words=block.words,
             own_words=block.own_words, in_content=bool(container & set(block.path)), figure=figure,
-            rows=block.rows, header_rows=block.header_rows, caption=block.caption)
+            rows=block.rows, header_rows=block.header_rows, caption=block.caption,
+            other_article=bool(others & set(block.path)))
         marks = tuple(block.marks) if figure is None else ()
         units.append(Unit(line=number, text=block.text, group=number, last_line=number,
                           marks=marks, markup=markup))

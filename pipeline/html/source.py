@@ -22,6 +22,13 @@ from ..read import SourceText
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MAX_BYTES = 15_000_000  # saved articles are well under 5 MB; a larger page is not an article
+# UTF-8 read as Windows-1252 or Latin-1 ("it’s" shown as "itâ€™s"): a lead character and its continuation
+# characters, each standing for one byte of 0x80–0xBF (Latin-1's C1 range or Windows-1252's letters there).
+_CONTINUATION = "\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d" \
+    "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
+_MOJIBAKE = re.compile(f"[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}"
+                       f"|[\u00f0-\u00f4][{_CONTINUATION}]{{3}}")
+_SURE_MOJIBAKE = re.compile(f"[\u00e0-\u00ef][{_CONTINUATION}]{{2}}|[\u00c2-\u00df][\u0080-\u009f]")
 _LOOKS_HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|meta|title|div|p|article|h[1-6])\b", re.I)
 
 
@@ -70,6 +77,29 @@ def read_page_bytes(path: Path) -> bytes:
     return data
 
 
+def _byte(char: str) -> int:
+    code = ord(char)
+    return code if code < 0x100 else char.encode("cp1252")[0]
+
+
+def _repaired(match: re.Match) -> str:
+    try:
+        return bytes(_byte(c) for c in match.group()).decode("utf-8")
+    except (UnicodeDecodeError, UnicodeEncodeError):
+        return match.group()
+
+
+def repair_mojibake(text: str) -> str:
+    """Text that was UTF-8 read once more as Windows-1252 ("itâ€™s", "cafÃ©") as it was written.
+    Some saved pages carry it in their bytes (a server or an earlier save decoded the page twice); a
+    browser shows the garbage, a reader wants the words. Only a page with a sequence that no real text
+    holds (three characters that spell one UTF-8 letter, or a letter before a control character) is
+    repaired, so that a Latin-1 page's own "Ã" before a "»" stays as it is."""
+    if not _SURE_MOJIBAKE.search(text):
+        return text
+    return _MOJIBAKE.sub(_repaired, text)
+
+
 def parse_page(data: bytes, path: Path) -> lxml.html.HtmlElement:
     """The page's element tree; a clear error for a file that is not HTML or is nested too deep."""
     if not data.strip():
@@ -84,6 +114,7 @@ def parse_page(data: bytes, path: Path) -> lxml.html.HtmlElement:
     text = UnicodeDammit(data, is_html=True).unicode_markup
     if text is None:
         raise _problem("page's character encoding cannot be read", path, "re-save the page as UTF-8")
+    text = repair_mojibake(text)
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)

@@ -122,6 +122,7 @@ class Walker:
     counter: int = 0
     figure: int = 0
     caption: int = 0
+    elements: dict = field(default_factory=dict)  # frame id -> element name
 
     # ---------------------------------------------------------------- text
     def _last(self) -> str:
@@ -234,6 +235,7 @@ class Walker:
         words = class_words(element)
         landmark = _LANDMARK_TAGS.get(tag) or _ROLES.get((element.get("role") or "").lower(), "")
         frame = _Frame(tag, self.counter, words, landmark)
+        self.elements[self.counter] = tag
         if tag in ("ul", "ol", "menu", "dir"):
             frame.list_id, frame.ordered = self.counter, tag == "ol"
         line = element.sourceline or 0
@@ -284,8 +286,9 @@ class Walker:
                                     image=found, path=tuple(f.id for f in self.frames)))
 
 
-def walk(root, base_url: str, images: ImageFolder) -> list[RawBlock]:
-    """Every block of the page's <body>, in reading order."""
+def walk(root, base_url: str, images: ImageFolder, elements: dict | None = None) -> list[RawBlock]:
+    """Every block of the page's <body>, in reading order; `elements`, if given, receives the name of
+    every element entered, by the id its blocks' `path` gives it."""
     body = root.find("body")
     walker = Walker(base_url, images)
     tables = _TableReader(walker)
@@ -309,6 +312,8 @@ def walk(root, base_url: str, images: ImageFolder) -> list[RawBlock]:
         stack.append((element, True))
         stack.extend((child, False) for child in reversed(element))
     walker.flush()
+    if elements is not None:
+        elements.update(walker.elements)
     return walker.blocks
 
 
@@ -338,6 +343,7 @@ class _TableReader:
         w.flush()
         w.counter += 1
         w.frames.append(_Frame("table", w.counter, class_words(table)))
+        w.elements[w.counter] = "table"
         w.start_line = table.sourceline or 0
         caption = table.find("caption")
         title = visible_text(caption) if caption is not None else ""
