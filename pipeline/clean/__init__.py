@@ -26,6 +26,7 @@ from .body_model import BodyModel, load_model
 from .furniture import drop_furniture
 from .head import recognise_head
 from .language import Language, detect_language
+from .metadata import copyright_holder
 from .headings import recognise_headings
 from .notes import find_note_calls
 from .outside import drop_outside
@@ -86,7 +87,7 @@ class CleanResult:
         return f"{kept} blocks kept, {sum(counts.values())} lines dropped" + (f" ({rules})" if rules else "")
 
 
-def _stage_functions(overrides: Overrides, language: Language, model: BodyModel | None):
+def _stage_functions(overrides: Overrides, language: Language, model: BodyModel | None, holder: str | None = None):
     return {
         "overrides": partial(apply_overrides, overrides=overrides),
         "furniture": drop_furniture,
@@ -95,7 +96,7 @@ def _stage_functions(overrides: Overrides, language: Language, model: BodyModel 
         "body": partial(find_body, model=model, language=language),
         "outside": drop_outside,
         "boxes": drop_boxes,
-        "head": partial(recognise_head, title_weights=model.title_weights if model else None),
+        "head": partial(recognise_head, title_weights=model.title_weights if model else None, holder=holder),
         "about": mark_about_author,
         "duplicates": drop_duplicates,
         "typography": apply_typography,
@@ -111,9 +112,10 @@ def _run(source: SourceText, overrides: Overrides | None, model: BodyModel | Non
     result: StageResult = split_page(source) if getattr(source, "units", None) else split_blocks(source)
     units, events = result.units, list(result.events)
     language = detect_language([u.text for u in units])
+    holder = copyright_holder([u.text for u in units])  # read before the furniture stage drops the footer
     if model is None and until != "body":
         model = load_model()
-    functions = _stage_functions(overrides or Overrides(), language, model)
+    functions = _stage_functions(overrides or Overrides(), language, model, holder)
     for name, _purpose in STAGES:
         if name == until:
             break

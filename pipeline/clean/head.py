@@ -28,11 +28,16 @@ def _is_epigraph(text: str) -> bool:
         any(q in text[1:] for q in CLOSING_QUOTES)
 
 
+#: A credit line, not a summary: "Reviewed By: Ann Smith, MD", "Written By 11 Feb 2019 · 3 min read".
+_CREDIT = re.compile(r"^\W*(?:\w+\s+)?(?:written|reviewed|edited|fact[\s-]?checked|posted)\s+by\b", re.I)
+
+
 def _is_standfirst(text: str) -> bool:
     """A summary over the text: no sentence ending, or one that names its writer. A paragraph that
     ends on a colon or a comma leads into the lines below it: it is the text's first paragraph."""
     n = word_count(text)
-    if n < 6 or n > 80 or starts_with_quote(text) or text.rstrip().endswith((":", ",", ";")):
+    if n < 6 or n > 80 or starts_with_quote(text) or text.rstrip().endswith((":", ",", ";")) \
+            or _CREDIT.match(text):
         return False
     return bool(STANDFIRST_BYLINE.search(text)) or not ends_sentence(text)
 
@@ -42,12 +47,13 @@ def _open(unit: Unit) -> bool:
     return unit.role is Role.BODY and not unit.pinned
 
 
-def recognise_head(units: list[Unit], title_weights: dict[str, float] | None = None) -> StageResult:
+def recognise_head(units: list[Unit], title_weights: dict[str, float] | None = None,
+                   holder: str | None = None) -> StageResult:
     body = [i for i, u in enumerate(units) if not u.place and u.role is Role.BODY]
     if not body:
         return StageResult(list(units))
     first, last = body[0], body[-1]
-    meta = find_metadata(units, first, last, title_weights)
+    meta = find_metadata(units, first, last, title_weights, holder=holder)
     stated = next((i for i, u in enumerate(units) if u.role is Role.TITLE), None)
     if stated is not None:  # a saved page states its headline (page_units.py)
         meta = replace(meta, title=stated)
@@ -86,7 +92,7 @@ def _mark_between(units: list[Unit], roles: dict[int, Role], meta: PageMetadata,
 
 def _attribution(text: str) -> Role | None:
     """A byline or a dateline, which may stand anywhere in the head."""
-    if BYLINE.match(text):
+    if BYLINE.match(text) or (_CREDIT.match(text) and word_count(text) <= 15):
         return Role.BYLINE
     return Role.DATELINE if is_dateline(text) else None
 

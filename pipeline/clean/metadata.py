@@ -4,14 +4,18 @@ The title is the headline just above the article: a short capitalised line
 that the page often repeats (in its breadcrumb or share bar), standing above
 the byline and date, not a section label, a ticker or the site's name. The
 author comes from a byline ("By …", "Written by …", "Author: …", "…, writes
-Name"), or from a name standing beside the date. The date is the article's
-publication date: one written beside the byline or title, "Published" before
-"Updated".
+Name"), from a name standing beside the date or alone under the title (a
+person, a team, a firm that signs, a user name), from an author's box at the
+article's end, and last from a personal site's header (its owner's name, the
+copyright line's person when the header repeats it). A reviewer's byline
+counts only where no writer is named. The date is the article's publication
+date: one written beside the byline or title, "Published" before "Updated".
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .attribution import NAME, STANDFIRST_BYLINE
@@ -25,17 +29,20 @@ from .vocabulary import COMMENT_LABELS, STOPWORDS, TAIL_LABELS
 _TITLE_WINDOW = 60  # lines above the article searched for its title
 _META_WINDOW = 12  # lines above the title searched for the byline and date
 _HEAD_LINES = 4  # and lines into the article
+_AUTHOR_HEAD_LINES = 8  # lines into the article searched for the byline
 #: Capital letters of the Latin scripts ("Çelik", "Ødegaard"): a name's words begin with one.
 _CAPITAL = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _NAME_WORD = rf"\(?[{_CAPITAL}][\w’'.-]*\.?\)?"
 _CAPITALISED_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|da|di|le|la|del|dos|bin|al)\s+)?{_NAME_WORD}){{0,4}}"
 _BYLINE = re.compile(
-    rf"^(?:[\W\d_]|(?i:posted|published|updated|last\s+updated|on|in|article|story|guide|review|recipe|analysis|"
+    rf"^(?:[\W\d_]|(?i:posted|published|updated|last\s+updated|on|in|author|article|story|guide|review|recipe|analysis|"
     rf"opinion|column|essay|interview|feature|\d+\s+min(?:ute)?s?\s+read)\b)*"
     rf"\b(?i:by|words\s+by|written\s+by|posted\s+by|story\s+by|text\s+by|reviewed\s+by|"
-    rf"authored\s+by|author|authors|von|por|par|di)(?:\s*:\s*|\s+|(?<=[bB][yY])(?=[A-Z]))(?P<name>{_CAPITALISED_NAME}"
+    rf"authored\s+by|author|authors|contributors?|von|por|par|di)(?:\s*:\s*|\s+|(?<=[bB][yY])(?=[A-Z]))"
+    # "the Acme Team", "Ask the Doctors", "The Currency editors"
+    rf"(?P<name>(?:the\s+)?{_CAPITALISED_NAME}(?:\s+the\s+{_NAME_WORD})?(?:\s+(?:team|staff|editors|newsroom|desk)\b)?"
     rf"(?:\s*(?:,\s*(?:and\s|&)?|and\s|&)\s*{_CAPITALISED_NAME}){{0,5}})")
-_GLUED_FOLLOWER = re.compile(r"(?<=[a-z.])(?=(?:Published|Updated|Posted|Last|Reviewed|Fact|Edited|Medically|"
+_GLUED_FOLLOWER = re.compile(r"(?<=[a-z.])(?=(?:Published|Updated|Posted|Last|Reviewed|Fact|Edited|Medically|In\s|"
                              r"Founder|Co-founder|Editor|Writer|Author|Contributor|Senior|Staff|Head|Director|"
                              r"Manager|CEO|"
                              r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))")
@@ -47,13 +54,17 @@ _DATE_CUE = re.compile(r"\b(?:published|posted|date|first\s+published|publicado|
 _UPDATE_CUE = re.compile(r"\b(?:updated|modified|edited|reviewed|actualizado|aktualisiert|mis\s+à\s+jour)\b", re.I)
 _BREADCRUMB = re.compile(r"\s[>»›/|]\s|\S\s?[>»›]\s?\S")
 _PERSON = re.compile(rf"^(?:Dr\.?\s+)?{_CAPITALISED_NAME}$")
-#: "© 2025 Ann Smith. All rights reserved": on a personal site, the writer.
-#: The name is matched with its case: "© 2025 Ann Smith. All rights reserved" names two words, not five.
+#: "© 2025 Ann Smith. All rights reserved": the site's owner, a person on a personal site, else a firm.
 _YEARS = r"\d{4}(?:\s*[-–]\s*\d{4})?"
-_COPYRIGHT = re.compile(rf"(?i:©|\(c\)|copyright)\s*(?:{_YEARS}\s*)?(?P<name>{_CAPITALISED_NAME})"
-                        rf"(?:\s+{_YEARS})?\s*(?:[.,]|$)")
-_COMPANY = re.compile(r"\b(?:inc|llc|ltd|limited|gmbh|corp|corporation|company|co|group|media|press|news|"
-                      r"university|foundation|institute|association|society|all)\b\.?", re.I)
+_COPYRIGHT = re.compile(rf"(?:(?i:©|\(c\)|copyright)|^@(?=\s*\d{{4}}))(?:\s*(?i:©|\(c\)|copyright))*\s*"
+                        rf"(?:{_YEARS})?[\s,·|]*(?i:by\s+)?(?P<rest>.*)")
+#: Where the holder's name ends: a sentence's end, a separator, the rights, a credit for the site's design.
+_HOLDER_END = re.compile(r"\.(?=\s|$)|[,|·•;:]|\s[-–—]\s|"
+                         r"\s(?:all\s+rights?|some\s+rights|powered\s+by|design(?:ed)?\s+by|theme\s+by|built\s+with|"
+                         r"privacy|terms|\d{4})\b", re.I)
+_COMPANY_SUFFIX = re.compile(r"(?:,?\s+(?:inc|llc|l\.l\.c|ltd|limited|gmbh|corp|corporation|co|plc|pty|s\.a|ag)\.?)+$",
+                             re.I)
+_HOLDER_WORD = re.compile(rf"[{_CAPITAL}\d][\w’'.&-]*|&|and|of|the|for|de|van|von")
 _ROLE_LINE = re.compile(r"^(?:\w+\s+){0,2}(?:writer|editor|author|contributor|journalist|reporter|columnist|"
                         r"correspondent)s?$", re.I)
 #: Words of labels and headings that are not names (a name line made of them is a section label). Function
@@ -76,12 +87,13 @@ class PageMetadata:
 
 
 def find_metadata(units: list[Unit], first: int, last: int, title_weights: dict[str, float] | None = None,
-                  day_first: bool = False) -> PageMetadata:
-    """Title, author and date of the article spanning units[first..last]."""
+                  day_first: bool = False, holder: str | None = None) -> PageMetadata:
+    """Title, author and date of the article spanning units[first..last]; `holder` is whom the page's
+    copyright line names (`copyright_holder`), the author when nothing else names one."""
     title = choose_title(units, first, title_weights)
     anchor = title if title is not None else first
     near = range(max(0, min(anchor, first) - _META_WINDOW), min(len(units), max(first, anchor) + _HEAD_LINES))
-    author, author_line = _find_author(units, near, anchor, last, title)
+    author, author_line = _find_author(units, near, anchor, last, title, holder)
     date, date_line = _find_date(units, near, anchor, day_first)
     return PageMetadata(title, author, author_line, date, date_line)
 
@@ -402,7 +414,8 @@ def _breadcrumb_tail(units: list[Unit], best: int | None, candidates: list[int])
 
 # -- author --------------------------------------------------------------------------------
 
-_BY_ALONE = re.compile(r"^(?:by|written\s+by|words\s+by|posted\s+by|article\s+by|authors?|author\s+by|por|von|par)"
+_BY_ALONE = re.compile(r"^(?:(?:article|post|story|blog|text|words|this\s+article\s+was)\s+)?"
+                       r"(?:by|written\s+by|words\s+by|posted\s+by|authored\s+by|authors?|author\s+by|por|von|par)"
                        r"\s*:?$", re.I)
 _ROLE_WORDS = re.compile(
     r"\s*(?:,|\||·|•|\s-\s|–|—)?\s*\b(?:former|senior|staff(?=\s*\S)|junior|chief|deputy|managing|associate|"
@@ -412,29 +425,54 @@ _ROLE_WORDS = re.compile(
     r"photographer|producer|host|team(?=\s*\S)|guest|last\s+(?:updated|modified|reviewed)|updated|published|posted|"
     r"reviewed|edited|fact|view|on\s|in|at)\b.*$",
     re.I)
+#: A role after a comma, whatever words stand before its job word: ", Print Managing Editor", ", Privacy and Digital
+#: Security Expert", ", Trial Attorney at …": the whole of it goes, from the comma.
+_ROLE_AFTER_COMMA = re.compile(
+    r"\s*,\s*[^,]*?\b(?:editor|editors|writer|contributor|reporter|correspondent|columnist|analyst|founder|co-founder|"
+    r"ceo|cto|cfo|coo|director|manager|expert|specialist|consultant|professor|author|journalist|photographer|"
+    r"producer|attorney|lawyer|strategist|officer|president|coordinator|marketer|engineer|developer|designer|"
+    r"researcher|scientist|advisor|adviser|planner|instructor|teacher|coach)s?\b.*$",
+    re.I)
 #: Letters after a name that belong to it ("Ann Smith, MD", "Li Wei, Ph.D.", "Jo Park, MS, RD").
 _CREDENTIALS = r"(?:,?\s+(?:Ph\.?\s?D\.?|M\.?D\.?|[A-Z]{2,6}\b\.?))*"
-_CREDENTIALED = re.compile(rf"^(?:Dr\.?\s+)?(?P<name>{_CAPITALISED_NAME}){_CREDENTIALS}$")
+#: The name before them: no word of it in capitals ("Jeffrey A. Slotnick CPP, PSP" is a name and two credentials).
+_UNCAPPED_WORD = rf"(?![A-Z]{{2,}}\b){_NAME_WORD}"
+_CREDENTIALED = re.compile(rf"^(?P<name>(?:Dr\.?\s+)?{_UNCAPPED_WORD}"
+                           rf"(?:\s+(?:(?:de|van|von|der|da|di|le|la|del|dos|bin|al)\s+)?{_UNCAPPED_WORD}){{0,4}})"
+                           rf"{_CREDENTIALS}$")
 #: A group that signs an article: "The Editorial Team", "Acme Staff".
-_TEAM = re.compile(rf"^(?:(?:the\s+)?(?:{_NAME_WORD}\s+){{1,3}}(?:team|staff|editors|newsroom|desk)"
+_TEAM = re.compile(rf"^(?!by\s)(?:(?:the\s+)?(?:{_NAME_WORD}\s+){{1,3}}(?:team|staff|editors|newsroom|desk)"
                    rf"|team\s+{_NAME_WORD})$", re.I)
 #: "About Ann Smith" heading an author's box.
 _ABOUT = re.compile(r"^about\s+(?:the\s+author:?\s*)?(?=[A-Z])", re.I)
+_ABOUT_THE_AUTHOR = re.compile(r"^about\s+the\s+author\s*[:\-–—]\s*\S", re.I)
 _NAME_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)")
-_BOX_INSIDE = 15  # lines at the article's end searched for its author's box too
+#: A reviewer's or an editor's byline, not the writer's.
+_REVIEWER = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:reviewed|fact[\s-]?checked|checked|edited)\s+by\b", re.I)
+_BOX_INSIDE = 25  # lines at the article's end searched for its author's box too
 
 
 def _clean_name(name: str) -> str | None:
     """A byline's name without the role, date or menu word run on after it; None when it is no name."""
     name = _GLUED_FOLLOWER.split(name, maxsplit=1)[0]
-    name = _ROLE_WORDS.sub("", name).strip(" ,.;:|·•-–—")
+    if not _TEAM.match(name.strip(" ,.;:|·•-–—")):  # "SolutionsHub Editorial Team" is a team, not a role
+        name = _ROLE_WORDS.sub("", _ROLE_AFTER_COMMA.sub("", name))
+    name = name.strip(" ,.;:|·•-–—")
     words = name.split()
     if words and len(words) % 2 == 0 and words[:len(words) // 2] == words[len(words) // 2:]:
         words = words[:len(words) // 2]  # "Ann Smith Ann Smith": a name and its link
     name = " ".join(words)
-    if not words or len(words) > 12 or (words[0].lower() in _NOT_NAME_WORDS and not _TEAM.match(name)):
+    if not words or len(words) > 12 or (words[0].lower() in _NOT_NAME_WORDS and not _TEAM.match(name)
+                                        and not _PEN_NAME.match(name)):
         return None
     return name
+
+
+#: "The Ritualist", "The Pioneer Woman": a pen name or a publication that signs with its article.
+_PEN_NAME = re.compile(r"^the\s+(?!(?:staff|team|editors?|admin)\b)\S", re.I)
+#: "by whova | 21 Apr 2025", "Posted on 1 July 2024 by infuy": a user name in lower case after the cue.
+_HANDLE_BYLINE = re.compile(r"^(?:[\W\d_]|(?:posted|published|updated|on|in)\b)*\b(?:posted\s+by|written\s+by|by)"
+                            r"\s+(?P<name>[a-z][a-z0-9_.-]{2,24})\s*(?:$|[|·•,]|(?:on|in|at)\b)", re.I)
 
 
 def _without_dates(text: str) -> str:
@@ -445,26 +483,78 @@ def _without_dates(text: str) -> str:
 
 def byline_name(text: str) -> str | None:
     """The name a byline gives ("By Ann Smith | 3 May 2025" → "Ann Smith")."""
-    text = _without_dates(text.strip())
+    text = _without_dates(_YEAR_GLUED.sub(" ", text.strip()))
     if word_count(text) > 25:
         return None
     match = _BYLINE.match(text)
-    return _clean_name(match.group("name")) if match else None
+    if match:
+        return _clean_name(match.group("name"))
+    match = _HANDLE_BYLINE.match(text)
+    if match and match.group("name").islower():
+        handle = match.group("name")
+        return handle if handle not in _NOT_NAME_WORDS | _COMMON_WORDS | _FREQUENT else None
+    return None
 
 
-def _name_beside_date(text: str) -> str | None:
-    """ "Ann Smith · 3 May 2025" or "3 May 2025 · Ann Smith on behalf of …": the name beside a date."""
+def _name_beside_date(text: str, common: frozenset[str] = frozenset()) -> str | None:
+    """ "Ann Smith · 3 May 2025", "3 May 2025 · Ann Smith on behalf of …", "12/19/2025 • Column Name • Ann
+    Smith", "3 May 2025 Acme": the name beside a date, one of the parts a separator leaves, not a label."""
+    text = _YEAR_GLUED.sub(" ", text)  # "Dec 17, 2025Ann Smith"
     dates = find_dates(text)
     if not dates or word_count(text) > 20:
         return None
-    for part in (text[:dates[0].start], text[dates[-1].end:]):
-        part = part.strip(" ,.;:|·•-–—")
-        match = re.match(rf"^(?:(?i:by)\s+)?(?P<name>{_CAPITALISED_NAME})", part)
-        if match:
-            name = _clean_name(match.group("name"))
-            if name and 2 <= len(name.split()) <= 4:
+    for side in (text[:dates[0].start], text[dates[-1].end:]):
+        for part in _SIDE_PARTS.split(side):
+            if part.rstrip().endswith(":"):
+                continue  # "Publicado: 14/03/2024": a label
+            part = part.strip(" ,.;:|·•-–—")
+            match = _SIDE_NAME.match(part)
+            name = _clean_name(match.group("name")) if match else None
+            if name and 2 <= len(name.split()) <= 4 and (
+                    _is_person(name, common) or _TEAM.match(name) and _team_named(name, common)):
+                return name
+            if name and part == name and _single_name(name, common):
                 return name
     return None
+
+
+_YEAR_GLUED = re.compile(r"(?<=\b\d{4})(?=[A-Z][a-z])")
+_SIDE_NAME = re.compile(rf"^(?:(?i:by)\s+)?(?P<name>{_CAPITALISED_NAME})")
+_SIDE_PARTS = re.compile(r"\s*(?:[|·•/]|\s[-–—]\s)\s*")
+_MONTH_OR_DAY = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
+                           r"[a-z]*", re.I)
+
+
+def _single_name(word: str, common: frozenset[str]) -> bool:
+    """One word standing for the writer: a first name, a pen name or a firm ("Mirela", "Acme", "EcoFlow") that
+    the page never writes in lower case and that is no label's word, no month and no frequent word."""
+    lowered = word.lower()
+    return (bool(re.fullmatch(rf"[{_CAPITAL}][\w’'-]{{2,19}}", word)) and not any(c.isdigit() for c in word)
+            and not word.isupper() and not _MONTH_OR_DAY.fullmatch(word) and lowered not in common
+            and lowered not in _NOT_NAME_WORDS | _COMMON_WORDS | _GENRES
+            and not _DATE_CUE.fullmatch(word) and not _UPDATE_CUE.fullmatch(word))
+
+
+#: Kinds of article, and what was done on the date, a single word beside the date may name instead of a writer.
+_GENRES = frozenset("essay essays opinion column analysis interview feature features recipe recipes podcast video "
+                    "explainer editorial commentary letters obituary obituaries report reports update updates "
+                    "uncategorized uncategorised general announcements insights stories story released created "
+                    "modified written reviewed revised date today yesterday".split())
+
+
+def _written_only_in_bylines(token: str, texts: list[str]) -> bool:
+    """A user name in lower case stands in short lines only (bylines, an author's box), never in prose."""
+    return all(word_count(t) <= 12 for t in texts if token in _LOWER_WORD.findall(_without_addresses(t)))
+
+
+def _handle(text: str, texts: list[str]) -> bool:
+    """A writer's user name in lower case ("inikosoftseo", "jdoe_22"): one token, no word of the language,
+    written nowhere else on the page (a category in lower case is repeated in the page's menus)."""
+    token = text.strip()
+    if not re.fullmatch(r"[a-z][a-z0-9_.-]{3,24}", token) or token in _NOT_NAME_WORDS | _COMMON_WORDS | _GENRES \
+            or token in _FREQUENT:
+        return False
+    return sum(token in _LOWER_WORD.findall(_without_addresses(t)) for t in texts) == 1
 
 
 #: The language's most frequent words ("free", "new", "final"), a label's rather than a name's when the page
@@ -484,11 +574,18 @@ _PARTS = re.compile(r"\s*[|·•]\s*")
 
 
 def lowercase_words(texts: list[str]) -> frozenset[str]:
-    """Words the page writes in lower case somewhere: common words, not names ("library", "items")."""
-    return frozenset(w for text in texts for w in _LOWER_WORD.findall(text))
+    """Words the page writes in lower case somewhere: common words, not names ("library", "items"). An address
+    is no writing: "hello@acme.com" and "blog.acme.com" do not make "acme" a common word."""
+    return frozenset(w for text in texts for w in _LOWER_WORD.findall(_without_addresses(text)))
 
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+\b")
+_ADDRESS = re.compile(r"\S*(?:@|://|[a-z]\.[a-z]{2})\S*", re.I)
+_ADDRESS_MARK = re.compile(r"@|://|[a-z]\.[a-z]{2}", re.I)
+
+
+def _without_addresses(text: str) -> str:
+    return _ADDRESS.sub(" ", text) if _ADDRESS_MARK.search(text) else text
 
 
 def _is_person(text: str, common: frozenset[str] = frozenset()) -> bool:
@@ -499,26 +596,44 @@ def _is_person(text: str, common: frozenset[str] = frozenset()) -> bool:
         return False
     if any(len(w.strip(".,")) > 1 and w.isupper() for w in text.split()):
         return False  # "RSS Feeds", "CIS Controls": an acronym is a label's word, not a name's
-    words = [w.lower().strip(".,") for w in text.split()]
+    if _RUN_ON.search(text):
+        return False  # "Wedding ChecklistsJust Engaged": menu items run together, not a name ("McNally" is one)
+    words = [w.lower().strip(".,") for w in text.split() if not _INITIAL.fullmatch(w)]  # "A." is no word "a"
     if any(w in _NOT_NAME_WORDS or w in _COMMON_WORDS or (w in common and w in _FREQUENT) for w in words):
         return False
     return 2 * sum(w in common for w in words) <= len(words)
+
+
+_RUN_ON = re.compile(r"[a-z]{4}[A-Z]")
+_INITIAL = re.compile(rf"[{_CAPITAL}]\.")
 
 
 def _person_line(text: str, common: frozenset[str]) -> str | None:
     """The name a line that says nothing else gives: a person, with letters after the name, or a team."""
     text = _without_dates(text).strip(" ·|,")
     if _TEAM.match(text):  # "The Editorial Team": its words are a team's, not a role after a name
-        words = text.split()[:-1]
-        return text if 2 * sum(w.lower() in common for w in words) < len(words) else None
-    text = _ROLE_WORDS.sub("", _GLUED_FOLLOWER.split(text, maxsplit=1)[0]).strip(" ·|,-–—") or text
+        return text if _team_named(text, common) else None
+    text = _ROLE_WORDS.sub("", _ROLE_AFTER_COMMA.sub("", _GLUED_FOLLOWER.split(text, maxsplit=1)[0])
+                           ).strip(" ·|,-–—") or text
     cased = text.title() if text.isupper() else text  # "ANN SMITH" in a capitals-only byline style
     match = _CREDENTIALED.match(cased)
     if match and _is_person(match.group("name"), common):
         return text
     names = _NAME_LIST.split(cased)  # "Ann Smith and Bo Lind", "Ann Smith, Bo Lind & Cy Park"
-    return text if 2 <= len(names) <= 6 and all(_is_person(n, common) and not _has_common(n, common)
-                                                for n in names) else None
+    # a list of three or more may hold one name with a word the page writes in lower case ("Rui Ma")
+    return text if 2 <= len(names) <= 6 and all(_is_person(n, common) for n in names) and \
+        3 * sum(_has_common(n, common) for n in names) <= len(names) else None
+
+
+def _team_named(team: str, common: frozenset[str]) -> bool:
+    """ "The Upwork Team", "Team Riverside", "BCBSOK Connect Team": a team with a name, one word of it at least
+    no word the page writes in lower case ("Our Sales Team", "Meet the Team" are labels)."""
+    words = [w.lower().strip(".,") for w in team.split()]
+    own = [w for w in words if w not in STOPWORDS and not _TEAM_WORD.fullmatch(w)]
+    return any(w not in common and w not in _COMMON_WORDS for w in own)
+
+
+_TEAM_WORD = re.compile(r"team|staff|editors|newsroom|desk")
 
 
 def _has_common(name: str, common: frozenset[str]) -> bool:
@@ -534,57 +649,156 @@ def _first_name(text: str, common: frozenset[str]) -> bool:
 
 
 def _find_author(units: list[Unit], near: range, anchor: int, last: int,
-                 title: int | None = None) -> tuple[str | None, int | None]:
+                 title: int | None = None, holder: str | None = None) -> tuple[str | None, int | None]:
+    found = next(author_candidates(units, near, anchor, last, title, holder), None)
+    if not found:
+        return None, None
+    return _as_written_alone(found[0], [u.text.strip() for u in units]), found[1]
+
+
+def _as_written_alone(name: str, texts: list[str]) -> str:
+    """A byline that ran on into a category ("Ann Smith Garden Notes May"): the name as the page writes it
+    on a line of its own elsewhere (an author's box), when that is the byline's first words."""
+    words = name.split()
+    if len(words) < 3 or "," in name or _NAME_LIST.search(name) or _TEAM.match(name):
+        return name
+    alone = {t for t in texts if 2 <= len(t.split()) < len(words)}
+    return next((" ".join(words[:k]) for k in range(len(words) - 1, 1, -1) if " ".join(words[:k]) in alone), name)
+
+
+def author_candidates(units: list[Unit], near: range, anchor: int, last: int, title: int | None = None,
+                      holder: str | None = None) -> Iterator[tuple[str, int | None, str]]:
+    """Every (name, line it alone names or None, rule) the author rules read, in the order they are trusted:
+    the first is the one taken (the rest are there to be looked at, as benchmarks do)."""
     order = sorted(near, key=lambda k: abs(k - anchor))
+    # a byline may stand a few lines further into the article (under a standfirst and a photo's caption)
+    further = range(near.stop, min(len(units), near.stop + _AUTHOR_HEAD_LINES - _HEAD_LINES))
     texts = [u.text.strip() for u in units]
     common = lowercase_words(texts)
-    for i in order:
+    reviewers = []  # "Reviewed by …": the writer's name, when the page gives it, stands elsewhere in the head
+    for i in order + list(further):
         name = byline_name(texts[i])
-        if name:
-            return name, (i if _only_attribution(texts[i], name) else None)
+        if name and name.islower():  # a user name, written in bylines only ("by default" is no byline)
+            name = name if _written_only_in_bylines(name, texts) else None
+        else:
+            name = _named(name, texts[i], common)
+        if name and _REVIEWER.match(texts[i]):
+            reviewers.append((name, (i if _only_attribution(texts[i], name) else None), "reviewer"))
+        elif name:
+            yield name, (i if _only_attribution(texts[i], name) else None), "byline"
         name = _after_cue(texts, i, common)
         if name:
-            return name, None
+            yield name, None, "after_cue"
     for i in order:
-        name = _name_beside_date(texts[i]) or _name_among_parts(texts[i], common)
+        name = _name_beside_date(texts[i], common)
         if name:
-            return name, (i if _only_attribution(texts[i], name) else None)
+            yield name, (i if _only_attribution(texts[i], name) else None), "beside_date"
+        name = _name_among_parts(texts[i], common)
+        if name:
+            yield name, (i if _only_attribution(texts[i], name) else None), "among_parts"
     for i in order:
         match = STANDFIRST_BYLINE.search(texts[i])
         if match and word_count(texts[i]) >= 6:
-            return match.group("name").rstrip("."), None
+            yield match.group("name").rstrip("."), None, "standfirst"
+        name = _written_by_sentence(texts[i])
+        if name:
+            yield name, None, "written_by"
     for i in order:  # a name on its own under the title or beside the date
         name = _person_line(texts[i], common) if i != title else None
         if name and (_beside_date(units, i) or _under_title(i, title)):
-            return name, i
-    for i in order:  # a first name or a pen name alone: only under the title and beside the date
-        if i != title and _under_title(i, title) and _beside_date(units, i) and _first_name(texts[i], common):
-            return texts[i].strip(), i
+            yield name, i, "person_line"
+    for i in order:  # a first name, a pen name, a firm or "Staff" alone: only under the title and beside the date
+        if i != title and _under_title(i, title) and _beside_date(units, i) and (
+                _single_name(texts[i].strip(), common) or _handle(texts[i], texts) or _STAFF.match(texts[i])):
+            yield texts[i].strip(), i, "one_word"
+    yield from reviewers
     box = range(max(anchor + 1, last - _BOX_INSIDE), min(len(units), last + 40))
     for i in list(box) + order:  # an author's box, at the article's end or after it
-        name = (byline_name(texts[i]) or _after_cue(texts, i, common)) if i > last else None
+        # after the article, or a short byline line closing it ("Posted by Ann at 11:15 AM")
+        name = (_named(byline_name(texts[i]), texts[i], common, far=True) or _after_cue(texts, i, common)) \
+            if i > last or (i > anchor + _HEAD_LINES and word_count(texts[i]) <= 12) else None
         if name:
-            return name, None
+            yield name, None, "box_byline"
         name = _person_line(_ABOUT.sub("", texts[i]), common) if i != title else None
         if name and _introduces(name, texts[i + 1:i + 4]):
-            return name, None
+            yield name, None, "box_bio"
+        if name and i + 1 < len(texts) and _first_person_bio(name, texts[i + 1], common):
+            yield name, None, "box_bio"
+        about = _ABOUT.sub("", texts[i]) if _ABOUT.match(texts[i]) else ""  # "About Ann" over "Ann Smith is …"
+        if about and _first_name(about, common) and (_introduces(about, texts[i + 1:i + 2])
+                                                     or _ABOUT_THE_AUTHOR.match(texts[i])):
+            yield about, None, "box_bio"  # or "About the Author: Ann", which says so itself
+        name = _written_by_sentence(texts[i]) if i > last else None
+        if name:
+            yield name, None, "box_written_by"
     for i in sorted(range(len(units)), key=lambda k: abs(k - anchor)):  # a byline standing anywhere
-        name = byline_name(texts[i]) if word_count(texts[i]) <= 8 else None
+        name = _named(byline_name(texts[i]), texts[i], common, far=True) if word_count(texts[i]) <= 8 else None
         if name and _only_attribution(texts[i], name):
-            return name, None
-    return _copyright_holder(texts, common), None
+            yield name, None, "byline_anywhere"
+        name = _after_cue(texts, i, common)  # "By" over "Ann Smith", in a header far above
+        if name and len(name.split()) >= 2:
+            yield name, None, "cue_anywhere"
+    name = _site_owner(units, common, holder)
+    if name:  # nobody signs the article: a personal site's owner
+        yield name, None, "site_owner"
+
+
+def _named(name: str | None, line: str, common: frozenset[str], far: bool = False) -> str | None:
+    """A byline's name, unless the line is a bare "By …" or "Author …" and every word of the name is one the
+    page writes in lower case: "By Industry", "By Event Type" are a menu's facets, "Author Spotlight" a heading
+    ("Written by Top Growth Marketing" is a byline whatever its words). Far from the title, a bare cue's name
+    is one of two words at least and not in capitals ("By Region", "BY COMPANY TYPE" in a menu)."""
+    if name is None or _TEAM.match(name):
+        return name
+    if name.lower().startswith("the "):  # a pen name ("The Ritualist"), not a heading ("By the Numbers")
+        return name if name[:1] == "T" and not _has_common(name.split(None, 1)[1], common) else None
+    if not _BARE_CUE.match(line):
+        return name
+    if far and (len(name.split()) < 2 or name.isupper()):
+        return None
+    words = [w.lower().strip(".,") for w in name.split() if not _INITIAL.fullmatch(w)]
+    return name if any(w not in common and w not in _COMMON_WORDS for w in words) else None
+
+
+_BARE_CUE = re.compile(r"^\W*(?:by|authors?)\b", re.I)
+
+
+#: "This post was written by Ann Smith, MD, gastroenterologist": a sentence that names the writer.
+_WRITTEN_BY = re.compile(rf"\b(?:was|is|were|are)\s+(?:written|authored|contributed|prepared)\s+by\s+"
+                         rf"(?:(?:our|the)\s+(?:\w+\s+)?(?:writer|editor|author|contributor)s?\s+)?"
+                         rf"(?P<name>(?:Dr\.?\s+)?{_CAPITALISED_NAME}{_CREDENTIALS})")
+
+
+#: A standfirst that ends with its byline and date: "… beyond the U.S. and Canada. By Ann Smith on 19 Dec. 2025".
+_TAIL_BYLINE = re.compile(rf"[.!?]\s+By\s+(?P<name>{_CAPITALISED_NAME})(?:\s+on)?[\s·|,]*$")
+
+
+def _written_by_sentence(text: str) -> str | None:
+    """The writer a sentence names: "… By Ann Smith on 3 May 2025" closing a standfirst, or "This post was
+    written by Ann Smith, MD, …"."""
+    tail = _TAIL_BYLINE.search(_without_dates(text)) if word_count(text) <= 80 else None
+    if tail and _is_person(tail.group("name")):
+        return tail.group("name")
+    match = _WRITTEN_BY.search(text) if word_count(text) <= 40 else None
+    if not match:
+        return None
+    name = match.group("name").strip(" ,.")
+    person = re.split(r",", name, maxsplit=1)[0]
+    return name if _is_person(person) else None
 
 
 def _after_cue(texts: list[str], i: int, common: frozenset[str]) -> str | None:
     """ "Written by" or "Author:" on a line of its own: the name on the next line, a first name will do."""
     if not _BY_ALONE.match(texts[i]) or i + 1 >= len(texts):
         return None
-    following = texts[i + 1]
-    name = _person_line(following, common)
-    if name is None:
-        alone = re.split(r"\s[-–—|·]\s|,", following, maxsplit=1)[0].strip()  # "Noor - Product marketer"
-        name = alone if _first_name(alone, common) else None
-    return name
+    for following in texts[i + 1:i + 3]:  # the next line, or the one after a category label between
+        name = _person_line(following, common)
+        if name is None:
+            alone = re.split(r"\s[-–—|·]\s|,", following, maxsplit=1)[0].strip()  # "Noor - Product marketer"
+            name = alone if _first_name(alone, common) else None
+        if name or word_count(following) > 6:
+            return name
+    return None
 
 
 def _under_title(i: int, title: int | None) -> bool:
@@ -592,14 +806,63 @@ def _under_title(i: int, title: int | None) -> bool:
     return title is not None and title < i <= title + 3
 
 
-def _copyright_holder(texts: list[str], common: frozenset[str] = frozenset()) -> str | None:
-    """The person a personal site's copyright line names, when nothing else named the writer."""
+def copyright_holder(texts: list[str]) -> str | None:
+    """Whom the page's copyright line names, the last such line first: "© 2025 Ann Smith. All rights
+    reserved" → "Ann Smith", "Copyright © 2025 Acme Widgets, Inc." → "Acme Widgets". A personal site's owner,
+    or the firm a company's blog writes as: the author when nothing else on the page names one. The page's
+    lines before any stage dropped them: the furniture stage drops the copyright footer."""
     for text in reversed(texts):
-        match = _COPYRIGHT.search(text) if word_count(text) <= 30 else None
-        if match:
-            name = match.group("name").strip()
-            if _is_person(name, common) and not _COMPANY.search(name):
-                return name
+        match = _COPYRIGHT.search(text) if word_count(text) <= 40 else None
+        if not match:
+            continue
+        name = _HOLDER_END.split(match.group("rest"), maxsplit=1)[0].strip(" .")
+        name = _COMPANY_SUFFIX.sub("", name).strip(" ,.")
+        words = name.split()
+        if (1 <= len(words) <= 5 and all(_HOLDER_WORD.fullmatch(w) for w in words)
+                and (words[0][:1].isupper() or words[-1][:1].isupper())
+                and not any(w.lower() in ("copyright", "rights", "reserved", "all") for w in words)):
+            return name
+    return None
+
+
+#: Words of a firm's or a label's name, not a person's: a header or a copyright line that holds one names no owner.
+_ORG_WORDS = frozenset("""inc llc ltd limited gmbh corp corporation company co group media press news university college
+    school academy institute foundation association society center centre council agency associates partners
+    solutions services systems technologies technology tech labs lab studio studios consulting digital software
+    health hospital hospitals clinic dentistry dental medical care energy community bank financial insurance
+    capital ventures holdings international global network magazine journal review times post daily weekly
+    music art design designs books publishing publications store shop blog online official skip navigation
+    toggle menu panel page contents language search select main home""".split())
+_OWNERS_SITE = re.compile(rf"^(?P<name>{_CAPITALISED_NAME})[’']s\s+(?:\w+\s+)?(?:blog|site|thoughts|notes|journal|"
+                          rf"substack|newsletter|website|weblog|diary|musings)\b", re.I)
+
+
+def _owner_name(name: str, common: frozenset[str]) -> bool:
+    """Two or three capitalised words that make a person's name, not a firm's or a label's."""
+    words = name.split()
+    return (2 <= len(words) <= 3 and all(len(w) <= 18 for w in words) and _is_person(name, common)
+            and not _has_common(name, common)
+            and not any(w.lower().strip(".,") in _ORG_WORDS for w in words) and not _TEAM.match(name))
+
+
+def _site_owner(units: list[Unit], common: frozenset[str], holder: str | None) -> str | None:
+    """A personal site's owner, whom its header names: the page's first line a person's name ("Ann Smith"),
+    "Ann Smith's Blog" in its first lines, or the person its copyright line names when the header carries
+    that name too ("ann/smith", "Ann Smithposts about")."""
+    header = [u.text.strip(" /|·•-–—:") for u in units[:3] if u.line <= 3]  # "Ann Smith //"
+    if holder and 2 <= len(holder.split()) <= 3 and not any(w.lower() in _ORG_WORDS | STOPWORDS
+                                                             for w in holder.split()):
+        squashed = re.sub(r"\W", "", holder.lower())
+        for unit in (u for u in units[:10] if u.line <= 10):
+            if squashed in re.sub(r"\W", "", unit.text.lower()):
+                written = re.search(r"\W*".join(map(re.escape, holder.split())), unit.text, re.I)
+                return written.group(0) if written and holder.isupper() else holder  # the header's case
+    for text in header:
+        match = _OWNERS_SITE.match(text)
+        if match and _owner_name(match.group("name"), common):
+            return match.group("name")
+    if header and units[0].line == 1 and _owner_name(header[0], common):
+        return header[0]
     return None
 
 
@@ -608,10 +871,23 @@ _BIO_VERB = (r"(?:is|was|has|had|writes|wrote|covers|loves|lives|joined|leads|wo
              r"specializes|specialises|teaches|grew|brings|explores|reports|serves|helps|founded|studied|enjoys)\b")
 
 
+#: A bio in the first person under the name: "I’m the founder of …", "Hi, I am a gardener …".
+_FIRST_PERSON_BIO = re.compile(r"^(?:[Hh]i|[Hh]ello|[Hh]ey)?[,!]?\s*(?:I’m|I'm|I\s+am)\s+(?:a|an|the|[A-Z])\b")
+
+
+def _first_person_bio(name: str, following: str, common: frozenset[str]) -> bool:
+    """ "Ann Smith" over "I’m the founder of … I’ve hired …": a bio in the first person, a long one, under a
+    name with no word the page writes in lower case or the language uses often ("Hey Paul" over a reply)."""
+    words = [w.lower().strip(".,") for w in name.split()]
+    return (bool(_FIRST_PERSON_BIO.match(following)) and word_count(following) >= 12
+            and not any(w in common or w in _FREQUENT or w in STOPWORDS for w in words))
+
+
 def _introduces(name: str, following: list[str]) -> bool:
     """A name line followed by a note about that person: a bio's sentence ("Ann has written …"), a role
     ("| Author"), "More by Ann Smith"; not a button's words ("Start Free Trial" over "Start your trial")."""
-    bio = re.compile(rf"^(?:{re.escape(name)}|{re.escape(name.split()[0])})(?:,[^,]{{0,60}},)?\s+{_BIO_VERB}")
+    bio = re.compile(rf"^(?:{re.escape(name)}|{re.escape(name.split()[0])}(?:\s+[{_CAPITAL}][\w’'-]+){{0,2}})"
+                     rf"(?:,[^,]{{0,60}},)?\s+{_BIO_VERB}")
     by_name = re.compile(rf"\b(?:by|about)\s+{re.escape(name)}\b", re.I)
     return any(bio.match(t) or t.strip(" |").lower() in ("author", "about the author")
                or _ROLE_LINE.match(t.strip(" |")) or (by_name.search(t) and word_count(t) <= 8)
@@ -619,9 +895,24 @@ def _introduces(name: str, following: list[str]) -> bool:
 
 
 def _beside_date(units: list[Unit], i: int) -> bool:
-    near = [u.text for u in units[max(0, i - 1):i + 2] if u is not units[i]]
-    return any((find_dates(t) or _DATE_CUE.search(t) or _UPDATE_CUE.search(t)) and word_count(t) <= 12 for t in near)
+    """The line above or below gives a date; a line without a word or a date between does not count ("210412")."""
+    near = []
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(units) and abs(k - i) < 3 and not _HAS_LETTER.search(units[k].text) \
+                and not find_dates(units[k].text):
+            k += step
+        if 0 <= k < len(units):
+            near.append(units[k].text)
+    return any((find_dates(t) or _DATE_CUE.search(t) or _UPDATE_CUE.search(t) or _DAY_MONTH.match(t.strip()))
+               and word_count(t) <= 12 for t in near)
 
+
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+#: A date without its year, as blogs print this year's posts: "Jan 23", "23 January".
+_DAY_MONTH = re.compile(r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+                        r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)$", re.I)
+_STAFF = re.compile(r"^staff(?:\s+[a-z]+)?$", re.I)
 
 def _only_attribution(text: str, name: str) -> bool:
     """Whether the line says nothing but the byline (and perhaps a date)."""
