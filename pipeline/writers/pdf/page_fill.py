@@ -3,10 +3,10 @@
 A page of running text ends short when what follows cannot begin in the lines left: a heading
 kept with its first lines, a paragraph whose widows or orphans would be broken. A compositor
 fills the gap by setting a paragraph of that page a touch looser, so that it runs one line
-longer; each such paragraph takes up one line of the gap. A page left short because the next
+longer; each such paragraph takes up one line of the gap. (A page left short because the next
 line's note would not fit under it is mended the other way: a few paragraphs on it set a touch
-tighter, each a line shorter, may make room for that line and its note. The writer does the same after a
-chapter is laid out (on the fast path, which can see the lines): for each page short by some
+tighter, each a line shorter, may make room for that line and its note: `to_tighten`.) The
+writer does the same after a chapter is laid out (on the fast path, which can see the lines): for each page short by some
 lines, as many paragraphs ending on it with a nearly full last line (and on the page before a
 chapter's last page of fewer than five lines, as many as that page lacks), set with the `loose`
 class (print.css: a little more word and letter spacing). A trial is kept only if the
