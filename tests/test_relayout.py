@@ -82,3 +82,47 @@ def test_a_change_on_the_first_page_is_laid_out_whole(laid_out):
                                      changed=frozenset({key}))
     assert resumed.pages[0]._page_box.children[0].children[0] is not base.pages[0]._page_box.children[0].children[0]
     assert _page_lines(resumed) == _page_lines(writer.render_document(body, first_page=1, loose=frozenset({key})))
+
+
+def _styles(document) -> list[tuple]:
+    """Every element's computed styles and its pseudo-elements', in document order, as text."""
+    from weasyprint.css.properties import INITIAL_VALUES
+
+    styles = document.reader_styles._computed_styles
+    order = {element: k for k, element in enumerate(document._html.etree_element.iter())}
+    return sorted((order[element], pseudo_type or "", tuple(str(style[name]) for name in INITIAL_VALUES))
+                  for (element, pseudo_type), style in styles.items() if element in order)
+
+
+@pytest.mark.parametrize("change", ["loose", "tight", "unbroken"])
+def test_a_changed_paragraph_is_styled_from_the_earlier_layout_as_a_full_styling_would(laid_out, change):
+    from pipeline.writers.pdf.weasy import restyle
+
+    writer, body, base = laid_out
+    keys = frozenset({_paragraph_from(base, 2), _paragraph_from(base, 4)})
+    options = {change: keys} if change != "unbroken" else \
+        {"unbroken": {key: frozenset(w for p in line_ends.paragraphs(base) if text_key(p.text) == key
+                                     for w in p.text.replace("\u00ad", "").split() if len(w) >= 8) for key in keys}}
+    reused = restyle.counts["reused"]
+    resumed = writer.render_document(body, first_page=1, base=base, changed=keys, **options)
+    assert restyle.counts["reused"] == reused + 1
+    whole = writer.render_document(body, first_page=1, **options)
+    assert restyle.counts["reused"] == reused + 1
+    assert _styles(resumed) == _styles(whole)
+    if change != "unbroken":
+        assert _styles(resumed) != _styles(base)
+
+
+def test_a_class_that_siblings_or_parents_look_at_is_styled_whole():
+    from weasyprint import CSS
+
+    from pipeline.writers.pdf.weasy import restyle
+
+    def sheets(css):
+        return [(CSS(string=css), "author", None)]
+
+    assert restyle._classes_local({"loose"}, sheets(".loose { word-spacing: 1px } .loose em { color: red }"))
+    assert not restyle._classes_local({"loose"}, sheets(".loose + p { color: red }"))
+    assert not restyle._classes_local({"loose"}, sheets(".loose ~ p { color: red }"))
+    assert not restyle._classes_local({"loose"}, sheets("p:has(.loose) { color: red }"))
+    assert restyle._classes_local({"tight"}, sheets(".loose + p { color: red }"))

@@ -34,7 +34,7 @@ from .paint_share import PaintShare
 from .weasy import patches
 from . import page_fill
 from .hyphenation import hyphen_faults
-from .weasy import line_ends, relayout
+from .weasy import line_ends, relayout, restyle
 from .weasy.fixes import short_lines
 from .weasy.page_starts import page_start
 from .weasy.page_transfer import PLACEHOLDER_FIRST, TransferError, dump_pages, load_pages, set_folios
@@ -198,11 +198,13 @@ class FastPdfWriter(PdfWriter):
             return nullcontext()
         pages = {line.page for paragraph in line_ends.paragraphs(base) if text_key(paragraph.text) in changed
                  for line in paragraph.lines}
-        return relayout.resuming(pagination, pages)
+        return _both(relayout.resuming(pagination, pages), restyle.restyling(base, base.reader_styles))
 
     def noted(self, document):
-        """A laid-out document, with its pagination (see weasy/relayout) for later layouts of a changed copy."""
+        """A laid-out document, with its pagination (see weasy/relayout) and styles (weasy/restyle) for
+        later layouts of a changed copy."""
         document.reader_pagination = relayout.taken()
+        document.reader_styles = restyle.taken()
         return document
 
     def short_line_paragraphs(self, document) -> set[str]:
@@ -238,6 +240,12 @@ class FastPdfWriter(PdfWriter):
                     and not self.short_line_paragraphs(trial):
                 document, loose, tight, best = trial, loose | to_loosen, tight | to_tighten, score
         return document
+
+
+@contextmanager
+def _both(first, second):
+    with first, second:
+        yield
 
 
 def lay_out_claimed(book: Book, styles: Path, order: list[int], cache: Path | None, inbox: Path) -> tuple[int, int]:

@@ -56,6 +56,11 @@ PATCHES: dict[str, Patch] = {
         "weasyprint.layout", "make_margin_boxes", "relayout.keeping_margins", "speed",
         "A page kept from the earlier layout keeps its running head and folio rather than having them "
         "made again."),
+    "styles-kept-on-relayout": Patch(
+        "weasyprint.css", "StyleFor", "restyle.reusing", "speed",
+        "A chapter laid out again with a few paragraphs changed is styled again only where it changed "
+        "(a class added, and what inherits it); every other element keeps the earlier layout's computed "
+        "styles. Each styling is noted for that."),
     "glyphs-painted-once": Patch(
         "weasyprint.draw.text", "draw_first_line", "text_painting.painting_glyphs_once", "speed",
         "WeasyPrint works out every glyph of every line again as it paints it; each (glyph, advance, "
@@ -89,7 +94,8 @@ PATCHES: dict[str, Patch] = {
 
 #: Laying out and writing on the fast path, in the main process and in helpers.
 FAST_SESSION = ("notes-with-calls", "footnotes-of-kept-line", "hanging-white-space", "hanging-white-space-inline",
-                "pages-kept-on-relayout", "margins-kept-on-relayout", "glyphs-painted-once", "subset-tables-dropped-first", "deflate-level")
+                "pages-kept-on-relayout", "margins-kept-on-relayout",
+                "styles-kept-on-relayout", "glyphs-painted-once", "subset-tables-dropped-first", "deflate-level")
 #: Painting pages in a helper: as the writer would, noting which box first used each font.
 HELPER_PAINTING = FAST_SESSION + ("note-drawn-boxes",)
 
