@@ -122,6 +122,15 @@ def test_a_word_named_for_a_paragraph_is_kept_whole_there_only(hyphenator):
     assert SHY not in first and SHY in second
 
 
+def test_a_text_hyphenated_again_keeps_only_the_words_named_this_time_whole(hyphenator):
+    body = "<p>The revolutionary party.</p>"
+    named = {text_key("The revolutionary party."): frozenset({"revolutionary"})}
+    whole = hyphenate(body, hyphenator, named)
+    assert SHY not in whole
+    assert SHY in hyphenate(body, hyphenator)  # the run's hyphenation is kept per words kept whole
+    assert hyphenate(body, hyphenator, named) == whole
+
+
 def _paragraph(text: str, *lines: tuple[str, bool]):
     from xml.etree import ElementTree
 

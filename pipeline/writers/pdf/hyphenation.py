@@ -30,6 +30,8 @@ from ...render.xhtml import text_key
 SOFT_HYPHEN = "\u00ad"
 #: The smallest word broken, and the letters left on the line and carried to the next.
 MIN_WORD, LEFT, RIGHT = 8, 3, 3
+#: Runs of text whose hyphenation a Hyphenator keeps, at most.
+TEXTS_KEPT = 200_000
 #: Hyphenated lines allowed in a row.
 MAX_HYPHENS_IN_A_ROW = 2
 _EPUB = "http://www.idpf.org/2007/ops"
@@ -72,6 +74,8 @@ class Hyphenator:
     language: str
     exceptions: tuple[str, ...] = ()  # words written with a hyphen at each allowed break: "bureau-cracy"
     _pyphen: pyphen.Pyphen | None = field(default=None, compare=False, repr=False)
+    #: (text, unbroken) -> `text`'s result: a chapter is hyphenated again for every layout of it.
+    _texts: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def for_book(cls, language: str, extra: tuple[str, ...] = ()) -> "Hyphenator":
@@ -97,6 +101,14 @@ class Hyphenator:
 
     def text(self, text: str, unbroken: frozenset[str] = frozenset()) -> str:
         """A run of text with soft hyphens in every word that may be broken, but those in `unbroken`."""
+        found = self._texts.get((text, unbroken))
+        if found is None:
+            if len(self._texts) >= TEXTS_KEPT:
+                self._texts.clear()
+            found = self._texts[text, unbroken] = self._hyphenated(text, unbroken)
+        return found
+
+    def _hyphenated(self, text: str, unbroken: frozenset[str]) -> str:
         def token(match: re.Match) -> str:
             raw = match.group()
             core = raw.strip(_EDGES)
@@ -150,7 +162,11 @@ def hyphenate(body: str, hyphenator: Hyphenator, unbroken: dict[str, frozenset[s
     if loose or tight:
         _mark_spacing(root, {**{key: "loose" for key in loose}, **{key: "tight" for key in tight}})
 
-    def kept(element) -> frozenset[str]:
+    words = {word for found in unbroken.values() for word in found}
+
+    def kept(element, text: str) -> frozenset[str]:
+        if not any(word in text for word in words):
+            return frozenset()  # no word of it to keep whole: its block need not be named
         block = _block_of(element)
         if block is None:
             return frozenset()
@@ -165,9 +181,9 @@ def hyphenate(body: str, hyphenator: Hyphenator, unbroken: dict[str, frozenset[s
             if _is_address(element):
                 element.text = url_breaks(element.text)
             elif not _never(element):
-                element.text = hyphenator.text(element.text, kept(element))
+                element.text = hyphenator.text(element.text, kept(element, element.text))
         if element.tail and not _never(element.getparent()):
-            element.tail = hyphenator.text(element.tail, kept(element.getparent()))
+            element.tail = hyphenator.text(element.tail, kept(element.getparent(), element.tail))
     _tighten_operators(root)
     return "".join(etree.tostring(child, method="html", encoding=str) + (child.tail or "") for child in root) \
         if len(root) else body

@@ -71,7 +71,15 @@ class Paragraph:
 
 
 def paragraphs(document) -> list[Paragraph]:
-    """Every paragraph of a laid-out document, with its lines in order across pages."""
+    """Every paragraph of a laid-out document, with its lines in order across pages (read once per
+    document: the print finish asks for them several times; its lines do not change once laid out)."""
+    read = getattr(document, "reader_paragraphs", None)
+    if read is None:
+        read = document.reader_paragraphs = _paragraphs(document)
+    return read
+
+
+def _paragraphs(document) -> list[Paragraph]:
     found: dict[tuple, Paragraph] = {}
     order = getattr(getattr(document, "reader_pagination", None), "order", None) or {}
     for number, page in enumerate(document.pages):

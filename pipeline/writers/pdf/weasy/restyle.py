@@ -92,7 +92,7 @@ def _restyled(cls, earlier: _Earlier, html, sheets, font_config, target_collecto
     style_for._sheets = sheets
     style_for.font_config = font_config
     _compute(style_for, earlier.style_for, html, pairs, {new for new, _ in changed}, sheets)
-    _collect_anchors(style_for, html, target_collector)
+    _collect_anchors(style_for, pairs, target_collector)
     style_for._cascaded_styles.clear()
     return style_for
 
@@ -250,15 +250,15 @@ def _match(style_for, element, parent, html, sheets, attributes, computed_cache)
         computed_cache[key] = computed_styles[etree_element, None]
 
 
-def _collect_anchors(style_for, html, target_collector) -> None:
+def _collect_anchors(style_for, elements, target_collector) -> None:
     """The anchors WeasyPrint's styling would have collected: each distinct element style's (a style
-    shared with an earlier element was not made again), then every pseudo-element's."""
+    shared with an earlier element was not made again), in document order, then every pseudo-element's."""
     if not target_collector:
         return
     computed = style_for._computed_styles
     seen: set[int] = set()
-    for element in html.wrapper_element.iter_subtree():
-        style = computed[element.etree_element, None]
+    for element in elements:
+        style = computed[element, None]
         if id(style) not in seen:
             seen.add(id(style))
             if style["anchor"]:
