@@ -3,6 +3,7 @@ change are kept, and the layout is the one a full render of the changed chapter 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,49 @@ def test_a_class_that_siblings_or_parents_look_at_is_styled_whole():
     assert not restyle._classes_local({"loose"}, sheets(".loose ~ p { color: red }"))
     assert not restyle._classes_local({"loose"}, sheets("p:has(.loose) { color: red }"))
     assert restyle._classes_local({"tight"}, sheets(".loose + p { color: red }"))
+
+
+def _tree(html) -> list[tuple]:
+    return [(e.tag, dict(e.attrib), e.text, e.tail) for e in html.etree_element.iter()]
+
+
+def _source(writer, body, **options) -> str:
+    from pipeline.writers.pdf.hyphenation import hyphenate
+
+    return writer._html(hyphenate(body, writer.hyphenator, **options))
+
+
+@pytest.mark.parametrize("change", ["loose", "unbroken"])
+def test_a_changed_paragraph_is_parsed_from_the_earlier_tree_as_a_whole_parse_would(laid_out, change):
+    from weasyprint import HTML
+
+    from pipeline.writers.pdf.weasy import reparse
+
+    writer, body, base = laid_out
+    key = _paragraph_from(base, 3)
+    options = {"loose": frozenset({key})} if change == "loose" else \
+        {"unbroken": {key: frozenset(w for p in line_ends.paragraphs(base) if text_key(p.text) == key
+                                     for w in p.text.replace("\u00ad", "").split() if len(w) >= 8)}}
+    source = _source(writer, body, **options)
+    base_url = str(writer.styles) + os.sep
+    edited = reparse.edited(base, source, base_url, writer.fetcher)
+    assert edited is not None
+    whole = HTML(string=source, base_url=base_url, url_fetcher=writer.fetcher)
+    assert _tree(edited) == _tree(whole)
+    assert _tree(edited) != _tree(base._html)
+    assert (edited.base_url, edited.media_type, edited.url_fetcher) == (whole.base_url, whole.media_type, writer.fetcher)
+
+
+def test_a_source_changed_otherwise_is_parsed_whole(laid_out):
+    from pipeline.writers.pdf.weasy import reparse
+
+    writer, body, base = laid_out
+    source, base_url = base._html.reader_source, str(writer.styles) + os.sep
+    assert reparse.edited(base, source, base_url, writer.fetcher) is not None
+    assert reparse.edited(base, source, "elsewhere/", writer.fetcher) is None
+    head, _, rest = source.partition("</h2>")
+    assert reparse.edited(base, head + "</h2><p>A paragraph more.</p>" + rest, base_url, writer.fetcher) is None
+    word = next(w for w in rest.split() if w.isalpha() and len(w) > 6)
+    assert reparse.edited(base, source.replace(word, "&amp;" + word, 1), base_url, writer.fetcher) is None
+    assert reparse.edited(base, source.replace("<section", '<section hidden=""', 1), base_url, writer.fetcher) \
+        is not None  # an attribute added: read from the tag alone

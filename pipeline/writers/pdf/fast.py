@@ -34,7 +34,7 @@ from .paint_share import PaintShare
 from .weasy import patches
 from . import page_fill
 from .hyphenation import hyphen_faults
-from .weasy import line_ends, relayout, restyle
+from .weasy import line_ends, relayout, reparse, restyle
 from .weasy.fixes import short_lines
 from .weasy.page_starts import page_start
 from .weasy.page_transfer import PLACEHOLDER_FIRST, TransferError, dump_pages, load_pages, set_folios
@@ -189,6 +189,16 @@ class FastPdfWriter(PdfWriter):
             laid[sent.index], pickled[sent.index] = self._take(sent.part), sent.part.pages
             (self.reused if sent.reused else self.beside).append(chapters[sent.index].number)
             gc.freeze()
+
+    def html_document(self, source: str, base):
+        """The HTML document of `source`: where it differs from `base`'s only in some tags' attributes
+        and runs of text, `base`'s parsed tree with those set (weasy/reparse), else parsed whole."""
+        base_url = str(self.styles) + os.sep
+        html = reparse.edited(base, source, base_url, self.fetcher) if base is not None else None
+        if html is None:
+            html = super().html_document(source, base)
+        reparse.remember(html, source, base_url)
+        return html
 
     def relaid_from(self, base, changed: frozenset[str]):
         """While a document changed from `base` in the paragraphs `changed` is laid out: the pages

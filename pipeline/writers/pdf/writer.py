@@ -161,10 +161,13 @@ class PdfWriter:
             sheets.append(CSS(string=f"@page :first {{ counter-set: page {first_page}; }}"))
         if extra_css:
             sheets.append(CSS(string=extra_css))
-        document = HTML(string=self._html(body), base_url=str(self.styles) + os.sep,
-                        url_fetcher=self.fetcher)
+        document = self.html_document(self._html(body), base)
         with self.relaid_from(base, changed):
             return self.noted(document.render(stylesheets=sheets, font_config=self.fonts))
+
+    def html_document(self, source: str, base):
+        """The HTML document of `source` (a changed copy of `base`'s, if `base` is given): parsed whole."""
+        return HTML(string=source, base_url=str(self.styles) + os.sep, url_fetcher=self.fetcher)
 
     def relaid_from(self, base, changed: frozenset[str]):
         """While a document changed from `base` is laid out: nothing kept (the plain path lays out whole)."""
