@@ -173,3 +173,16 @@ def test_a_source_changed_otherwise_is_parsed_whole(laid_out):
     assert reparse.edited(base, source.replace(word, "&amp;" + word, 1), base_url, writer.fetcher) is None
     assert reparse.edited(base, source.replace("<section", '<section hidden=""', 1), base_url, writer.fetcher) \
         is not None  # an attribute added: read from the tag alone
+
+
+def test_a_chapter_is_laid_out_with_fewer_garbage_collections_and_the_thresholds_are_restored(monkeypatch):
+    import gc
+
+    from pipeline.writers.pdf import fast
+    from pipeline.writers.pdf.writer import PdfWriter
+
+    seen = []
+    monkeypatch.setattr(PdfWriter, "lay_out_chapter", lambda self, chapter, page: seen.append(gc.get_threshold()))
+    before = gc.get_threshold()
+    fast.FastPdfWriter.lay_out_chapter(fast.FastPdfWriter.__new__(fast.FastPdfWriter), None, 1)
+    assert seen == [fast.COLLECTION_THRESHOLDS] and gc.get_threshold() == before
