@@ -69,9 +69,10 @@ _last: Pagination | None = None
 @contextmanager
 def resuming(pagination: Pagination, changed: set[int]):
     """While the block runs, a layout starts from `pagination`'s record, the pages in `changed`
-    (indices) made again. A layout with nothing to keep (a change on the first page) is made whole."""
+    (indices) made again (a change on the first page too: the pages after it are kept once the
+    layout is back in step)."""
     global _resume
-    if not changed or pagination.start(changed) == 0:
+    if not changed:
         yield
         return
     _resume = _Resume(pagination, set(changed))
