@@ -188,3 +188,24 @@ def test_a_chapter_is_laid_out_with_fewer_garbage_collections_and_the_thresholds
     before = gc.get_threshold()
     fast.FastPdfWriter.lay_out_chapter(fast.FastPdfWriter.__new__(fast.FastPdfWriter), None, 1)
     assert seen == [fast.COLLECTION_THRESHOLDS] and gc.get_threshold() == before
+
+
+def _backgrounds(document) -> list[list[str]]:
+    """Every page's canvas and box backgrounds: their colour and layers (where they are painted)."""
+    def drawn(background):
+        return background and str((background.color, background.layers))
+    return [[drawn(page._page_box.canvas_background)] +
+            [drawn(box.background) for box in page._page_box.descendants()] for page in document.pages]
+
+
+def test_a_kept_page_keeps_the_backgrounds_a_full_layout_gives(laid_out):
+    writer, body, _ = laid_out
+    css = "html { background: #fffff0 } p { background-color: #eeeeee } .footnote { background: #ddeeff }"
+    base = writer.render_document(body, first_page=1, extra_css=css)
+    key = _paragraph_from(base, 3)
+    resumed = writer.render_document(body, first_page=1, extra_css=css, loose=frozenset({key}), base=base,
+                                     changed=frozenset({key}))
+    whole = writer.render_document(body, first_page=1, extra_css=css, loose=frozenset({key}))
+    assert resumed.pages[0]._page_box.children[0].children == base.pages[0]._page_box.children[0].children
+    assert _backgrounds(resumed) == _backgrounds(whole)
+    assert "0.9333" in str(_backgrounds(whole)[0])  # the paragraphs' own

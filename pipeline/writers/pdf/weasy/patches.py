@@ -56,6 +56,10 @@ PATCHES: dict[str, Patch] = {
         "weasyprint.layout", "make_margin_boxes", "relayout.keeping_margins", "speed",
         "A page kept from the earlier layout keeps its running head and folio rather than having them "
         "made again."),
+    "backgrounds-kept-on-relayout": Patch(
+        "weasyprint.layout", "layout_backgrounds", "relayout.keeping_backgrounds", "speed",
+        "A page kept from the earlier layout keeps its boxes' laid-out backgrounds rather than having "
+        "every box of it walked again."),
     "styles-kept-on-relayout": Patch(
         "weasyprint.css", "StyleFor", "restyle.reusing", "speed",
         "A chapter laid out again with a few paragraphs changed is styled again only where it changed "
@@ -95,7 +99,7 @@ PATCHES: dict[str, Patch] = {
 #: Laying out and writing on the fast path, in the main process and in helpers.
 FAST_SESSION = ("notes-with-calls", "footnotes-of-kept-line", "hanging-white-space", "hanging-white-space-inline",
                 "pages-kept-on-relayout", "margins-kept-on-relayout",
-                "styles-kept-on-relayout", "glyphs-painted-once", "subset-tables-dropped-first", "deflate-level")
+                "backgrounds-kept-on-relayout", "styles-kept-on-relayout", "glyphs-painted-once", "subset-tables-dropped-first", "deflate-level")
 #: Painting pages in a helper: as the writer would, noting which box first used each font.
 HELPER_PAINTING = FAST_SESSION + ("note-drawn-boxes",)
 

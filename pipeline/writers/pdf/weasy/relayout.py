@@ -163,5 +163,17 @@ def keeping_margins(original, **_context):
     return make_margin_boxes
 
 
+def keeping_backgrounds(original, **_context):
+    """The replacement for `layout_backgrounds`: a kept page's boxes keep the backgrounds the earlier
+    layout gave them (the same boxes, styles and page: laying them out again gives the same), the
+    others laid out by WeasyPrint."""
+
+    def layout_backgrounds(page, get_image_from_uri):
+        if id(page) not in _margins:
+            original(page, get_image_from_uri)
+
+    return layout_backgrounds
+
+
 def _document_order(html) -> dict[int, int]:
     return {id(element): k for k, element in enumerate(html.etree_element.iter())}
