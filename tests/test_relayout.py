@@ -92,7 +92,7 @@ def _styles(document) -> list[tuple]:
     from weasyprint.css.properties import INITIAL_VALUES
 
     styles = document.reader_styles._computed_styles
-    order = {element: k for k, element in enumerate(document._html.etree_element.iter())}
+    order = {element: k for k, element in enumerate(document.reader_html.etree_element.iter())}
     return sorted((order[element], pseudo_type or "", tuple(str(style[name]) for name in INITIAL_VALUES))
                   for (element, pseudo_type), style in styles.items() if element in order)
 
@@ -154,26 +154,28 @@ def test_a_changed_paragraph_is_parsed_from_the_earlier_tree_as_a_whole_parse_wo
                                      for w in p.text.replace("\u00ad", "").split() if len(w) >= 8)}}
     source = _source(writer, body, **options)
     base_url = str(writer.styles) + os.sep
-    edited = reparse.edited(base, source, base_url, writer.fetcher)
+    edited = reparse.edited(base.reader_html, source, base_url, writer.fetcher)
     assert edited is not None
     whole = HTML(string=source, base_url=base_url, url_fetcher=writer.fetcher)
     assert _tree(edited) == _tree(whole)
-    assert _tree(edited) != _tree(base._html)
-    assert (edited.base_url, edited.media_type, edited.url_fetcher) == (whole.base_url, whole.media_type, writer.fetcher)
+    assert _tree(edited) != _tree(base.reader_html)
+    assert (edited.base_url, edited.media_type, edited.url_fetcher) == \
+        (whole.base_url, whole.media_type, writer.fetcher)
 
 
 def test_a_source_changed_otherwise_is_parsed_whole(laid_out):
     from pipeline.writers.pdf.weasy import reparse
 
     writer, body, base = laid_out
-    source, base_url = base._html.reader_source, str(writer.styles) + os.sep
-    assert reparse.edited(base, source, base_url, writer.fetcher) is not None
-    assert reparse.edited(base, source, "elsewhere/", writer.fetcher) is None
+    earlier = base.reader_html
+    source, base_url = earlier.reader_source, str(writer.styles) + os.sep
+    assert reparse.edited(earlier, source, base_url, writer.fetcher) is not None
+    assert reparse.edited(earlier, source, "elsewhere/", writer.fetcher) is None
     head, _, rest = source.partition("</h2>")
-    assert reparse.edited(base, head + "</h2><p>A paragraph more.</p>" + rest, base_url, writer.fetcher) is None
+    assert reparse.edited(earlier, head + "</h2><p>A paragraph more.</p>" + rest, base_url, writer.fetcher) is None
     word = next(w for w in rest.split() if w.isalpha() and len(w) > 6)
-    assert reparse.edited(base, source.replace(word, "&amp;" + word, 1), base_url, writer.fetcher) is None
-    assert reparse.edited(base, source.replace("<section", '<section hidden=""', 1), base_url, writer.fetcher) \
+    assert reparse.edited(earlier, source.replace(word, "&amp;" + word, 1), base_url, writer.fetcher) is None
+    assert reparse.edited(earlier, source.replace("<section", '<section hidden=""', 1), base_url, writer.fetcher) \
         is not None  # an attribute added: read from the tag alone
 
 

@@ -195,7 +195,8 @@ class FastPdfWriter(PdfWriter):
         """The HTML document of `source`: where it differs from `base`'s only in some tags' attributes
         and runs of text, `base`'s parsed tree with those set (weasy/reparse), else parsed whole."""
         base_url = str(self.styles) + os.sep
-        html = reparse.edited(base, source, base_url, self.fetcher) if base is not None else None
+        earlier = getattr(base, "reader_html", None)
+        html = reparse.edited(earlier, source, base_url, self.fetcher) if earlier is not None else None
         if html is None:
             html = super().html_document(source, base)
         reparse.remember(html, source, base_url)
@@ -214,13 +215,14 @@ class FastPdfWriter(PdfWriter):
             return nullcontext()
         pages = {line.page for paragraph in line_ends.paragraphs(base) if text_key(paragraph.text) in changed
                  for line in paragraph.lines}
-        return _both(relayout.resuming(pagination, pages), restyle.restyling(base, base.reader_styles))
+        return _both(relayout.resuming(pagination, pages), restyle.restyling(base.reader_html, base.reader_styles))
 
     def noted(self, document):
-        """A laid-out document, with its pagination (see weasy/relayout) and styles (weasy/restyle) for
-        later layouts of a changed copy."""
+        """A laid-out document, with its pagination (see weasy/relayout), styles (weasy/restyle) and
+        HTML document (weasy/reparse) for later layouts of a changed copy."""
         document.reader_pagination = relayout.taken()
         document.reader_styles = restyle.taken()
+        document.reader_html = reparse.taken()
         return document
 
     def short_line_paragraphs(self, document) -> set[str]:

@@ -98,8 +98,8 @@ PATCHES: dict[str, Patch] = {
 
 #: Laying out and writing on the fast path, in the main process and in helpers.
 FAST_SESSION = ("notes-with-calls", "footnotes-of-kept-line", "hanging-white-space", "hanging-white-space-inline",
-                "pages-kept-on-relayout", "margins-kept-on-relayout",
-                "backgrounds-kept-on-relayout", "styles-kept-on-relayout", "glyphs-painted-once", "subset-tables-dropped-first", "deflate-level")
+                "pages-kept-on-relayout", "margins-kept-on-relayout", "backgrounds-kept-on-relayout",
+                "styles-kept-on-relayout", "glyphs-painted-once", "subset-tables-dropped-first", "deflate-level")
 #: Painting pages in a helper: as the writer would, noting which box first used each font.
 HELPER_PAINTING = FAST_SESSION + ("note-drawn-boxes",)
 

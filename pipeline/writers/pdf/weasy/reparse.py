@@ -25,16 +25,27 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
                    "track", "wbr"})
 
 
+_last = None
+
+
 def remember(html, source: str, base_url: str) -> None:
     """Note the source and base URL an HTML document was made from (for a later one changed from it)."""
+    global _last
     html.reader_source = source
     html.reader_base_url = base_url
+    _last = html
 
 
-def edited(document, source: str, base_url: str, url_fetcher):
-    """`source` as an HTML document made from the tree of the one `document` was laid out from, or
-    None if it must be parsed whole."""
-    earlier = document._html
+def taken():
+    """The last HTML document noted in this process (taken once): the one a layout just made was of."""
+    global _last
+    found, _last = _last, None
+    return found
+
+
+def edited(earlier, source: str, base_url: str, url_fetcher):
+    """`source` as an HTML document made from `earlier`'s tree (an HTML document noted here), or None
+    if it must be parsed whole."""
     before = getattr(earlier, "reader_source", None)
     if before is None or earlier.reader_base_url != base_url or _places(earlier) is None:
         return None
@@ -47,7 +58,7 @@ def edited(document, source: str, base_url: str, url_fetcher):
     for k, (old, new) in enumerate(zip(tokens, after)):
         if old != new and not _set(elements, places.get(k), old, new):
             return None
-    return _html(root, earlier.base_url, url_fetcher)
+    return _document_of(root, earlier.base_url, url_fetcher)
 
 
 def _set(elements: list, place, old: str, new: str) -> bool:
@@ -139,7 +150,7 @@ def _same_text(token: str, text: str | None) -> bool:
     return html_text.unescape(token) == (text or "")
 
 
-def _html(root, base_url: str, url_fetcher):
+def _document_of(root, base_url: str, url_fetcher):
     """An HTML document of a tree already parsed, as `weasyprint.HTML` makes one of a string (`base_url`
     as it resolved the earlier's)."""
     import cssselect2

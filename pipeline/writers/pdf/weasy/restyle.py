@@ -38,14 +38,14 @@ counts = {"reused": 0, "whole": 0}
 
 
 @contextmanager
-def restyling(document, styles):
-    """While the block runs, a document is styled from `document`'s styles (`styles`, as noted when
-    it was laid out) where its elements are unchanged."""
+def restyling(html, styles):
+    """While the block runs, a document is styled from the HTML document `html`'s styles (`styles`, as
+    noted when it was laid out) where its elements are unchanged."""
     global _earlier
-    if styles is None:
+    if html is None or styles is None:
         yield
         return
-    _earlier = _Earlier(document._html, styles)
+    _earlier = _Earlier(html, styles)
     try:
         yield
     finally:
