@@ -7,6 +7,7 @@ in pipeline/writers/pdf/weasy/fixes.py (and its row in weasy/patches.py) can go.
 from __future__ import annotations
 
 import pytest
+from weasyprint.formatting_structure import boxes
 
 from pipeline.build import BuildOptions, prepare
 from pipeline.writers.pdf import weasy
@@ -32,6 +33,13 @@ NO_BREAK_SPACE = ('<section class="chapter"><p class="footnote-like" style="font
                   '1940s, often called ‘Stalin’s best Hungarian pupil’. Moscow made him give up the premiership '
                   'to Imre Nagy in 1953 and removed him as party leader in July 1956; he died in exile in the '
                   'USSR.\u00a0<span class="editor-mark">—\u00a0Ed.</span></p></section>')
+
+# A loosened paragraph (letter and word spacing set) whose first text box, ending in a space before a
+# link, fills its line to within that space; its words carry the writer's soft hyphens.
+LOOSENED = ('<section class="chapter"><p>{filler}.</p><p class="loose">The problem was that the policy '
+            'dis\u00adpro\u00adpor\u00adtion\u00adately benefited the <a href="#g" class="glossterm">kulaks</a>'
+            '\u00a0– the rich peasants. They had larger land\u00adhold\u00adings, which allowed them to produce '
+            'agri\u00adcul\u00adtural goods more effi\u00adciently.</p></section>')
 
 
 def _words(count: int, start: int = 0) -> str:
@@ -107,6 +115,25 @@ def test_no_line_is_broken_after_one_word(writer, html):
     assert not short_lines(document)
     text = " ".join(" ".join(box.text for page in document.pages for box in _text_boxes(page._page_box)).split())
     assert "Khrushchev and co? It was" in text or "Imre Nagy in 1953" in text  # no words lost at the new breaks
+
+
+def _first_line_of(document, start: str) -> str:
+    for page in document.pages:
+        for box in page._page_box.descendants():
+            if isinstance(box, boxes.LineBox):
+                text = "".join(t.text for t in box.descendants() if isinstance(t, boxes.TextBox))
+                if text.startswith(start):
+                    return text
+    raise AssertionError(f"no line starts {start!r}")
+
+
+def test_a_loosened_line_is_not_broken_at_a_soft_hyphen_it_does_not_need(writer):
+    html = LOOSENED.format(filler=_words(30))
+    line = _first_line_of(writer.render_document(html), "The problem")
+    assert line.endswith("\u00ad\u2010"), f"reproduces: the line ends at a soft hyphen ({line!r})"
+    with patches.applied(*patches.FAST_SESSION):
+        line = _first_line_of(writer.render_document(html), "The problem")
+    assert line.rstrip().endswith("benefited the"), line
 
 
 def _text_boxes(box):

@@ -12,12 +12,16 @@ the fix can go.
    ``_linebox_layout``). The fix moves such notes to the next page too, after
    the ones already moved, so numbering order is kept.
 
-2. *Lines broken after one word.* When Pango says the rest of a text fits on
+2. *Lines broken short.* When Pango says the rest of a text fits on
    the line but WeasyPrint's measure, which counts the trailing white space,
    says it does not, ``split_first_line`` concludes that the line cannot be
    broken earlier and keeps only the first word (or a hyphenated piece of
    it). That happens to a text that ends in a space before a link, or in a
-   no-break space before "— Ed.". The fix measures the text without its
+   no-break space before "— Ed."; and, with letter or word spacing set (a
+   paragraph loosened to fill a page), to any such text that fills its line
+   to within the trailing space, whose line then ends at its last soft hyphen
+   ("dispro-portion-" with "ately benefited the" carried over) and is set with
+   gaps wide enough to read as holes. The fix measures the text without its
    trailing white space: a collapsible space may hang at the line's end, so
    the whole text is kept; a no-break space counts, so Pango is asked to
    break within a width that leaves room for it.
@@ -94,12 +98,11 @@ def hanging_white_space(original):
     def split_first_line(text, style, context, max_width, justification_spacing, is_line_start=True,
                          minimum=False):
         result = original(text, style, context, max_width, justification_spacing, is_line_start, minimum)
-        resume_index, width = result[2], result[3]
-        if (resume_index is None or max_width is None or max_width == math.inf
-                or not text[-1:].isspace() or width >= max_width / 2):
+        resume_index = result[2]
+        if resume_index is None or max_width is None or max_width == math.inf or not text[-1:].isspace():
             return result
         bare_text = text.rstrip()
-        if not bare_text:
+        if not bare_text or not _could_fit(bare_text, style, max_width):
             return result
         bare = original(bare_text, style, context, math.inf, justification_spacing, is_line_start, minimum)
         if bare[2] is not None or bare[3] > max_width:
@@ -111,6 +114,16 @@ def hanging_white_space(original):
         return original(text, style, context, max_width - (whole[3] - bare[3]), justification_spacing,
                         is_line_start, minimum)
     return split_first_line
+
+
+#: No glyph of a text face is narrower than this share of the font size (a thin space is 0.2 em).
+NARROWEST_GLYPH = 0.15
+
+
+def _could_fit(text: str, style, max_width: float) -> bool:
+    """Whether `text` is short enough that it might fit in `max_width`: a cheap test that spares
+    measuring the rest of a long paragraph again at every line's end."""
+    return len(text) * style["font_size"] * NARROWEST_GLYPH <= max_width
 
 
 def dropping_tables_first(original):
