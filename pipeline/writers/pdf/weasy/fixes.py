@@ -1,4 +1,4 @@
-"""Replacements for WeasyPrint 70's functions (and pydyf's, fontTools'): three layout faults and three wastes.
+"""Replacements for WeasyPrint 70's functions (and pydyf's, fontTools'): four layout faults and three wastes.
 
 Each factory takes the original and returns its replacement; `patches` lists
 them and applies them. Both bugs are reproduced by tests without their fix
@@ -25,6 +25,15 @@ the fix can go.
    trailing white space: a collapsible space may hang at the line's end, so
    the whole text is kept; a no-break space counts, so Pango is asked to
    break within a width that leaves room for it.
+
+7. *Lines that end too soon under spacing.* With letter or word spacing set
+   (a paragraph set a touch tighter or looser to fill a page), the line
+   Pango breaks is measured again by WeasyPrint, which applies the spacing
+   at the line's ends differently, and can come out a fraction of a point
+   wider than the measure. Inline layout then takes it for an overflow and
+   breaks the line at an earlier soft hyphen ("jected to the same bureau-",
+   set alone across the measure with holes between its words). The fix
+   takes Pango's word for a break it made, within the spacing's share.
 
 The writer still checks every layout (a footnote missing from the pages'
 anchors, `short_lines`), so should a fix stop working the book stays right
@@ -124,6 +133,26 @@ def _could_fit(text: str, style, max_width: float) -> bool:
     """Whether `text` is short enough that it might fit in `max_width`: a cheap test that spares
     measuring the rest of a long paragraph again at every line's end."""
     return len(text) * style["font_size"] * NARROWEST_GLYPH <= max_width
+
+
+def _spacing_slack(style) -> float:
+    """How far WeasyPrint's measure of a broken line may exceed Pango's under letter and word
+    spacing: both applied at each end of the line (Pango doubles a boundary space's spacing)."""
+    letter = style["letter_spacing"]
+    letter = 0 if letter == "normal" else letter
+    return 2 * (abs(style["word_spacing"]) + abs(letter))
+
+
+def trusting_pangos_breaks(original):
+    def split_first_line(text, style, context, max_width, justification_spacing, is_line_start=True,
+                         minimum=False):
+        result = original(text, style, context, max_width, justification_spacing, is_line_start, minimum)
+        if result[2] is None or max_width is None or max_width == math.inf:
+            return result
+        if max_width < result[3] <= max_width + _spacing_slack(style):
+            return result[:3] + (max_width,) + result[4:]
+        return result
+    return split_first_line
 
 
 def dropping_tables_first(original):
