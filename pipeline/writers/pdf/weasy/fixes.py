@@ -26,14 +26,16 @@ the fix can go.
    the whole text is kept; a no-break space counts, so Pango is asked to
    break within a width that leaves room for it.
 
-7. *Lines that end too soon under spacing.* With letter or word spacing set
-   (a paragraph set a touch tighter or looser to fill a page), the line
-   Pango breaks is measured again by WeasyPrint, which applies the spacing
-   at the line's ends differently, and can come out a fraction of a point
-   wider than the measure. Inline layout then takes it for an overflow and
-   breaks the line at an earlier soft hyphen ("jected to the same bureau-",
-   set alone across the measure with holes between its words). The fix
-   takes Pango's word for a break it made, within the spacing's share.
+7. *Lines broken at a soft hyphen they did not need.* Pango breaks a line
+   at a space, but WeasyPrint measures that line with the space it ends on
+   (and, under letter or word spacing, with the spacing applied at its ends
+   as Pango does not), finds it a fraction too wide, concludes that the line
+   cannot be broken there and sets a hyphenated piece instead, wider than
+   the measure, which inline layout then breaks again at an earlier soft
+   hyphen: "jected to the same bureau-" set alone with holes between its
+   words. It happens in paragraphs set a touch tighter or looser to fill a
+   page. The fix takes Pango's break, measured without its trailing space,
+   when WeasyPrint's line would overflow.
 
 The writer still checks every layout (a footnote missing from the pages'
 anchors, `short_lines`), so should a fix stop working the book stays right
@@ -136,22 +138,36 @@ def _could_fit(text: str, style, max_width: float) -> bool:
 
 
 def _spacing_slack(style) -> float:
-    """How far WeasyPrint's measure of a broken line may exceed Pango's under letter and word
-    spacing: both applied at each end of the line (Pango doubles a boundary space's spacing)."""
+    """How far WeasyPrint's measure of a line may exceed Pango's under letter and word spacing:
+    both applied at each end of the line (Pango doubles a boundary space's spacing)."""
     letter = style["letter_spacing"]
     letter = 0 if letter == "normal" else letter
     return 2 * (abs(style["word_spacing"]) + abs(letter))
+
+
+def _pangos_break(text, style, context, max_width, justification_spacing):
+    """The first line where Pango breaks `text` at a space, measured as WeasyPrint returns a line
+    (its trailing spaces dropped); None where Pango breaks elsewhere or not at all."""
+    from weasyprint.text.line_break import create_layout, first_line_metrics
+
+    layout = create_layout(text, style, context, max_width, justification_spacing)
+    first_line, resume_index = layout.get_first_line()
+    if resume_index is None or not text.encode()[:resume_index].endswith(b" "):
+        return None
+    return first_line_metrics(first_line, text, layout, resume_index, True, style)
 
 
 def trusting_pangos_breaks(original):
     def split_first_line(text, style, context, max_width, justification_spacing, is_line_start=True,
                          minimum=False):
         result = original(text, style, context, max_width, justification_spacing, is_line_start, minimum)
-        if result[2] is None or max_width is None or max_width == math.inf:
+        if (result[2] is None or max_width is None or max_width == math.inf or result[3] <= max_width
+                or style["white_space"] not in ("normal", "pre-line")):
             return result
-        if max_width < result[3] <= max_width + _spacing_slack(style):
-            return result[:3] + (max_width,) + result[4:]
-        return result
+        pango = _pangos_break(text, style, context, max_width, justification_spacing)
+        if pango is None or pango[3] > max_width + _spacing_slack(style):
+            return result
+        return pango[:3] + (min(pango[3], max_width),) + pango[4:]
     return split_first_line
 
 

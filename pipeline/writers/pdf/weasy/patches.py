@@ -49,8 +49,9 @@ PATCHES: dict[str, Patch] = {
         "The same fix where inline layout calls the function: that module imports it by name."),
     "pango-breaks-trusted": Patch(
         "weasyprint.text.line_break", "split_first_line", "fixes.trusting_pangos_breaks", "bug fix",
-        "Under letter or word spacing, a line Pango broke is measured a fraction too wide, taken for an "
-        "overflow and broken again at an earlier soft hyphen, leaving holes. Pango's break is kept."),
+        "A line Pango broke at a space is measured with that space (and, under letter or word spacing, "
+        "a fraction wider), taken for one that cannot break, and broken again at an earlier soft hyphen, "
+        "leaving holes. Pango's break is kept, measured without its trailing space."),
     "pango-breaks-trusted-inline": Patch(
         "weasyprint.layout.inline", "split_first_line", "fixes.trusting_pangos_breaks", "bug fix",
         "The same fix where inline layout calls the function."),
