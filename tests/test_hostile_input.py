@@ -76,11 +76,18 @@ def test_line_endings_and_a_byte_order_mark_simply_work():
     assert all(t == texts[0] for t in texts) and len(texts[0]) == 2
 
 
-def test_an_extremely_long_line_and_a_large_seed_clean_in_bounded_time_and_memory(tmp_path):
-    """A 50 MB seed (and a single 5 MB line) goes through `clean` in a child process,
-    which is measured for wall time and peak memory."""
+def _children_cpu_seconds() -> float:
     import resource
-    import time
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def test_an_extremely_long_line_and_a_large_seed_clean_in_bounded_time_and_memory(tmp_path):
+    """A 50 MB seed (and a single 5 MB line) goes through `clean` in a child process, which is
+    measured for processor time and peak memory: the bound is on the work done, so a machine
+    loaded by other jobs does not fail it (the wall-clock timeout, four times the bound, only
+    stops a run that hangs)."""
+    import resource
     paragraph = ("Workers and peasants argued about the plan in the factory committees, and the "
                  "officials answered them with promises. ")
     lines, size, k = [], 0, 0
@@ -94,11 +101,11 @@ def test_an_extremely_long_line_and_a_large_seed_clean_in_bounded_time_and_memor
     long_line = tmp_path / "long.txt"
     long_line.write_text(paragraph * 45_000, encoding="utf-8")
     for path, limit in ((big, 240), (long_line, 60)):
-        started = time.monotonic()
+        started = _children_cpu_seconds()
         done = subprocess.run([sys.executable, "-m", "pipeline", "clean", "--text", "-q", str(path)],
-                              capture_output=True, timeout=limit)
+                              capture_output=True, timeout=4 * limit)
         assert done.returncode == 0, done.stderr.decode()[-500:]
-        assert time.monotonic() - started < limit
+        assert _children_cpu_seconds() - started < limit, f"{path.name}: over {limit} s of processor time"
         assert len(done.stdout) > 0.9 * path.stat().st_size
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     assert peak_kb < 2_000_000, f"peak memory {peak_kb / 1000:.0f} MB"

@@ -65,9 +65,6 @@ def test_full_pages_end_on_the_text_blocks_last_baseline(book):
             assert abs(short / BODY_LINE - round(short / BODY_LINE)) < 0.1, (page.number, short)
 
 
-@pytest.mark.xfail(strict=True, reason="not met yet: two long notes that go over with their call's line "
-                   "(WeasyPrint cannot split a note) and a heading kept with its text leave three full pages two "
-                   "or more lines short")
 def test_no_full_page_is_short_by_more_than_a_line(book):
     assert [p.number for p in book.full_pages if p.block_bottom - p.text_lines[-1].baseline > BODY_LINE + 1] == []
 
@@ -175,6 +172,30 @@ def test_a_short_page_gets_as_many_loosened_paragraphs_as_it_has_empty_lines():
     assert page_fill.shortness(rooms) < page_fill.shortness([PageRoom(0, 3 * page_fill.LINE, False), *rooms[1:]])
     noted = [PageRoom(0, 2 * page_fill.LINE + 1, True), *rooms[1:]]
     assert page_fill.short_pages(noted) == {}  # its notes fill the foot
+
+
+def test_a_short_page_with_no_paragraph_to_loosen_takes_lines_from_the_pages_before():
+    from pipeline.writers.pdf import page_fill
+    from pipeline.writers.pdf.weasy.line_ends import PageRoom
+
+    made = []
+    for text, page, fills in (("Two pages back", 0, [1, 1, 1, 0.9]), ("On the page before", 1, [1, 1, 1, 0.8]),
+                              ("Also before", 1, [1, 1, 1, 0.7]), ("Its own short last line", 2, [1, 1, 1, 0.2]),
+                              ("Three pages back", 0, [1, 1, 1, 0.99])):
+        paragraph = _paragraph(text, *[(f"line {i}", False) for i in range(len(fills))])
+        for line, fill in zip(paragraph.lines, fills):
+            line.page, line.fill = page, fill
+        made.append(paragraph)
+    made[-1].lines[-1].page = 2 - page_fill.LOOKBACK - 1  # beyond LOOKBACK
+    rooms = [PageRoom(0, 0.5, False), PageRoom(1, 0.5, False), PageRoom(2, 2 * page_fill.LINE + 1, False),
+             PageRoom(3, 300, False, 30)]
+    # the page before first (the fuller of its two), as many as the short page lacks
+    assert page_fill.to_loosen(made, rooms, set()) == {text_key("On the page before"), text_key("Also before")}
+    assert page_fill.to_loosen(made, rooms, {text_key("Also before")}) == {text_key("On the page before"),
+                                                                           text_key("Two pages back")}
+    short_before = [PageRoom(0, 0.5, False), PageRoom(1, page_fill.LINE + 1, False), *rooms[2:]]
+    # a page with room of its own takes the lines its paragraphs gain: none is looked for before it
+    assert text_key("Two pages back") not in page_fill.to_loosen(made, short_before, {text_key("Also before")})
 
 
 def test_a_loosened_paragraph_is_marked_for_print(hyphenator):

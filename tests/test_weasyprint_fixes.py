@@ -7,6 +7,7 @@ in pipeline/writers/pdf/weasy/fixes.py (and its row in weasy/patches.py) can go.
 from __future__ import annotations
 
 import pytest
+from weasyprint.formatting_structure import boxes
 
 from pipeline.build import BuildOptions, prepare
 from pipeline.writers.pdf import weasy
@@ -32,6 +33,22 @@ NO_BREAK_SPACE = ('<section class="chapter"><p class="footnote-like" style="font
                   '1940s, often called ‘Stalin’s best Hungarian pupil’. Moscow made him give up the premiership '
                   'to Imre Nagy in 1953 and removed him as party leader in July 1956; he died in exile in the '
                   'USSR.\u00a0<span class="editor-mark">—\u00a0Ed.</span></p></section>')
+
+# A loosened paragraph (letter and word spacing set) whose first text box, ending in a space before a
+# link, fills its line to within that space; its words carry the writer's soft hyphens.
+LOOSENED = ('<section class="chapter"><p>{filler}.</p><p class="loose">The problem was that the policy '
+            'dis\u00adpro\u00adpor\u00adtion\u00adately benefited the <a href="#g" class="glossterm">kulaks</a>'
+            '\u00a0– the rich peasants. They had larger land\u00adhold\u00adings, which allowed them to produce '
+            'agri\u00adcul\u00adtural goods more effi\u00adciently.</p></section>')
+
+# A tightened paragraph whose text box after an index anchor starts with a space and breaks where Pango
+# says it fits, which WeasyPrint measures a fraction wider.
+TIGHTENED = ('<section class="chapter"><p>{filler}.</p><p class="tight">The <a href="#g" class="glossterm">'
+             'Communist International</a><span id="ix-1"></span>, set up in 1919 as a world party uniting '
+             'revolutionary communists in countries all over the world, was now sub\u00adjec\u00adted to the same '
+             'bureau\u00adcratic<span id="ix-2"></span> regime as the Russian party. The Stalinists demanded that '
+             'every party vote against “Trotskyism<span id="ix-3"></span>” and reject Trotsky<span id="ix-4"></span>’s '
+             'arguments.</p></section>')
 
 
 def _words(count: int, start: int = 0) -> str:
@@ -107,6 +124,46 @@ def test_no_line_is_broken_after_one_word(writer, html):
     assert not short_lines(document)
     text = " ".join(" ".join(box.text for page in document.pages for box in _text_boxes(page._page_box)).split())
     assert "Khrushchev and co? It was" in text or "Imre Nagy in 1953" in text  # no words lost at the new breaks
+
+
+def _first_line_of(document, start: str) -> str:
+    for page in document.pages:
+        for box in page._page_box.descendants():
+            if isinstance(box, boxes.LineBox):
+                text = "".join(t.text for t in box.descendants() if isinstance(t, boxes.TextBox))
+                if text.startswith(start):
+                    return text
+    raise AssertionError(f"no line starts {start!r}")
+
+
+def test_a_loosened_line_is_not_broken_at_a_soft_hyphen_it_does_not_need(writer):
+    html = LOOSENED.format(filler=_words(30))
+    line = _first_line_of(writer.render_document(html), "The problem")
+    assert line.endswith("\u00ad\u2010"), f"reproduces: the line ends at a soft hyphen ({line!r})"
+    with patches.applied(*patches.FAST_SESSION):
+        line = _first_line_of(writer.render_document(html), "The problem")
+    assert line.rstrip().endswith("benefited the"), line
+
+
+def _line_with(document, words: str) -> str:
+    for page in document.pages:
+        for box in page._page_box.descendants():
+            if isinstance(box, boxes.LineBox):
+                text = "".join(t.text for t in box.descendants() if isinstance(t, boxes.TextBox))
+                if words in text:
+                    return text
+    raise AssertionError(f"no line holds {words!r}")
+
+
+def test_a_spaced_line_is_not_broken_again_at_an_earlier_soft_hyphen(writer):
+    html = TIGHTENED.format(filler=_words(30))
+    without = tuple(name for name in patches.FAST_SESSION if not name.startswith("pango-breaks-trusted"))
+    with patches.applied(*without):
+        line = _line_with(writer.render_document(html), "to the same")
+    assert line.endswith("bureau\u00ad\u2010"), f"reproduces: the line ends at a soft hyphen ({line!r})"
+    with patches.applied(*patches.FAST_SESSION):
+        line = _line_with(writer.render_document(html), "to the same")
+    assert "bureau\u00adcratic regime" in line, line
 
 
 def _text_boxes(box):

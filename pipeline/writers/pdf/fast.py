@@ -33,7 +33,7 @@ from .layout_cache import CachedPart, LayoutCache, fingerprint
 from .paint_share import PaintShare
 from .weasy import patches
 from . import page_fill
-from .hyphenation import hyphen_faults
+from .hyphenation import hyphen_faults, keep_words_whole
 from .weasy import line_ends, relayout, reparse, restyle
 from .weasy.fixes import short_lines
 from .weasy.page_starts import page_start
@@ -233,31 +233,58 @@ class FastPdfWriter(PdfWriter):
         """Words to keep whole: a third hyphenated line in a row, a page ending in a hyphen."""
         return hyphen_faults(line_ends.paragraphs(document))
 
-    def filled(self, document, render, notes) -> object:
+    def filled(self, document, render, notes, unbroken) -> object:
         """The layout with short pages filled by loosening paragraphs on them, or by tightening those
         on a page a note's call left (page_fill), trial by trial, each kept only if its pages end
-        shorter by less, its notes and lines still right."""
+        shorter by less, its notes and lines still right. A trial that fills better but stacks
+        hyphens or ends a page on one is tried once more with those words kept whole.
+        `render(loose, tight, base, changed, unbroken)` lays the part out; `unbroken` (words kept
+        whole, per paragraph) is the part's own so far."""
         loose: frozenset[str] = frozenset()
         tight: frozenset[str] = frozenset()
+        kept = dict(unbroken)
         tried: set[str] = set()
         best = page_fill.shortness(line_ends.rooms(document))
         for trial_number in range(page_fill.PASSES):
             paragraphs, rooms = line_ends.paragraphs(document), line_ends.rooms(document)
-            to_loosen, to_tighten = set(), set()
-            if trial_number % 2 == 0:  # trials loosen and tighten in turn: one kind of change at a time
-                to_loosen = page_fill.to_loosen(paragraphs, rooms, tried)
-            else:
-                to_tighten = page_fill.to_tighten(paragraphs, rooms, tried)
+            to_loosen, to_tighten = _one_kind_of_change(trial_number, paragraphs, rooms, tried)
             if not to_loosen and not to_tighten:
-                continue
+                break
             tried |= to_loosen | to_tighten
-            trial = render(loose | to_loosen, tight | to_tighten, document, frozenset(to_loosen | to_tighten))
+            changed = frozenset(to_loosen | to_tighten)
+            trial_kept = kept
+            trial = render(loose | to_loosen, tight | to_tighten, document, changed, trial_kept)
             score = page_fill.shortness(line_ends.rooms(trial))
-            anchors = self.first_pages(trial)
-            if score < best and all(note in anchors for note in notes) and not self.hyphen_faults(trial) \
-                    and not self.short_line_paragraphs(trial):
-                document, loose, tight, best = trial, loose | to_loosen, tight | to_tighten, score
+            if score < best and self.notes_and_lines_right(trial, notes):
+                faults = self.hyphen_faults(trial)
+                if faults:
+                    trial_kept = dict(kept)
+                    keep_words_whole(trial_kept, faults)
+                    trial = render(loose | to_loosen, tight | to_tighten, document, changed | frozenset(faults),
+                                   trial_kept)
+                    score = page_fill.shortness(line_ends.rooms(trial))
+                    if not (score < best and self.notes_and_lines_right(trial, notes)) or self.hyphen_faults(trial):
+                        continue
+                document, loose, tight, best, kept = trial, loose | to_loosen, tight | to_tighten, score, trial_kept
         return document
+
+    def notes_and_lines_right(self, document, notes) -> bool:
+        """Every note laid out, and no line (not a paragraph's last) filled less than half way."""
+        anchors = self.first_pages(document)
+        return all(note in anchors for note in notes) and not self.short_line_paragraphs(document)
+
+
+def _one_kind_of_change(trial_number: int, paragraphs, rooms, tried: set[str]) -> tuple[set[str], set[str]]:
+    """Paragraphs to loosen, or to tighten: one kind of change a trial, the kinds in turn, and the
+    other kind where the turn's has no paragraph to offer (a trial is not spent on nothing)."""
+    kinds = [("loosen", page_fill.to_loosen), ("tighten", page_fill.to_tighten)]
+    if trial_number % 2:
+        kinds.reverse()
+    for kind, choose in kinds:
+        chosen = choose(paragraphs, rooms, tried)
+        if chosen:
+            return (chosen, set()) if kind == "loosen" else (set(), chosen)
+    return set(), set()
 
 
 #: The garbage collector's thresholds while a part is laid out: a layout makes hundreds of thousands

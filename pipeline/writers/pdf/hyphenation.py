@@ -290,3 +290,9 @@ def hyphen_faults(paragraphs) -> dict[str, set[str]]:
                 faults.setdefault(text_key(paragraph.text), set()).add(word.strip(_EDGES))
                 run = 0  # as if set whole: the lines after it are judged again once it is
     return faults
+
+
+def keep_words_whole(unbroken: dict[str, frozenset[str]], faults: dict[str, set[str]]) -> None:
+    """Add a layout's hyphenation faults (words per paragraph) to the words kept whole."""
+    for key, words in faults.items():
+        unbroken[key] = unbroken.get(key, frozenset()) | words

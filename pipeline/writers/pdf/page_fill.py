@@ -3,7 +3,8 @@
 A page of running text ends short when what follows cannot begin in the lines left: a heading
 kept with its first lines, a paragraph whose widows or orphans would be broken. A compositor
 fills the gap by setting a paragraph of that page a touch looser, so that it runs one line
-longer; each such paragraph takes up one line of the gap. (A page left short because the next
+longer; each such paragraph takes up one line of the gap, and, on a page short by more than a
+line, so does one on the three pages before, whose gained line moves on into it. (A page left short because the next
 line's note would not fit under it is mended the other way: a few paragraphs on it set a touch
 tighter, each a line shorter, may make room for that line and its note: `to_tighten`.) The
 writer does the same after a chapter is laid out (on the fast path, which can see the lines): for each page short by some
@@ -31,6 +32,9 @@ TIGHT_GAIN = 0.04
 TIGHTENED = 3
 #: Trials per chapter, at most.
 PASSES = 6
+#: Pages before a short one whose paragraphs may be loosened for it: the lines they gain move on
+#: into it (where its own paragraphs cannot fill it, as when the next line's note will not fit).
+LOOKBACK = 3
 
 
 #: The fewest lines a chapter's last page should hold.
@@ -76,18 +80,17 @@ def shortness(rooms) -> Shortness:
 
 def to_loosen(paragraphs, rooms, tried: set[str]) -> set[str]:
     """Paragraphs (by text_key) to set looser: for each short page, up to as many as it has
-    empty lines, of those ending on it with a nearly full last line, the fullest first; and on the
-    page before a last page of fewer than LAST_PAGE_LINES lines, as many as it lacks."""
+    empty lines, of those ending on it with a nearly full last line, the fullest first, then of
+    those on the pages before it (their gained lines move on into it); and on the page before a
+    last page of fewer than LAST_PAGE_LINES lines, as many as it lacks."""
     chosen: set[str] = set()
     wanted = dict(short_pages(rooms))
     if lacking_on_last_page(rooms) and rooms[-2].number not in wanted:
         # lines pushed over to the last page, once the page before has filled its own room
         wanted[rooms[-2].number] = lacking_on_last_page(rooms) + int((rooms[-2].room + 0.5) // LINE)
     for page, lines in wanted.items():
-        ending = [p for p in paragraphs if p.lines and p.lines[-1].page == page and len(p.lines) >= MIN_LINES
-                  and p.lines[-1].fill >= NEARLY_FULL]
-        ending.sort(key=lambda p: -p.lines[-1].fill)
-        for paragraph in ending:
+        pages = _feeding(page, wanted) if lines > 1 else [page]
+        for paragraph in _loosenable(paragraphs, pages):
             key = text_key(paragraph.text)
             if key and key not in tried and key not in chosen:
                 chosen.add(key)
@@ -95,6 +98,28 @@ def to_loosen(paragraphs, rooms, tried: set[str]) -> set[str]:
                 if lines == 0:
                     break
     return chosen
+
+
+def _feeding(page: int, wanted: dict[int, int]) -> list[int]:
+    """The pages whose added lines reach `page`: itself, then up to LOOKBACK pages before it, as
+    far as a page with room of its own (which would take them). Looked for only for a page short
+    by more than a line: one line a page's own paragraphs nearly always fill, and every paragraph
+    loosened moves the pages after it."""
+    pages = [page]
+    for before in range(page - 1, page - 1 - LOOKBACK, -1):
+        if before in wanted:
+            break
+        pages.append(before)
+    return pages
+
+
+def _loosenable(paragraphs, pages: list[int]) -> list:
+    """Paragraphs ending on `pages` whose nearly full last line loosening carries over: those on
+    the first page first, the fullest first."""
+    order = {page: rank for rank, page in enumerate(pages)}
+    ending = [p for p in paragraphs if p.lines and p.lines[-1].page in order and len(p.lines) >= MIN_LINES
+              and p.lines[-1].fill >= NEARLY_FULL]
+    return sorted(ending, key=lambda p: (order[p.lines[-1].page], -p.lines[-1].fill))
 
 
 def to_tighten(paragraphs, rooms, tried: set[str]) -> set[str]:

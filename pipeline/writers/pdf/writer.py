@@ -40,7 +40,7 @@ from ...render.xhtml import PRINT, Edition, render_chapter
 from . import weasy
 from ..page_list import PageList, PageStart, starts_from_pdf
 from .fetcher import RestrictedFetcher
-from .hyphenation import Hyphenator, hyphenate
+from .hyphenation import Hyphenator, hyphenate, keep_words_whole
 from .parts import back_body, front_body, front_items, running_head_css
 from .weasy.api import FontConfiguration
 
@@ -200,11 +200,11 @@ class PdfWriter:
             faults = self.hyphen_faults(document)
             if not faults:
                 break
-            _keep_whole(unbroken, faults)
+            keep_words_whole(unbroken, faults)
         if name == "back" and not faults:
-            document = self.filled(document, lambda loose, tight, base, changed: self.render_document(
-                body, first_page=first_page, unbroken=unbroken, loose=loose, tight=tight, base=base,
-                changed=changed), [])
+            document = self.filled(document, lambda loose, tight, base, changed, kept: self.render_document(
+                body, first_page=first_page, unbroken=kept, loose=loose, tight=tight, base=base,
+                changed=changed), [], unbroken)
         return document.pages, self.first_pages(document)
 
     @staticmethod
@@ -346,7 +346,7 @@ class PdfWriter:
             faults = self.hyphen_faults(document)
             if not missing and not short and not faults:
                 break
-            _keep_whole(unbroken, faults)
+            keep_words_whole(unbroken, faults)
             only_words = frozenset(faults) if not missing and not short else frozenset()
             if faults:
                 words = sorted(word for found in faults.values() for word in found)
@@ -372,10 +372,10 @@ class PdfWriter:
         else:
             self.relaid.append((chapter.number, "a lost note, short line or hyphenation fault remains", "none worked"))
         if not missing and not short and not faults:
-            document = self.filled(document, lambda loose, tight, base, changed: self.render_document(
+            document = self.filled(document, lambda loose, tight, base, changed, kept: self.render_document(
                 render_chapter(chapter, self.book, edition), first_page=page_number, extra_css=extra,
-                unbroken=unbroken, loose=loose, tight=tight, base=base, changed=changed),
-                [ids.note_id(chapter, n.number) for n in chapter.notes])
+                unbroken=kept, loose=loose, tight=tight, base=base, changed=changed),
+                [ids.note_id(chapter, n.number) for n in chapter.notes], unbroken)
             first = self.first_pages(document)
         if strayed:  # only the plain path: the fast one keeps notes with their calls (weasy/fixes.py)
             self.relaid.append((chapter.number, f"footnote(s) {', '.join(map(str, strayed))} printed a page "
@@ -387,7 +387,7 @@ class PdfWriter:
         that the plain path can see (only WeasyPrint's box tree shows them)."""
         return set()
 
-    def filled(self, document, render: Callable[..., object], notes) -> object:
+    def filled(self, document, render: Callable[..., object], notes, unbroken) -> object:
         """The layout with its short pages filled where loosening a paragraph does it (page_fill):
         the plain path cannot see lines, and keeps the layout as it is."""
         return document
@@ -396,12 +396,6 @@ class PdfWriter:
         """Words to keep whole (per render.xhtml.text_key): a third hyphenated line in a row,
         a page ending in a hyphen. None the plain path can see (only the box tree shows lines)."""
         return {}
-
-
-def _keep_whole(unbroken: dict[str, frozenset[str]], faults: dict[str, set[str]]) -> None:
-    """Add a layout's hyphenation faults (words per paragraph) to the words kept whole."""
-    for key, words in faults.items():
-        unbroken[key] = unbroken.get(key, frozenset()) | words
 
 
 def _page_labels(front_pages: int):

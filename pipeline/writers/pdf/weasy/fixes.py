@@ -1,4 +1,4 @@
-"""Replacements for WeasyPrint 70's functions (and pydyf's, fontTools'): three layout faults and three wastes.
+"""Replacements for WeasyPrint 70's functions (and pydyf's, fontTools'): four layout faults and three wastes.
 
 Each factory takes the original and returns its replacement; `patches` lists
 them and applies them. Both bugs are reproduced by tests without their fix
@@ -12,15 +12,30 @@ the fix can go.
    ``_linebox_layout``). The fix moves such notes to the next page too, after
    the ones already moved, so numbering order is kept.
 
-2. *Lines broken after one word.* When Pango says the rest of a text fits on
+2. *Lines broken short.* When Pango says the rest of a text fits on
    the line but WeasyPrint's measure, which counts the trailing white space,
    says it does not, ``split_first_line`` concludes that the line cannot be
    broken earlier and keeps only the first word (or a hyphenated piece of
    it). That happens to a text that ends in a space before a link, or in a
-   no-break space before "— Ed.". The fix measures the text without its
+   no-break space before "— Ed."; and, with letter or word spacing set (a
+   paragraph loosened to fill a page), to any such text that fills its line
+   to within the trailing space, whose line then ends at its last soft hyphen
+   ("dispro-portion-" with "ately benefited the" carried over) and is set with
+   gaps wide enough to read as holes. The fix measures the text without its
    trailing white space: a collapsible space may hang at the line's end, so
    the whole text is kept; a no-break space counts, so Pango is asked to
    break within a width that leaves room for it.
+
+7. *Lines broken at a soft hyphen they did not need.* Pango breaks a line
+   at a space, but WeasyPrint measures that line with the space it ends on
+   (and, under letter or word spacing, with the spacing applied at its ends
+   as Pango does not), finds it a fraction too wide, concludes that the line
+   cannot be broken there and sets a hyphenated piece instead, wider than
+   the measure, which inline layout then breaks again at an earlier soft
+   hyphen: "jected to the same bureau-" set alone with holes between its
+   words. It happens in paragraphs set a touch tighter or looser to fill a
+   page. The fix takes Pango's break, measured without its trailing space,
+   when WeasyPrint's line would overflow.
 
 The writer still checks every layout (a footnote missing from the pages'
 anchors, `short_lines`), so should a fix stop working the book stays right
@@ -94,12 +109,11 @@ def hanging_white_space(original):
     def split_first_line(text, style, context, max_width, justification_spacing, is_line_start=True,
                          minimum=False):
         result = original(text, style, context, max_width, justification_spacing, is_line_start, minimum)
-        resume_index, width = result[2], result[3]
-        if (resume_index is None or max_width is None or max_width == math.inf
-                or not text[-1:].isspace() or width >= max_width / 2):
+        resume_index = result[2]
+        if resume_index is None or max_width is None or max_width == math.inf or not text[-1:].isspace():
             return result
         bare_text = text.rstrip()
-        if not bare_text:
+        if not bare_text or not _could_fit(bare_text, style, max_width):
             return result
         bare = original(bare_text, style, context, math.inf, justification_spacing, is_line_start, minimum)
         if bare[2] is not None or bare[3] > max_width:
@@ -110,6 +124,50 @@ def hanging_white_space(original):
             return whole  # collapsible spaces hang at the end of the line
         return original(text, style, context, max_width - (whole[3] - bare[3]), justification_spacing,
                         is_line_start, minimum)
+    return split_first_line
+
+
+#: No glyph of a text face is narrower than this share of the font size (a thin space is 0.2 em).
+NARROWEST_GLYPH = 0.15
+
+
+def _could_fit(text: str, style, max_width: float) -> bool:
+    """Whether `text` is short enough that it might fit in `max_width`: a cheap test that spares
+    measuring the rest of a long paragraph again at every line's end."""
+    return len(text) * style["font_size"] * NARROWEST_GLYPH <= max_width
+
+
+def _spacing_slack(style) -> float:
+    """How far WeasyPrint's measure of a line may exceed Pango's under letter and word spacing:
+    both applied at each end of the line (Pango doubles a boundary space's spacing)."""
+    letter = style["letter_spacing"]
+    letter = 0 if letter == "normal" else letter
+    return 2 * (abs(style["word_spacing"]) + abs(letter))
+
+
+def _pangos_break(text, style, context, max_width, justification_spacing):
+    """The first line where Pango breaks `text` at a space, measured as WeasyPrint returns a line
+    (its trailing spaces dropped); None where Pango breaks elsewhere or not at all."""
+    from weasyprint.text.line_break import create_layout, first_line_metrics
+
+    layout = create_layout(text, style, context, max_width, justification_spacing)
+    first_line, resume_index = layout.get_first_line()
+    if resume_index is None or not text.encode()[:resume_index].endswith(b" "):
+        return None
+    return first_line_metrics(first_line, text, layout, resume_index, True, style)
+
+
+def trusting_pangos_breaks(original):
+    def split_first_line(text, style, context, max_width, justification_spacing, is_line_start=True,
+                         minimum=False):
+        result = original(text, style, context, max_width, justification_spacing, is_line_start, minimum)
+        if (result[2] is None or max_width is None or max_width == math.inf or result[3] <= max_width
+                or style["white_space"] not in ("normal", "pre-line")):
+            return result
+        pango = _pangos_break(text, style, context, max_width, justification_spacing)
+        if pango is None or pango[3] > max_width + _spacing_slack(style):
+            return result
+        return pango[:3] + (min(pango[3], max_width),) + pango[4:]
     return split_first_line
 
 

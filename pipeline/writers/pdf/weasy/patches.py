@@ -47,6 +47,14 @@ PATCHES: dict[str, Patch] = {
     "hanging-white-space-inline": Patch(
         "weasyprint.layout.inline", "split_first_line", "fixes.hanging_white_space", "bug fix",
         "The same fix where inline layout calls the function: that module imports it by name."),
+    "pango-breaks-trusted": Patch(
+        "weasyprint.text.line_break", "split_first_line", "fixes.trusting_pangos_breaks", "bug fix",
+        "A line Pango broke at a space is measured with that space (and, under letter or word spacing, "
+        "a fraction wider), taken for one that cannot break, and broken again at an earlier soft hyphen, "
+        "leaving holes. Pango's break is kept, measured without its trailing space."),
+    "pango-breaks-trusted-inline": Patch(
+        "weasyprint.layout.inline", "split_first_line", "fixes.trusting_pangos_breaks", "bug fix",
+        "The same fix where inline layout calls the function."),
     "pages-kept-on-relayout": Patch(
         "weasyprint.layout", "make_all_pages", "relayout.recording", "speed",
         "A chapter laid out again with a few paragraphs changed (a word kept whole, a paragraph set "
@@ -98,8 +106,9 @@ PATCHES: dict[str, Patch] = {
 
 #: Laying out and writing on the fast path, in the main process and in helpers.
 FAST_SESSION = ("notes-with-calls", "footnotes-of-kept-line", "hanging-white-space", "hanging-white-space-inline",
-                "pages-kept-on-relayout", "margins-kept-on-relayout", "backgrounds-kept-on-relayout",
-                "styles-kept-on-relayout", "glyphs-painted-once", "subset-tables-dropped-first", "deflate-level")
+                "pango-breaks-trusted", "pango-breaks-trusted-inline", "pages-kept-on-relayout", "margins-kept-on-relayout",
+                "backgrounds-kept-on-relayout", "styles-kept-on-relayout", "glyphs-painted-once", "subset-tables-dropped-first",
+                "deflate-level")
 #: Painting pages in a helper: as the writer would, noting which box first used each font.
 HELPER_PAINTING = FAST_SESSION + ("note-drawn-boxes",)
 
