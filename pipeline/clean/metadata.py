@@ -149,6 +149,7 @@ _NUMBERED = re.compile(r"^(?:\d+(?:\.\d+)*[.)]\s|\d+\.\d+\s|(?:step|tip|part|no\
 #: "Title (site.com)", "5 Comments on Title", "More about Title".
 _ECHO_AFTER = re.compile(r"^\s*(?:[|·•(]|::|[-–—]\s)")
 _ECHO_BEFORE = re.compile(r"(?:[|·•]|\s[-–—]|\b(?:comments?|responses?|replies|thoughts)\s+on|\bmore\s+about)\s*$")
+_ECHO_MARK = re.compile(r"[|·•(:\-–—]|\bon\b|\babout\b")
 #: A job title: the line under a name in an author's box, not a headline.
 _JOB_WORD = re.compile(r"\b(?:ceo|cto|cfo|coo|cmo|vp|svp|evp|vice\s+president|president|director|manager|founder|"
                        r"co-founder|officer|chief|editor|writer|reporter|correspondent|columnist|contributor|"
@@ -190,6 +191,8 @@ class _TitlePage:
                     self.tails.add(steps[-1])
                     self.inner.update(steps[:-1])
         self.acted_on = {m.group(1) for text in self.lowered if (m := _ACTED_ON.match(text))}
+        self.echoes = [(j, text) for j, text in enumerate(self.lowered)
+                       if self.sizes[j] <= 60 and _ECHO_MARK.search(text)]  # lines that may repeat a headline
         self.lead: set[str] = set()
         self.longer = [(j, k) for j, k in enumerate(self.keys) if 3 <= len(k) <= 60]
 
@@ -406,8 +409,8 @@ def _echoed(page: _TitlePage, i: int) -> bool:
     mine = page.lowered[i]
     if page.sizes[i] < 3:
         return False
-    for j, other in enumerate(page.lowered):
-        if j == i or len(other) <= len(mine) + 2 or page.sizes[j] > 60:
+    for j, other in page.echoes:
+        if j == i or len(other) <= len(mine) + 2:
             continue
         if other.startswith(mine) and _ECHO_AFTER.match(other[len(mine):]):
             return True
