@@ -167,6 +167,17 @@ def test_a_block_every_entry_of_a_list_repeats_is_kept_in_each():
     assert [u.text for u in result.units].count(appeal) == 3
 
 
+def test_a_line_three_entries_repeat_is_kept_in_each_though_one_copy_looks_like_a_teaser():
+    """A training plan's warm-up under each day: the copy over a short heading looks like a teaser,
+    but a teaser and its paragraph come in pairs, and this line comes in every entry."""
+    warm_up = "Warm up for ten to twenty minutes with easy jogging and a few short strides."
+    texts = ["Monday. Easy run", warm_up, "Run easy for forty minutes in the second zone of your heart rate.",
+             "Tuesday. Intervals", warm_up, "Main set", "Run six hard minutes four times, with two easy between.",
+             "Thursday. Tempo run", warm_up, "Run twenty minutes at tempo effort, then cool down slowly."]
+    result = drop_duplicates(_units(texts))
+    assert not result.events
+
+
 def test_a_second_copy_of_the_whole_article_still_goes():
     paragraphs = [f"Paragraph {k} of the article tells one part of the story of the river and the mill."
                   for k in range(1, 7)]

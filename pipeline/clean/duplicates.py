@@ -5,9 +5,10 @@ first paragraph; galleries repeat captions. One copy is article text, the
 other is furniture: the copy standing directly above a heading is the teaser, and
 so is a copy in a run of lines the page repeats (a table of contents lists the
 headings that stand, each above its own paragraphs, further down); otherwise the
-later copy goes. Where every copy looks like a teaser but each is a line of a short
-block that every entry of a list repeats (a credit and an appeal under each of a
-page's webcams), each entry keeps its copy. A table of contents inside the article
+later copy goes. A line of a short block that every entry of a list repeats (a
+credit and an appeal under each of a page's webcams, a warm-up under each day of a
+training plan) keeps its copy in each entry, when every copy looks like a teaser or
+there are three copies or more: a teaser and its paragraph come in pairs. A table of contents inside the article
 (its entries standing again below, in order, as the headings of their sections)
 goes whole, its entries of any length.
 """
@@ -41,7 +42,8 @@ def drop_duplicates(units: list[Unit]) -> StageResult:
         teaser = [i for i in indexes if _stands_above_heading(units, i) or _in_repeated_run(units, i, repeated)]
         if not teaser and _in_own_entries(units, indexes):
             continue
-        if len(teaser) == len(indexes) and _in_entries_block(units, indexes, repeated):
+        list_like = len(teaser) == len(indexes) or len(indexes) >= _LIST_COPIES
+        if list_like and _in_entries_block(units, indexes, repeated):
             continue
         keep = next((i for i in indexes if i not in teaser), indexes[0])
         drop.update(i for i in indexes if i != keep and not units[i].keep and not units[i].pinned)
@@ -88,6 +90,7 @@ def _in_own_entries(units: list[Unit], indexes: list[int]) -> bool:
 
 
 _BLOCK = 4  # lines, at most, of a block that each entry of a list repeats
+_LIST_COPIES = 3  # copies that make a line a list's own whichever looks like a teaser (a teaser comes in a pair)
 
 
 def _in_entries_block(units: list[Unit], indexes: list[int], repeated: set[str]) -> bool:
