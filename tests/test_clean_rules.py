@@ -112,6 +112,24 @@ def test_the_site_talking_to_its_visitor_goes(line):
     assert kept_text(result) == PARAGRAPHS
 
 
+@pytest.mark.parametrize("line", [
+    "All goods sold over the counter, such as sandwiches, cookies, bagels and doughnuts, must be packaged, "
+    "and the staff who handle them must use gloves.",
+    "To measure what these partnerships bring in, implement affiliate links, tracking codes and discounts "
+    "that belong to one partner each.",
+])
+def test_a_long_sentence_worded_like_the_site_between_paragraphs_is_the_article_s(line):
+    result = run(*PARAGRAPHS[:2], line, *PARAGRAPHS[2:])
+    assert kept_text(result) == [*PARAGRAPHS[:2], line, *PARAGRAPHS[2:]]
+
+
+def test_a_long_site_sentence_beside_furniture_still_goes():
+    line = ("Sign up for our weekly newsletter and get the best stories of the week, our editors' picks and "
+            "early invitations delivered to your inbox.")
+    result = run(*PARAGRAPHS[:2], line, "Enter your email address", *PARAGRAPHS[2:])
+    assert kept_text(result) == PARAGRAPHS
+
+
 def test_white_space_only_lines_go_even_with_no_break_spaces():
     result = run(PARAGRAPHS[0], "\u00a0", "  \u00a0 ", "\t", PARAGRAPHS[1])
     assert kept_text(result) == PARAGRAPHS[:2]
