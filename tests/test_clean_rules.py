@@ -99,6 +99,14 @@ def test_an_inline_read_more_box_takes_only_its_own_lines():
     assert "The headline of another story" not in kept_text(result)
 
 
+def test_a_recent_posts_box_inside_the_article_goes_with_its_headlines():
+    later = [PARAGRAPHS[0].replace("1917", "1905"), PARAGRAPHS[1].replace("1920s", "1930s")]
+    result = run("The officials who rose after the revolution", *PARAGRAPHS, "Recent Posts",
+                 "The headline of another story", "A second headline of the blog", *later)
+    assert kept_text(result)[1:] == PARAGRAPHS + later
+    assert dropped_rules(result)["Recent Posts"] == "section-label"
+
+
 @pytest.mark.parametrize("line", [
     "We use cookies to improve your experience. By continuing to browse you agree to our cookie policy.",
     "Sign up for our newsletter to get the best stories delivered to your inbox every week.",
