@@ -152,6 +152,40 @@ def test_a_paragraph_two_entries_share_is_kept_in_both():
     assert [u.text for u in result.units].count(shared) == 2
 
 
+def test_a_block_every_entry_of_a_list_repeats_is_kept_in_each():
+    """Each view of a list of webcams ends on the same credit and appeal: two repeated lines side by
+    side, which alone would look like one entry of a table of contents or a teaser."""
+    credit = "This webcam image is provided courtesy of the Valley Conservancy, who keep it running."
+    appeal = "You can support this webcam and the valley's trails by making a gift to the Conservancy."
+    texts = []
+    for view, words in (("Half Dome", "the valley floor"), ("High Sierra", "the high country"),
+                        ("El Capitan", "the granite wall")):
+        texts += [view, f"This view of {words} shows the weather and the snow on the peaks today.",
+                  credit, appeal, "View webcam"]
+    result = drop_duplicates(_units(texts))
+    assert not result.events
+    assert [u.text for u in result.units].count(appeal) == 3
+
+
+def test_a_line_three_entries_repeat_is_kept_in_each_though_one_copy_looks_like_a_teaser():
+    """A training plan's warm-up under each day: the copy over a short heading looks like a teaser,
+    but a teaser and its paragraph come in pairs, and this line comes in every entry."""
+    warm_up = "Warm up for ten to twenty minutes with easy jogging and a few short strides."
+    texts = ["Monday. Easy run", warm_up, "Run easy for forty minutes in the second zone of your heart rate.",
+             "Tuesday. Intervals", warm_up, "Main set", "Run six hard minutes four times, with two easy between.",
+             "Thursday. Tempo run", warm_up, "Run twenty minutes at tempo effort, then cool down slowly."]
+    result = drop_duplicates(_units(texts))
+    assert not result.events
+
+
+def test_a_second_copy_of_the_whole_article_still_goes():
+    paragraphs = [f"Paragraph {k} of the article tells one part of the story of the river and the mill."
+                  for k in range(1, 7)]
+    texts = ["The mill", *paragraphs, "Share this story", "The mill", *paragraphs]
+    result = drop_duplicates(_units(texts))
+    assert [event.line for event in result.events] == list(range(10, 16))
+
+
 def test_a_paragraph_the_page_shows_twice_in_a_row_still_goes_once():
     caption = "The old mill at dawn, seen from the bridge over the river, before the flood reached it."
     texts = ["The flood came at night.", caption, "Photo: A. Reader", caption, "Photo: A. Reader",

@@ -169,6 +169,29 @@ def test_lines_under_a_first_line_that_is_no_paragraph_are_candidates_until_a_pa
     assert 6 in candidates and 7 not in candidates  # the paragraph, but nothing under it
 
 
+def test_title_features_see_a_headline_repeated_with_a_separator_and_lines_that_are_no_headline():
+    page = units("Subscribe to the Valley Times", "Valley Times", TITLE, "Senior Reporter, Valley Times",
+                 "1. What the gauges showed", ARTICLE[0], ARTICLE[1], f"{TITLE} | Valley Times",
+                 f"4 Comments on {TITLE}")
+    assert _row(page, 5, 2)["echo_separated"] == 1.0 and _row(page, 5, 1)["echo_separated"] == 0.0
+    assert _row(page, 5, 1)["named_by_action"] == 1.0 and _row(page, 5, 2)["named_by_action"] == 0.0
+    assert _row(page, 5, 3)["role_line"] == 1.0 and _row(page, 5, 2)["role_line"] == 0.0
+    assert _row(page, 5, 4)["numbered"] == 1.0 and _row(page, 5, 2)["numbered"] == 0.0
+    words_go_on = units(TITLE, f"{TITLE} and what comes next", ARTICLE[0])  # more words, no separator
+    assert _row(words_go_on, 2, 0)["echo_separated"] == 0.0
+    comments = units(TITLE, ARTICLE[0], f"4 Comments on {TITLE}")
+    assert _row(comments, 1, 0)["echo_separated"] == 1.0
+
+
+def test_a_long_dateline_does_not_close_the_search_under_the_articles_first_line():
+    dateline = f"Posted on March 14, 2024 by Mary Ellis - 4 Comments on {TITLE} and the flood"
+    assert len(dateline.split()) >= 20
+    page = units(*NAV[:3], dateline, TITLE, ARTICLE[0], ARTICLE[1])
+    assert 4 in dict(title_candidates(page, 3))
+    prose = units(*NAV[:3], ARTICLE[0], TITLE, ARTICLE[1])  # a paragraph does
+    assert 4 not in dict(title_candidates(prose, 3))
+
+
 def test_the_headline_is_chosen_over_its_dek_and_the_byline_under_it():
     result = run(*NAV, TITLE, "Residents say the warnings came too late for the homes by the old mill",
                  "By Mary Ellis", "14 March 2024", *ARTICLE)

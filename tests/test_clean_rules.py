@@ -99,6 +99,14 @@ def test_an_inline_read_more_box_takes_only_its_own_lines():
     assert "The headline of another story" not in kept_text(result)
 
 
+def test_a_recent_posts_box_inside_the_article_goes_with_its_headlines():
+    later = [PARAGRAPHS[0].replace("1917", "1905"), PARAGRAPHS[1].replace("1920s", "1930s")]
+    result = run("The officials who rose after the revolution", *PARAGRAPHS, "Recent Posts",
+                 "The headline of another story", "A second headline of the blog", *later)
+    assert kept_text(result)[1:] == PARAGRAPHS + later
+    assert dropped_rules(result)["Recent Posts"] == "section-label"
+
+
 @pytest.mark.parametrize("line", [
     "We use cookies to improve your experience. By continuing to browse you agree to our cookie policy.",
     "Sign up for our newsletter to get the best stories delivered to your inbox every week.",
@@ -109,6 +117,24 @@ def test_an_inline_read_more_box_takes_only_its_own_lines():
 ])
 def test_the_site_talking_to_its_visitor_goes(line):
     result = run(*PARAGRAPHS[:2], line, *PARAGRAPHS[2:])
+    assert kept_text(result) == PARAGRAPHS
+
+
+@pytest.mark.parametrize("line", [
+    "All goods sold over the counter, such as sandwiches, cookies, bagels and doughnuts, must be packaged, "
+    "and the staff who handle them must use gloves.",
+    "To measure what these partnerships bring in, implement affiliate links, tracking codes and discounts "
+    "that belong to one partner each.",
+])
+def test_a_long_sentence_worded_like_the_site_between_paragraphs_is_the_article_s(line):
+    result = run(*PARAGRAPHS[:2], line, *PARAGRAPHS[2:])
+    assert kept_text(result) == [*PARAGRAPHS[:2], line, *PARAGRAPHS[2:]]
+
+
+def test_a_long_site_sentence_beside_furniture_still_goes():
+    line = ("Sign up for our weekly newsletter and get the best stories of the week, our editors' picks and "
+            "early invitations delivered to your inbox.")
+    result = run(*PARAGRAPHS[:2], line, "Enter your email address", *PARAGRAPHS[2:])
     assert kept_text(result) == PARAGRAPHS
 
 

@@ -5,9 +5,12 @@ first paragraph; galleries repeat captions. One copy is article text, the
 other is furniture: the copy standing directly above a heading is the teaser, and
 so is a copy in a run of lines the page repeats (a table of contents lists the
 headings that stand, each above its own paragraphs, further down); otherwise the
-later copy goes. A table of contents inside the article (its entries standing
-again below, in order, as the headings of their sections) goes whole, its
-entries of any length.
+later copy goes. A line of a short block that every entry of a list repeats (a
+credit and an appeal under each of a page's webcams, a warm-up under each day of a
+training plan) keeps its copy in each entry, when every copy looks like a teaser or
+there are three copies or more: a teaser and its paragraph come in pairs. A table of contents inside the article
+(its entries standing again below, in order, as the headings of their sections)
+goes whole, its entries of any length.
 """
 
 from __future__ import annotations
@@ -38,6 +41,9 @@ def drop_duplicates(units: list[Unit]) -> StageResult:
             continue
         teaser = [i for i in indexes if _stands_above_heading(units, i) or _in_repeated_run(units, i, repeated)]
         if not teaser and _in_own_entries(units, indexes):
+            continue
+        list_like = len(teaser) == len(indexes) or len(indexes) >= _LIST_COPIES
+        if list_like and _in_entries_block(units, indexes, repeated):
             continue
         keep = next((i for i in indexes if i not in teaser), indexes[0])
         drop.update(i for i in indexes if i != keep and not units[i].keep and not units[i].pinned)
@@ -81,6 +87,30 @@ def _in_own_entries(units: list[Unit], indexes: list[int]) -> bool:
     below = [_key(units[i + 1].text) if i + 1 < len(units) else "" for i in indexes]
     far = all(b - a > 2 for a, b in zip(indexes, indexes[1:]))
     return far and len(set(above)) == len(above) and len(set(below)) == len(below)
+
+
+_BLOCK = 4  # lines, at most, of a block that each entry of a list repeats
+_LIST_COPIES = 3  # copies that make a line a list's own whichever looks like a teaser (a teaser comes in a pair)
+
+
+def _in_entries_block(units: list[Unit], indexes: list[int], repeated: set[str]) -> bool:
+    """Each copy is a line of a short block that every entry of a list repeats (a webcam's credit and
+    appeal under each view, a product's pros): the copies stand apart and none lies in a run of more
+    than a few repeated lines. A copy of the whole article, or a table of contents, is a long run."""
+    far = all(b - a > 2 for a, b in zip(indexes, indexes[1:]))
+    return far and all(_repeated_run(units, i, repeated) <= _BLOCK for i in indexes)
+
+
+def _repeated_run(units: list[Unit], i: int, repeated: set[str]) -> int:
+    """How many lines the page repeats stand together around line i, itself included."""
+    def repeats(j: int) -> bool:
+        return 0 <= j < len(units) and units[j].role is Role.BODY and _key(units[j].text) in repeated
+    first, last = i, i
+    while repeats(first - 1):
+        first -= 1
+    while repeats(last + 1):
+        last += 1
+    return last - first + 1
 
 
 _CONTENTS_RUN = 3  # entries, at least, of a table of contents

@@ -4,13 +4,15 @@ Each rule looks at one line as a whole. A line is furniture when it is
 nothing but interface labels or network names, or when it is unmistakably the
 site speaking (cookie banners, newsletter and paywall prompts, copyright
 footers), and short enough not to be an article paragraph that mentions them.
+A long sentence of that kind between two paragraphs of running text is the
+article's own: the site speaks from the page's margins.
 """
 
 from __future__ import annotations
 
 import re
 
-from .features import word_count
+from .features import ends_sentence, word_count
 from .units import Event, Role, StageResult, Unit, dropped
 from .vocabulary import COMMENT_LABELS, SEARCH_LABELS, SHARE_TARGETS, SITE_VOICE, TAIL_LABELS, UI_LABELS
 
@@ -91,6 +93,28 @@ def _site_voice(text: str, words: int) -> str | None:
     return None
 
 
+#: Rules that find the site speaking in whole sentences (not labels, links or credits).
+_SPOKEN = frozenset({"cookie-notice", "affiliate-disclosure", "newsletter-prompt", "copyright-footer",
+                     "paywall-prompt", "donation-prompt", "social-prompt"})
+
+
+def _amid_prose(units: list[Unit], rules: list[str | None], i: int) -> bool:
+    """A sentence between two paragraphs of running text, neither of them furniture, is the
+    article's own ("cookies, bagels and doughnuts must be packaged", "implement affiliate links
+    and UTM tracking"): the site speaks from the page's margins, not from inside a paragraph run."""
+    if i == 0 or i + 1 >= len(units) or not _is_paragraph(units[i].text, _SENTENCE_WORDS):
+        return False
+    return all(rules[j] is None and _is_paragraph(units[j].text, _PARAGRAPH_WORDS) for j in (i - 1, i + 1))
+
+
+_SENTENCE_WORDS = 20  # a sentence as long as a paragraph's: a banner or a prompt is shorter
+_PARAGRAPH_WORDS = 12  # a neighbour that is running text
+
+
+def _is_paragraph(text: str, words: int) -> bool:
+    return word_count(text) >= words and ends_sentence(text)
+
+
 def drop_furniture(units: list[Unit]) -> StageResult:
     rules = [None if (u.keep or u.pinned or u.role is not Role.BODY) else classify(u) for u in units]
     kept: list[Unit] = []
@@ -100,6 +124,8 @@ def drop_furniture(units: list[Unit]) -> StageResult:
             near = [r for r in rules[max(0, i - 2):i] + rules[i + 1:i + 3] if r and r != "share-bar?"]
             neighbours = [r for r in rules[max(0, i - 1):i] + rules[i + 1:i + 2] if r]
             rule = "share-bar" if near or len(neighbours) >= 1 else None
+        if rule in _SPOKEN and _amid_prose(units, rules, i):
+            rule = None
         if rule:
             events.append(dropped(STAGE, rule, unit))
         else:

@@ -119,6 +119,9 @@ TITLE_FEATURES = (
     # items, a headline under it, a telephone number
     "below_2", "next_byline_or_date", "prev_byline_or_date", "twin_near", "breadcrumb_tail", "breadcrumb_inner",
     "starts_other", "ends_other", "lead_overlap", "mostly_date", "after_nav_run", "next_headline", "phone",
+    # its words again, set off by a separator ("Title | Site", "5 Comments on Title"), a job title, a name a call
+    # to action names ("Subscribe to X"), a numbered heading ("1.1 Name", "Tip #1 - …"): a section, not a headline
+    "echo_separated", "role_line", "named_by_action", "numbered",
 )
 _TITLE_INDEX = {name: k for k, name in enumerate(TITLE_FEATURES)}
 _SEPARATOR = re.compile(r"\s[|–—-]\s")
@@ -140,6 +143,21 @@ _DATE_SHAPE = re.compile(rf"\b{_MONTH_WORD}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd
 #: What stands beside a date in a dateline: cues, reading times, numbers, punctuation.
 _DATE_WORDS = re.compile(r"\b(?:posted|published|updated|last|modified|on|at|by|min|mins|minutes?|read|ago|"
                          r"days?|hours?|weeks?|months?|years?|am|pm)\b|\d+|[^\w\s]", re.I)
+#: A numbered section: "1. Name", "1.1 Name", "Tip #1 - …", "Step 3: …".
+_NUMBERED = re.compile(r"^(?:\d+(?:\.\d+)*[.)]\s|\d+\.\d+\s|(?:step|tip|part|no\.?|#)\s*#?\d+\b)", re.I)
+#: What stands between a headline and more words where a page repeats it: "Title | Site", "Title :: View in Browser",
+#: "Title (site.com)", "5 Comments on Title", "More about Title".
+_ECHO_AFTER = re.compile(r"^\s*(?:[|·•(]|::|[-–—]\s)")
+_ECHO_BEFORE = re.compile(r"(?:[|·•]|\s[-–—]|\b(?:comments?|responses?|replies|thoughts)\s+on|\bmore\s+about)\s*$")
+_ECHO_MARK = re.compile(r"[|·•(:\-–—]|\bon\b|\babout\b")
+#: A job title: the line under a name in an author's box, not a headline.
+_JOB_WORD = re.compile(r"\b(?:ceo|cto|cfo|coo|cmo|vp|svp|evp|vice\s+president|president|director|manager|founder|"
+                       r"co-founder|officer|chief|editor|writer|reporter|correspondent|columnist|contributor|"
+                       r"strategist|consultant|specialist|analyst|advisor|adviser|partner|professor|researcher)\b",
+                       re.I)
+#: A site's or a section's name as the object of a call to action: "Subscribe to the X", "Welcome to X", "About X".
+_ACTED_ON = re.compile(r"^(?:subscribe\s+to|welcome\s+to|follow|about|bookmarking|support|donate\s+to|join|"
+                       r"back\s+to|return\s+to|more\s+from|in\s+this\s+section:)\s+(?:the\s+)?(.+?)\s*$")
 _PHONE = re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d[\d\s-]{8,}")
 
 
@@ -172,6 +190,9 @@ class _TitlePage:
                 if len(steps) >= 2:
                     self.tails.add(steps[-1])
                     self.inner.update(steps[:-1])
+        self.acted_on = {m.group(1) for text in self.lowered if (m := _ACTED_ON.match(text))}
+        self.echoes = [(j, text) for j, text in enumerate(self.lowered)
+                       if self.sizes[j] <= 60 and _ECHO_MARK.search(text)]  # lines that may repeat a headline
         self.lead: set[str] = set()
         self.longer = [(j, k) for j, k in enumerate(self.keys) if 3 <= len(k) <= 60]
 
@@ -249,9 +270,18 @@ def _window_end(page: _TitlePage, first: int) -> int:
     """Past the last line searched: the article's first line and, while no paragraph has come, a few under it
     (an article found a line or two early begins with a promotion, a breadcrumb or a date over its headline)."""
     end = first + 1
-    while end < len(page.texts) and end <= first + _BELOW_LINES and page.sizes[end - 1] < _PROSE_WORDS:
+    while end < len(page.texts) and end <= first + _BELOW_LINES and (page.sizes[end - 1] < _PROSE_WORDS
+                                                                      or _long_dateline(page, end - 1)):
         end += 1
     return min(end, len(page.texts))
+
+
+def _long_dateline(page: _TitlePage, i: int) -> bool:
+    """A dateline long enough to pass for a paragraph ("Posted on 20 December 2025 by Ann Smith - 5 Comments on
+    Title"): a head's line, not the text's; the headline may stand under it."""
+    text = page.texts[i]
+    return page.sizes[i] <= 40 and page.dated(i) and bool(_DATE_CUE.match(text) or _BYLINE.match(text)) \
+        and not text.endswith(".")
 
 
 def _mark_containment(out: list[tuple[int, list[float]]], page: _TitlePage) -> None:
@@ -360,6 +390,33 @@ def _page_evidence(page: _TitlePage, i: int, put) -> None:
     put("next_headline", page.headline(i + 1))
     put("after_nav_run", i >= 3 and n >= 3 and is_heading_like(text) and all(1 <= page.sizes[j] <= 4
                                                                               for j in range(i - 3, i)))
+    _what_it_is(page, i, put)
+
+
+def _what_it_is(page: _TitlePage, i: int, put) -> None:
+    """Whether line i is a headline the page repeats with a separator, or a job title, a site's or a section's
+    name, a numbered section (the features after "phone")."""
+    text, n = page.texts[i], page.sizes[i]
+    put("echo_separated", _echoed(page, i))
+    put("role_line", n <= 12 and bool(_JOB_WORD.search(text)) and not text.endswith(("?", ".")))
+    put("named_by_action", page.lowered[i] in page.acted_on)
+    put("numbered", bool(_NUMBERED.match(text)))
+
+
+def _echoed(page: _TitlePage, i: int) -> bool:
+    """Whether another line holds line i's text and more, set off by a separator: "Title | Site", "Title ::
+    View in Browser", "5 Comments on Title", "More about Title"."""
+    mine = page.lowered[i]
+    if page.sizes[i] < 3:
+        return False
+    for j, other in page.echoes:
+        if j == i or len(other) <= len(mine) + 2:
+            continue
+        if other.startswith(mine) and _ECHO_AFTER.match(other[len(mine):]):
+            return True
+        if other.endswith(mine) and _ECHO_BEFORE.search(other[:-len(mine)]):
+            return True
+    return False
 
 
 def _title_case_share(text: str) -> float:

@@ -81,6 +81,7 @@ TAIL_LABELS = re.compile(
       | (?:(?:more\s+)?related(?:\s+(?:articles?|posts?|stories|content|reading|coverage|links|news|topics|
            publications|reports|resources|items|videos|books|reviews))?)
       | (?:latest(?:\s+(?:articles?|posts?|news|stories|from\s+.+))?)
+      | (?:recent(?:ly\s+(?:published|added))?\s+(?:articles?|posts?|news|stories|videos|entries))
       | (?:(?:most\s+)?(?:popular|read|viewed|shared|commented)(?:\s+(?:articles?|posts?|stories|now|today|this\s+week))?)
       | (?:recommended(?:\s+(?:for\s+you|articles?|reading|stories))?)
       | (?:more\s+(?:from|in|on|stories|articles|news|to\s+read|like\s+this|by)\b.*)
