@@ -111,6 +111,16 @@ def test_the_print_body_gets_soft_hyphens_in_text_only(hyphenator):
     assert 'LGBT<span class="operator">+</span> rights' in out
 
 
+def test_number_ranges_and_page_references_are_kept_on_one_line(hyphenator):
+    body = hyphenate('<p>See pp. 516–27 and <em>p. 12</em>, 534–49.</p><p><a href="#i">102–103</a></p>', hyphenator)
+    assert body.count('<span class="nowrap">') == 3
+    assert '<span class="nowrap">516–27</span> and' in body and '<span class="nowrap">534–49</span>.' in body
+    assert '<a href="#i"><span class="nowrap">102–103</span></a>' in body
+    assert "pp.\u00a0" in body and "p.\u00a012" in body
+    address = hyphenate('<p><a href="https://example.org/1-2">https://example.org/10–12</a></p>', hyphenator)
+    assert "nowrap" not in address  # a web address keeps its own break points
+
+
 def test_a_word_named_for_a_paragraph_is_kept_whole_there_only(hyphenator):
     body = "<p>The revolutionary party.</p><p>Another revolutionary party.</p>"
     key = text_key("The revolutionary party.")
