@@ -4,6 +4,8 @@ reader (tests/print_finish.py reads the PDF); the break rules themselves have un
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from print_finish import ADDED_HYPHEN, BODY_LINE, PrintedBook, hyphen_runs, words_broken
@@ -43,6 +45,13 @@ def test_no_hyphen_is_added_inside_a_web_address(book):
     addresses = [end for end in ends if any(mark in end.split()[-1] for mark in ("www.", "http", ".org/", ".com/"))]
     assert addresses, "the reader prints web addresses"
     assert [end for end in addresses if end.endswith(ADDED_HYPHEN)] == []
+
+
+def test_no_number_range_or_editors_mark_is_broken_across_lines(book):
+    ends = [line.text.rstrip() for line in book.lines()]
+    assert [end for end in ends if re.search(r"\d–$", end)] == []  # "534–" / "49": text and index alike
+    starts = [line.text.lstrip() for line in book.lines()]
+    assert [start for start in starts if start.startswith("Ed.")] == []
 
 
 def test_a_page_never_ends_on_a_hyphen_it_added_where_its_paragraph_goes_on(book):
