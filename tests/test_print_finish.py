@@ -4,6 +4,8 @@ reader (tests/print_finish.py reads the PDF); the break rules themselves have un
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from print_finish import ADDED_HYPHEN, BODY_LINE, PrintedBook, hyphen_runs, words_broken
@@ -43,6 +45,13 @@ def test_no_hyphen_is_added_inside_a_web_address(book):
     addresses = [end for end in ends if any(mark in end.split()[-1] for mark in ("www.", "http", ".org/", ".com/"))]
     assert addresses, "the reader prints web addresses"
     assert [end for end in addresses if end.endswith(ADDED_HYPHEN)] == []
+
+
+def test_no_number_range_or_editors_mark_is_broken_across_lines(book):
+    ends = [line.text.rstrip() for line in book.lines()]
+    assert [end for end in ends if re.search(r"\d–$", end)] == []  # "534–" / "49": text and index alike
+    starts = [line.text.lstrip() for line in book.lines()]
+    assert [start for start in starts if start.startswith("Ed.")] == []
 
 
 def test_a_page_never_ends_on_a_hyphen_it_added_where_its_paragraph_goes_on(book):
@@ -109,6 +118,16 @@ def test_the_print_body_gets_soft_hyphens_in_text_only(hyphenator):
     assert f"A {hyphenator.soft('revolutionary')} party" in out and SHY in hyphenator.soft("revolutionary")
     assert f'href="https://www.marxists.org/archive/">https://{ZWSP}www.' in out  # the link's target untouched
     assert 'LGBT<span class="operator">+</span> rights' in out
+
+
+def test_number_ranges_and_page_references_are_kept_on_one_line(hyphenator):
+    body = hyphenate('<p>See pp. 516–27 and <em>p. 12</em>, 534–49.</p><p><a href="#i">102–103</a></p>', hyphenator)
+    assert body.count('<span class="nowrap">') == 3
+    assert '<span class="nowrap">516–27</span> and' in body and '<span class="nowrap">534–49</span>.' in body
+    assert '<a href="#i"><span class="nowrap">102–103</span></a>' in body
+    assert "pp.\u00a0" in body and "p.\u00a012" in body
+    address = hyphenate('<p><a href="https://example.org/1-2">https://example.org/10–12</a></p>', hyphenator)
+    assert "nowrap" not in address  # a web address keeps its own break points
 
 
 def test_a_word_named_for_a_paragraph_is_kept_whole_there_only(hyphenator):

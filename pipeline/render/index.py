@@ -91,7 +91,7 @@ def _locator_html(locator: Locator, view: IndexView) -> str:
     if locator.last is None:
         return f'<a epub:type="index-locator" href="{html.escape(view.href(locator.first))}">{locator.label}</a>'
     first, last = locator.label.split(DASH)
-    return (f'<span epub:type="index-locator-range"><a href="{html.escape(view.href(locator.first))}">{first}</a>'
+    return (f'<span epub:type="index-locator-range" class="locator-range"><a href="{html.escape(view.href(locator.first))}">{first}</a>'
             f'{DASH}<a href="{html.escape(view.href(locator.last))}">{last}</a></span>')
 
 

@@ -194,6 +194,16 @@ def _figure(chapter: Chapter, index: int, block: Block, style: InlineStyle, edit
 
 
 UNKNOWN_AUTHOR = "Author unknown"
+#: A publication's name and a place or note in brackets after it ("Solidarity (Australia)").
+_QUALIFIED = re.compile(r"^(.*\S)\s+(\([^()]*\))$")
+
+
+def publication_title(name: str, tag: str) -> str:
+    """A publication's name set as a title (in `tag`), a bracketed qualifier after it left roman."""
+    match = _QUALIFIED.match(name)
+    if match:
+        return f"<{tag}>{esc(match.group(1))}</{tag}> {esc(match.group(2))}"
+    return f"<{tag}>{esc(name)}</{tag}>"
 
 
 def attribution(chapter: Chapter) -> str:
@@ -201,7 +211,7 @@ def attribution(chapter: Chapter) -> str:
     if chapter.author:
         return esc(chapter.author)
     if chapter.publication:
-        return f'<cite>{esc(chapter.publication)}</cite>'
+        return publication_title(chapter.publication, "cite")
     return UNKNOWN_AUTHOR
 
 
@@ -430,11 +440,13 @@ def _source_entry(chapter: Chapter) -> str:
     if chapter.author:
         text += f", by {esc(chapter.author)}"
     text += "."
-    where = [f"<em>{esc(chapter.publication)}</em>"] if chapter.publication else []
+    where = [publication_title(chapter.publication, "em")] if chapter.publication else []
     if chapter.published:
         where.append(esc(human_date(chapter.published)))
     if where:
         text += " First published in " + ", ".join(where) + "."
+    elif not chapter.author:
+        text += " Author and first publication unknown."
     if chapter.url:
         text += f' Online at <a href="{esc(chapter.url)}">{esc(chapter.url)}</a>.'
     summary = f'<p class="summary">{esc(chapter.summary)}</p>' if chapter.summary else ""

@@ -185,8 +185,44 @@ def hyphenate(body: str, hyphenator: Hyphenator, unbroken: dict[str, frozenset[s
         if element.tail and not _never(element.getparent()):
             element.tail = hyphenator.text(element.tail, kept(element.getparent(), element.tail))
     _tighten_operators(root)
+    _keep_references_whole(root)
     return "".join(etree.tostring(child, method="html", encoding=str) + (child.tail or "") for child in root) \
         if len(root) else body
+
+
+#: A number range ("516–27", "102–103"): a line may break after an en dash, which leaves "534–" at a
+#: line's end and "49" on the next; print keeps the range on one line.
+_RANGE = re.compile(r"\d+–\d+")
+#: "p. 103", "pp. 69–70": the abbreviation kept with its number.
+_PAGE_REFERENCE = re.compile(r"\b(pp?\.) (?=\d)")
+
+
+def _keep_references_whole(root) -> None:
+    """Each number range wrapped in `<span class="nowrap">` (print.css), and "p." or "pp." joined to
+    its number by a no-break space, in the text of every element but a web address's."""
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or _is_address(element):
+            continue
+        if element.text:
+            element.text, spans = _range_spans(_PAGE_REFERENCE.sub("\\1\u00a0", element.text))
+            for span in reversed(spans):
+                element.insert(0, span)
+        for child in list(element):
+            if child.tail:
+                child.tail, spans = _range_spans(_PAGE_REFERENCE.sub("\\1\u00a0", child.tail))
+                for span in reversed(spans):
+                    child.addnext(span)
+
+
+def _range_spans(text: str) -> tuple[str, list]:
+    """`text` up to its first number range, and each range as a nowrap span carrying the text after it."""
+    pieces = _RANGE.split(text)
+    spans = []
+    for number_range, after in zip(_RANGE.findall(text), pieces[1:]):
+        span = etree.Element("span", {"class": "nowrap"})
+        span.text, span.tail = number_range, after or None
+        spans.append(span)
+    return pieces[0], spans
 
 
 #: An "=" or "+" inside a word or address ("?v=6meTW", "LGBT+"): the font gives it a fifth of an em
