@@ -47,13 +47,19 @@ def _paragraph_from(document, page: int):
     return text_key(paragraph.text)
 
 
+def _change(base, key: str, change: str) -> dict:
+    """render_document's options for one paragraph set looser, or with its long words kept whole."""
+    if change == "loose":
+        return {"loose": frozenset({key})}
+    return {"unbroken": {key: frozenset(w for p in line_ends.paragraphs(base) if text_key(p.text) == key
+                                        for w in p.text.replace("\u00ad", "").split() if len(w) >= 8)}}
+
+
 @pytest.mark.parametrize("change", ["loose", "unbroken"])
 def test_a_changed_paragraph_gives_the_full_layout_and_keeps_the_pages_before_it(laid_out, change):
     writer, body, base = laid_out
     key = _paragraph_from(base, 3)
-    options = {"loose": frozenset({key})} if change == "loose" else \
-        {"unbroken": {key: frozenset(w for p in line_ends.paragraphs(base) if text_key(p.text) == key
-                                     for w in p.text.replace("\u00ad", "").split() if len(w) >= 8)}}
+    options = _change(base, key, change)
 
     resumed = writer.render_document(body, first_page=1, base=base, changed=frozenset({key}), **options)
     whole = writer.render_document(body, first_page=1, **options)
@@ -149,9 +155,7 @@ def test_a_changed_paragraph_is_parsed_from_the_earlier_tree_as_a_whole_parse_wo
 
     writer, body, base = laid_out
     key = _paragraph_from(base, 3)
-    options = {"loose": frozenset({key})} if change == "loose" else \
-        {"unbroken": {key: frozenset(w for p in line_ends.paragraphs(base) if text_key(p.text) == key
-                                     for w in p.text.replace("\u00ad", "").split() if len(w) >= 8)}}
+    options = _change(base, key, change)
     source = _source(writer, body, **options)
     base_url = str(writer.styles) + os.sep
     edited = reparse.edited(base.reader_html, source, base_url, writer.fetcher)
