@@ -154,22 +154,3 @@ def test_pdf_glossary_page_numbers_point_to_pages_that_contain_the_term(built, p
                   if ids.term_use_id(c, entry.id) in result.labels]
         printed = f"{'Page' if len(labels) == 1 else 'Pages'} {', '.join(labels)}."
         assert printed in glossary_text, (entry.term, printed)
-
-
-def test_an_entry_is_filed_under_its_sort_key_where_given(tmp_path):
-    """A person's entry ("Tony Cliff", sort: Cliff) is filed under the surname, among the others."""
-    from pipeline.editorial.apply import _glossary
-    from pipeline.editorial.load import GlossarySpec
-
-    class Doc:
-        def where(self, _):
-            return 1, None
-
-    class Editorial:
-        glossary = [GlossarySpec(0, "tony-cliff", "Tony Cliff", ["Tony Cliff"], True, "d", [], ("entries", 0), "Cliff"),
-                    GlossarySpec(1, "lenin", "Lenin", ["Lenin"], True, "d", [], ("entries", 1)),
-                    GlossarySpec(2, "the-purges", "The Purges", ["The Purges"], True, "d", [], ("entries", 2)),
-                    GlossarySpec(3, "bukharin", "Bukharin", ["Bukharin"], True, "d", [], ("entries", 3))]
-        glossary_doc = Doc()
-
-    assert [e.term for e in _glossary(Editorial())] == ["Bukharin", "Tony Cliff", "Lenin", "The Purges"]
