@@ -317,3 +317,26 @@ def test_blocks_the_page_marks_as_furniture_go_and_so_does_a_heading_left_withou
     for debris in ("views expressed", "sea wall", "What readers say"):
         assert debris not in kept
     assert {"marked-furniture", "orphan-heading"} <= {e.rule for e in result.dropped()}
+
+
+def test_a_long_comment_thread_is_not_taken_for_the_pages_main_container():
+    """A short story over a long thread of comments (a link blog's summary): the thread is the page's
+    densest run of paragraphs, but the page marks it as comments, so the story's container is the main one."""
+    from pipeline.html import _units
+    from pipeline.html.facts import PageFacts
+    from pipeline.html.walk import walk
+    from pipeline.html.images import ImageFolder
+    import lxml.html
+    story = ("<p>The harbour board voted last night to reopen the old ferry slip, closed since the storm of "
+             "1987, and to restore the iron crane that stands beside it as a working exhibit.</p>"
+             "<p>Work starts in the spring; the board expects the first crossings by the end of the summer, "
+             "weather and the tides allowing, with a timetable to follow.</p>")
+    thread = "".join(f'<div class="comment"><p>Reader {i} remembers the ferry: the queue on the quay, the smell '
+                     f"of diesel and salt, the crossing in fog, and the crane that loomed over it all.</p></div>"
+                     for i in range(12))
+    html = f"<html><body><div class='summary'>{story}</div><div class='thread'>{thread}</div></body></html>"
+    elements: dict = {}
+    blocks = walk(lxml.html.document_fromstring(html), "", ImageFolder(None), elements)
+    in_content = {u.text[:20]: u.markup.in_content for u in _units(blocks, PageFacts(), elements)}
+    assert in_content["The harbour board vo"] and in_content["Work starts in the s"]
+    assert not in_content["Reader 3 remembers t"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from ..clean.outside import FURNITURE_WORDS
 from ..clean.units import Markup, Unit
 from ..model import LINE_BREAK, Figure, Text
 from .facts import PageFacts, page_facts
@@ -61,13 +62,16 @@ def _captions(block: RawBlock, image: RawBlock) -> bool:
 
 def _content_container(blocks: list[RawBlock]) -> set[int]:
     """Elements that hold the page's densest run of paragraphs: the deepest element holding at
-    least 70 % of its prose words (the readability idea, as one plain count)."""
+    least 70 % of its prose words (the readability idea, as one plain count). Paragraphs the page
+    marks as furniture (a comment thread, a disclaimer) are not counted: a long thread under a short
+    story is not the page's article."""
     totals: Counter = Counter()
     depth: dict[int, int] = {}
     words_all = 0
     for block in blocks:
         words = len(block.text.split())
-        if words < _PROSE_WORDS or block.link_chars > 0.3 * max(1, len(block.text)):
+        if words < _PROSE_WORDS or block.link_chars > 0.3 * max(1, len(block.text)) \
+                or block.own_words & FURNITURE_WORDS:
             continue
         words_all += words
         for level, element in enumerate(block.path):
