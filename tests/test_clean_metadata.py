@@ -280,6 +280,14 @@ def test_a_pen_name_with_the_is_an_author_but_a_heading_is_not():
     assert find_metadata(page, len(NAV) + 2, len(page) - 1).author is None
 
 
+@pytest.mark.parametrize("label", ["Recent Posts", "Related Articles", "Leave a Reply"])
+def test_a_boxs_label_under_a_short_article_is_no_author(label):
+    """A label in capitals looks like a name on its own under the title; it is the box of other posts."""
+    result = run(TITLE, *ARTICLE[:2], label)
+    assert result.article.author is None
+    assert run(TITLE, *ARTICLE[:2], "Mary Ellis").article.author == "Mary Ellis"
+
+
 def test_a_menus_by_facets_are_no_byline():
     """ "By Industry", "By Role" in a menu far above the article name no writer."""
     menu = ["Solutions", "By Industry", "Hospitals", "By Role", "Managers"]

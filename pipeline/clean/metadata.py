@@ -655,6 +655,8 @@ def _is_person(text: str, common: frozenset[str] = frozenset()) -> bool:
         return False  # "RSS Feeds", "CIS Controls": an acronym is a label's word, not a name's
     if _RUN_ON.search(text):
         return False  # "Wedding ChecklistsJust Engaged": menu items run together, not a name ("McNally" is one)
+    if TAIL_LABELS.match(text) or COMMENT_LABELS.match(text):
+        return False  # "Recent Posts", "Related Articles", "Leave a Reply": a box's label
     words = [w.lower().strip(".,") for w in text.split() if not _INITIAL.fullmatch(w)]  # "A." is no word "a"
     if any(w in _NOT_NAME_WORDS or w in _COMMON_WORDS or (w in common and w in _FREQUENT) for w in words):
         return False
