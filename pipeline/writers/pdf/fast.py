@@ -251,22 +251,28 @@ class FastPdfWriter(PdfWriter):
             if not to_loosen and not to_tighten:
                 break
             tried |= to_loosen | to_tighten
-            changed = frozenset(to_loosen | to_tighten)
-            trial_kept = kept
-            trial = render(loose | to_loosen, tight | to_tighten, document, changed, trial_kept)
-            score = page_fill.shortness(line_ends.rooms(trial))
-            if score < best and self.notes_and_lines_right(trial, notes):
-                faults = self.hyphen_faults(trial)
-                if faults:
-                    trial_kept = dict(kept)
-                    keep_words_whole(trial_kept, faults)
-                    trial = render(loose | to_loosen, tight | to_tighten, document, changed | frozenset(faults),
-                                   trial_kept)
-                    score = page_fill.shortness(line_ends.rooms(trial))
-                    if not (score < best and self.notes_and_lines_right(trial, notes)) or self.hyphen_faults(trial):
-                        continue
-                document, loose, tight, best, kept = trial, loose | to_loosen, tight | to_tighten, score, trial_kept
+            found = self._better_trial(render, loose | to_loosen, tight | to_tighten, document,
+                                       frozenset(to_loosen | to_tighten), kept, best, notes)
+            if found is not None:
+                document, best, kept = found
+                loose, tight = loose | to_loosen, tight | to_tighten
         return document
+
+    def _better_trial(self, render, loose, tight, base, changed, kept, best, notes):
+        """(layout, its shortness, words kept whole) of a trial that fills better than `best` with its
+        notes, lines and hyphenation right, tried once more with stacked words kept whole; else None."""
+        for _ in range(2):
+            trial = render(loose, tight, base, changed, kept)
+            score = page_fill.shortness(line_ends.rooms(trial))
+            if not (score < best and self.notes_and_lines_right(trial, notes)):
+                return None
+            faults = self.hyphen_faults(trial)
+            if not faults:
+                return trial, score, kept
+            kept = dict(kept)
+            keep_words_whole(kept, faults)
+            changed |= frozenset(faults)
+        return None
 
     def notes_and_lines_right(self, document, notes) -> bool:
         """Every note laid out, and no line (not a paragraph's last) filled less than half way."""
