@@ -157,7 +157,7 @@ def _line_with(document, words: str) -> str:
 
 def test_a_spaced_line_is_not_broken_again_at_an_earlier_soft_hyphen(writer):
     html = TIGHTENED.format(filler=_words(30))
-    without = tuple(name for name in patches.FAST_SESSION if not name.startswith("pango-breaks-trusted"))
+    without = tuple(name for name in patches.FAST_SESSION if not name.startswith("line-breaks"))
     with patches.applied(*without):
         line = _line_with(writer.render_document(html), "to the same")
     assert line.endswith("bureau\u00ad\u2010"), f"reproduces: the line ends at a soft hyphen ({line!r})"

@@ -171,6 +171,11 @@ def trusting_pangos_breaks(original):
     return split_first_line
 
 
+def breaking_lines_right(original):
+    """``split_first_line`` (`original`) with both of its measuring faults mended (2 and 7 above)."""
+    return trusting_pangos_breaks(hanging_white_space(original))
+
+
 def dropping_tables_first(original):
     def subset_font(self, font):
         options = self.options

@@ -40,21 +40,14 @@ PATCHES: dict[str, Patch] = {
         "weasyprint.layout.block", "_linebox_layout", "fixes.keeping_line_footnotes", "bug fix",
         "A footnote called from a line WeasyPrint keeps after moving the page's notes away is never laid "
         "out: it vanishes from the book. The notes of that line are moved to the next page too."),
-    "hanging-white-space": Patch(
-        "weasyprint.text.line_break", "split_first_line", "fixes.hanging_white_space", "bug fix",
-        "A text ending in white space before an inline element (a link, '— Ed.') is measured with its "
-        "trailing space and broken after one word. It is measured without it."),
-    "hanging-white-space-inline": Patch(
-        "weasyprint.layout.inline", "split_first_line", "fixes.hanging_white_space", "bug fix",
+    "line-breaks": Patch(
+        "weasyprint.text.line_break", "split_first_line", "fixes.breaking_lines_right", "bug fix",
+        "A line is measured with the white space it ends on (and, under letter or word spacing, a fraction "
+        "wider) and taken for one that cannot break: a text before a link is broken after one word, a line "
+        "Pango broke at a space again at an earlier soft hyphen, leaving holes. It is measured without it."),
+    "line-breaks-inline": Patch(
+        "weasyprint.layout.inline", "split_first_line", "fixes.breaking_lines_right", "bug fix",
         "The same fix where inline layout calls the function: that module imports it by name."),
-    "pango-breaks-trusted": Patch(
-        "weasyprint.text.line_break", "split_first_line", "fixes.trusting_pangos_breaks", "bug fix",
-        "A line Pango broke at a space is measured with that space (and, under letter or word spacing, "
-        "a fraction wider), taken for one that cannot break, and broken again at an earlier soft hyphen, "
-        "leaving holes. Pango's break is kept, measured without its trailing space."),
-    "pango-breaks-trusted-inline": Patch(
-        "weasyprint.layout.inline", "split_first_line", "fixes.trusting_pangos_breaks", "bug fix",
-        "The same fix where inline layout calls the function."),
     "pages-kept-on-relayout": Patch(
         "weasyprint.layout", "make_all_pages", "relayout.recording", "speed",
         "A chapter laid out again with a few paragraphs changed (a word kept whole, a paragraph set "
@@ -105,8 +98,8 @@ PATCHES: dict[str, Patch] = {
 }
 
 #: Laying out and writing on the fast path, in the main process and in helpers.
-FAST_SESSION = ("notes-with-calls", "footnotes-of-kept-line", "hanging-white-space", "hanging-white-space-inline",
-                "pango-breaks-trusted", "pango-breaks-trusted-inline", "pages-kept-on-relayout", "margins-kept-on-relayout",
+FAST_SESSION = ("notes-with-calls", "footnotes-of-kept-line", "line-breaks", "line-breaks-inline",
+                "pages-kept-on-relayout", "margins-kept-on-relayout",
                 "backgrounds-kept-on-relayout", "styles-kept-on-relayout", "glyphs-painted-once", "subset-tables-dropped-first",
                 "deflate-level")
 #: Painting pages in a helper: as the writer would, noting which box first used each font.
