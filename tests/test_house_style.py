@@ -8,6 +8,7 @@ from pipeline.model import Mark, MarkKind, Text
 from pipeline.style.capitals import Lexicon, sentence_case, title_case
 from pipeline.style.dashes import CLOSED_EM, NBSP, SPACED_EN, dash_edits
 from pipeline.style.edits import Edit, apply_edits
+from pipeline.style.joins import join_edits, related_pairs
 from pipeline.style.quotes import DOUBLE, SINGLE, quotations, quote_edits
 from pipeline.style.ranges import range_edits
 
@@ -84,6 +85,17 @@ def test_spaced_en_dashes_become_closed_em_dashes():
 def test_connectives_attributions_and_addresses_keep_their_dashes(text):
     assert run(dash_edits, text, SPACED_EN) == text
     assert run(dash_edits, text, CLOSED_EM) == text
+
+
+def test_a_compound_the_book_joins_with_an_en_dash_elsewhere_takes_it_everywhere():
+    pairs = related_pairs([Text("the Hitler–Stalin Pact of 1939"), Text("Marxism-Leninism and the Nazi–Soviet pact"),
+                           Text("see https://example.org/Red–Army")])
+    assert pairs == {("Hitler", "Stalin"), ("Nazi", "Soviet")}
+    assert run(join_edits, "after the Hitler-Stalin Pact, Nazi-Soviet trade", pairs) == \
+        "after the Hitler–Stalin Pact, Nazi–Soviet trade"
+    for kept in ("Marxism-Leninism", "Stalin-Hitler", "the Hitler-Stalin-Mussolini axis",
+                 "https://example.org/Hitler-Stalin"):
+        assert run(join_edits, kept, pairs) == kept
 
 
 # ---------------------------------------------------------------- quotation marks

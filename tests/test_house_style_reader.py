@@ -49,6 +49,16 @@ def _all(paragraphs) -> list[str]:
     return [WEB_ADDRESS.sub("URL", t) for texts in paragraphs.values() for t in texts]
 
 
+def test_no_compound_is_written_both_with_a_hyphen_and_with_an_en_dash(paragraphs):
+    joined = re.compile(r"(?<![\w\-–])([^\W\d_]{2,})([-–])([^\W\d_]{2,})(?![\w\-–])")
+    forms: dict[tuple[str, str], set[str]] = {}
+    for text in _all(paragraphs):
+        for match in joined.finditer(text):
+            forms.setdefault((match.group(1), match.group(3)), set()).add(match.group(2))
+    assert forms[("Hitler", "Stalin")] == {"–"}  # written "Hitler-Stalin Pact" in chapter 3
+    assert {pair for pair, dashes in forms.items() if len(dashes) > 1} == set()
+
+
 def test_one_dash_style_across_chapters_notes_glossary_and_front_matter(paragraphs):
     texts = _all(paragraphs)
     em = sum(t.count("—") for t in texts)

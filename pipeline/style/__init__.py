@@ -23,6 +23,7 @@ from ..model import BlockKind, BlockQuote, Book, Heading, ItemList, Paragraph, P
 from .capitals import AS_WRITTEN, SENTENCE, TITLE, Lexicon, capitalise
 from .dashes import CLOSED_EM, SPACED_EN, dash_edits
 from .edits import Edit, apply_edits
+from .joins import join_edits, related_pairs
 from .quotes import DOUBLE, SINGLE, quote_edits
 from .ranges import range_edits
 
@@ -33,6 +34,7 @@ __all__ = ["HouseStyle", "StyleChanges", "apply_house_style", "SPACED_EN", "CLOS
 RULES = {
     "dashes": "one dash convention",
     "ranges": "en dashes in number ranges",
+    "joins": "one form for a compound written both with a hyphen and with an en dash",
     "quotes": "one primary quotation mark, the other inside it",
     "capitals": "one capitalisation for chapter titles and headings",
     "italics": "titles of works in italics (the italics: list)",
@@ -86,11 +88,13 @@ class StyleChanges:
         return out
 
 
-def _typography(text: Text, style: HouseStyle, where: str, changes: StyleChanges) -> None:
-    """Ranges, then dashes, then quotation marks: each rule sees the last one's result."""
+def _typography(text: Text, style: HouseStyle, where: str, changes: StyleChanges,
+                pairs: frozenset[tuple[str, str]] = frozenset()) -> None:
+    """Ranges, compounds, then dashes, then quotation marks: each rule sees the last one's result."""
     steps = []
     if style.ranges:
         steps.append(range_edits)
+    steps.append(lambda t: join_edits(t, pairs))
     steps.append(lambda t: dash_edits(t, style.dashes))
     steps.append(lambda t: quote_edits(t, style.quotes))
     for step in steps:
@@ -177,8 +181,9 @@ def apply_house_style(book: Book, style: HouseStyle, keep_as_written=(),
     """Set every text of `book` in the house style, in place; `keep_as_written`: phrases (the
     italics: titles) whose capitals the capitalisation rule leaves alone."""
     changes = changes if changes is not None else StyleChanges()
+    pairs = related_pairs([text for _where, text in book_texts(book)] + [Text(e.term) for e in book.glossary])
     for where, text in book_texts(book):
-        _typography(text, style, where, changes)
+        _typography(text, style, where, changes, pairs)
     if style.capitalisation != AS_WRITTEN:
         lexicon = Lexicon.of(text.text for where, text in book_texts(book, headings=False))
         keep = (*style.proper_nouns, *keep_as_written)
