@@ -78,6 +78,60 @@ def test_a_list_runs_on_when_its_last_entry_inside_the_article_is_longer_than_th
     assert _entries_run_to(path, texts) == len(texts) - 2  # the sixth entry's shared line
 
 
+def test_a_list_runs_on_past_an_entry_without_the_shared_line():
+    """One entry lacks the shared line (its slot held an advertisement), so the last copy inside the
+    article stands further from the end than the last three copies' spacing: the spacing of the whole
+    run of entries (one entry above is longer) says how far apart the line may stand."""
+    names = ["Alder Works", "Birch Label", "Cedar & Co", "Dune Studio", "Elm Goods", "Fern House", "Gorse Lane"]
+    entries = []
+    for k, name in enumerate(names):
+        extra = [f"{name} ships from its mill", f"{name} repairs for free"] if k == 1 else []
+        shared = [] if k == 4 else ["Book now"]
+        entries += [name, *extra, REVIEW.format(name), *shared]
+    path, texts = _page(["Home", "Shop"], entries[:16], entries[16:] + ["Privacy Policy"])
+    assert texts[17] == REVIEW.format("Elm Goods") and texts[15] == "Book now"  # the end, two below the last copy
+    assert _entries_run_to(path, texts) == len(texts) - 2  # the last entry's shared line
+
+
+def _titled_entries(names: list[str], button: str | None = None) -> list[str]:
+    out = []
+    for name in names:
+        out += [name, REVIEW.format(name), *([button] if button else [])]
+    return out
+
+
+def test_a_button_under_every_entry_does_not_stop_the_list():
+    """The entries after the end carry a "Read More" the entries above did not show: the list goes
+    on over it, and the button between two entries stands aside."""
+    inside = _titled_entries(["Quick coat hooks", "Plant stand", "Mirror frame"])
+    after = _titled_entries(["House number sign", "Jewelry organizer", "Coffee table"], button="Read More")
+    path, texts = _page(["Home"], inside, after + ["Up next", "Privacy Policy"])
+    placed = _continued_pattern(path, texts, detect_language(texts))
+    assert [state for text, state in zip(texts, placed) if text == "Read More"] == [ASIDE, ASIDE, AFTER]
+    assert placed[texts.index(REVIEW.format("Coffee table"))] == BODY
+    assert placed[-2:] == [AFTER, AFTER]
+
+
+def test_a_group_heading_between_entries_goes_on_with_the_list():
+    """A calendar of events: "June" over two more events is the list's own heading."""
+    inside = ["May"] + _titled_entries(["Knowledge 2026", "Asset conference", "Technologies World"])
+    after = ["June"] + _titled_entries(["FinOps X 2026", "HPE Discover"]) + ["Related Posts", "Privacy Policy"]
+    path, texts = _page(["Home"], inside, after)
+    placed = _continued_pattern(path, texts, detect_language(texts))
+    assert placed[texts.index("June")] == BODY
+    assert placed[texts.index(REVIEW.format("HPE Discover"))] == BODY
+    assert placed[-2:] == [AFTER, AFTER]
+
+
+def test_a_short_line_over_a_single_entry_does_not_carry_the_list_on():
+    """An author's card after a list of entries: a label, a name and a paragraph about the person."""
+    inside = _titled_entries(["Quick coat hooks", "Plant stand", "Mirror frame"])
+    bio = "Emily has covered travel, food and DIY for the magazine for ten years and tests every tool."
+    path, texts = _page(["Home"], inside, ["Author", "Emily Way", bio, "Recipes", "Contests"])
+    placed = _continued_pattern(path, texts, detect_language(texts))
+    assert placed[len(inside) + 1:] == [AFTER] * 5
+
+
 def test_an_aside_with_the_label_of_lines_the_article_keeps_is_the_article_s():
     texts = ["Estamos aquí", "License: CC-BY-NC", "Spanish grammar in context", "License: CC-BY-NC-SA",
              "Recorridos", "License: CC-BY", "Sponsored: a language course", "Sponsored: a summer school"]

@@ -118,31 +118,57 @@ _MIN_PERIOD, _MAX_PERIOD = 2, 8  # lines in one entry of a list of entries (name
 def _continued_pattern(path: list[int], texts: list[str], language: Language) -> list[int]:
     """A list of entries (a heading, a rating, a paragraph, over and over) goes on as long as its pattern
     does: when the article's last three entries repeat one pattern of lines and whole entries after its
-    end go on repeating it, each line takes the place its counterpart one entry above has."""
+    end go on repeating it, each line takes the place its counterpart in the article's last entry has.
+    A button the page repeats under every entry ("Read more") is no part of the pattern: it stands
+    aside wherever the list goes on. One short line over two entries or more (a month over a calendar's
+    next events) heads the next group and stays with the list; over a single entry, it more often
+    heads another box (an author's card)."""
     path = list(path)
-    body = [i for i, state in enumerate(path) if state == BODY]
+    skeleton = _skeleton(texts, language)
+    lines = [i for i, (shape, text) in enumerate(skeleton) if not _is_button(shape, text)]
+    body = [k for k, i in enumerate(lines) if path[i] == BODY]
     if not body:
         return path
     end = body[-1]
-    skeleton = _skeleton(texts, language)
     for period in range(_MIN_PERIOD, _MAX_PERIOD + 1):
         start = end - 3 * period + 1  # three whole entries seen inside the article
-        if start < 0 or path[start] == BEFORE:
+        if start < 0 or path[lines[start]] == BEFORE:
             continue
-        cycle = skeleton[start:end + 1]
+        cycle = [skeleton[i] for i in lines[start:end + 1]]
         if not all(_alike(cycle[k], cycle[k - period]) for k in range(period, len(cycle))):
             continue
         shapes = [shape for shape, _text in cycle[-period:]]
         if "prose" not in shapes or len(set(shapes)) < 2:
             continue
-        k = end + 1
-        while k + period <= len(path) and all(path[j] == AFTER and _alike(skeleton[j], skeleton[j - period])
-                                              for j in range(k, k + period)):
-            for j in range(k, k + period):  # whole entries only
-                path[j] = path[j - period]
-            k += period
+        last = lines[end - period + 1:end + 1]  # the article's last entry: the pattern to go on with
+
+        def entry_at(k: int) -> bool:
+            return k + period <= len(lines) and all(
+                path[lines[k + j]] == AFTER and _alike(skeleton[lines[k + j]], skeleton[last[j]]) for j in range(period))
+
+        k, stop = end + 1, lines[end]
+        while True:
+            if entry_at(k):
+                for j in range(period):  # whole entries only
+                    path[lines[k + j]] = path[last[j]]
+                stop, k = lines[k + period - 1], k + period
+            elif (k < len(lines) and path[lines[k]] == AFTER and skeleton[lines[k]][0] == "short"
+                  and entry_at(k + 1) and entry_at(k + 1 + period)):
+                path[lines[k]] = BODY  # a group's heading over two entries or more
+                k += 1
+            else:
+                break
+        placed = {texts[i]: path[i] for i in range(lines[end]) if path[i] in (BODY, ASIDE)}
+        for i in range(lines[end] + 1, stop):
+            if path[i] == AFTER:  # a button between entries the list carried on: placed as its copies above
+                path[i] = placed.get(texts[i], ASIDE)
         break
     return path
+
+
+def _is_button(shape: str, text: str) -> bool:
+    """A short line the page repeats under its entries ("Read more", "Book now"), not a value ("Rating: 4.5")."""
+    return shape == "short" and bool(text) and word_count(text) <= 3 and not any(c.isdigit() for c in text)
 
 
 def _skeleton(texts: list[str], language: Language) -> list[tuple[str, str]]:
@@ -230,12 +256,14 @@ def _entries_run_to(path: list[int], texts: list[str]) -> int | None:
         after = [i for i in places if i > end]
         if len(inside) < _ENTRIES_SEEN or not after or places[0] < start or word_count(text) > 12:
             continue
-        seen = inside[-_ENTRIES_SEEN:]
-        gaps = [b - a for a, b in zip(seen, seen[1:])]
-        reach = max(gaps) + max(gaps) // 2  # an entry's length, and some: entries vary
-        if min(gaps) < 2 or max(gaps) > _MAX_ENTRY or end - seen[-1] > reach:
+        run = _last_run(inside)
+        if len(run) < _ENTRIES_SEEN:
             continue
-        last = seen[-1]
+        gaps = [b - a for a, b in zip(run, run[1:])]
+        reach = max(gaps) + max(gaps) // 2  # an entry's length, and some: entries vary
+        if min(gaps[-_ENTRIES_SEEN + 1:]) < 2 or end - run[-1] > reach:
+            continue
+        last = run[-1]
         for i in after:
             if i - last > reach:
                 break
@@ -243,6 +271,18 @@ def _entries_run_to(path: list[int], texts: list[str]) -> int | None:
         if last - end >= min(gaps):  # at least one whole entry more, not the last one's closing line
             best = max(best or 0, last)
     return best
+
+
+def _last_run(places: list[int]) -> list[int]:
+    """The article's last run of entries: the places of a shared line, back from its last one for as
+    long as no gap exceeds an entry's length. Its widest gap, not only its last three, sets how far
+    apart entries may stand: one entry without the line (an advertisement's slot) is not the end."""
+    run = [places[-1]]
+    for i in reversed(places[:-1]):
+        if run[-1] - i > _MAX_ENTRY:
+            break
+        run.append(i)
+    return run[::-1]
 
 
 def _labelled_like_the_text(path: list[int], texts: list[str]) -> list[int]:
