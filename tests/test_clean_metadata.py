@@ -183,6 +183,18 @@ def test_title_features_see_a_headline_repeated_with_a_separator_and_lines_that_
     assert _row(comments, 1, 0)["echo_separated"] == 1.0
 
 
+def test_title_features_see_a_crumb_step_a_fragment_a_filing_line_a_label_and_a_similar_headline_below():
+    page = units("Weather /", TITLE, ", and", "Published in Weather, Local News", "Quick Summary: " + TITLE,
+                 "How the Village Counted the Cost of the Flood", ARTICLE[0], ARTICLE[1])
+    assert _row(page, 6, 1)["after_crumb_step"] == 1.0 and _row(page, 6, 4)["after_crumb_step"] == 0.0
+    assert _row(page, 6, 2)["fragment"] == 1.0 and _row(page, 6, 1)["fragment"] == 0.0
+    assert _row(page, 6, 3)["filing_line"] == 1.0 and _row(page, 6, 1)["filing_line"] == 0.0
+    assert _row(page, 6, 4)["label_prefix"] == 1.0 and _row(page, 6, 1)["label_prefix"] == 0.0
+    assert _row(page, 6, 1)["over_similar"] == 1.0  # lines under it share half its words or more
+    assert _row(page, 6, 4)["over_similar"] == 0.0  # the section under it shares fewer
+    assert _row(units(TITLE, TITLE, ARTICLE[0]), 2, 0)["over_similar"] == 0.0  # a twin is not a similar line
+
+
 def test_a_long_dateline_does_not_close_the_search_under_the_articles_first_line():
     dateline = f"Posted on March 14, 2024 by Mary Ellis - 4 Comments on {TITLE} and the flood"
     assert len(dateline.split()) >= 20

@@ -122,6 +122,10 @@ TITLE_FEATURES = (
     # its words again, set off by a separator ("Title | Site", "5 Comments on Title"), a job title, a name a call
     # to action names ("Subscribe to X"), a numbered heading ("1.1 Name", "Tip #1 - …"): a section, not a headline
     "echo_separated", "role_line", "named_by_action", "numbered",
+    # how the line reads: under a breadcrumb's step cut onto a line of its own ("Cleaning /" over "Cleaning
+    # Trends"), a piece of a sentence (", and"), a filing line ("Published in Design, Layout"), a short label before
+    # a colon ("Quick Summary: …"), over a similar headline (a section repeating the page's headline below it)
+    "after_crumb_step", "fragment", "filing_line", "label_prefix", "over_similar",
 )
 _TITLE_INDEX = {name: k for k, name in enumerate(TITLE_FEATURES)}
 _SEPARATOR = re.compile(r"\s[|–—-]\s")
@@ -158,6 +162,14 @@ _JOB_WORD = re.compile(r"\b(?:ceo|cto|cfo|coo|cmo|vp|svp|evp|vice\s+president|pr
 #: A site's or a section's name as the object of a call to action: "Subscribe to the X", "Welcome to X", "About X".
 _ACTED_ON = re.compile(r"^(?:subscribe\s+to|welcome\s+to|follow|about|bookmarking|support|donate\s+to|join|"
                        r"back\s+to|return\s+to|more\s+from|in\s+this\s+section:)\s+(?:the\s+)?(.+?)\s*$")
+#: The end of a breadcrumb's step: "Home /", "Guides »".
+_CRUMB_END = re.compile(r"(?:^|\s)[>»›/]$")
+#: A piece of a sentence, not a line of its own: ", and", "- or more".
+_FRAGMENT = re.compile(r"^(?:[,;.:)\]}–—-]|(?:and|or|but|nor)\b)")
+#: A filing line: "Published in Design", "Posted in News", "Filed under Tips".
+_FILING = re.compile(r"^(?:published|posted|filed)\s+(?:in|under)\b", re.I)
+#: A label of one or two words before a colon: "Quick Summary: …", "PROJECT: …".
+_LABEL_PREFIX = re.compile(r"^\s*[^\s:]+(?:\s+[^\s:]+)?\s*:\s+(?P<rest>\S.*)$")
 _PHONE = re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d[\d\s-]{8,}")
 
 
@@ -401,6 +413,27 @@ def _what_it_is(page: _TitlePage, i: int, put) -> None:
     put("role_line", n <= 12 and bool(_JOB_WORD.search(text)) and not text.endswith(("?", ".")))
     put("named_by_action", page.lowered[i] in page.acted_on)
     put("numbered", bool(_NUMBERED.match(text)))
+    _how_it_reads(page, i, put)
+
+
+def _how_it_reads(page: _TitlePage, i: int, put) -> None:
+    """Whether line i follows a breadcrumb's step, is a piece of a sentence, a filing line, a label's line, or
+    stands over a similar headline (the features after "numbered")."""
+    text, key = page.texts[i], page.keys[i]
+    put("after_crumb_step", bool(_CRUMB_END.search(page.text(i - 1))))
+    put("fragment", bool(_FRAGMENT.match(text)))
+    put("filing_line", bool(_FILING.match(text)))
+    label = _LABEL_PREFIX.match(text)
+    put("label_prefix", bool(label) and word_count(label.group("rest")) >= 3)
+    put("over_similar", any(_similar(key, page.keys[j]) for j in range(i + 1, min(len(page.keys), i + 11))))
+
+
+def _similar(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two headlines of three words or more, not the same, half their words or more shared."""
+    if len(a) < 3 or len(b) < 3 or a == b:
+        return False
+    x, y = set(a), set(b)
+    return len(x & y) >= len(x | y) / 2
 
 
 def _echoed(page: _TitlePage, i: int) -> bool:
