@@ -11,6 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.clean import clean
+from pipeline.clean.body import _lists_introduced_above, _opening_split_off
+from pipeline.clean.body_model import ASIDE, BEFORE, BODY
+from pipeline.clean.language import detect_language
+from pipeline.clean.signals import FEATURES, INDEX
 from pipeline.clean.typography import set_text
 from pipeline.model import BlockKind
 from pipeline.read import decode_seed
@@ -134,3 +138,87 @@ def test_a_list_of_entries_is_kept_to_its_last_entry():
     for review in reviews:
         assert review.split(";")[0].replace("’", "'") in text.replace("’", "'")
     assert "Privacy Policy" not in text
+
+
+REPLIES = [
+    "The gauges were installed in the nineties and nobody has paid for their upkeep since, so what did "
+    "anyone expect would happen in a storm like that one?",
+    "I grew up on the low road and the water came to our door twice when I was a child, and both times "
+    "the council said it would never happen again.",
+    "Sandbags are a plaster on a broken leg. The river needs room to spread out upstream, and that means "
+    "buying back the water meadows from the farms.",
+    "A rota of neighbours watching the river at night is a lovely idea, but it should not be needed in a "
+    "country that can afford proper warning systems.",
+    "Lightning strikes are not rare events, and any station that can be knocked out by one should have a "
+    "backup that sends an alarm when readings stop.",
+    "My insurance went up by half after the last flood and I was never even flooded, so I would like to "
+    "know who is paying for the next review.",
+]
+
+
+def test_a_reply_thread_taken_for_the_article_gives_way_to_the_short_story_above_it():
+    """Twenty replies ("Re: …" over "by name (12345)") read like an article and outweigh a story of
+    three paragraphs: the model runs the article on through the thread, whose reply headers then
+    show it for what it is, and the page is read again without it."""
+    thread = []
+    for k in range(20):
+        first, second = REPLIES[k % 6], REPLIES[(k // 6 + k + 1) % 6]
+        thread += [f"Re: Village counts the cost (Score:{k % 5})", f"by reader{k} ( {100000 + 7 * k} )",
+                   f"{first} {second.split(',')[0]}, as reader {k} said.", "Reply to This Share"]
+    result = run(*NAV, "Village counts the cost of late flood warnings", "Posted by editor on Friday March 15, 2024",
+                 *ARTICLE[:3], "Search 20 comments", *thread, "Terms Privacy")
+    assert body_texts(result)[:3] == ARTICLE[:3]
+    assert not any(t.startswith(("Re: ", "by reader")) or "as reader" in t for t in body_texts(result))
+    dropped = {e.text: e for e in result.dropped()}
+    assert dropped["by reader3 ( 100021 )"].detail.startswith("after the article")
+
+
+def _opening_page(opening: list[str], cohesion: float) -> tuple[list[int], list[list[float]], list[str]]:
+    """A page whose article the model took from its fourth paragraph on, with a block of other
+    stories between its opening and the rest; the opening's paragraphs worded like an article and
+    sharing `cohesion` of its vocabulary."""
+    other = ["More from Local", "School roof repairs approved", "New bus route for the valley",
+             "The valley's new bus route will run every hour from May, the operator said on Monday, after "
+             "a year of talks with the council about the cost of the service.", "Sport", "Weather"]
+    texts = [*NAV, *opening, *other, *ARTICLE[3:]]
+    path = [BEFORE] * (len(NAV) + len(opening) + len(other)) + [BODY] * len(ARTICLE[3:])
+    rows = [[0.0] * len(FEATURES) for _ in texts]
+    for i in range(len(NAV), len(NAV) + len(opening)):
+        rows[i][INDEX["cohesion"]], rows[i][INDEX["lexicon_mean"]] = cohesion, 0.5
+    return path, rows, texts
+
+
+def test_the_article_s_opening_split_off_by_other_stories_is_given_back():
+    opening = [ARTICLE[0], ARTICLE[1], "What went wrong", ARTICLE[2], ARTICLE[1].replace("Residents", "Farmers"),
+               ARTICLE[0].replace("three", "four")]
+    path, rows, texts = _opening_page(opening, cohesion=0.6)
+    placed = _opening_split_off(path, rows, texts, detect_language(texts))
+    first = len(NAV)
+    assert placed[:first] == [BEFORE] * first
+    assert placed[first:first + len(opening)] == [BODY] * len(opening)
+    assert placed[first + len(opening):first + len(opening) + 6] == [ASIDE] * 6  # the other stories, set apart
+    assert placed[-3:] == [BODY] * 3
+
+
+def test_paragraphs_above_the_article_stay_out_when_few_or_not_sharing_its_vocabulary():
+    path, rows, texts = _opening_page(ARTICLE[:4], cohesion=0.6)  # four paragraphs
+    assert _opening_split_off(path, rows, texts, detect_language(texts)) == path
+    path, rows, texts = _opening_page(ARTICLE[:6], cohesion=0.2)  # another story's vocabulary
+    assert _opening_split_off(path, rows, texts, detect_language(texts)) == path
+
+
+def test_lists_the_article_opens_with_are_given_back_with_the_sentences_that_introduce_them():
+    opening = ["Floods cost the valley more every decade, and they raise the risk of many harms, including:",
+               "Damp homes", "Closed roads", "Lost harvests",
+               "… while they also strain the village's services in several ways, among them:",
+               "School closures", "Longer ambulance journeys"]
+    texts = [*NAV, "Village counts the cost of late flood warnings", *opening, *ARTICLE]
+    path = [BEFORE] * (len(NAV) + 1 + len(opening)) + [BODY] * len(ARTICLE)
+    placed = _lists_introduced_above(path, texts)
+    assert placed == [BEFORE] * (len(NAV) + 1) + [BODY] * (len(opening) + len(ARTICLE))
+
+
+def test_a_menu_under_a_label_above_the_article_stays_out():
+    texts = ["Skip to content", "Browse by topic:", *NAV, *ARTICLE]  # a label's colon, not a sentence's
+    path = [BEFORE] * (2 + len(NAV)) + [BODY] * len(ARTICLE)
+    assert _lists_introduced_above(path, texts) == path

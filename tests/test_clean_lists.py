@@ -7,7 +7,7 @@ contents that repeats the article's headings, and two entries of a list that sha
 
 from __future__ import annotations
 
-from pipeline.clean.body import (_closing_section_to, _continued_pattern, _entries_run_to,
+from pipeline.clean.body import (_closing_section_to, _continued_pattern, _entries_run_from, _entries_run_to,
                                  _labelled_like_the_text)
 from pipeline.clean.body_model import AFTER, ASIDE, BEFORE, BODY
 from pipeline.clean.duplicates import drop_duplicates
@@ -261,3 +261,56 @@ def test_line_numbers_of_code_listings_are_not_a_table_of_contents():
     texts = ["A first listing:", "1", "2", "3", "let x = 1;", "A second listing:",
              "1", "let y = 2;", "2", "let z = 3;", "3", "print(x + y + z)"]
     assert not drop_duplicates(_units(texts)).events
+
+
+def test_a_list_runs_on_over_its_last_entry_when_several_of_its_shared_lines_head_it():
+    """The model ended the article before the last entry of a list whose entries open with labelled
+    lines ("Author: …", "Released: …"): they recur only once below the end, less than an entry's
+    length below it, but several together head one more entry, not one entry's closing line."""
+    entries = []
+    for k, title in enumerate(["A Far Better Harbour", "The Quiet Library", "House of Tides", "The Late Garden"], 1):
+        entries += [title, f"Author: Writer number {k}", f"Released: June {k}, 2025", f"Genre: Fiction {k}",
+                    REVIEW.format(title)]
+    path, texts = _page(["Home", "Books"], entries[:15], entries[15:] + ["Privacy Policy"])
+    assert texts[17] == "The Late Garden"  # the model's end: just above the last entry
+    last = _entries_run_to(path, texts)
+    assert last is not None and texts[last] == "Genre: Fiction 4"
+
+
+def _resources(titles: list[str]) -> list[str]:
+    out = []
+    for k, title in enumerate(titles, 1):
+        out += [title, "By:", f"Teacher number {k}", REVIEW.format(title), "Language: Spanish",
+                f"Format: Open textbook {k}", f"License: CC-BY {k}", "Go to resource"]
+    return out
+
+
+def test_a_list_the_model_started_late_starts_where_its_first_entry_does():
+    """The model started the article at the second entry of a list of resources: the entries' shared
+    lines ("By:", "Language: …", "Go to resource") recur at the list's spacing above the start too,
+    several of them, so the list began above it."""
+    entries = _resources(["Alder Reader", "Birch Grammar", "Cedar Modules", "Dune Archive", "Elm Lessons"])
+    path, texts = _page(["Home", "Resources for teachers"], entries[:8 + 32], entries[40:] + ["Donate"])
+    path = [BEFORE] * 10 + path[10:]  # the first entry, above the model's start
+    first = _entries_run_from(path, texts)
+    assert first is not None and 2 < first < 10 and texts[first] == "By:"  # inside the first entry
+
+
+def test_one_label_above_the_article_at_the_list_s_spacing_is_still_an_advertisement_s():
+    entries = _entries(["Alder Works", "Birch Label", "Cedar & Co", "Dune Studio", "Elm Goods"],
+                       shared="Advertisement", rated=False)
+    path, texts = _page(["Home", "Advertisement", "Shop"], entries[:10], entries[10:] + ["Footer"])
+    assert _entries_run_from(path, texts) is None and _entries_run_to(path, texts) is None
+
+
+def test_a_calendar_whose_entries_each_open_with_a_date_runs_both_ways_while_the_dates_recur():
+    """No line repeats and no label is shared, but every event opens with a date alone on its line:
+    the dates recur at the list's spacing above the model's start and below its end."""
+    entries = []
+    for k, name in enumerate(["Alder Summit", "Birch Expo", "Cedar Forum", "Dune Days", "Elm Congress",
+                              "Fern Meetup", "Glen Week", "Holt Conference", "Isle Retreat", "Jura Days"], 1):
+        entries += [f"March {k + 10}, 2026", name, f"City number {k}, United States", REVIEW.format(name)]
+    path, texts = _page(["Home", "Events"], entries[:28], entries[28:] + ["Subscribe to our newsletter"])
+    path = [BEFORE] * 14 + path[14:]  # the model started at the fourth event and ended after the seventh
+    assert _entries_run_from(path, texts) == 2 and texts[2] == "March 11, 2026"
+    assert _entries_run_to(path, texts) == 38 and texts[38] == "March 20, 2026"

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from .comments import comment_headers, is_reply_header, thread_span
 from .body_model import AFTER, ASIDE, BEFORE, BODY, BodyModel, load_model, viterbi
+from .datetext import find_dates
 from .features import ends_sentence, word_count
 from .language import Language
 from .markup_model import MARKUP_FEATURES, MarkupModel, load_markup_model, markup_rows
@@ -39,18 +41,27 @@ def find_body(units: list[Unit], model: BodyModel | None, language: Language,
     if not scored:
         return StageResult(list(units))
     lexicon = model.lexicon if language.name == model.lexicon_language else {}
-    rows = page_features([u.text for u in scored], language, lexicon)
-    scores = [model.channels(row) for row in rows]
     extra = None
     if any(u.markup is not None for u in scored):  # a saved page: its markup's evidence joins the text's
         markup = markup or load_markup_model()
         extra = markup_rows(scored)
-        scores = [[a + b for a, b in zip(s, markup.channels(r))] for s, r in zip(scores, extra)]
     texts = [u.text for u in scored]
+    rows, scores = _scores(texts, range(len(texts)), model, language, lexicon, markup, extra)
     path = viterbi(scores, model.base, model.initial)
-    runs_to = _article_runs_to(path, texts)
-    if runs_to is not None:  # decode again, the article running at least that far
-        path = viterbi(_article_through(scores, runs_to), model.base, model.initial)
+    thread = _thread_taken_for_body(path, texts)
+    if thread is not None:  # read the page again as if the thread were not on it: the article is elsewhere
+        rest = [i for i in range(len(texts)) if i not in thread]
+        rest_rows, rest_scores = _scores(texts, rest, model, language, lexicon, markup, extra)
+        for k, i in enumerate(rest):
+            rows[i], scores[i] = rest_rows[k], rest_scores[k]
+        for i in thread:
+            scores[i][BODY] = scores[i][ASIDE] = float("-inf")
+        path = viterbi(scores, model.base, model.initial)
+    runs_to, runs_from = _article_runs_to(path, texts), _entries_run_from(path, texts)
+    if runs_to is not None or runs_from is not None:  # decode again, the article running at least that far
+        path = viterbi(_article_over(scores, runs_from, runs_to), model.base, model.initial)
+    path = _opening_split_off(path, rows, texts, language)
+    path = _lists_introduced_above(path, texts)
     path = _closing_lines(path, rows, texts, language)
     path = _lines_before_own_notes(path, scored, language)
     path = _continued_pattern(path, texts, language)
@@ -110,6 +121,82 @@ def _closing_lines(path: list[int], rows: list[list[float]], texts: list[str], l
         if closing and not introduced:
             break  # one closing paragraph, not a run of them
     return path
+
+
+_OPENING_PARAGRAPHS = 5  # paragraphs above the article that make a part of it the page split off
+
+
+def _opening_split_off(path: list[int], rows: list[list[float]], texts: list[str], language: Language) -> list[int]:
+    """Give the article back its opening when a block of other pages' text split it from the rest and
+    the model took only the rest: a stretch of five paragraphs or more above the start (one heading at
+    most between two), sharing the article's vocabulary and worded like an article, is the article's
+    (the stretch nearest the start, when several are). What stands between it and the start is set
+    apart, inside the article."""
+    path = list(path)
+    body = [i for i, state in enumerate(path) if state == BODY]
+    if not body:
+        return path
+    start = body[0]
+    prose = [i for i in range(start) if _is_paragraph(texts[i], language)]
+    for stretch in reversed(_stretches(prose)):
+        if len(stretch) < _OPENING_PARAGRAPHS:
+            continue
+        cohesion = sum(rows[i][INDEX["cohesion"]] for i in stretch) / len(stretch)
+        worded = sum(rows[i][INDEX["lexicon_mean"]] for i in stretch) / len(stretch)
+        if cohesion >= 0.5 and worded > 0:
+            for i in range(stretch[0], start):
+                path[i] = BODY if i <= stretch[-1] else ASIDE
+            break  # the stretch nearest the start
+    return path
+
+
+def _stretches(lines: list[int]) -> list[list[int]]:
+    """Runs of line numbers no more than two apart (a heading, at most, between two paragraphs)."""
+    out: list[list[int]] = []
+    for i in lines:
+        if out and i - out[-1][-1] <= 2:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
+
+
+def _is_paragraph(text: str, language: Language) -> bool:
+    return ends_sentence(text) and word_count(text) >= 12 and language.stopword_share(text) >= 0.3
+
+
+_INTRODUCTION_WORDS = 8  # a sentence that introduces a list, not a label ("Tags:")
+_ITEM_WORDS = 10
+
+
+def _lists_introduced_above(path: list[int], texts: list[str]) -> list[int]:
+    """Give the article back the lists it opens with, when the model started it below them: short
+    items right above the start, under a sentence that introduces them with a colon ("… improves many
+    aspects of health, including:"), are the article's, and so is that sentence; so again for a list
+    above that sentence. A menu has no sentence over it."""
+    path = list(path)
+    body = [i for i, state in enumerate(path) if state == BODY]
+    if not body:
+        return path
+    start = body[0]
+    while True:
+        k = start - 1
+        while k >= 0 and path[k] == BEFORE and _is_item(texts[k]):
+            k -= 1
+        if k == start - 1 or k < 0 or path[k] != BEFORE or not _introduces(texts[k]):
+            return path
+        for i in range(k, start):
+            path[i] = BODY
+        start = k
+
+
+def _is_item(text: str) -> bool:
+    """A list's item: a few words, not a sentence, not an introduction of its own."""
+    return 1 <= word_count(text) <= _ITEM_WORDS and not ends_sentence(text) and not text.rstrip().endswith(":")
+
+
+def _introduces(text: str) -> bool:
+    return text.rstrip().endswith(":") and word_count(text) >= _INTRODUCTION_WORDS
 
 
 _MIN_PERIOD, _MAX_PERIOD = 2, 8  # lines in one entry of a list of entries (name, rating, heading, review …)
@@ -191,8 +278,13 @@ def _skeleton(texts: list[str], language: Language) -> list[tuple[str, str]]:
 def _alike(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """Two lines play the same part: the same shape, and the same text where both are lines the page
     repeats ("Rated: Good" is not "Read more"). One repeated value among varying ones ("Rating: 4.5"
-    three times in a list of ratings) still plays its entry's part."""
-    return a[0] == b[0] and (a[1] == b[1] or not (a[1] and b[1]))
+    three times in a list of ratings) still plays its entry's part. A line that is not a sentence plays
+    a name's part whatever its length: one entry's name runs to fifteen words, the next to five."""
+    return _part(a[0]) == _part(b[0]) and (a[1] == b[1] or not (a[1] and b[1]))
+
+
+def _part(shape: str) -> str:
+    return "prose" if shape == "prose" else "line"
 
 
 def _article_runs_to(path: list[int], texts: list[str]) -> int | None:
@@ -223,16 +315,25 @@ def _closing_section_to(path: list[int], texts: list[str]) -> int | None:
 
 _MAX_ENTRY = 16  # lines from one entry's repeated line to the next's (a product card with its tags runs to 14)
 _ENTRIES_SEEN = 3  # repeated lines inside the article that make it a list of entries
+_ENTRY_HEAD_LINES = 2  # shared lines of one more entry below the end that carry the list over it
 _LABEL = re.compile(r"^(\w[\w'’&/ -]{0,28}?)\s*(?::|\s\|)\s*\S")  # "Price | $12", "Best for: beginners"
 
 
 def _entry_key(text: str) -> tuple[str, str]:
     """What a line shares with its counterparts in the other entries of a list: its label when it
-    opens with a short capitalised one ("Price | from $12", "Best for: beginners"), else its text."""
+    opens with a short capitalised one ("Price | from $12", "Best for: beginners"), being a date
+    when it is one alone (a calendar's events), else its text."""
+    if _is_date_alone(text):
+        return "date", ""
     match = _LABEL.match(text)
     if match and match.group(1)[0].isupper() and word_count(match.group(1)) <= 4:
         return "label", match.group(1).lower()
     return "line", text
+
+
+def _is_date_alone(text: str) -> bool:
+    dates = find_dates(text)
+    return len(dates) == 1 and not any(c.isalnum() for c in text[:dates[0].start] + text[dates[0].end:])
 
 
 def _entries_run_to(path: list[int], texts: list[str]) -> int | None:
@@ -241,8 +342,12 @@ def _entries_run_to(path: list[int], texts: list[str]) -> int | None:
     that opens one of their lines ("Price | …", "Best for: …"): when the article's last entries each
     hold such a line, evenly spaced, and it goes on recurring at that spacing after the article's
     end, the list (and the article) runs on at least to its last recurrence; where it ends after
-    that, the model decides again. The shared line must not stand before the article too: an
-    advertisement's label recurs evenly, but all over the page. None when nothing runs on."""
+    that, the model decides again. One recurrence less than an entry's length below the end is most
+    often the last entry's own closing line, but several (its "Author: …", "Released: …") head one
+    more entry. The shared line must not stand before the article too (an advertisement's label
+    recurs evenly, but all over the page), unless the list began above the article: at the list's
+    spacing up to the start, several shared lines recur, or one recurs three times. None when nothing
+    runs on."""
     body = [i for i, state in enumerate(path) if state == BODY]
     if not body:
         return None
@@ -250,17 +355,20 @@ def _entries_run_to(path: list[int], texts: list[str]) -> int | None:
     where: dict[tuple[str, str], list[int]] = {}
     for i, text in enumerate(texts):
         where.setdefault(_entry_key(text), []).append(i)
-    best = None
+    found: list[tuple[int, bool, bool]] = []  # per shared line: how far it recurs, a whole entry on, once or twice above
     for (_kind, text), places in where.items():
         inside = [i for i in places if start <= i <= end]
         after = [i for i in places if i > end]
-        if len(inside) < _ENTRIES_SEEN or not after or places[0] < start or word_count(text) > 12:
+        if len(inside) < _ENTRIES_SEEN or not after or word_count(text) > 12:
             continue
         run = _last_run(inside)
         if len(run) < _ENTRIES_SEEN:
             continue
         gaps = [b - a for a, b in zip(run, run[1:])]
         reach = max(gaps) + max(gaps) // 2  # an entry's length, and some: entries vary
+        before = [i for i in places if i < start]
+        if before and not (run[0] == inside[0] and _chained(before + run[:1], reach)):
+            continue  # the line stands apart above the article too: an advertisement's label, not an entry's
         if min(gaps[-_ENTRIES_SEEN + 1:]) < 2 or end - run[-1] > reach:
             continue
         last = run[-1]
@@ -268,9 +376,20 @@ def _entries_run_to(path: list[int], texts: list[str]) -> int | None:
             if i - last > reach:
                 break
             last = i
-        if last - end >= min(gaps):  # at least one whole entry more, not the last one's closing line
-            best = max(best or 0, last)
-    return best
+        if last > end:
+            found.append((last, last - end >= min(gaps), 0 < len(before) < _ENTRIES_SEEN))
+    if sum(few_above for _last, _whole, few_above in found) < _ENTRY_HEAD_LINES:
+        found = [f for f in found if not f[2]]  # one label once or twice above the article: an advertisement's
+    whole = [last for last, is_whole, _few in found if is_whole]  # a whole entry on, not the last one's closing line
+    heads = [last for last, is_whole, _few in found if not is_whole]
+    if len(heads) >= _ENTRY_HEAD_LINES:  # a last entry's head: several of its shared lines, not one closing line
+        whole += heads
+    return max(whole, default=None)
+
+
+def _chained(places: list[int], reach: int) -> bool:
+    """Each place within an entry's reach of the next: one list running on."""
+    return all(b - a <= reach for a, b in zip(places, places[1:]))
 
 
 def _last_run(places: list[int]) -> list[int]:
@@ -301,12 +420,53 @@ def _labelled_like_the_text(path: list[int], texts: list[str]) -> list[int]:
             for key, state in zip(keys, path)]
 
 
-def _article_through(scores: list[list[float]], last: int) -> list[list[float]]:
-    """The scores with "after the article" closed up to line `last`."""
+def _scores(texts: list[str], lines, model: BodyModel, language: Language, lexicon: dict[str, float],
+            markup: MarkupModel | None, extra: list[list[float]] | None) -> tuple[list[list[float]], list[list[float]]]:
+    """The features and channel scores of `lines`, read as one page (with the markup's, on a saved page)."""
+    rows = page_features([texts[i] for i in lines], language, lexicon)
+    scores = [model.channels(row) for row in rows]
+    if extra is not None:
+        scores = [[a + b for a, b in zip(s, markup.channels(extra[i]))] for s, i in zip(scores, lines)]
+    return rows, scores
+
+
+_REPLY_SHARE = 0.1  # reply headers among the body's lines that make it a thread
+
+
+def _thread_taken_for_body(path: list[int], texts: list[str]) -> range | None:
+    """The comment thread the model took for the article, when it did: a body in which one line in
+    ten or more is a reply's header ("Re: …", "Name says:", "by name (12345)"), three at least, is
+    readers' talk, whose sentences read like an article's. The article is elsewhere (above the
+    thread, as a rule); None when the body is not a thread."""
+    body = [i for i, state in enumerate(path) if state in (BODY, ASIDE)]
+    replies = [i for i in body if is_reply_header(texts[i])]
+    if len(replies) < 3 or len(replies) < _REPLY_SHARE * len(body):
+        return None
+    span = thread_span(comment_headers(texts))
+    if span is None or not span[0] <= replies[0] <= span[1]:
+        return None
+    return range(span[0], span[1] + 1)
+
+
+def _article_over(scores: list[list[float]], first: int | None, last: int | None) -> list[list[float]]:
+    """The scores with "before the article" closed from line `first` on and "after the article"
+    closed up to line `last`."""
     out = [list(s) for s in scores]
-    for s in out[:last + 1]:
+    for s in out[first:] if first is not None else ():
+        s[BEFORE] = float("-inf")
+    for s in out[:last + 1] if last is not None else ():
         s[AFTER] = float("-inf")
     return out
+
+
+_MIRRORED = {BEFORE: AFTER, AFTER: BEFORE, BODY: BODY, ASIDE: ASIDE}
+
+
+def _entries_run_from(path: list[int], texts: list[str]) -> int | None:
+    """Where a list of entries that the model started late really starts: the same evidence as
+    `_entries_run_to`, read up the page (the entries' shared lines recurring evenly above the start)."""
+    first = _entries_run_to([_MIRRORED[state] for state in reversed(path)], texts[::-1])
+    return None if first is None else len(texts) - 1 - first
 
 
 _OWN_BACKMATTER = (Role.NOTES_HEADING, Role.REFERENCES_HEADING)

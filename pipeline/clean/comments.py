@@ -34,14 +34,20 @@ def _is_name(text: str) -> bool:
     return 0 < line_size(stripped) <= 5 and stripped[-1:] not in ".!?:;,\"”" and any(c.isalpha() for c in stripped)
 
 
+def is_reply_header(text: str) -> bool:
+    """A header only a reader's comment has ("Name says:", "Re: …", "by name (12345)"), unlike a
+    name over a date, which also heads an article's byline or an entry of a list."""
+    stripped = text.strip()
+    return bool(_SAYS.match(stripped) or _REPLY_TO.match(stripped)) and line_size(stripped) <= 16 or bool(
+        _BY_ID.match(stripped))
+
+
 def comment_headers(texts: list[str]) -> set[int]:
     """Lines that open a comment: its author's name, the time stamp, or both."""
     headers: set[int] = set()
     for i, text in enumerate(texts):
         stripped = text.strip()
-        if _SAYS.match(stripped) and line_size(stripped) <= 16:
-            headers.add(i)
-        elif _REPLY_TO.match(stripped) and line_size(stripped) <= 16 or _BY_ID.match(stripped):
+        if is_reply_header(stripped):
             headers.add(i)
         elif _is_stamp(stripped) and i > 0 and _is_name(texts[i - 1]) and not _is_stamp(texts[i - 1]):
             headers.update((i - 1, i))
