@@ -261,3 +261,60 @@ def test_a_last_page_of_fewer_than_five_lines_takes_lines_from_the_page_before()
     assert page_fill.to_loosen([before], three_lines, set()) == {text_key("Ends on the page before")}
     five_lines = [PageRoom(0, 0.5, False, 36), PageRoom(1, depth - 5 * line, False, 5)]
     assert page_fill.lacking_on_last_page(five_lines) == 0 and page_fill.to_loosen([before], five_lines, set()) == set()
+
+
+def _laid(text: str, page: int, fills: list[float]):
+    made = _paragraph(text, *[(f"line {i}", False) for i in range(len(fills))])
+    for line, fill in zip(made.lines, fills):
+        line.page, line.fill = page, fill
+    return made
+
+
+def test_a_paragraph_is_loosened_where_its_lines_together_carry_a_word_over_not_by_its_last_line_alone():
+    from pipeline.writers.pdf import page_fill
+    from pipeline.writers.pdf.weasy.line_ends import PageRoom
+
+    long_and_short_last = _laid("Twelve lines ending a third full", 0, [1] * 11 + [0.33])
+    short_and_full_last = _laid("Three lines ending nearly full", 0, [1, 1, 0.65])
+    two_lines_more = _laid("Thirty lines ending full", 0, [1] * 29 + [0.95])
+    rooms = [PageRoom(0, page_fill.LINE + 1, False), PageRoom(1, 300, False, 10)]
+    assert page_fill.carried(long_and_short_last) >= page_fill.CARRIES > page_fill.carried(short_and_full_last)
+    assert page_fill.carried(two_lines_more) >= page_fill.TWO_LINES  # it would run two lines longer
+    assert page_fill.to_loosen([short_and_full_last, two_lines_more, long_and_short_last], rooms, set()) == \
+        {text_key("Twelve lines ending a third full")}
+
+
+def test_a_page_a_line_short_takes_its_line_from_the_page_before_once_its_own_are_spent():
+    from pipeline.writers.pdf import page_fill
+    from pipeline.writers.pdf.weasy.line_ends import PageRoom
+
+    own, before = _laid("On the short page", 1, [1, 1, 1, 0.95]), _laid("On the page before", 0, [1, 1, 1, 0.97])
+    rooms = [PageRoom(0, 0.5, False), PageRoom(1, page_fill.LINE + 1, False), PageRoom(2, 300, False, 10)]
+    assert page_fill.loosen_by_page([before, own], rooms, set()) == {1: {text_key("On the short page")}}
+    assert page_fill.loosen_by_page([before, own], rooms, {text_key("On the short page")}) == \
+        {1: {text_key("On the page before")}}
+    assert page_fill.loosen_by_page([before, own], rooms, set(), only=frozenset({0})) == {}
+
+
+def test_a_trial_for_several_pages_not_kept_is_split_at_the_page_whose_change_moved_the_pages_after_it():
+    from pipeline.writers.pdf import page_fill
+
+    before = ["a", "b", "c", "d", "e", "f", "g"]
+    filled_in_place = ["a", "b", "c", "d", "e", "f", "g"]
+    fed_from_before = ["a", "b", "c'", "d", "e", "f", "g"]  # short page 2 took a line from page 1
+    moved_on = ["a", "b", "c", "d", "e'", "f'", "g'"]  # the change for page 3 moved page 4 and on
+    assert page_fill.moving([2, 3, 5], before, filled_in_place) is None
+    assert page_fill.moving([2, 3, 5], before, fed_from_before) is None
+    assert page_fill.moving([2, 3, 5], before, moved_on) == 3
+    assert page_fill.moving([5], before, moved_on) is None  # moved before any page it was for
+
+
+def test_a_short_last_line_never_opens_with_the_end_of_a_word_broken_on_the_line_before():
+    broken = _paragraph("Ends with a fragment", ("the revolutionary bureau\u00ad\u2010", False), ("cracy.", False))
+    broken.lines[-1].fill = 0.1
+    long_last = _paragraph("A long last line", ("the revolutionary bureau\u00ad\u2010", False),
+                           ("cracy grew and grew over the years that followed.", False))
+    long_last.lines[-1].fill = 0.9
+    assert hyphen_faults([broken, long_last], frozenset()) == {text_key("Ends with a fragment"): {"bureaucracy"}}
+    assert hyphen_faults([broken], None) == {}  # a fill trial's layout: not judged on this
+    assert hyphen_faults([broken], frozenset({text_key("Ends with a fragment")})) == {}  # once per paragraph

@@ -229,50 +229,71 @@ class FastPdfWriter(PdfWriter):
         """Paragraphs (by text_key) with a line, not their last, filled less than half way."""
         return {text_key(text) for text in short_lines(document)}
 
-    def hyphen_faults(self, document) -> dict[str, set[str]]:
-        """Words to keep whole: a third hyphenated line in a row, a page ending in a hyphen."""
-        return hyphen_faults(line_ends.paragraphs(document))
+    def hyphen_faults(self, document, settled=None) -> dict[str, set[str]]:
+        """Words to keep whole: a third hyphenated line in a row, a page ending in a hyphen, and, but
+        in the paragraphs `settled` names, a last line opening with a broken word's end (None: not
+        that; see hyphenation.hyphen_faults)."""
+        return hyphen_faults(line_ends.paragraphs(document), settled)
 
     def filled(self, document, render, notes, unbroken) -> object:
         """The layout with short pages filled by loosening paragraphs on them, or by tightening those
         on a page a note's call left (page_fill), trial by trial, each kept only if its pages end
         shorter by less, its notes and lines still right. A trial that fills better but stacks
-        hyphens or ends a page on one is tried once more with those words kept whole.
-        `render(loose, tight, base, changed, unbroken)` lays the part out; `unbroken` (words kept
-        whole, per paragraph) is the part's own so far."""
+        hyphens or ends a page on one is tried once more with those words kept whole. A trial for
+        several pages that is not kept is tried again in two parts (`_split`): one paragraph that moves
+        the pages after it no longer costs the others their chance. `render(loose, tight, base,
+        changed, unbroken)` lays the part out; `unbroken` (words kept whole, per paragraph) is the
+        part's own so far."""
         loose: frozenset[str] = frozenset()
         tight: frozenset[str] = frozenset()
         kept = dict(unbroken)
         tried: set[str] = set()
         best = page_fill.shortness(line_ends.rooms(document))
-        for trial_number in range(page_fill.PASSES):
+        pending: list[frozenset[int]] = []  # groups of pages to try on their own next
+        trials = 0
+        while trials < page_fill.PASSES:
             paragraphs, rooms = line_ends.paragraphs(document), line_ends.rooms(document)
-            to_loosen, to_tighten = _one_kind_of_change(trial_number, paragraphs, rooms, tried)
-            if not to_loosen and not to_tighten:
-                break
-            tried |= to_loosen | to_tighten
-            found = self._better_trial(render, loose | to_loosen, tight | to_tighten, document,
-                                       frozenset(to_loosen | to_tighten), kept, best, notes)
+            only = pending.pop(0) if pending else None
+            by_page, kind = _one_kind_of_change(trials, paragraphs, rooms, tried, only)
+            if not by_page:
+                if only is None:
+                    break
+                continue
+            trials += 1
+            chosen = frozenset(key for keys in by_page.values() for key in keys)
+            to_loosen, to_tighten = (chosen, frozenset()) if kind == "loosen" else (frozenset(), chosen)
+            found, trial = self._better_trial(render, loose | to_loosen, tight | to_tighten, document, chosen,
+                                              kept, best, notes)
             if found is not None:
+                pages = len(document.pages)
                 document, best, kept = found
                 loose, tight = loose | to_loosen, tight | to_tighten
+                if len(document.pages) != pages:
+                    pending = []  # the groups' page numbers no longer hold
+            elif len(by_page) > 1:
+                pending[:0] = _split(sorted(by_page), document, trial)
+                continue  # its paragraphs are tried again, in the parts
+            tried |= chosen
         return document
 
     def _better_trial(self, render, loose, tight, base, changed, kept, best, notes):
-        """(layout, its shortness, words kept whole) of a trial that fills better than `best` with its
-        notes, lines and hyphenation right, tried once more with stacked words kept whole; else None."""
+        """((layout, its shortness, words kept whole), the layout) of a trial that fills better than
+        `best` with its notes, lines and hyphenation right, tried once more with stacked words kept
+        whole; else (None, the last layout tried, None if it fell short on notes or lines)."""
         for _ in range(2):
             trial = render(loose, tight, base, changed, kept)
             score = page_fill.shortness(line_ends.rooms(trial))
-            if not (score < best and self.notes_and_lines_right(trial, notes)):
-                return None
+            if not self.notes_and_lines_right(trial, notes):
+                return None, None
+            if not score < best:
+                return None, trial
             faults = self.hyphen_faults(trial)
             if not faults:
-                return trial, score, kept
+                return (trial, score, kept), trial
             kept = dict(kept)
             keep_words_whole(kept, faults)
             changed |= frozenset(faults)
-        return None
+        return None, None
 
     def notes_and_lines_right(self, document, notes) -> bool:
         """Every note laid out, and no line (not a paragraph's last) filled less than half way."""
@@ -280,17 +301,34 @@ class FastPdfWriter(PdfWriter):
         return all(note in anchors for note in notes) and not self.short_line_paragraphs(document)
 
 
-def _one_kind_of_change(trial_number: int, paragraphs, rooms, tried: set[str]) -> tuple[set[str], set[str]]:
-    """Paragraphs to loosen, or to tighten: one kind of change a trial, the kinds in turn, and the
-    other kind where the turn's has no paragraph to offer (a trial is not spent on nothing)."""
-    kinds = [("loosen", page_fill.to_loosen), ("tighten", page_fill.to_tighten)]
+def _one_kind_of_change(trial_number: int, paragraphs, rooms, tried: set[str],
+                        only: frozenset[int] | None = None) -> tuple[dict[int, set[str]], str]:
+    """(short page -> paragraphs, "loosen" or "tighten") for the pages in `only`, if given: one kind
+    of change a trial, the kinds in turn, and the other kind where the turn's has no paragraph to
+    offer (a trial is not spent on nothing)."""
+    kinds = [("loosen", page_fill.loosen_by_page), ("tighten", page_fill.tighten_by_page)]
     if trial_number % 2:
         kinds.reverse()
     for kind, choose in kinds:
-        chosen = choose(paragraphs, rooms, tried)
+        chosen = choose(paragraphs, rooms, tried, only)
         if chosen:
-            return (chosen, set()) if kind == "loosen" else (set(), chosen)
-    return set(), set()
+            return chosen, kind
+    return {}, ""
+
+
+def _split(pages: list[int], base, trial) -> list[frozenset[int]]:
+    """A trial for several pages that was not kept, in groups to try on their own: the pages before
+    the one whose change moved the pages after it (page_fill.moving), that page alone, and the pages
+    after it; in halves where that cannot be told."""
+    culprit = None
+    if trial is not None:
+        culprit = page_fill.moving(pages, [page_start(page) for page in base.pages],
+                                   [page_start(page) for page in trial.pages])
+    if culprit is None:
+        middle = len(pages) // 2
+        return [frozenset(pages[:middle]), frozenset(pages[middle:])]
+    groups = [[page for page in pages if page < culprit], [culprit], [page for page in pages if page > culprit]]
+    return [frozenset(group) for group in groups if group]
 
 
 #: The garbage collector's thresholds while a part is laid out: a layout makes hundreds of thousands

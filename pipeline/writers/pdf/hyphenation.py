@@ -18,6 +18,7 @@ the word (`unbroken`, per paragraph) and sets the chapter again.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -34,6 +35,8 @@ MIN_WORD, LEFT, RIGHT = 8, 3, 3
 TEXTS_KEPT = 200_000
 #: Hyphenated lines allowed in a row.
 MAX_HYPHENS_IN_A_ROW = 2
+#: A paragraph's last line this short (a share of the measure) never opens with a broken word's end.
+SHORT_LAST_LINE = 0.5
 _EPUB = "http://www.idpf.org/2007/ops"
 #: A word the patterns may break: letters only, lower case (an apostrophe inside, as in "workers’s", ends it).
 _BREAKABLE = re.compile(r"[a-zà-öø-ÿ]+")
@@ -312,18 +315,26 @@ def _is_address(element) -> bool:
         and (text in href or text.startswith(("http", "www.")))
 
 
-def hyphen_faults(paragraphs) -> dict[str, set[str]]:
+def hyphen_faults(paragraphs, settled: Container[str] | None = None) -> dict[str, set[str]]:
     """Words to keep whole, per text_key, so that a layout has no third hyphenated line in a
-    row and no page ending in a hyphen: every such line's word at once (one layout more mends most;
-    what setting them whole moves is judged on the next). `paragraphs` as weasy.line_ends reads them."""
+    row and no page ending in a hyphen; and, where `settled` is given, no paragraph's last line
+    opening with the end of a word broken on the line before (a compositor's rule: "-tion." reads
+    as a fragment, and kept whole the word only makes the line before a little looser), but in the
+    paragraphs `settled` names (text_key), which have had a word kept whole already: once per
+    paragraph, so that setting it whole, which may break the next word, ends. Every such line's
+    word at once (one layout more mends most; what setting them whole moves is judged on the next).
+    `paragraphs` as weasy.line_ends reads them."""
     faults: dict[str, set[str]] = {}
     for paragraph in paragraphs:
+        key = text_key(paragraph.text)
+        last_word = settled is not None and key not in settled
         run = 0
         for index, line in enumerate(paragraph.lines):
             run = run + 1 if line.hyphenated else 0
             word = paragraph.broken_word(index)
-            if word and (run >= MAX_HYPHENS_IN_A_ROW + 1 or line.last_on_page):
-                faults.setdefault(text_key(paragraph.text), set()).add(word.strip(_EDGES))
+            ends_last = last_word and index == len(paragraph.lines) - 2 and paragraph.lines[-1].fill < SHORT_LAST_LINE
+            if word and (run >= MAX_HYPHENS_IN_A_ROW + 1 or line.last_on_page or ends_last):
+                faults.setdefault(key, set()).add(word.strip(_EDGES))
                 run = 0  # as if set whole: the lines after it are judged again once it is
     return faults
 

@@ -197,7 +197,7 @@ class PdfWriter:
         for _ in range(self.LAYOUTS):
             document = self.render_document(body, first_page=first_page, unbroken=unbroken, base=document,
                                             changed=frozenset(faults))
-            faults = self.hyphen_faults(document)
+            faults = self.hyphen_faults(document, frozenset(unbroken))
             if not faults:
                 break
             keep_words_whole(unbroken, faults)
@@ -343,14 +343,14 @@ class PdfWriter:
             strayed = [n.number for n in chapter.notes if ids.note_id(chapter, n.number) in first
                        and first[ids.note_id(chapter, n.number)] != first.get(ids.noteref_id(chapter, n.number))]
             short = self.short_line_paragraphs(document) - rebreak
-            faults = self.hyphen_faults(document)
+            faults = self.hyphen_faults(document, frozenset(unbroken))
             if not missing and not short and not faults:
                 break
             keep_words_whole(unbroken, faults)
             only_words = frozenset(faults) if not missing and not short else frozenset()
             if faults:
                 words = sorted(word for found in faults.values() for word in found)
-                self.relaid.append((chapter.number, f"hyphens stacked or ending a page ({', '.join(words)})",
+                self.relaid.append((chapter.number, f"hyphens stacked or ending a page or a paragraph ({', '.join(words)})",
                                     KEPT_WHOLE))
             if missing:
                 lost = sorted(set(lost) | set(missing))
@@ -392,9 +392,11 @@ class PdfWriter:
         the plain path cannot see lines, and keeps the layout as it is."""
         return document
 
-    def hyphen_faults(self, document) -> dict[str, set[str]]:
+    def hyphen_faults(self, document, settled=None) -> dict[str, set[str]]:
         """Words to keep whole (per render.xhtml.text_key): a third hyphenated line in a row,
-        a page ending in a hyphen. None the plain path can see (only the box tree shows lines)."""
+        a page ending in a hyphen, and (but in the paragraphs `settled` names; None: not that) a
+        paragraph's last line opening with a broken word's end. None the plain path can see (only
+        the box tree shows lines)."""
         return {}
 
 
