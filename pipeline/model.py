@@ -239,6 +239,7 @@ class GlossaryEntry:
     match_case: bool = True
     line: int = 0
     uses: list[str] = field(default_factory=list)  # chapter ids where the term is linked
+    sort: str = ""  # where the entry is filed, when not under its term ("Cliff" for "Tony Cliff")
 
 
 @dataclass

@@ -154,3 +154,40 @@ def test_pdf_glossary_page_numbers_point_to_pages_that_contain_the_term(built, p
                   if ids.term_use_id(c, entry.id) in result.labels]
         printed = f"{'Page' if len(labels) == 1 else 'Pages'} {', '.join(labels)}."
         assert printed in glossary_text, (entry.term, printed)
+
+
+def test_an_entry_is_filed_under_its_sort_key_where_given(tmp_path):
+    """A person's entry ("Tony Cliff", sort: Cliff) is filed under the surname, among the others."""
+    from pipeline.editorial.apply import _glossary
+    from pipeline.editorial.load import GlossarySpec
+
+    class Doc:
+        def where(self, _):
+            return 1, None
+
+    class Editorial:
+        glossary = [GlossarySpec(0, "tony-cliff", "Tony Cliff", ["Tony Cliff"], True, "d", [], ("entries", 0), "Cliff"),
+                    GlossarySpec(1, "lenin", "Lenin", ["Lenin"], True, "d", [], ("entries", 1)),
+                    GlossarySpec(2, "the-purges", "The Purges", ["The Purges"], True, "d", [], ("entries", 2)),
+                    GlossarySpec(3, "bukharin", "Bukharin", ["Bukharin"], True, "d", [], ("entries", 3))]
+        glossary_doc = Doc()
+
+    assert [e.term for e in _glossary(Editorial())] == ["Bukharin", "Tony Cliff", "Lenin", "The Purges"]
+
+
+def test_both_editions_file_the_readers_people_under_their_surnames(epub_documents, built, pdf_text):
+    """Tony Cliff among the C entries and George Orwell among the O entries, in the EPUB's glossary, and
+    the PDF's entries (each opens a line with its term) in the same order."""
+    section = next(found for doc in epub_documents.values()
+                   if (found := doc.find(".//x:section[@id='glossary']", XHTML_NS)) is not None)
+    terms = ["".join(dfn.itertext()) for dfn in section.iterfind(".//x:dfn", XHTML_NS)]
+    for person, before, after in (("Tony Cliff", "Central Committee", "collectivisation"),
+                                  ("George Orwell", "Old Bolsheviks", "permanent revolution")):
+        assert terms.index(before) < terms.index(person) < terms.index(after), terms
+    result = built.pdf
+    lines = [" ".join(line.split()) for page in pdf_text[result.physical["glossary"] - 1:result.physical["index"] - 1]
+             for line in page.split("\n")]
+    at = 0
+    for term in terms:  # each term opens a line after the one before it
+        at = next((i for i in range(at, len(lines)) if lines[i].startswith(term)), None)
+        assert at is not None, f"{term} not found after the entry before it"

@@ -96,6 +96,7 @@ class GlossarySpec:
     definition: str
     see_also: list[str]
     where: tuple
+    sort: str = ""  # where it is filed, when not under its term
 
 
 @dataclass
@@ -243,7 +244,8 @@ def _load_glossary(doc: YamlDocument, problems: Problems) -> list[GlossarySpec]:
                                          hint="a form may link to one entry only: remove it from one of them"))
             forms_owner[key] = entry_id
         entries.append(GlossarySpec(i, entry_id, raw["term"], forms, raw.get("match_case", True),
-                                    raw["definition"], list(raw.get("see_also", [])), where))
+                                    raw["definition"], list(raw.get("see_also", [])), where,
+                                    raw.get("sort", "")))
     known = {e.id for e in entries} | {e.term.lower() for e in entries}
     for entry in entries:
         for j, ref in enumerate(entry.see_also):
