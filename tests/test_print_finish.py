@@ -318,3 +318,45 @@ def test_a_short_last_line_never_opens_with_the_end_of_a_word_broken_on_the_line
     assert hyphen_faults([broken, long_last], frozenset()) == {text_key("Ends with a fragment"): {"bureaucracy"}}
     assert hyphen_faults([broken], None) == {}  # a fill trial's layout: not judged on this
     assert hyphen_faults([broken], frozenset({text_key("Ends with a fragment")})) == {}  # once per paragraph
+
+
+def test_a_glossary_terms_asterisk_follows_its_possessive_and_stands_apart_from_a_note_call(hyphenator):
+    def term(word: str) -> str:
+        return f'<a class="glossterm glossterm-discreet" href="#g">{word}</a>'
+
+    out = hyphenate(f'<p>The {term("Bolsheviks")}<span id="ix"></span>’ party, {term("Lenin")}’s heirs, '
+                    f'‘{term("purges")}’ and the {term("Pact")}<a href="#n8" class="noteref">8</a>'
+                    f'<span class="footnote">A note.</span>, but {term("Kamenev")}’ wrote.</p>', hyphenator)
+    assert f'{term("Bolsheviks’")}<span id="ix"></span> party' in out
+    assert f'{term("Lenin’s")} heirs' in out and f'‘{term("purges’")} and' in out
+    assert '<a class="glossterm glossterm-discreet before-call" href="#g">Pact</a><a href="#n8"' in out
+    assert f'{term("Kamenev")}’ wrote' in out  # a quotation mark after a name that ends in no s: not its
+
+
+def test_the_readers_glossary_asterisks_never_split_a_possessive_nor_touch_a_note_number(book):
+    marks = []  # (page, a raised asterisk, the character after it on its line of text)
+    for page in book.pages:
+        chars = [char for line in page.lines for char in line.chars]
+        for star in (char for char in chars if char["text"] == "*" and char["size"] < 7.2):
+            after = [char for char in chars if char["x0"] >= star["x1"] - 0.5 and char is not star
+                     and abs(char["bottom"] - star["bottom"]) < 8]
+            if after:
+                marks.append((page.number, star, min(after, key=lambda char: char["x0"])))
+    assert len(marks) > 100
+    assert [(page, after["text"]) for page, _, after in marks if after["text"] in "’'"] == []
+    called = [(page, star, after) for page, star, after in marks if after["text"].isdigit() and after["size"] < 7.2]
+    assert called, "the reader has a glossary term right before a note call"
+    assert [(page, round(after["x0"] - star["x1"], 2)) for page, star, after in called
+            if after["x0"] - star["x1"] < 1] == []
+
+
+def test_the_editors_name_in_the_credit_is_kept_on_one_line(book):
+    from pipeline.model import BookMeta
+    from pipeline.render.xhtml import credit
+
+    meta = BookMeta.__new__(BookMeta)
+    meta.editor, meta.credit = "The Reader Pipeline Editors", "Selected and annotated by the Reader Pipeline editors"
+    assert credit(meta) == 'Selected and annotated by <span class="nowrap">the Reader Pipeline editors</span>'
+    title_page = next(page for page in book.pages if any(line.text.startswith("Selected") for line in page.lines))
+    assert any(line.text.strip() == "the Reader Pipeline editors" or line.text.rstrip().endswith(
+        "the Reader Pipeline editors") for line in title_page.lines), [line.text for line in title_page.lines]

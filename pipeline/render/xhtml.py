@@ -373,6 +373,18 @@ def render_glossary(book: Book, edition: Edition, pages: dict[str, list[tuple[st
 
 # ---------------------------------------------------------------- front and back matter
 
+def credit(meta) -> str:
+    """The credit line, escaped, the editors' name in it kept on one line (a `nowrap` span): a
+    name broken across lines ("the Reader / Pipeline editors") reads as two. The name is found as
+    `editor:` gives it, whatever its capitals."""
+    line, name = meta.credit_line, meta.editor or ""
+    at = line.lower().find(name.lower()) if name else -1
+    if at < 0 or " " not in name.strip():
+        return esc(line)
+    end = at + len(name)
+    return f'{esc(line[:at])}<span class="nowrap">{esc(line[at:end])}</span>{esc(line[end:])}'
+
+
 def render_titlepage(book: Book) -> str:
     meta = book.meta
     subtitle = (f'<p class="subtitle" epub:type="subtitle" role="doc-subtitle">{esc(meta.subtitle)}</p>'
@@ -380,7 +392,7 @@ def render_titlepage(book: Book) -> str:
     publisher = f'<p class="publisher">{esc(meta.publisher)}</p>' if meta.publisher else ""
     return (f'<section id="titlepage" class="titlepage" epub:type="titlepage" aria-label="Title page">'
             f'<h1 class="book-title" epub:type="title">{esc(meta.title)}</h1>{subtitle}'
-            f'<p class="editor">{esc(meta.credit_line)}</p>'
+            f'<p class="editor">{credit(meta)}</p>'
             f'{publisher}</section>')
 
 
@@ -393,7 +405,7 @@ def render_imprint(book: Book, edition_kind: str = PRINT) -> str:
     """The copyright page (the e-book's follows its title page, as the print edition's does)."""
     meta = book.meta
     lines = [f"<p>{esc(meta.title)}{': ' + esc(meta.subtitle) if meta.subtitle else ''}</p>",
-             f"<p>{esc(meta.credit_line)}</p>"]
+             f"<p>{credit(meta)}</p>"]
     if meta.rights:
         lines.append(f"<p>{esc(meta.rights)}</p>")
     if meta.publisher:

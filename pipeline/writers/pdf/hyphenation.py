@@ -157,7 +157,8 @@ def url_breaks(address: str) -> str:
 def hyphenate(body: str, hyphenator: Hyphenator, unbroken: dict[str, frozenset[str]] | None = None,
               loose: frozenset[str] = frozenset(), tight: frozenset[str] = frozenset()) -> str:
     """The print edition's XHTML `body` with soft hyphens where words may break, and web addresses
-    breakable after / and . only; the words named in `unbroken` (per text_key) kept whole, and
+    breakable after / and . only; a glossary term's asterisk after its possessive and apart from a
+    note call (`_place_glossary_marks`); the words named in `unbroken` (per text_key) kept whole, and
     the paragraphs named in `loose` set a touch looser and those in `tight` a touch tighter (see page_fill)."""
     root = etree.fromstring(f'<root xmlns:epub="{_EPUB}">{body}</root>')
     unbroken = unbroken or {}
@@ -165,6 +166,7 @@ def hyphenate(body: str, hyphenator: Hyphenator, unbroken: dict[str, frozenset[s
     if loose or tight:
         _mark_spacing(root, {**{key: "loose" for key in loose}, **{key: "tight" for key in tight}})
 
+    _place_glossary_marks(root)
     words = {word for found in unbroken.values() for word in found}
 
     def kept(element, text: str) -> frozenset[str]:
@@ -191,6 +193,64 @@ def hyphenate(body: str, hyphenator: Hyphenator, unbroken: dict[str, frozenset[s
     _keep_references_whole(root)
     return "".join(etree.tostring(child, method="html", encoding=str) + (child.tail or "") for child in root) \
         if len(root) else body
+
+
+#: What follows a glossary term and belongs with it before its asterisk: a possessive ("Lenin’s"), or
+#: an apostrophe or closing quotation mark after a final s ("Bolsheviks’", "‘purges’").
+_POSSESSIVE = re.compile(r"[’']s(?![^\W_])")
+_AFTER_S = re.compile(r"[’'](?![^\W_])")
+
+
+def _place_glossary_marks(root) -> None:
+    """Print marks a glossary term's first use with a raised asterisk after the link (print.css):
+    a possessive or closing quotation mark right after the term is taken into the link, so that
+    the asterisk follows the whole word ("Bolsheviks’*", not "Bolsheviks*’"), and a link that a
+    note call follows directly is marked `before-call`, so that the asterisk and the note number
+    stand apart (print.css) instead of running together ("Pact*8")."""
+    for link in root.iter("a"):
+        if "glossterm-discreet" not in (link.get("class") or "").split():
+            continue
+        holder = _text_after(link)
+        text = (holder.tail or "") if holder is not None else ""
+        words = "".join(link.itertext())
+        found = _POSSESSIVE.match(text) or (_AFTER_S.match(text) if words[-1:] in "sS" else None)
+        if found:
+            holder.tail = text[found.end():] or None
+            _append_text(link, found.group())
+        following = _next_after_anchors(link)
+        if following is not None and following.tag == "a" and "noteref" in (following.get("class") or "").split():
+            link.set("class", f"{link.get('class')} before-call")
+
+
+def _is_empty_anchor(element) -> bool:
+    """An index's empty anchor (a place the index locates), which print sets after the words."""
+    return element.tag == "span" and len(element) == 0 and not element.text and element.get("id") is not None
+
+
+def _text_after(link):
+    """The element whose tail holds the text right after `link` (past empty anchors)."""
+    holder = link
+    while not holder.tail and holder.getnext() is not None and _is_empty_anchor(holder.getnext()):
+        holder = holder.getnext()
+    return holder
+
+
+def _next_after_anchors(link):
+    """The element right after `link` with no text between them (past empty anchors), or None."""
+    element = link
+    while not element.tail and element.getnext() is not None:
+        element = element.getnext()
+        if not _is_empty_anchor(element):
+            return element
+    return None
+
+
+def _append_text(element, text: str) -> None:
+    """`text` added at the end of `element`'s content."""
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + text
+    else:
+        element.text = (element.text or "") + text
 
 
 #: A number range ("516–27", "102–103"): a line may break after an en dash, which leaves "534–" at a
