@@ -201,21 +201,30 @@ def test_the_plain_reader_is_the_fast_one_but_where_weasyprint_70s_bugs_show(pla
     touched = _touched(plain, fast)
     allowed = {page for number in touched for page in spans[number]}
     # The glossary's page numbers follow the chapters', and the fast path mends its hyphenation as it
-    # does theirs: its lines may differ, not its words.
+    # does theirs, the front matter's too (a copyright page's "repro-/duced for study."): their lines
+    # may differ, not their words.
     back = range(fast.physical["glossary"] - 1, index) if "glossary" in fast.physical else range(0)
-    assert _letters(re.sub(r"\d", "", plain_text[i]) for i in back) == \
-        _letters(re.sub(r"\d", "", fast_text[i]) for i in back)
-    allowed |= set(back)
+    for part in (back, range(openings[0])):
+        assert _letters(re.sub(r"\d", "", plain_text[i]) for i in part) == \
+            _letters(re.sub(r"\d", "", fast_text[i]) for i in part)
+        allowed |= set(part)
     assert differing <= allowed, sorted(page + 1 for page in differing - allowed)
-    # Sections open on the same pages but within the chapters set differently on purpose.
+    # Sections open on the same pages but within the chapters set differently on purpose. (In the reader
+    # the fast path keeps a word whole in every chapter, a paragraph's short last line opening with a
+    # broken word's end among them, so every chapter may be set differently: each is compared letter
+    # by letter below.)
     outside = [(e, f) for e, f in zip(_outline(plain_reader), _outline(fast_reader)) if f[2] < index and f[2] not in allowed]
-    assert outside and all(e == f for e, f in outside)
+    assert all(e == f for e, f in outside)
+    assert touched or outside
     for number in touched:
         pages = spans[number]
         assert _letters(plain_text[i] for i in pages) == _letters(fast_text[i] for i in pages), number
     # What the plain path did differently is only what WeasyPrint 70's bugs make it do.
     assert all("footnote" in what and remedy in ("keep-whole", NOTE_STRAYED) for _, what, remedy in slow.relaid)
-    assert len(differing) <= 0.5 * len(fast_text)
+    # The fast path's finish (pages filled, a short last line's broken word kept whole) sets most
+    # chapters' lines differently: 113 of the reader's 172 pages before the index differed (2026-12-06;
+    # the bound was half before the last line's rule); the words are the same (above).
+    assert len(differing) <= 0.75 * len(fast_text)
 
 
 @pytest.mark.slow

@@ -240,7 +240,7 @@ class FastPdfWriter(PdfWriter):
         on a page a note's call left (page_fill), trial by trial, each kept only if its pages end
         shorter by less, its notes and lines still right. A trial that fills better but stacks
         hyphens or ends a page on one is tried once more with those words kept whole. A trial for
-        several pages that is not kept is tried again in two parts (`_split`): one paragraph that moves
+        several pages that is not kept is tried again in parts (`_split`): one paragraph that moves
         the pages after it no longer costs the others their chance. `render(loose, tight, base,
         changed, unbroken)` lays the part out; `unbroken` (words kept whole, per paragraph) is the
         part's own so far."""
