@@ -10,6 +10,7 @@ article for its title and byline, and the outside stage drops what is left.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .comments import comment_headers, is_reply_header, thread_span
 from .body_model import AFTER, ASIDE, BEFORE, BODY, BodyModel, load_model, viterbi
@@ -319,6 +320,7 @@ _ENTRY_HEAD_LINES = 2  # shared lines of one more entry below the end that carry
 _LABEL = re.compile(r"^(\w[\w'’&/ -]{0,28}?)\s*(?::|\s\|)\s*\S")  # "Price | $12", "Best for: beginners"
 
 
+@lru_cache(maxsize=8192)  # the list rules ask of each line several times
 def _entry_key(text: str) -> tuple[str, str]:
     """What a line shares with its counterparts in the other entries of a list: its label when it
     opens with a short capitalised one ("Price | from $12", "Best for: beginners"), being a date
@@ -331,7 +333,13 @@ def _entry_key(text: str) -> tuple[str, str]:
     return "line", text
 
 
+_DIGIT = re.compile(r"\d")
+_DATE_ALONE_MAX = 80  # characters: the longest date written out ("Wednesday, 17 September 2025 at 10:30 am")
+
+
 def _is_date_alone(text: str) -> bool:
+    if len(text) > _DATE_ALONE_MAX or not _DIGIT.search(text):
+        return False  # every date find_dates reads has a year in digits: most lines need no search
     dates = find_dates(text)
     return len(dates) == 1 and not any(c.isalnum() for c in text[:dates[0].start] + text[dates[0].end:])
 
