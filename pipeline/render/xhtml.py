@@ -474,7 +474,8 @@ def render_colophon(book: Book) -> str:
             f'aria-labelledby="colophon-title"><h2 id="colophon-title">Sources</h2>{extra}'
             f'<div class="sources" role="list">{items}</div>'
             f'<p class="production">This edition of <cite>{esc(meta.title)}</cite> was compiled and annotated by '
-            f'{esc(meta.editor)}{", " + esc(human_date(meta.date)) if meta.date else ""}. It is set in Charis SIL, '
+            f'<span class="nowrap">{esc(meta.editor)}</span>{", " + esc(human_date(meta.date)) if meta.date else ""}. '
+            f'It is set in Charis SIL, '
             f'an open-source typeface by SIL International.</p></section>')
 
 

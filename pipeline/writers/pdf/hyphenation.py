@@ -195,16 +195,18 @@ def hyphenate(body: str, hyphenator: Hyphenator, unbroken: dict[str, frozenset[s
         if len(root) else body
 
 
-#: What follows a glossary term and belongs with it before its asterisk: a possessive ("Lenin’s"), or
-#: an apostrophe or closing quotation mark after a final s ("Bolsheviks’", "‘purges’").
+#: What follows a glossary term and belongs with it before its asterisk, as a note's number follows
+#: them: a possessive ("Lenin’s"), then any apostrophe or closing quotation marks ("Bolsheviks’",
+#: "‘purges’", "“Thermidorian reaction”").
 _POSSESSIVE = re.compile(r"[’']s(?![^\W_])")
-_AFTER_S = re.compile(r"[’'](?![^\W_])")
+_CLOSING = re.compile(r"[’'”]+(?![^\W_])")
 
 
 def _place_glossary_marks(root) -> None:
     """Print marks a glossary term's first use with a raised asterisk after the link (print.css):
-    a possessive or closing quotation mark right after the term is taken into the link, so that
-    the asterisk follows the whole word ("Bolsheviks’*", not "Bolsheviks*’"), and a link that a
+    a possessive or closing quotation marks right after the term are taken into the link, so that
+    the asterisk follows the whole word and its marks as a note's number does ("Bolsheviks’*",
+    "reaction”*", not "Bolsheviks*’", "reaction*”"), and a link that a
     note call follows directly is marked `before-call`, so that the asterisk and the note number
     stand apart (print.css) instead of running together ("Pact*8")."""
     for link in root.iter("a"):
@@ -212,11 +214,13 @@ def _place_glossary_marks(root) -> None:
             continue
         holder = _text_after(link)
         text = (holder.tail or "") if holder is not None else ""
-        words = "".join(link.itertext())
-        found = _POSSESSIVE.match(text) or (_AFTER_S.match(text) if words[-1:] in "sS" else None)
-        if found:
-            holder.tail = text[found.end():] or None
-            _append_text(link, found.group())
+        possessive = _POSSESSIVE.match(text)
+        end = possessive.end() if possessive else 0
+        closing = _CLOSING.match(text, end)
+        end = closing.end() if closing else end
+        if end:
+            holder.tail = text[end:] or None
+            _append_text(link, text[:end])
         following = _next_after_anchors(link)
         if following is not None and following.tag == "a" and "noteref" in (following.get("class") or "").split():
             link.set("class", f"{link.get('class')} before-call")
