@@ -119,6 +119,8 @@ def test_epub_glossary_links_resolve_and_back_links_return_to_a_use(epub_documen
     assert links >= 40
     for dd in section.iterfind(".//x:dd", XHTML_NS):
         assert dd.get("{http://www.idpf.org/2007/ops}type") == "glossdef"
+        for uses in dd.iterfind(".//x:p[@class='uses']", XHTML_NS):
+            assert re.match("Pages?\u00a0", uses.text), uses.text  # "Page" never ends a line without its number
         for back in dd.iterfind(".//x:p[@class='uses']/x:a", XHTML_NS):
             file, anchor = back.get("href").split("#")
             use = epub_documents[f"EPUB/text/{file}"].find(f".//*[@id='{anchor}']")

@@ -126,6 +126,9 @@ def test_number_ranges_and_page_references_are_kept_on_one_line(hyphenator):
     assert '<span class="nowrap">516–27</span> and' in body and '<span class="nowrap">534–49</span>.' in body
     assert '<a href="#i"><span class="nowrap">102–103</span></a>' in body
     assert "pp.\u00a0" in body and "p.\u00a012" in body
+    tied = hyphenate("<p>In chapter 3, note 12 and Chapters 4 and 5, on 23 October 1956 (not May 2024).</p>", hyphenator)
+    assert all(t in tied for t in ("chapter\u00a03", "note\u00a012", "Chapters\u00a04", "23\u00a0October"))
+    assert "May 2024" in tied and "and 5" in tied
     address = hyphenate('<p><a href="https://example.org/1-2">https://example.org/10–12</a></p>', hyphenator)
     assert "nowrap" not in address  # a web address keeps its own break points
 

@@ -357,7 +357,7 @@ def render_glossary(book: Book, edition: Edition, pages: dict[str, list[tuple[st
             refs = ", ".join(f'<a href="{edition.href(files.get(anchor, ""), anchor)}">{label}</a>'
                              for label, anchor in found)
             if refs:
-                out.append(f'<p class="uses">{"Page" if len(found) == 1 else "Pages"} {refs}.</p>')
+                out.append(f'<p class="uses">{"Page" if len(found) == 1 else "Pages"}\u00a0{refs}.</p>')
         elif uses:
             refs = ", ".join(
                 f'<a href="{edition.href(chapter_key(c), ids.term_use_id(c, entry.id))}">{c.number}</a>'

@@ -261,24 +261,32 @@ def _append_text(element, text: str) -> None:
 #: line's end and "49" on the next; print keeps the range on one line.
 _RANGE = re.compile(r"\d+–\d+")
 #: "p. 103", "pp. 69–70": the abbreviation kept with its number.
-_PAGE_REFERENCE = re.compile(r"\b(pp?\.) (?=\d)")
+#: A space a line must not break at: after "p.", "pp.", "chapter" or "note" before its number, and
+#: between a day and its month ("23 October").
+_PAGE_REFERENCE = re.compile(r"\b(pp?\.|[Cc]hapters?|[Nn]otes?) (?=\d)|\b(\d{1,2}) (?=(?:January|February|March|"
+                             r"April|May|June|July|August|September|October|November|December)\b)")
 
 
 def _keep_references_whole(root) -> None:
-    """Each number range wrapped in `<span class="nowrap">` (print.css), and "p." or "pp." joined to
-    its number by a no-break space, in the text of every element but a web address's."""
+    """Each number range wrapped in `<span class="nowrap">` (print.css), and "p.", "pp.", "chapter" or
+    "note" joined to its number and a day to its month by a no-break space, in the text of every
+    element but a web address's."""
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or _is_address(element):
             continue
         if element.text:
-            element.text, spans = _range_spans(_PAGE_REFERENCE.sub("\\1\u00a0", element.text))
+            element.text, spans = _range_spans(_tie(element.text))
             for span in reversed(spans):
                 element.insert(0, span)
         for child in list(element):
             if child.tail:
-                child.tail, spans = _range_spans(_PAGE_REFERENCE.sub("\\1\u00a0", child.tail))
+                child.tail, spans = _range_spans(_tie(child.tail))
                 for span in reversed(spans):
                     child.addnext(span)
+
+
+def _tie(text: str) -> str:
+    return _PAGE_REFERENCE.sub(lambda m: (m.group(1) or m.group(2)) + "\u00a0", text)
 
 
 def _range_spans(text: str) -> tuple[str, list]:
