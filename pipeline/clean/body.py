@@ -163,7 +163,8 @@ def _stretches(lines: list[int]) -> list[list[int]]:
 
 
 def _is_paragraph(text: str, language: Language) -> bool:
-    return ends_sentence(text) and word_count(text) >= 12 and language.stopword_share(text) >= 0.3
+    """A paragraph of running text: prose, and longer and richer in function words than a caption."""
+    return _is_prose(text, language, words=12, share=0.3)
 
 
 _INTRODUCTION_WORDS = 8  # a sentence that introduces a list, not a label ("Tags:")
@@ -495,8 +496,8 @@ def _lines_before_own_notes(path: list[int], units: list[Unit], language: Langua
     return path
 
 
-def _is_prose(text: str, language: Language) -> bool:
-    return ends_sentence(text) and word_count(text) >= 4 and language.stopword_share(text) >= 0.2
+def _is_prose(text: str, language: Language, words: int = 4, share: float = 0.2) -> bool:
+    return ends_sentence(text) and word_count(text) >= words and language.stopword_share(text) >= share
 
 
 def _reason(model: BodyModel, row: list[float], state: int, first: int | None, last: int | None,

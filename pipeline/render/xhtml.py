@@ -382,7 +382,12 @@ def credit(meta) -> str:
     if at < 0 or " " not in name.strip():
         return esc(line)
     end = at + len(name)
-    return f'{esc(line[:at])}<span class="nowrap">{esc(line[at:end])}</span>{esc(line[end:])}'
+    return f'{esc(line[:at])}{_unbroken(line[at:end])}{esc(line[end:])}'
+
+
+def _unbroken(text: str) -> str:
+    """`text`, escaped, in a span print keeps on one line (print.css `.nowrap`)."""
+    return f'<span class="nowrap">{esc(text)}</span>'
 
 
 def render_titlepage(book: Book) -> str:
@@ -474,7 +479,7 @@ def render_colophon(book: Book) -> str:
             f'aria-labelledby="colophon-title"><h2 id="colophon-title">Sources</h2>{extra}'
             f'<div class="sources" role="list">{items}</div>'
             f'<p class="production">This edition of <cite>{esc(meta.title)}</cite> was compiled and annotated by '
-            f'<span class="nowrap">{esc(meta.editor)}</span>{", " + esc(human_date(meta.date)) if meta.date else ""}. '
+            f'{_unbroken(meta.editor)}{", " + esc(human_date(meta.date)) if meta.date else ""}. '
             f'It is set in Charis SIL, '
             f'an open-source typeface by SIL International.</p></section>')
 

@@ -260,10 +260,9 @@ def _append_text(element, text: str) -> None:
 #: A number range ("516–27", "102–103"): a line may break after an en dash, which leaves "534–" at a
 #: line's end and "49" on the next; print keeps the range on one line.
 _RANGE = re.compile(r"\d+–\d+")
-#: "p. 103", "pp. 69–70": the abbreviation kept with its number.
-#: A space a line must not break at: after "p.", "pp.", "chapter" or "note" before its number, and
-#: between a day and its month ("23 October").
-_PAGE_REFERENCE = re.compile(r"\b(pp?\.|[Cc]hapters?|[Nn]otes?) (?=\d)|\b(\d{1,2}) (?=(?:January|February|March|"
+#: A space a line must not break at: after "p.", "pp.", "chapter" or "note" before its number ("p. 103",
+#: "pp. 69–70"), and between a day and its month ("23 October").
+_TIED_SPACE = re.compile(r"\b(pp?\.|[Cc]hapters?|[Nn]otes?) (?=\d)|\b(\d{1,2}) (?=(?:January|February|March|"
                              r"April|May|June|July|August|September|October|November|December)\b)")
 
 
@@ -286,7 +285,8 @@ def _keep_references_whole(root) -> None:
 
 
 def _tie(text: str) -> str:
-    return _PAGE_REFERENCE.sub(lambda m: (m.group(1) or m.group(2)) + "\u00a0", text)
+    """`text` with its tied spaces (`_TIED_SPACE`) made no-break spaces."""
+    return _TIED_SPACE.sub(lambda m: (m.group(1) or m.group(2)) + "\u00a0", text)
 
 
 def _range_spans(text: str) -> tuple[str, list]:
