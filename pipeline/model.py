@@ -240,6 +240,16 @@ class GlossaryEntry:
     line: int = 0
     uses: list[str] = field(default_factory=list)  # chapter ids where the term is linked
     sort: str = ""  # where the entry is filed, when not under its term ("Cliff" for "Tony Cliff")
+    see_from: list[str] = field(default_factory=list)  # forms filed as cross-references to this entry
+
+    def filing(self) -> str:
+        """The key the glossary files the entry under."""
+        return glossary_filing(self.sort or self.term)
+
+
+def glossary_filing(words: str) -> str:
+    """Where a glossary headword is filed: letter by letter, case and a leading "the" aside."""
+    return words.lower().removeprefix("the ")
 
 
 @dataclass

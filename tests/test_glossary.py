@@ -106,7 +106,8 @@ def test_epub_glossary_links_resolve_and_back_links_return_to_a_use(epub_documen
     section = glossary.find(".//x:section[@epub:type='glossary']", XHTML_NS)
     assert section is not None and section.get("role") == "doc-glossary"
     # The target is the <dfn> in the <dt> (pandoc drops a <dt>'s id, and with it every link).
-    terms = {dt.find("x:dfn", XHTML_NS).get("id"): dt for dt in section.iterfind(".//x:dl/x:dt", XHTML_NS)}
+    terms = {dt.find("x:dfn", XHTML_NS).get("id"): dt for dt in section.iterfind(".//x:dl/x:dt", XHTML_NS)
+             if dt.get("class") != "see-term"}
     assert None not in terms and all(dt.get("id") is None for dt in terms.values())
     assert all(dt.get("{http://www.idpf.org/2007/ops}type") == "glossterm" for dt in terms.values())
     links = 0
@@ -125,6 +126,41 @@ def test_epub_glossary_links_resolve_and_back_links_return_to_a_use(epub_documen
             file, anchor = back.get("href").split("#")
             use = epub_documents[f"EPUB/text/{file}"].find(f".//*[@id='{anchor}']")
             assert use is not None and use.get("class") == "glossterm"
+
+
+def test_a_form_readers_look_up_is_filed_as_a_cross_reference(epub_documents, built, pdf_text):
+    """"Kuomintang. See Guomindang.": each `see_from` form is filed in its own place, in both editions, and
+    leads to the entry's headword."""
+    section = epub_documents["EPUB/text/glossary.xhtml"].find(".//x:section[@id='glossary']", XHTML_NS)
+    children = list(section.find(".//x:dl", XHTML_NS))  # dt, dd, dt, dd ... in the e-book
+    shown = ["".join(el.itertext()) for el in children[::2]]
+    references = {"".join(dt.itertext()): dd for dt, dd in zip(children[::2], children[1::2])
+                  if dt.get("class") == "see-term"}
+    expected = {form: entry for entry in built.made.book.glossary for form in entry.see_from}
+    assert expected.get("Kuomintang") and set(references) == set(expected)
+    sort_key = {entry.term: entry.sort or entry.term for entry in built.made.book.glossary}
+    filed = [sort_key.get(s, s).lower().removeprefix("the ") for s in shown]
+    assert filed == sorted(filed), "headwords and cross-references out of order"
+    for form, dd in references.items():
+        link = dd.find(".//x:p[@class='see']/x:a", XHTML_NS)
+        assert link.get("href") == f"#{ids.glossary_entry_id(expected[form].id)}", form
+    result = built.pdf
+    text = " ".join(" ".join(page.split()) for page in
+                    pdf_text[result.physical["glossary"] - 1:result.physical["index"] - 1])
+    assert "Kuomintang See Guomindang." in text and "Purge Trials See Moscow Trials." in text
+
+
+def test_see_from_names_a_form_of_its_entry(tmp_path):
+    """A cross-reference from a word the text never marks would lead nowhere: an error naming the line."""
+    glossary = GLOSSARY_OK.replace("    forms: [New Economic Policy]\n",
+                                   "    forms: [New Economic Policy]\n    see_from: [NEP-men]\n")
+    project = make_project(tmp_path, {"one.txt": "A Title Here\n\nThe New Economic Policy began in 1921 "
+                                                 "and lasted until the end of the decade, when it was dropped.\n"},
+                           SMALL_BOOK, glossary=glossary)
+    with pytest.raises(PipelineError) as caught:
+        build_book(load_editorial(project))
+    problem = next(p for p in caught.value.problems if "see_from 'NEP-men'" in p.message)
+    assert problem.path.name == "glossary.yaml" and problem.line == 4 and "add 'NEP-men' to forms" in problem.hint
 
 
 def test_the_glossary_has_a_landmark(epub_documents):

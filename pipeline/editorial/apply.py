@@ -64,8 +64,8 @@ def _glossary(editorial: Editorial) -> list[GlossaryEntry]:
         line, _ = editorial.glossary_doc.where(spec.where)
         entries.append(GlossaryEntry(spec.id, spec.term, spec.forms, parse_markdown(spec.definition),
                                      [_see_also_id(ref, editorial) for ref in spec.see_also],
-                                     spec.match_case, line or 0, sort=spec.sort))
-    return sorted(entries, key=lambda e: (e.sort or e.term).lower().removeprefix("the "))
+                                     spec.match_case, line or 0, sort=spec.sort, see_from=spec.see_from))
+    return sorted(entries, key=GlossaryEntry.filing)
 
 
 def _see_also_id(ref: str, editorial: Editorial) -> str:

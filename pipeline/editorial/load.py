@@ -97,6 +97,7 @@ class GlossarySpec:
     see_also: list[str]
     where: tuple
     sort: str = ""  # where it is filed, when not under its term
+    see_from: list[str] = field(default_factory=list)  # forms that get a cross-reference to the entry
 
 
 @dataclass
@@ -245,7 +246,7 @@ def _load_glossary(doc: YamlDocument, problems: Problems) -> list[GlossarySpec]:
             forms_owner[key] = entry_id
         entries.append(GlossarySpec(i, entry_id, raw["term"], forms, raw.get("match_case", True),
                                     raw["definition"], list(raw.get("see_also", [])), where,
-                                    raw.get("sort", "")))
+                                    raw.get("sort", ""), _see_from(raw, forms, where, doc, problems)))
     known = {e.id for e in entries} | {e.term.lower() for e in entries}
     for entry in entries:
         for j, ref in enumerate(entry.see_also):
@@ -254,6 +255,20 @@ def _load_glossary(doc: YamlDocument, problems: Problems) -> list[GlossarySpec]:
                                          (*entry.where, "see_also", j),
                                          hint=did_you_mean(ref, sorted(e.id for e in entries))))
     return entries
+
+
+def _see_from(raw: dict, forms: list[str], where: tuple, doc, problems: Problems) -> list[str]:
+    """The forms a reader may look up under their own letter; each must be one of the entry's forms,
+    so that the cross-reference leads from words the text marks."""
+    kept = []
+    for j, form in enumerate(raw.get("see_from", [])):
+        if form not in forms[1:]:
+            problems.add(doc.problem(f"see_from '{form}' is not one of the entry's forms",
+                                     (*where, "see_from", j),
+                                     hint=f"add '{form}' to forms, or remove it from see_from"))
+        else:
+            kept.append(form)
+    return kept
 
 
 def _optional_doc(path: Path, schema: str, problems: Problems, cache: Path | None = None) -> YamlDocument | None:

@@ -12,7 +12,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from ..model import Block, BlockKind, Book, Chapter, Figure, MarkKind, Note, NoteOrigin
+from ..model import Block, BlockKind, Book, Chapter, Figure, MarkKind, Note, NoteOrigin, glossary_filing
 from . import ids
 from .inline import PLAIN, InlineStyle, render_text
 from .prose import render_prose
@@ -339,35 +339,61 @@ def render_glossary(book: Book, edition: Edition, pages: dict[str, list[tuple[st
            'aria-labelledby="glossary-title">', '<h2 id="glossary-title">Glossary</h2>', "<dl>"]
     by_id = {e.id: e for e in book.glossary}
     chapters = {c.id: c for c in book.chapters}
-    for entry in book.glossary:
-        eid = ids.glossary_entry_id(entry.id)
-        # The target is the <dfn>: pandoc's EPUB reader drops a <dt>'s id, and every link with it.
+    for _, entry, form in _glossary_rows(book.glossary):
         if edition.kind == PRINT:  # one block per entry, which print sets as one paragraph (print.css)
             out.append('<div class="entry">')
-        out.append(f'<dt epub:type="glossterm"><dfn id="{eid}">{esc(entry.term)}</dfn></dt>')
-        out.append(f'<dd epub:type="glossdef">{render_prose(entry.definition)}')
-        related = [by_id[r] for r in entry.see_also if r in by_id]
-        if related:
-            links = ", ".join(f'<a href="#{ids.glossary_entry_id(r.id)}">{esc(r.term)}</a>' for r in related)
-            out.append(f'<p class="see-also"><em>See also</em> {links}.</p>')
-        uses = [chapters[c] for c in entry.uses if c in chapters]
-        if uses and pages is not None:
-            found = pages.get(entry.id, [])
-            files = {ids.term_use_id(c, entry.id): chapter_key(c) for c in uses}
-            refs = ", ".join(f'<a href="{edition.href(files.get(anchor, ""), anchor)}">{label}</a>'
-                             for label, anchor in found)
-            if refs:
-                out.append(f'<p class="uses">{"Page" if len(found) == 1 else "Pages"}\u00a0{refs}.</p>')
-        elif uses:
-            refs = ", ".join(
-                f'<a href="{edition.href(chapter_key(c), ids.term_use_id(c, entry.id))}">{c.number}</a>'
-                for c in uses)
-            word = "Chapter" if len(uses) == 1 else "Chapters"
-            out.append(f'<p class="uses">{word} {refs}.</p>')
-        out.append("</dd>")
+        if form:
+            out.append(_glossary_reference(form, entry))
+        else:
+            out.append(_glossary_definition(entry, edition, by_id, chapters, pages))
         if edition.kind == PRINT:
             out.append("</div>")
     out.append("</dl></section>")
+    return "\n".join(out)
+
+
+def _glossary_rows(entries) -> list:
+    """(filing key, entry, form) for every entry (form None) and every cross-reference from a form a
+    reader may look up under its own letter, in filing order."""
+    rows = [(entry.filing(), entry, None) for entry in entries]
+    rows += [(glossary_filing(form), entry, form) for entry in entries for form in entry.see_from]
+    return sorted(rows, key=lambda row: (row[0], row[2] is not None))
+
+
+def _glossary_reference(form: str, entry) -> str:
+    """'Kuomintang. See Guomindang.': the reader who looks the text's word up finds the headword. No
+    <dfn>: the term is defined under the headword, not here."""
+    target = ids.glossary_entry_id(entry.id)
+    return (f'<dt class="see-term" epub:type="glossterm">{esc(form)}</dt><dd epub:type="glossdef">'
+            f'<p class="see"><em>See</em> <a href="#{target}">{esc(entry.term)}</a>.</p></dd>')
+
+
+def _glossary_definition(entry, edition: Edition, by_id: dict, chapters: dict,
+                         pages: dict[str, list[tuple[str, str]]] | None) -> str:
+    """An entry: its term, definition, related entries and the pages (or chapters) that use it."""
+    eid = ids.glossary_entry_id(entry.id)
+    # The target is the <dfn>: pandoc's EPUB reader drops a <dt>'s id, and every link with it.
+    out = [f'<dt epub:type="glossterm"><dfn id="{eid}">{esc(entry.term)}</dfn></dt>',
+           f'<dd epub:type="glossdef">{render_prose(entry.definition)}']
+    related = [by_id[r] for r in entry.see_also if r in by_id]
+    if related:
+        links = ", ".join(f'<a href="#{ids.glossary_entry_id(r.id)}">{esc(r.term)}</a>' for r in related)
+        out.append(f'<p class="see-also"><em>See also</em> {links}.</p>')
+    uses = [chapters[c] for c in entry.uses if c in chapters]
+    if uses and pages is not None:
+        found = pages.get(entry.id, [])
+        files = {ids.term_use_id(c, entry.id): chapter_key(c) for c in uses}
+        refs = ", ".join(f'<a href="{edition.href(files.get(anchor, ""), anchor)}">{label}</a>'
+                         for label, anchor in found)
+        if refs:
+            out.append(f'<p class="uses">{"Page" if len(found) == 1 else "Pages"}\u00a0{refs}.</p>')
+    elif uses:
+        refs = ", ".join(
+            f'<a href="{edition.href(chapter_key(c), ids.term_use_id(c, entry.id))}">{c.number}</a>'
+            for c in uses)
+        word = "Chapter" if len(uses) == 1 else "Chapters"
+        out.append(f'<p class="uses">{word} {refs}.</p>')
+    out.append("</dd>")
     return "\n".join(out)
 
 
@@ -419,11 +445,11 @@ def render_imprint(book: Book, edition_kind: str = PRINT) -> str:
                          else None)
     if isbn:  # a urn:uuid identifies the files, not the book a reader could order: not printed
         lines.append(f'<p class="isbn">ISBN {esc(isbn)}</p>')
-    lines.append("<p>The articles are reproduced from their original publications, listed under Sources at the "
-                 "end of the book. Notes marked “Ed.” are the editors’.</p>")
+    lines.append("<p>The articles are reproduced from their original publications, listed among the sources at "
+                 "the end of the book. Notes marked “Ed.” are the editors’.</p>")
     if book.glossary and meta.glossary_terms == "discreet" and edition_kind == PRINT:
         lines.append("<p>An asterisk after a word (Lenin*) marks its first use in a chapter of a term explained "
-                     "in the Glossary.</p>")
+                     "in the glossary.</p>")
     lines.append("<p>Set in Charis SIL.</p>")
     return f'<section id="imprint" class="imprint" epub:type="copyright-page" aria-label="Copyright">{"".join(lines)}</section>'
 
