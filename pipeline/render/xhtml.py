@@ -361,7 +361,7 @@ def _glossary_rows(entries) -> list:
 
 
 def _glossary_reference(form: str, entry) -> str:
-    """'Kuomintang. See Guomindang.': the reader who looks the text's word up finds the headword. No
+    """'show trials. See Moscow Trials.': the reader who looks the text's word up finds the headword. No
     <dfn>: the term is defined under the headword, not here."""
     target = ids.glossary_entry_id(entry.id)
     return (f'<dt class="see-term" epub:type="glossterm">{esc(form)}</dt><dd epub:type="glossdef">'
