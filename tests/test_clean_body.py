@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.clean import clean
-from pipeline.clean.body import _lists_introduced_above, _opening_split_off
+from pipeline.clean.body import _lists_introduced_above, _opening_split_off, _opening_under_head
 from pipeline.clean.body_model import ASIDE, BEFORE, BODY
 from pipeline.clean.language import detect_language
 from pipeline.clean.signals import FEATURES, INDEX
@@ -222,3 +222,55 @@ def test_a_menu_under_a_label_above_the_article_stays_out():
     texts = ["Skip to content", "Browse by topic:", *NAV, *ARTICLE]  # a label's colon, not a sentence's
     path = [BEFORE] * (2 + len(NAV)) + [BODY] * len(ARTICLE)
     assert _lists_introduced_above(path, texts) == path
+
+
+PICKS = ["Our top picks", "Best overall: Brand A rain gauge", "Best budget: Brand B rain gauge", "See all picks"]
+
+
+def _head_page(head: list[str], opening: list[str], between: list[str], article: list[str]):
+    """A page whose article the model took from below `between`: its head lines, its opening, a box
+    between, the rest. Bylines and dates are marked as the features mark them; every paragraph is
+    worded like an article."""
+    texts = [*NAV, *head, *opening, *between, *article]
+    path = [BEFORE] * (len(texts) - len(article)) + [BODY] * len(article)
+    rows = [[0.0] * len(FEATURES) for _ in texts]
+    for i, text in enumerate(texts):
+        rows[i][INDEX["lexicon_mean"]] = 0.5
+        if text.startswith("By "):
+            rows[i][INDEX["byline"]] = 1.0
+    return path, rows, texts
+
+
+def test_an_opening_under_its_byline_split_off_by_a_box_of_picks_is_given_back():
+    head = ["Village counts the cost of late flood warnings", "By Ann Smith"]
+    path, rows, texts = _head_page(head, ARTICLE[:1], PICKS, ARTICLE[1:])
+    placed = _opening_under_head(path, rows, texts, detect_language(texts))
+    first = len(NAV) + len(head)
+    assert placed[:first] == [BEFORE] * first
+    assert placed[first] == BODY  # the opening
+    assert placed[first + 1:first + 1 + len(PICKS)] == [ASIDE] * len(PICKS)  # the box, set apart
+    assert placed[-len(ARTICLE[1:]):] == [BODY] * len(ARTICLE[1:])
+
+
+def test_a_summary_over_its_byline_or_a_paragraph_worded_like_furniture_stays_out():
+    summary = [ARTICLE[0], "By Ann Smith"]  # a teaser's summary stands over the byline, not under it
+    path, rows, texts = _head_page(["Village counts the cost of late flood warnings"], summary, PICKS, ARTICLE[1:])
+    assert _opening_under_head(path, rows, texts, detect_language(texts)) == path
+    path, rows, texts = _head_page(["By Ann Smith"], ARTICLE[:1], PICKS, ARTICLE[1:])
+    rows[len(NAV) + 1][INDEX["lexicon_mean"]] = -0.5  # a disclaimer's or a sign-up's wording
+    assert _opening_under_head(path, rows, texts, detect_language(texts)) == path
+
+
+def test_an_opening_over_a_contents_list_of_the_article_s_sections_is_given_back():
+    sections = ["What went wrong", "The gauges", "The evacuation", "What happens next"]
+    article = [sections[0], ARTICLE[1], sections[1], ARTICLE[2], sections[2], ARTICLE[3], sections[3], ARTICLE[4]]
+    contents = ["Table of contents", *[f"{k}. {s}" for k, s in enumerate(sections, 1)]]
+    path, rows, texts = _head_page(["Village counts the cost of late flood warnings"], ARTICLE[:1], contents, article)
+    placed = _opening_under_head(path, rows, texts, detect_language(texts))
+    first = len(NAV) + 1
+    assert placed[first] == BODY
+    assert placed[first + 1:first + 1 + len(contents)] == [ASIDE] * len(contents)
+    other = ["More stories", "School roof repairs approved", "New bus route for the valley",
+             "Cake sale raises funds for the hall", "Weather warning for the weekend"]  # not the article's sections
+    path, rows, texts = _head_page(["Village counts the cost of late flood warnings"], ARTICLE[:1], other, article)
+    assert _opening_under_head(path, rows, texts, detect_language(texts)) == path

@@ -62,6 +62,7 @@ def find_body(units: list[Unit], model: BodyModel | None, language: Language,
     if runs_to is not None or runs_from is not None:  # decode again, the article running at least that far
         path = viterbi(_article_over(scores, runs_from, runs_to), model.base, model.initial)
     path = _opening_split_off(path, rows, texts, language)
+    path = _opening_under_head(path, rows, texts, language)
     path = _lists_introduced_above(path, texts)
     path = _closing_lines(path, rows, texts, language)
     path = _lines_before_own_notes(path, scored, language)
@@ -149,6 +150,81 @@ def _opening_split_off(path: list[int], rows: list[list[float]], texts: list[str
                 path[i] = BODY if i <= stretch[-1] else ASIDE
             break  # the stretch nearest the start
     return path
+
+
+_HEAD_REACH = 25  # lines from a byline or a date down to the opening it heads (a disclaimer, a contents list between)
+_CONTENTS_ENTRIES = 4  # entries of a contents list that stand again, in order, in the article
+_CONTENTS_GAP = 3  # lines from the opening's last paragraph to its contents list (a "Table of contents" label)
+
+
+def _opening_under_head(path: list[int], rows: list[list[float]], texts: list[str], language: Language) -> list[int]:
+    """Give the article back its first paragraphs when the model started it below them: a short
+    opening is often split from the rest by a contents list or a box of picks. The paragraphs nearest
+    above the start, worded like an article, are its opening when the page says where it stands: right
+    under a byline or a date (the writer's name and the day head the text, not a teaser), or two
+    paragraphs or more with a byline or date a little above them, or a contents list just below them
+    whose entries stand again, in order, as the article's own lines. A teaser's summary stands over
+    its byline, not under it. What stands between the opening and the start is set apart."""
+    body = [i for i, state in enumerate(path) if state == BODY]
+    if not body:
+        return path
+    start, end = body[0], body[-1]
+    paragraphs = [i for i in range(start) if path[i] == BEFORE and _opens_article(texts[i], rows[i], language)]
+    if not paragraphs:
+        return path
+    stretch = _stretches(paragraphs)[-1]  # paragraph lines only: a heading between two is not counted
+    above = [k for k in range(max(0, stretch[0] - _HEAD_REACH), stretch[0]) if _is_attribution(texts[k], rows[k])]
+    headed = bool(above) and (above[-1] == stretch[0] - 1 or len(stretch) >= 2)
+    if not (headed or _contents_list_below(stretch[-1], start, end, texts)):
+        return path
+    path = list(path)
+    for i in range(stretch[0], start):
+        path[i] = BODY if i <= stretch[-1] else ASIDE
+    return path
+
+
+def _opens_article(text: str, row: list[float], language: Language) -> bool:
+    """A paragraph worded like an article's (not a disclaimer's, a sign-up's or a bio's), not a title."""
+    return (_is_paragraph(text, language) and row[INDEX["lexicon_mean"]] > 0
+            and row[INDEX["capitals"]] < 0.6)
+
+
+def _is_attribution(text: str, row: list[float]) -> bool:
+    """A byline, or a date standing (nearly) alone."""
+    return row[INDEX["byline"]] > 0 or (row[INDEX["date"]] > 0 and word_count(text) <= 12)
+
+
+_NUMBERING = re.compile(r"^\s*(?:#?\d+(?:\.\d+)*[.):]?|[•·*–—-])\s*")
+
+
+def _entry_text(text: str) -> str:
+    """A contents entry as its section's heading reads: without its number or bullet."""
+    return _NUMBERING.sub("", text).strip().rstrip(":").casefold()
+
+
+def _contents_list_below(last: int, start: int, end: int, texts: list[str]) -> bool:
+    """A contents list a few lines below line `last`, above the start: a run of short lines of which
+    four or more, half of them at least, stand again in order between the article's start and end."""
+    k = next((k for k in range(last + 1, min(start, last + 1 + _CONTENTS_GAP)) if _is_entry(texts[k])), None)
+    if k is None:
+        return False
+    run = []
+    while k < start and _is_entry(texts[k]):
+        run.append(k)
+        k += 1
+    places: dict[str, list[int]] = {}
+    for i in range(start, end + 1):
+        places.setdefault(_entry_text(texts[i]), []).append(i)
+    found, at = 0, start
+    for i in run:
+        later = [p for p in places.get(_entry_text(texts[i]), ()) if p >= at]
+        if later:
+            found, at = found + 1, later[0] + 1
+    return found >= _CONTENTS_ENTRIES and 2 * found >= len(run)
+
+
+def _is_entry(text: str) -> bool:
+    return 1 <= word_count(text) <= 14 and not ends_sentence(text)
 
 
 def _stretches(lines: list[int]) -> list[list[int]]:
