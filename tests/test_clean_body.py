@@ -11,8 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.clean import clean
-from pipeline.clean.body import _lists_introduced_above, _opening_split_off, _opening_under_head
-from pipeline.clean.body_model import ASIDE, BEFORE, BODY
+from pipeline.clean.body import (_lists_introduced_above, _opening_split_off, _opening_under_head,
+                                 _paragraph_outside_a_small_body)
+from pipeline.clean.body_model import AFTER, ASIDE, BEFORE, BODY
 from pipeline.clean.language import detect_language
 from pipeline.clean.signals import FEATURES, INDEX
 from pipeline.clean.typography import set_text
@@ -274,3 +275,19 @@ def test_an_opening_over_a_contents_list_of_the_article_s_sections_is_given_back
              "Cake sale raises funds for the hall", "Weather warning for the weekend"]  # not the article's sections
     path, rows, texts = _head_page(["Village counts the cost of late flood warnings"], ARTICLE[:1], other, article)
     assert _opening_under_head(path, rows, texts, detect_language(texts)) == path
+
+
+def test_a_body_smaller_than_a_paragraph_left_outside_it_gives_way_to_that_paragraph():
+    """A shop's page whose one text is its terms: the model took a shipping banner for the article."""
+    terms = " ".join(ARTICLE[:3])  # one paragraph of a hundred words
+    texts = [*NAV, "Free shipping on orders over $40", "Shop all", "Gift sets", "Promotion terms", terms, "Help", "Contact"]
+    path = [BEFORE] * len(NAV) + [BODY] + [AFTER] * 6
+    assert _paragraph_outside_a_small_body(path, texts, detect_language(texts)) == texts.index(terms)
+    path = [BEFORE] * len(NAV) + [BODY] * 4 + [AFTER] * 3  # a body of a few short lines only: still too small
+    assert _paragraph_outside_a_small_body(path, texts, detect_language(texts)) == texts.index(terms)
+
+
+def test_a_body_of_paragraphs_keeps_its_place_beside_a_long_paragraph_outside_it():
+    texts = [*NAV, *ARTICLE, "About the author", " ".join(ARTICLE[:2])]
+    path = [BEFORE] * len(NAV) + [BODY] * len(ARTICLE) + [AFTER] * 2
+    assert _paragraph_outside_a_small_body(path, texts, detect_language(texts)) is None

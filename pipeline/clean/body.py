@@ -58,6 +58,10 @@ def find_body(units: list[Unit], model: BodyModel | None, language: Language,
         for i in thread:
             scores[i][BODY] = scores[i][ASIDE] = float("-inf")
         path = viterbi(scores, model.base, model.initial)
+    missed = _paragraph_outside_a_small_body(path, texts, language)
+    if missed is not None:  # decode again, that paragraph inside the article
+        scores[missed] = [float("-inf") if state != BODY else score for state, score in enumerate(scores[missed])]
+        path = viterbi(scores, model.base, model.initial)
     runs_to, runs_from = _article_runs_to(path, texts), _entries_run_from(path, texts)
     if runs_to is not None or runs_from is not None:  # decode again, the article running at least that far
         path = viterbi(_article_over(scores, runs_from, runs_to), model.base, model.initial)
@@ -98,6 +102,22 @@ def _place(units: list[Unit], placed: dict[int, tuple[str, str]]) -> list[Unit]:
             place = before if before in ("before", "after") else after if after in ("before", "after") else "aside"
             out.append(unit.but(place=place, why="an image where the text around it is not the article's"))
     return out
+
+
+_SMALL_BODY = 0.5  # the body's words, against the longest paragraph outside it, below which it is not the article
+
+
+def _paragraph_outside_a_small_body(path: list[int], texts: list[str], language: Language) -> int | None:
+    """The longest paragraph outside the article, when the body the model found holds fewer than half
+    as many words: the model took a banner or a promotion for the article (a shop's page whose one
+    text is its terms), and the text it left out is the page's article. None when the body is not so
+    small."""
+    outside = [i for i, state in enumerate(path) if state in (BEFORE, AFTER) and _is_paragraph(texts[i], language)]
+    if not outside:
+        return None
+    longest = max(outside, key=lambda i: word_count(texts[i]))
+    body_words = sum(word_count(texts[i]) for i, state in enumerate(path) if state == BODY)
+    return longest if body_words < _SMALL_BODY * word_count(texts[longest]) else None
 
 
 def _closing_lines(path: list[int], rows: list[list[float]], texts: list[str], language: Language) -> list[int]:
