@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.clean import clean
-from pipeline.clean.body import (_lists_introduced_above, _opening_split_off, _opening_under_head,
-                                 _paragraph_outside_a_small_body)
+from pipeline.clean.body import (_items_a_sentence_introduces, _lists_introduced_above, _opening_split_off,
+                                 _opening_under_head, _paragraph_outside_a_small_body)
 from pipeline.clean.body_model import AFTER, ASIDE, BEFORE, BODY
 from pipeline.clean.language import detect_language
 from pipeline.clean.signals import FEATURES, INDEX
@@ -291,3 +291,26 @@ def test_a_body_of_paragraphs_keeps_its_place_beside_a_long_paragraph_outside_it
     texts = [*NAV, *ARTICLE, "About the author", " ".join(ARTICLE[:2])]
     path = [BEFORE] * len(NAV) + [BODY] * len(ARTICLE) + [AFTER] * 2
     assert _paragraph_outside_a_small_body(path, texts, detect_language(texts)) is None
+
+
+def test_items_a_sentence_of_the_article_introduces_are_its_list_not_a_box():
+    items = ["Valley Pumps Ltd.", "River Watch Volunteers", "Mill Lane Sandbag Store", "Weir Station Engineers"]
+    texts = [ARTICLE[0], "These groups did not make the council's list, but they are still worth knowing:", *items,
+             ARTICLE[1]]
+    path = [BODY, BODY] + [ASIDE] * len(items) + [BODY]
+    rows = [[0.0] * len(FEATURES) for _ in texts]
+    assert _items_a_sentence_introduces(path, rows, texts) == [BODY] * len(texts)
+
+
+def test_a_card_s_buttons_and_code_under_a_sentence_stay_apart():
+    texts = [ARTICLE[0], "Here is how the river gauge reports its level every hour of the day:",
+             "gauge.read(level);", "return level;", ARTICLE[1]]
+    path = [BODY, BODY, ASIDE, ASIDE, BODY]
+    rows = [[0.0] * len(FEATURES) for _ in texts]
+    rows[2][INDEX["code"]] = rows[3][INDEX["code"]] = 1.0
+    assert _items_a_sentence_introduces(path, rows, texts) == path
+    texts = [ARTICLE[0], "These pumps are the ones the council chose for the village this year:", "Get a quote",
+             "Pump A", "Get a quote", ARTICLE[1]]  # a card's button, repeated on the page, is not an item
+    path = [BODY, BODY, ASIDE, ASIDE, ASIDE, BODY]
+    rows = [[0.0] * len(FEATURES) for _ in texts]
+    assert _items_a_sentence_introduces(path, rows, texts) == path

@@ -72,6 +72,7 @@ def find_body(units: list[Unit], model: BodyModel | None, language: Language,
     path = _lines_before_own_notes(path, scored, language)
     path = _continued_pattern(path, texts, language)
     path = _labelled_like_the_text(path, texts)
+    path = _items_a_sentence_introduces(path, rows, texts)
     inside = [i for i, state in enumerate(path) if state not in (BEFORE, AFTER)]
     first = scored[inside[0]].line if inside else None
     last = scored[inside[-1]].line if inside else None
@@ -286,6 +287,36 @@ def _lists_introduced_above(path: list[int], texts: list[str]) -> list[int]:
         for i in range(k, start):
             path[i] = BODY
         start = k
+
+
+def _items_a_sentence_introduces(path: list[int], rows: list[list[float]], texts: list[str]) -> list[int]:
+    """Inside the article, the items under a sentence of its own that introduces them with a colon
+    ("… they are still worth looking into:") are its list, not a box beside it: short lines, each said
+    once on the page (not a button or a label its cards repeat), not program code (a listing's lines
+    are sometimes the article's, sometimes not). Two items at least; the list ends at the first line
+    that is not such an item."""
+    path = list(path)
+    counts: dict[str, int] = {}
+    for text in texts:
+        counts[text] = counts.get(text, 0) + 1
+    for k in range(len(path) - 1):
+        if path[k] != BODY or path[k + 1] != ASIDE or not _introduces(texts[k]):
+            continue
+        items = []
+        for i in range(k + 1, len(path)):
+            if path[i] != ASIDE or not _is_short_item(texts[i]) or counts[texts[i]] > 1 or rows[i][INDEX["code"]] > 0 \
+                    or not any(c.isalpha() for c in texts[i]):
+                break
+            items.append(i)
+        if len(items) >= 2:
+            for i in items:
+                path[i] = BODY
+    return path
+
+
+def _is_short_item(text: str) -> bool:
+    """A list's item inside the article: a few words, which may end with a full stop ("Acme Movers, Inc.")."""
+    return 1 <= word_count(text) <= _ITEM_WORDS and not text.rstrip().endswith(":")
 
 
 def _is_item(text: str) -> bool:
