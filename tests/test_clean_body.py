@@ -314,3 +314,12 @@ def test_a_card_s_buttons_and_code_under_a_sentence_stay_apart():
     path = [BODY, BODY, ASIDE, ASIDE, ASIDE, BODY]
     rows = [[0.0] * len(FEATURES) for _ in texts]
     assert _items_a_sentence_introduces(path, rows, texts) == path
+
+
+def test_a_list_the_article_introduces_may_name_its_own_sections_again():
+    sections = ["The gauges", "The evacuation", "The review"]
+    texts = [ARTICLE[0], "The story has three parts, and you can jump to each of them from here:", *sections,
+             ARTICLE[1], sections[0], ARTICLE[2], sections[1], ARTICLE[3], sections[2], ARTICLE[4]]
+    path = [BODY, BODY] + [ASIDE] * 3 + [BODY] * 7
+    rows = [[0.0] * len(FEATURES) for _ in texts]
+    assert _items_a_sentence_introduces(path, rows, texts) == [BODY] * len(texts)

@@ -291,8 +291,9 @@ def _lists_introduced_above(path: list[int], texts: list[str]) -> list[int]:
 
 def _items_a_sentence_introduces(path: list[int], rows: list[list[float]], texts: list[str]) -> list[int]:
     """Inside the article, the items under a sentence of its own that introduces them with a colon
-    ("… they are still worth looking into:") are its list, not a box beside it: short lines, each said
-    once on the page (not a button or a label its cards repeat), not program code (a listing's lines
+    ("… they are still worth looking into:") are its list, not a box beside it: short lines, none said
+    twice in the list nor more than twice on the page (a list of the sections below names each once
+    more; a button or a label its cards repeat recurs all over), not program code (a listing's lines
     are sometimes the article's, sometimes not). Two items at least; the list ends at the first line
     that is not such an item."""
     path = list(path)
@@ -302,13 +303,13 @@ def _items_a_sentence_introduces(path: list[int], rows: list[list[float]], texts
     for k in range(len(path) - 1):
         if path[k] != BODY or path[k + 1] != ASIDE or not _introduces(texts[k]):
             continue
-        items = []
+        items: list[int] = []
         for i in range(k + 1, len(path)):
-            if path[i] != ASIDE or not _is_short_item(texts[i]) or counts[texts[i]] > 1 or rows[i][INDEX["code"]] > 0 \
+            if path[i] != ASIDE or not _is_short_item(texts[i]) or counts[texts[i]] > 2 or rows[i][INDEX["code"]] > 0 \
                     or not any(c.isalpha() for c in texts[i]):
                 break
             items.append(i)
-        if len(items) >= 2:
+        if len(items) >= 2 and len({texts[i] for i in items}) == len(items):
             for i in items:
                 path[i] = BODY
     return path
