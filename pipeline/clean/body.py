@@ -113,12 +113,11 @@ def _paragraph_outside_a_small_body(path: list[int], texts: list[str], language:
     as many words: the model took a banner or a promotion for the article (a shop's page whose one
     text is its terms), and the text it left out is the page's article. None when the body is not so
     small."""
-    outside = [i for i, state in enumerate(path) if state in (BEFORE, AFTER) and _is_paragraph(texts[i], language)]
-    if not outside:
-        return None
-    longest = max(outside, key=lambda i: word_count(texts[i]))
-    body_words = sum(word_count(texts[i]) for i, state in enumerate(path) if state == BODY)
-    return longest if body_words < _SMALL_BODY * word_count(texts[longest]) else None
+    sizes = [word_count(text) for text in texts]
+    body_words = sum(size for size, state in zip(sizes, path) if state == BODY)
+    outside = [i for i, state in enumerate(path) if state in (BEFORE, AFTER) and body_words < _SMALL_BODY * sizes[i]
+               and _is_paragraph(texts[i], language)]  # the cheap test first: on most pages no line is so long
+    return max(outside, key=lambda i: sizes[i]) if outside else None
 
 
 def _closing_lines(path: list[int], rows: list[list[float]], texts: list[str], language: Language) -> list[int]:
