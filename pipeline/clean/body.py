@@ -73,6 +73,8 @@ def find_body(units: list[Unit], model: BodyModel | None, language: Language,
     path = _continued_pattern(path, texts, language)
     path = _labelled_like_the_text(path, texts)
     path = _items_a_sentence_introduces(path, rows, texts)
+    path = _introduced_list_runs_to_close(path, rows, texts, language)
+    path = _runs_on_to_furniture(path, rows, texts, _furniture_after(units, scored), language)
     inside = [i for i, state in enumerate(path) if state not in (BEFORE, AFTER)]
     first = scored[inside[0]].line if inside else None
     last = scored[inside[-1]].line if inside else None
@@ -134,8 +136,7 @@ def _closing_lines(path: list[int], rows: list[list[float]], texts: list[str], l
         nxt = end + 1
         row, text = rows[nxt], texts[nxt]
         introduced = texts[end].rstrip().endswith(":")
-        closing = (ends_sentence(text) and word_count(text) >= 4 and language.stopword_share(text) >= 0.25
-                   and row[INDEX["cohesion"]] >= 0.3 and row[INDEX["lexicon_mean"]] > 0)
+        closing = _reads_like_closing(text, row, language)
         if not (introduced or closing):
             break
         path[nxt] = BODY
@@ -143,6 +144,92 @@ def _closing_lines(path: list[int], rows: list[list[float]], texts: list[str], l
         if closing and not introduced:
             break  # one closing paragraph, not a run of them
     return path
+
+
+def _reads_like_closing(text: str, row: list[float], language: Language) -> bool:
+    """A closing paragraph of the article: a sentence, worded like an article, sharing its vocabulary."""
+    return (ends_sentence(text) and word_count(text) >= 4 and language.stopword_share(text) >= 0.25
+            and row[INDEX["cohesion"]] >= 0.3 and row[INDEX["lexicon_mean"]] > 0)
+
+
+_LIST_ITEMS_INSIDE = 8  # items between a list's introduction and the article's end
+_LIST_ITEMS_AFTER = 40  # items a list carries past the article's end
+
+
+def _introduced_list_runs_to_close(path: list[int], rows: list[list[float]], texts: list[str],
+                                   language: Language) -> list[int]:
+    """A list the article introduces with a colon ("Here are a few models he recommends:") runs on
+    when the model ended the article among its items: the items below the end (lines that are not
+    sentences) are the article's, with the sentence that closes the list, when that sentence reads
+    like the article. Items with nothing like the article after them are more often a list of links
+    to other pages, and stay where the model put them."""
+    path = list(path)
+    body = [i for i, state in enumerate(path) if state == BODY]
+    if not body:
+        return path
+    end = body[-1]
+    head = end
+    while head > end - _LIST_ITEMS_INSIDE and head >= 0 and _is_list_line(texts[head]):
+        head -= 1
+    if head == end or head < 0 or path[head] != BODY or not _introduces(texts[head]):
+        return path
+    k = end + 1
+    while k < len(texts) and k - end <= _LIST_ITEMS_AFTER and path[k] == AFTER and _is_list_line(texts[k]):
+        k += 1
+    if k == end + 1 or k >= len(texts) or path[k] != AFTER or not _reads_like_closing(texts[k], rows[k], language):
+        return path
+    for i in range(end + 1, k + 1):
+        path[i] = BODY
+    return path
+
+
+def _is_list_line(text: str) -> bool:
+    """A list's line of any length: not a sentence, and not the introduction of another list."""
+    return bool(text.strip()) and not ends_sentence(text) and not text.rstrip().endswith(":")
+
+
+_RUN_ON_MAX = 200  # lines from the article's end to the page's furniture (a directory of a hundred lines)
+_OTHER_BOX = ("label", "byline", "about_person")  # features of a line that heads or signs another box
+
+
+def _runs_on_to_furniture(path: list[int], rows: list[list[float]], texts: list[str],
+                          furniture_after: list[bool], language: Language) -> list[int]:
+    """The article runs on to the page's furniture when the model ended it early: the lines from its
+    end to the first place an earlier stage dropped furniture (a share bar, a menu's label) are the
+    article's when the last of them closes it (a sentence that reads like the article, as in "This
+    list is not exhaustive …" under a directory) and none of them belongs to another box: a label,
+    a byline or a note about a person (an author's card), or a line the page shows again outside the
+    article (a menu, a carousel's copy)."""
+    path = list(path)
+    body = [i for i, state in enumerate(path) if state == BODY]
+    if not body or furniture_after[body[-1]]:
+        return path
+    start, end = body[0], body[-1]
+    k = end + 1
+    while k < len(texts) and k - end < _RUN_ON_MAX and path[k] == AFTER and not furniture_after[k]:
+        k += 1
+    if k >= len(texts) or path[k] != AFTER or not furniture_after[k]:
+        return path
+    if not _reads_like_closing(texts[k], rows[k], language):
+        return path
+    span = range(end + 1, k + 1)
+    elsewhere = {texts[i] for i in range(len(texts)) if not start <= i <= k}
+    if any(texts[i] in elsewhere or any(rows[i][INDEX[name]] > 0 for name in _OTHER_BOX) for i in span):
+        return path
+    for i in span:
+        path[i] = BODY
+    return path
+
+
+def _furniture_after(units: list[Unit], scored: list[Unit]) -> list[bool]:
+    """For each line with text, whether an earlier stage dropped lines right below it (furniture stood
+    there). Only within a blank-line-separated group: a blank line is not furniture."""
+    following = {id(a): b for a, b in zip(units, units[1:])}
+    out = []
+    for unit in scored:
+        nxt = following.get(id(unit))
+        out.append(nxt is not None and nxt.group == unit.group and nxt.line > max(unit.line, unit.last_line) + 1)
+    return out
 
 
 _OPENING_PARAGRAPHS = 5  # paragraphs above the article that make a part of it the page split off
