@@ -1,11 +1,13 @@
 """The article's tail, where the model ended it too early: invented pages, one per kind the
 development set showed (issue 16): a list the article introduces with a colon and closes with a
-sentence, and a directory under the article's last paragraph that runs on to the page's furniture.
+sentence, a directory under the article's last paragraph that runs on to the page's furniture,
+and a calendar whose next quarter opens with a heading of two lines.
 """
 
 from __future__ import annotations
 
-from pipeline.clean.body import _furniture_after, _introduced_list_runs_to_close, _runs_on_to_furniture
+from pipeline.clean.body import (_continued_pattern, _furniture_after, _introduced_list_runs_to_close,
+                                 _runs_on_to_furniture)
 from pipeline.clean.body_model import AFTER, BEFORE, BODY
 from pipeline.clean.language import detect_language
 from pipeline.clean.signals import FEATURES, INDEX
@@ -93,3 +95,33 @@ def test_furniture_is_where_an_earlier_stage_dropped_lines_not_a_blank_line():
     units = [Unit(line=1, text="a"), Unit(line=2, text="b"), Unit(line=4, text="c"),
              Unit(line=6, text="d", group=1), Unit(line=7, text="")]
     assert _furniture_after(units, [u for u in units if u.text]) == [False, True, False, False]
+
+
+EVENT = ("The {0} brings engineers, planners and council officers together for two days of talks on "
+         "river gauges, warnings and the cost of floods.")
+
+
+def _events(names: list[str]) -> list[str]:
+    return [line for name in names for line in (f"{name}: 12-14 May | Leeds", EVENT.format(name))]
+
+
+def _calendar(inside_heading: list[str]) -> tuple[list[int], list[str]]:
+    """A calendar of events the model ended after its first quarter; the next quarter opens with a
+    heading of two lines (the quarter, then its first month) over one event."""
+    inside = [*inside_heading, *_events(["Flood Forum", "Weir Summit", "Gauge Expo"])]
+    after = ["Q2 2026: Top river conferences", "April", *_events(["River Days"]), "Related Posts", "Privacy Policy"]
+    texts = ["Home", *inside, *after]
+    return [BEFORE] + [BODY] * len(inside) + [AFTER] * len(after), texts
+
+
+def test_a_calendar_goes_on_under_a_two_line_heading_shaped_like_its_own():
+    path, texts = _calendar(["Q1 2026: Top river conferences", "January"])
+    placed = _continued_pattern(path, texts, detect_language(texts))
+    assert placed[texts.index("April")] == BODY
+    assert placed[texts.index(EVENT.format("River Days"))] == BODY
+    assert placed[-2:] == [AFTER, AFTER]
+
+
+def test_two_short_lines_unlike_the_list_s_own_headings_do_not_carry_it_on():
+    path, texts = _calendar(["January"])  # the list inside the article has no two-line heading
+    assert _continued_pattern(path, texts, detect_language(texts)) == path

@@ -416,6 +416,7 @@ def _introduces(text: str) -> bool:
 
 
 _MIN_PERIOD, _MAX_PERIOD = 2, 8  # lines in one entry of a list of entries (name, rating, heading, review …)
+_GROUP_HEADING_LINES = 2  # a group's heading of two lines: "Q3 2026: Top tech conferences" over "July"
 
 
 def _continued_pattern(path: list[int], texts: list[str], language: Language) -> list[int]:
@@ -425,7 +426,9 @@ def _continued_pattern(path: list[int], texts: list[str], language: Language) ->
     A button the page repeats under every entry ("Read more") is no part of the pattern: it stands
     aside wherever the list goes on. One short line over two entries or more (a month over a calendar's
     next events) heads the next group and stays with the list; over a single entry, it more often
-    heads another box (an author's card)."""
+    heads another box (an author's card). Two short lines over an entry (a quarter, then a month) head
+    a group when the list already has headings of that shape inside the article: as many lines, of as
+    many words each."""
     path = list(path)
     skeleton = _skeleton(texts, language)
     lines = [i for i, (shape, text) in enumerate(skeleton) if not _is_button(shape, text)]
@@ -445,10 +448,20 @@ def _continued_pattern(path: list[int], texts: list[str], language: Language) ->
             continue
         last = lines[end - period + 1:end + 1]  # the article's last entry: the pattern to go on with
 
-        def entry_at(k: int) -> bool:
+        def entry_at(k: int, states: tuple[int, ...] = (AFTER,)) -> bool:
             return k + period <= len(lines) and all(
-                path[lines[k + j]] == AFTER and _alike(skeleton[lines[k + j]], skeleton[last[j]]) for j in range(period))
+                path[lines[k + j]] in states and _alike(skeleton[lines[k + j]], skeleton[last[j]]) for j in range(period))
 
+        def heading_at(k: int, states: tuple[int, ...]) -> tuple[int, ...]:
+            """The words in each line of a two-line heading at k over an entry (a quarter, a month), or ()."""
+            h = _GROUP_HEADING_LINES
+            short = [j for j in range(max(0, k - 1), min(len(lines), k + h))
+                     if path[lines[j]] in states and skeleton[lines[j]][0] == "short"]
+            if short != list(range(k, k + h)) or not entry_at(k + h, states):  # h short lines, no more, over an entry
+                return ()
+            return tuple(word_count(texts[lines[k + j]]) for j in range(h))
+
+        own = {heading_at(k, (BODY, ASIDE)) for k in range(end)} - {()}  # the list's own group headings
         k, stop = end + 1, lines[end]
         while True:
             if entry_at(k):
@@ -459,6 +472,10 @@ def _continued_pattern(path: list[int], texts: list[str], language: Language) ->
                   and entry_at(k + 1) and entry_at(k + 1 + period)):
                 path[lines[k]] = BODY  # a group's heading over two entries or more
                 k += 1
+            elif heading_at(k, (AFTER,)) in own:  # a heading shaped like those the list has inside the article
+                for j in range(_GROUP_HEADING_LINES):
+                    path[lines[k + j]] = BODY
+                k += _GROUP_HEADING_LINES
             else:
                 break
         placed = {texts[i]: path[i] for i in range(lines[end]) if path[i] in (BODY, ASIDE)}
