@@ -95,6 +95,8 @@ def test_furniture_is_where_an_earlier_stage_dropped_lines_not_a_blank_line():
     units = [Unit(line=1, text="a"), Unit(line=2, text="b"), Unit(line=4, text="c"),
              Unit(line=6, text="d", group=1), Unit(line=7, text="")]
     assert _furniture_after(units, [u for u in units if u.text]) == [False, True, False, False]
+    blocks = [Unit(line=n, text="a", group=n) for n in (1, 2, 4, 5)]  # a saved page: a block a group
+    assert _furniture_after(blocks, blocks) == [False, True, False, False]
 
 
 EVENT = ("The {0} brings engineers, planners and council officers together for two days of talks on "

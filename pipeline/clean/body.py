@@ -223,12 +223,15 @@ def _runs_on_to_furniture(path: list[int], rows: list[list[float]], texts: list[
 
 def _furniture_after(units: list[Unit], scored: list[Unit]) -> list[bool]:
     """For each line with text, whether an earlier stage dropped lines right below it (furniture stood
-    there). Only within a blank-line-separated group: a blank line is not furniture."""
+    there): within a blank-line-separated group (a blank line is not furniture), or between a saved
+    page's blocks (each its own group, numbered as its lines are)."""
     following = {id(a): b for a, b in zip(units, units[1:])}
     out = []
     for unit in scored:
         nxt = following.get(id(unit))
-        out.append(nxt is not None and nxt.group == unit.group and nxt.line > max(unit.line, unit.last_line) + 1)
+        blocks = nxt is not None and nxt.group - unit.group == nxt.line - unit.line
+        out.append(nxt is not None and (nxt.group == unit.group or blocks)
+                   and nxt.line > max(unit.line, unit.last_line) + 1)
     return out
 
 
