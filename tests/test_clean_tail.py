@@ -50,10 +50,9 @@ def test_items_with_nothing_like_the_article_after_them_stay_out():
     assert _introduced_list_runs_to_close(path, _rows(texts, []), texts, detect_language(texts)) == path
 
 
-CLINICS = []
-for _k, _name in enumerate(["Riverside Counselling Centre", "Valley Family Clinic", "Mill Lane Practice",
-                            "Weir Road Health Centre"]):
-    CLINICS += [_name, f"{12 + _k} Mill Lane", f"(01632) 96{_k}0{_k}5", "Fees based on income"]
+CLINICS = [line for k, name in enumerate(["Riverside Counselling Centre", "Valley Family Clinic",
+                                          "Mill Lane Practice", "Weir Road Health Centre"])
+           for line in (name, f"{12 + k} Mill Lane", f"(01632) 96{k}0{k}5", "Fees based on income")]
 DIRECTORY_CLOSING = "This list is not complete, and other clinics in the valley may also offer low fees."
 FOOTER = ["Office of the Dean Menu", "Meet Our Team", "Contact"]
 
