@@ -263,14 +263,18 @@ def test_a_summary_over_its_byline_or_a_paragraph_worded_like_furniture_stays_ou
 
 
 def test_an_opening_over_a_contents_list_of_the_article_s_sections_is_given_back():
-    sections = ["What went wrong", "The gauges", "The evacuation", "What happens next"]
-    article = [sections[0], ARTICLE[1], sections[1], ARTICLE[2], sections[2], ARTICLE[3], sections[3], ARTICLE[4]]
-    contents = ["Table of contents", *[f"{k}. {s}" for k, s in enumerate(sections, 1)]]
-    path, rows, texts = _head_page(["Village counts the cost of late flood warnings"], ARTICLE[:1], contents, article)
+    sections = ["What went wrong", "The gauges", "The evacuation", "The clean-up", "What happens next"]
+    article = [ARTICLE[1], sections[1], ARTICLE[2], sections[2], ARTICLE[3], sections[3], ARTICLE[4], sections[4],
+               ARTICLE[5]]
+    contents = ["Table of contents", *[f"1.{k} {k}. {s}" for k, s in enumerate(sections, 1)]]
+    caption = "The weir station, seen from the bridge."
+    path, rows, texts = _head_page(["Village counts the cost of late flood warnings"], ARTICLE[:1],
+                                   [*contents, caption, sections[0]], article)  # the first section's heading left out
     placed = _opening_under_head(path, rows, texts, detect_language(texts))
     first = len(NAV) + 1
     assert placed[first] == BODY
-    assert placed[first + 1:first + 1 + len(contents)] == [ASIDE] * len(contents)
+    assert placed[first + 1:first + 2 + len(contents)] == [ASIDE] * (len(contents) + 1)
+    assert placed[first + 2 + len(contents)] == BODY  # a heading the contents list names
     other = ["More stories", "School roof repairs approved", "New bus route for the valley",
              "Cake sale raises funds for the hall", "Weather warning for the weekend"]  # not the article's sections
     path, rows, texts = _head_page(["Village counts the cost of late flood warnings"], ARTICLE[:1], other, article)

@@ -274,7 +274,9 @@ def _opening_under_head(path: list[int], rows: list[list[float]], texts: list[st
     under a byline or a date (the writer's name and the day head the text, not a teaser), or two
     paragraphs or more with a byline or date a little above them, or a contents list just below them
     whose entries stand again, in order, as the article's own lines. A teaser's summary stands over
-    its byline, not under it. What stands between the opening and the start is set apart."""
+    its byline, not under it. What stands between the opening and the start is set apart, but for a
+    heading below the contents list that the list names (the first section's, which the model left out
+    with the list)."""
     body = [i for i, state in enumerate(path) if state == BODY]
     if not body:
         return path
@@ -285,11 +287,14 @@ def _opening_under_head(path: list[int], rows: list[list[float]], texts: list[st
     stretch = _stretches(paragraphs)[-1]  # paragraph lines only: a heading between two is not counted
     above = [k for k in range(max(0, stretch[0] - _HEAD_REACH), stretch[0]) if _is_attribution(texts[k], rows[k])]
     headed = bool(above) and (above[-1] == stretch[0] - 1 or len(stretch) >= 2)
-    if not (headed or _contents_list_below(stretch[-1], start, end, texts)):
+    contents = _contents_list_below(stretch[-1], start, end, texts)
+    if not (headed or contents):
         return path
+    named = {_entry_text(texts[i]) for i in contents}
     path = list(path)
-    for i in range(stretch[0], start):
-        path[i] = BODY if i <= stretch[-1] else ASIDE
+    for i in range(stretch[0], start):  # below the contents list, a heading it names opens the next section
+        path[i] = BODY if i <= stretch[-1] or (contents and i > contents[-1] and _entry_text(texts[i]) in named) \
+            else ASIDE
     return path
 
 
@@ -304,7 +309,7 @@ def _is_attribution(text: str, row: list[float]) -> bool:
     return row[INDEX["byline"]] > 0 or (row[INDEX["date"]] > 0 and word_count(text) <= 12)
 
 
-_NUMBERING = re.compile(r"^\s*(?:#?\d+(?:\.\d+)*[.):]?|[•·*–—-])\s*")
+_NUMBERING = re.compile(r"^\s*(?:(?:#?\d+(?:\.\d+)*[.):]?|[•·*–—-])\s*)+")  # "2.1 1. HIIT" is "HIIT"
 
 
 def _entry_text(text: str) -> str:
@@ -312,12 +317,13 @@ def _entry_text(text: str) -> str:
     return _NUMBERING.sub("", text).strip().rstrip(":").casefold()
 
 
-def _contents_list_below(last: int, start: int, end: int, texts: list[str]) -> bool:
-    """A contents list a few lines below line `last`, above the start: a run of short lines of which
-    four or more, half of them at least, stand again in order between the article's start and end."""
+def _contents_list_below(last: int, start: int, end: int, texts: list[str]) -> list[int]:
+    """The lines of a contents list a few lines below line `last`, above the start: a run of short
+    lines of which four or more, half of them at least, stand again in order between the article's
+    start and end. Empty when there is none."""
     k = next((k for k in range(last + 1, min(start, last + 1 + _CONTENTS_GAP)) if _is_entry(texts[k])), None)
     if k is None:
-        return False
+        return []
     run = []
     while k < start and _is_entry(texts[k]):
         run.append(k)
@@ -330,7 +336,7 @@ def _contents_list_below(last: int, start: int, end: int, texts: list[str]) -> b
         later = [p for p in places.get(_entry_text(texts[i]), ()) if p >= at]
         if later:
             found, at = found + 1, later[0] + 1
-    return found >= _CONTENTS_ENTRIES and 2 * found >= len(run)
+    return run if found >= _CONTENTS_ENTRIES and 2 * found >= len(run) else []
 
 
 def _is_entry(text: str) -> bool:
