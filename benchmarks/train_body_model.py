@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.clean import clean, units_before_head, units_for_body  # noqa: E402
 from pipeline.clean.body_model import (ALLOWED, BEFORE, BODY, ASIDE, AFTER, CHANGES, CHANNELS,  # noqa: E402
                                        MODEL_FILE, STATE_NAMES, BodyModel)
-from pipeline.clean.metadata import TITLE_FEATURES, title_candidates  # noqa: E402
+from pipeline.clean.metadata import TITLE_FEATURES, pick_title, title_candidates  # noqa: E402
 from pipeline.clean.signals import FEATURES, add_lexicon_features, page_features  # noqa: E402
 from pipeline.seeds import read_seed  # noqa: E402
 from pipeline.render.markdown import article_markdown  # noqa: E402
@@ -276,8 +276,9 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(_KEY.findall(text.lower()))
 
 
-def title_examples(devset: Path, names: list[str], model: BodyModel) -> list[tuple[str, np.ndarray, list[int] | None]]:
-    """Per page whose headline is one of its lines: its name, the candidates' features and which are the headline."""
+def title_examples(devset: Path, names: list[str], model: BodyModel) -> list[tuple]:
+    """Per page whose headline is one of its lines: its name, the candidates' features, which are the headline, and
+    (for `title_accuracy`) the page's units, the article's first line, the candidates and the headline's words."""
     out = []
     for name in names:
         meta = json.loads((devset / "pages" / f"{name}.meta.json").read_text(encoding="utf-8"))
@@ -289,7 +290,7 @@ def title_examples(devset: Path, names: list[str], model: BodyModel) -> list[tup
         candidates = title_candidates(units, first)
         hits = [k for k, (i, _row) in enumerate(candidates) if _key(units[i].text) == title]
         rows = np.array([row for _i, row in candidates]).reshape(-1, len(TITLE_FEATURES))
-        out.append((name, rows, hits or None))
+        out.append((name, rows, hits or None, (units, first, candidates, title)))
     return out
 
 
@@ -299,7 +300,7 @@ def train_title_ranker(examples, l2: float = 0.0003, steps: int = 600) -> dict[s
     The pages' candidates are stacked in one matrix, so that a step is a few array operations."""
     w = np.zeros(len(TITLE_FEATURES))
     velocity = np.zeros_like(w)
-    kept = [(rows, hits) for _name, rows, hits in examples if len(rows)]  # a page without candidates adds nothing
+    kept = [(rows, hits) for _name, rows, hits, _page in examples if len(rows)]  # no candidates: nothing to learn
     if not kept:
         return {name: 0.0 for name in TITLE_FEATURES}
     stacked = np.concatenate([rows for rows, _hits in kept])
@@ -324,12 +325,11 @@ def train_title_ranker(examples, l2: float = 0.0003, steps: int = 600) -> dict[s
 
 
 def title_accuracy(examples, weights: dict[str, float]) -> float:
-    w = np.array([weights[name] for name in TITLE_FEATURES])
+    """The share of pages whose headline the cleaner chooses (`pick_title`: the ranker and what follows it)."""
     right = 0
-    for _name, rows, hits in examples:
-        scores = rows @ w
-        pick = int(np.argmax(scores)) if len(scores) and scores.max() > 0 else None
-        right += bool(hits) and pick in hits
+    for _name, _rows, _hits, (units, first, candidates, title) in examples:
+        pick = pick_title(units, first, candidates, weights)
+        right += pick is not None and _key(units[pick].text) == title
     return right / max(1, len(examples))
 
 

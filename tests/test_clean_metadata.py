@@ -15,7 +15,7 @@ import pytest
 from pipeline.clean import clean
 from pipeline.clean.metadata import (TITLE_FEATURES, _breadcrumb_tail, _headline_over_text, _introduces, _is_person,
                                      _person_line, byline_name, copyright_holder, find_metadata, lowercase_words,
-                                     title_candidates)
+                                     pick_title, title_candidates)
 from pipeline.clean.units import Unit
 from pipeline.read import decode_seed
 from invented_article import ARTICLE as FULL_ARTICLE, NAV
@@ -202,6 +202,26 @@ def test_a_long_dateline_does_not_close_the_search_under_the_articles_first_line
     assert 4 in dict(title_candidates(page, 3))
     prose = units(*NAV[:3], ARTICLE[0], TITLE, ARTICLE[1])  # a paragraph does
     assert 4 not in dict(title_candidates(prose, 3))
+
+
+def test_a_headline_over_a_byline_far_above_the_articles_start_is_a_candidate():
+    products = [f"Model {k} Kettle at Acme $40" for k in range(70)]  # a list taken for the article's start
+    page = units(*NAV[:3], TITLE, "By Mary Ellis", "14 March 2024", *products, *ARTICLE[:2])
+    first = 6 + len(products)
+    candidates = dict(title_candidates(page, first))
+    assert 3 in candidates and candidates[3][TITLE_FEATURES.index("far_over_byline")] == 1.0
+    unsigned = units(*NAV[:3], TITLE, "14 March 2024", *products, *ARTICLE[:2])  # no byline under it
+    assert 3 not in dict(title_candidates(unsigned, first - 1))
+
+
+def test_a_headline_scored_a_little_under_no_title_is_still_the_title():
+    page = units(*NAV[:3], "Backup Strategy", "Mary Ellis", ARTICLE[0], ARTICLE[1])
+    weights = {name: 0.0 for name in TITLE_FEATURES} | {"bias": -1.0}
+    assert pick_title(page, 5, title_candidates(page, 5), weights) is not None
+    assert pick_title(page, 5, title_candidates(page, 5), weights | {"bias": -2.0}) is None  # too weak
+    sentence = units(*NAV[:3], "it was all lost in the night.", ARTICLE[0], ARTICLE[1])
+    favoured = weights | {"ends_period": 0.5}  # the sentence scores best, still under zero
+    assert pick_title(sentence, 4, title_candidates(sentence, 4), favoured) is None  # it reads as no headline
 
 
 def test_the_headline_is_chosen_over_its_dek_and_the_byline_under_it():

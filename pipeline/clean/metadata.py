@@ -126,6 +126,8 @@ TITLE_FEATURES = (
     # Trends"), a piece of a sentence (", and"), a filing line ("Published in Design, Layout"), a short label before
     # a colon ("Quick Summary: …"), over a similar headline (a section repeating the page's headline below it)
     "after_crumb_step", "fragment", "filing_line", "label_prefix", "over_similar",
+    # a headline over a byline, found outside the lines searched: the body model began the article far from it
+    "far_over_byline",
 )
 _TITLE_INDEX = {name: k for k, name in enumerate(TITLE_FEATURES)}
 _SEPARATOR = re.compile(r"\s[|–—-]\s")
@@ -135,6 +137,8 @@ _CALL_TO_ACTION = re.compile(r"^(?:sign|log|subscribe|join|search|shop|buy|get|s
                              r"back|go|try|register|sponsored|advertisement|follow|share|create|find)\b", re.I)
 #: Menu items or a date and a name run together when a page is reduced to text ("HomeProducts", "2025Julian").
 _GLUED = re.compile(r"\d[^\W\d]{2}|[a-z]{2}[A-Z][a-z]")
+#: The ranker's "no title" scores zero; a headline-shaped candidate a little under it is still the page's best guess.
+_WEAK_TITLE = -1.5
 _BELOW_LINES = 12  # lines under the article's first line searched too, while no paragraph has come
 _PROSE_WORDS = 20  # a line this long is a paragraph: no headline stands under one
 _KEY_WORD = re.compile(r"\w+")
@@ -263,8 +267,11 @@ def title_candidates(units: list[Unit], first: int) -> list[tuple[int, list[floa
     vocabulary = _vocabulary(texts[first + 2:first + 42])  # the article, past a title it may begin with
     below = set(page.lowered[first + 2:])
     common = lowercase_words(texts)
-    out = [(i, _title_row(page, i, first, longest, vocabulary, below, common)) for i in window
-           if 1 <= sizes[i] <= 40]
+    lines = [i for i in window if 1 <= sizes[i] <= 40]
+    far = _far_over_byline(page, window)
+    out = [(i, _title_row(page, i, first, longest, vocabulary, below, common)) for i in sorted([*lines, *far])]
+    for i, row in out:
+        row[_TITLE_INDEX["far_over_byline"]] = 1.0 if i in far else 0.0
     overlaps = [row[_TITLE_INDEX["overlap"]] for i, row in out if sizes[i] >= 3]
     best = max(overlaps, default=0.0)
     for i, row in out:
@@ -276,6 +283,14 @@ def title_candidates(units: list[Unit], first: int) -> list[tuple[int, list[floa
     for i, row in out:
         row[_TITLE_INDEX["nearest_heading"]] = 1.0 if i == nearest else 0.0
     return out
+
+
+def _far_over_byline(page: _TitlePage, window: range) -> set[int]:
+    """Headlines above the window with a byline just under them: where the body model began the article far
+    below its head (a list of products or teasers under the headline taken for its start)."""
+    return {i for i in range(window.start) if page.headline(i)
+            and any(_BYLINE.match(page.texts[j]) and page.sizes[j] <= 20
+                    for j in range(i + 1, min(len(page.texts), i + 4)))}
 
 
 def _window_end(page: _TitlePage, first: int) -> int:
@@ -469,15 +484,23 @@ def _headline_shaped(text: str) -> bool:
 
 
 def choose_title(units: list[Unit], first: int, weights: dict[str, float] | None = None) -> int | None:
-    """The headline: the candidate the title ranker scores highest, if it scores above zero."""
+    """The headline: the candidate the title ranker scores highest, if it scores above zero (or a little under
+    it, where it reads as a headline)."""
+    return pick_title(units, first, title_candidates(units, first), weights)
+
+
+def pick_title(units: list[Unit], first: int, candidates: list[tuple[int, list[float]]],
+               weights: dict[str, float] | None = None) -> int | None:
+    """`choose_title` over candidates already found (the trainer finds them once and tries many weights)."""
     weights = weights or {}
     vector = [weights.get(name, 0.0) for name in TITLE_FEATURES]
-    best, best_score = None, 0.0
-    candidates = title_candidates(units, first)
+    best, best_score = None, _WEAK_TITLE
     for i, row in candidates:
         score = sum(w * x for w, x in zip(vector, row) if x)
         if score > best_score:
             best, best_score = i, score
+    if best is not None and best_score <= 0 and not is_heading_like(units[best].text):
+        best = None  # a weak candidate is the title only where it reads as a headline
     if best is None:
         best = _headline_over_text(units, first)
     return _breadcrumb_tail(units, best, [i for i, _row in candidates])
