@@ -10,6 +10,7 @@ article for its title and byline, and the outside stage drops what is left.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from .comments import comment_headers, is_reply_header, thread_span
@@ -392,9 +393,7 @@ def _items_a_sentence_introduces(path: list[int], rows: list[list[float]], texts
     are sometimes the article's, sometimes not). Two items at least; the list ends at the first line
     that is not such an item."""
     path = list(path)
-    counts: dict[str, int] = {}
-    for text in texts:
-        counts[text] = counts.get(text, 0) + 1
+    counts = Counter(texts)
     for k in range(len(path) - 1):
         if path[k] != BODY or path[k + 1] != ASIDE or not _introduces(texts[k]):
             continue
@@ -417,7 +416,7 @@ def _is_short_item(text: str) -> bool:
 
 def _is_item(text: str) -> bool:
     """A list's item: a few words, not a sentence, not an introduction of its own."""
-    return 1 <= word_count(text) <= _ITEM_WORDS and not ends_sentence(text) and not text.rstrip().endswith(":")
+    return _is_short_item(text) and not ends_sentence(text)
 
 
 def _introduces(text: str) -> bool:
@@ -502,9 +501,7 @@ def _is_button(shape: str, text: str) -> bool:
 
 def _skeleton(texts: list[str], language: Language) -> list[tuple[str, str]]:
     """Each line's part in a repeating pattern: its shape, and its text when the page repeats it."""
-    counts: dict[str, int] = {}
-    for text in texts:
-        counts[text] = counts.get(text, 0) + 1
+    counts = Counter(texts)
     out = []
     for text in texts:
         if word_count(text) >= 12 and ends_sentence(text):
