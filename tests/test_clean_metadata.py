@@ -94,6 +94,8 @@ def test_a_name_is_not_made_of_words_the_page_writes_in_lower_case():
     assert not _is_person("Start Free Trial", common)
     assert _is_person("Andrew King", common)
     assert not _is_person("RSS Feeds", common)  # an acronym is a label's word
+    assert not _is_person("Join Urge", frozenset())  # a button: a call to action, not a name
+    assert not _is_person("Login Register", frozenset())
 
 
 def test_a_person_line_takes_credentials_and_teams_but_not_labels():
@@ -452,3 +454,14 @@ def test_a_firm_the_copyright_line_names_is_not_taken_for_the_author():
 ])
 def test_the_copyright_holder_is_read_up_to_the_rights_and_the_firms_suffix(line, holder):
     assert copyright_holder([line]) == holder
+
+
+@pytest.mark.parametrize("between", [[], ["Share"]])
+def test_the_headline_shown_again_under_itself_is_neither_standfirst_nor_text(between):
+    """Pages show the headline twice (over a picture and over the text), a share bar between or not: the second
+    copy is the headline again, so the summary under it is the standfirst, and no copy is a paragraph."""
+    summary = "How the river rose in one night and why nobody in the valley heard about it in time"
+    result = run(*NAV, TITLE, *between, TITLE, summary, "14 March 2024", *ARTICLE)
+    assert result.article.title.text == TITLE
+    assert result.article.standfirst.text == summary
+    assert TITLE not in [b.text for b in result.article.blocks]

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.clean import clean
+from pipeline.clean.blocks import split_blocks
 from pipeline.clean.typography import set_text
 from pipeline.model import BlockKind
 from pipeline.read import decode_seed
@@ -190,6 +191,25 @@ def test_hard_wrapped_prose_is_joined():
                  "wrapped in the middle of a sentence, and ends.", "", *PARAGRAPHS)
     assert result.article.blocks[0].text == ("This paragraph was wrapped at a fixed width by whoever saved the "
                                               "page, so its lines end in the middle of sentences.")
+
+
+def test_a_menu_over_hard_wrapped_prose_is_not_joined_to_it():
+    """In a block of prose wrapped at a fixed width, a short line (a menu item, the headline) was not broken for
+    want of room: it ends its own block, and only full lines run on to the next."""
+    wrapped = ["Gym equipment refers to the various machines, tools and accessories used in a",
+               "fitness facility to help people reach their goals. These machines are designed",
+               "to work different muscle groups, to build strength and to raise endurance for",
+               "people of every level, from beginners to athletes who have trained for years",
+               "and know their way around every machine in the room.",
+               "Strength equipment comes in three kinds: free weights, machines and bands, and",
+               "each has its place in a programme that a trainer draws up with you at the very",
+               "start, when you join, and revises with you every few months as you get stronger",
+               "and your goals change."]
+    page = "\n".join(["Join Now", "Member Portal", "The Beginner's Guide to Gym Equipment", *wrapped, "", *PARAGRAPHS])
+    texts = [u.text for u in split_blocks(decode_seed(page.encode("utf-8"), Path("page.txt"))).units]
+    assert texts[:3] == ["Join Now", "Member Portal", "The Beginner's Guide to Gym Equipment"]
+    assert texts[3] == " ".join(wrapped[:5])
+    assert texts[4] == " ".join(wrapped[5:])
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -66,8 +66,8 @@ def assemble(path: Path, units: list[Unit], events: list[Event] = ()) -> Article
         special = _markup_block(unit) if role is Role.BODY else None
         if special is not None:
             blocks.append(special)
-        elif role is Role.TITLE and article.title is None:
-            article.title = _text(unit)
+        elif role is Role.TITLE:
+            article.title = article.title or _text(unit)  # a second copy of the headline is not text
         elif role is Role.STANDFIRST and article.standfirst is None:
             article.standfirst = _text(unit)
             article.author = article.author or byline_author(unit.text)

@@ -66,12 +66,33 @@ def _hard_wrapped_groups(units: list[Unit]) -> set[int]:
     return {group for group, flags in breaks.items() if sum(flags) / len(flags) > 0.6}
 
 
+def _wrap_widths(units: list[Unit], groups: set[int]) -> dict[int, int]:
+    """The width each wrapped block was wrapped at, as most of its lines reach it (the 90th percentile)."""
+    lengths: dict[int, list[int]] = {}
+    for unit in units:
+        if unit.group in groups:
+            lengths.setdefault(unit.group, []).append(len(unit.text))
+    return {group: sorted(values)[(len(values) - 1) * 9 // 10] for group, values in lengths.items()}
+
+
+def _continues(prev: Unit, unit: Unit, width: int) -> bool:
+    """Whether `unit` goes on with `prev`'s sentence: `prev` ends mid-sentence and either `unit` begins in lower
+    case or `prev` was broken only because `unit`'s first word did not fit. A short line in a wrapped block (a
+    menu item, a headline over the prose) ends its own block."""
+    if _SENTENCE_END.search(prev.text):
+        return False
+    first_word = unit.text.split(" ", 1)[0]
+    return unit.text[:1].islower() or len(prev.text) + 1 + len(first_word) > width
+
+
 def _join_wrapped(units: list[Unit], groups: set[int]) -> tuple[list[Unit], list[Event]]:
     out: list[Unit] = []
     events: list[Event] = []
+    widths = _wrap_widths(units, groups)
     for unit in units:
         prev = out[-1] if out else None
-        if prev and prev.group == unit.group and unit.group in groups and not _SENTENCE_END.search(prev.text):
+        if prev and prev.group == unit.group and unit.group in groups and \
+                _continues(prev, unit, widths[unit.group]):
             joined = prev.text[:-1] + unit.text if prev.text.endswith("-") and unit.text[:1].islower() \
                 else f"{prev.text} {unit.text}"
             out[-1] = prev.but(text=joined, last_line=unit.line)

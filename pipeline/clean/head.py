@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from .attribution import BYLINE, STANDFIRST_BYLINE, is_dateline
 from .features import CLOSING_QUOTES, ends_sentence, starts_with_quote, word_count
-from .metadata import PageMetadata, find_metadata
+from .metadata import PageMetadata, find_metadata, same_words
 from .units import Event, Role, StageResult, Unit, marked
 
 STAGE = "head"
@@ -64,7 +64,7 @@ def recognise_head(units: list[Unit], title_weights: dict[str, float] | None = N
         if index is not None and index not in roles and _open(units[index]):
             roles[index] = Role.BYLINE if index == meta.author_line else role
     _mark_between(units, roles, meta, first)
-    _mark_first_lines(units, roles, body[:_HEAD_LINES])
+    _mark_first_lines(units, roles, meta, body[:_HEAD_LINES])
     return _apply(units, roles, meta)
 
 
@@ -81,13 +81,21 @@ def _mark_between(units: list[Unit], roles: dict[int, Role], meta: PageMetadata,
         if i in roles or not _open(unit):
             continue
         text = unit.text
-        if role := _attribution(text):
+        if _repeats_title(units, meta, i):
+            roles[i] = Role.TITLE
+        elif role := _attribution(text):
             roles[i] = role
         elif _is_epigraph(text) and not standfirst:
             roles[i] = Role.EPIGRAPH
         elif not standfirst and _is_standfirst(text):
             roles[i] = Role.STANDFIRST
             standfirst = True
+
+
+def _repeats_title(units: list[Unit], meta: PageMetadata, i: int) -> bool:
+    """The headline again under itself ("Title", a share bar or a byline, "Title"): a page's second copy of
+    it, no standfirst and no paragraph."""
+    return meta.title is not None and i != meta.title and same_words(units[i].text, units[meta.title].text)
 
 
 def _attribution(text: str) -> Role | None:
@@ -97,7 +105,7 @@ def _attribution(text: str) -> Role | None:
     return Role.DATELINE if is_dateline(text) else None
 
 
-def _mark_first_lines(units: list[Unit], roles: dict[int, Role], head: list[int]) -> None:
+def _mark_first_lines(units: list[Unit], roles: dict[int, Role], meta: PageMetadata, head: list[int]) -> None:
     """A byline, a date, an epigraph or a standfirst the body model took for the article's first lines."""
     titled = any(r is Role.TITLE for r in roles.values())
     opening = True  # nothing but head lines so far
@@ -106,7 +114,9 @@ def _mark_first_lines(units: list[Unit], roles: dict[int, Role], head: list[int]
         if i in roles or not _open(unit):
             continue
         text = unit.text
-        if role := _attribution(text):
+        if _repeats_title(units, meta, i):
+            roles[i] = Role.TITLE
+        elif role := _attribution(text):
             roles[i] = role
         elif opening and titled and _is_epigraph(text):
             roles[i] = Role.EPIGRAPH
@@ -114,7 +124,7 @@ def _mark_first_lines(units: list[Unit], roles: dict[int, Role], head: list[int]
             roles[i] = Role.STANDFIRST
         else:
             break
-        opening = roles[i] in (Role.EPIGRAPH, Role.STANDFIRST, Role.BYLINE, Role.DATELINE)
+        opening = roles[i] in (Role.TITLE, Role.EPIGRAPH, Role.STANDFIRST, Role.BYLINE, Role.DATELINE)
 
 
 def _apply(units: list[Unit], roles: dict[int, Role], meta: PageMetadata) -> StageResult:

@@ -132,7 +132,7 @@ TITLE_FEATURES = (
 _TITLE_INDEX = {name: k for k, name in enumerate(TITLE_FEATURES)}
 _SEPARATOR = re.compile(r"\s[|–—-]\s")
 #: A line that asks the reader to do something: a button or a prompt, not a headline.
-_CALL_TO_ACTION = re.compile(r"^(?:sign|log|subscribe|join|search|shop|buy|get|start|learn|discover|explore|see|"
+_CALL_TO_ACTION = re.compile(r"^(?:sign|log(?:in|out)?|subscribe|join|search|shop|buy|get|start|learn|discover|explore|see|"
                              r"check|view|read|watch|listen|download|book|request|contact|message|call|email|"
                              r"back|go|try|register|sponsored|advertisement|follow|share|create|find)\b", re.I)
 #: Menu items or a date and a name run together when a page is reduced to text ("HomeProducts", "2025Julian").
@@ -180,6 +180,11 @@ _PHONE = re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d[\d\s-]{8,}")
 def _key(text: str) -> tuple[str, ...]:
     """A line's words, case and punctuation aside."""
     return tuple(_KEY_WORD.findall(text.lower()))
+
+
+def same_words(a: str, b: str) -> bool:
+    """Two lines with the same words, case and punctuation aside (a headline and its second copy)."""
+    return _key(a) == _key(b)
 
 
 class _TitlePage:
@@ -711,6 +716,8 @@ def _is_person(text: str, common: frozenset[str] = frozenset()) -> bool:
         return False  # "RSS Feeds", "CIS Controls": an acronym is a label's word, not a name's
     if _RUN_ON.search(text):
         return False  # "Wedding ChecklistsJust Engaged": menu items run together, not a name ("McNally" is one)
+    if _CALL_TO_ACTION.match(text):
+        return False  # "Join Urge", "Shop Apparel": a button, not a name
     if TAIL_LABELS.match(text) or COMMENT_LABELS.match(text):
         return False  # "Recent Posts", "Related Articles", "Leave a Reply": a box's label
     words = [w.lower().strip(".,") for w in text.split() if not _INITIAL.fullmatch(w)]  # "A." is no word "a"
