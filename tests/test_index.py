@@ -8,6 +8,7 @@ import pytest
 
 from conftest import SMALL_BOOK, XHTML_NS, make_project
 from pipeline.editorial.apply import build_book
+from pipeline.editorial.index_marks import sort_key
 from pipeline.editorial.load import load_editorial
 from pipeline.model import IndexLocator, MarkKind
 from pipeline.problems import PipelineError
@@ -195,6 +196,25 @@ def test_the_index_markup_follows_epub_indexes(tmp_path):
     ranges = trotsky.findall("x:span[@epub:type='index-locator-range']", XHTML_NS)
     assert ranges and len(ranges[0].findall("x:a", XHTML_NS)) == 2
     assert "".join(ranges[0].itertext()).count("–") == 1
+
+
+def test_headings_file_word_by_word_up_to_a_comma_or_parenthesis():
+    """Chicago's word-by-word order: the words before a comma or a parenthesis file first, so a name
+    inverted or qualified comes before a longer heading that begins with the same word."""
+    headings = ["Lenin Levy", "Leninism", "Lenin, Vladimir", "Leningrad affair", "Leningrad (Petrograd)",
+                "The Stalin School of Falsification", "Stalin, Joseph", "Stalinism", "New Deal", "Newark",
+                "New, Arthur"]
+    assert sorted(headings, key=sort_key) == [
+        "Lenin, Vladimir", "Lenin Levy", "Leningrad (Petrograd)", "Leningrad affair", "Leninism",
+        "New, Arthur", "New Deal", "Newark",
+        "Stalin, Joseph", "The Stalin School of Falsification", "Stalinism"]
+
+
+def test_see_also_references_are_printed_in_alphabetical_order(tmp_path):
+    index = INDEX.replace("see_also: [old-bolsheviks]", "see_also: [trotsky-leon, old-bolsheviks]")
+    html = render_index(_made(tmp_path, index).book, IndexView(lambda a: f"chapter-1.xhtml#{a}", None, {"one": 1}))
+    related = re.search(r'index-new-economic-policy".*?index-xref-related.*?</span>', html, re.S).group(0)
+    assert related.index("Old Bolsheviks") < related.index("Trotsky, Leon")
 
 
 def test_without_page_numbers_each_chapter_is_one_locator_and_the_headnote_says_so(tmp_path):

@@ -29,11 +29,17 @@ _ANCHORS = (MarkKind.GLOSSARY, MarkKind.LINK)
 _ARTICLES = ("the ", "a ", "an ")
 
 
+_QUALIFIER = "\x01"  # files before a space: what follows a comma or a parenthesis qualifies the words before it
+
+
 def sort_key(text: str) -> str:
     """Word-by-word order, accents, case, punctuation and a leading article aside ("New York"
-    before "Newtown"; *The Revolution Betrayed* under R)."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    before "Newtown"; *The Revolution Betrayed* under R). A heading files by its words up to a comma
+    or a parenthesis first ("Lenin, Vladimir" and "Leningrad (Petrograd)" before "Lenin Levy" and
+    "Leningrad affair"), as Chicago's word-by-word rule has it."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold().replace("(", ",")
     key = " ".join("".join(ch for ch in plain if ch.isalnum() or ch in " ,").split())
+    key = _QUALIFIER.join(part.strip() for part in key.split(","))
     for article in _ARTICLES:
         if key.startswith(article) and len(key) > len(article):
             return key[len(article):]
@@ -206,4 +212,4 @@ def unused_forms(specs: list[IndexSpec], found: set[tuple], doc, sections: list[
 
 def sub_id(spec: IndexSpec, sub) -> str:
     """A sub-entry's id: its entry's and its own heading's (unique within the entry: checked on loading)."""
-    return f"{spec.id}--{'-'.join(sort_key(sub.heading).replace(',', ' ').split())}"
+    return f"{spec.id}--{'-'.join(sort_key(sub.heading).replace(_QUALIFIER, ' ').split())}"

@@ -96,6 +96,8 @@ def _locator_html(locator: Locator, view: IndexView) -> str:
 
 
 def _xref(kind: str, lead: str, targets: list[IndexEntry]) -> str:
+    """A cross-reference; several targets in alphabetical order, as Chicago files them (16.22)."""
+    targets = sorted(targets, key=lambda t: t.sort_key)
     links = "; ".join(f'<a epub:type="index-term" href="#{ids.index_entry_id(t.id)}">{heading_html(t.heading)}</a>'
                       for t in targets)
     return f'<span epub:type="index-xref-{kind}" class="xref"><i>{lead}</i> {links}</span>'
