@@ -50,6 +50,7 @@ from pipeline.clean.body_model import (ALLOWED, BEFORE, BODY, ASIDE, AFTER, CHAN
 from pipeline.clean.metadata import TITLE_FEATURES, pick_title, title_candidates  # noqa: E402
 from pipeline.clean.signals import FEATURES, add_lexicon_features, page_features  # noqa: E402
 from pipeline.seeds import read_seed  # noqa: E402
+from folds import domain_of, fold_of  # noqa: E402  (benchmarks/folds.py)
 from pipeline.render.markdown import article_markdown  # noqa: E402
 
 DEVSET = ROOT.parent / "shared" / "cleaning-devset"
@@ -71,13 +72,6 @@ class Page:
     article_words: float
     lexicon_off: bool = False  # a copy that trains the model for pages in languages the lexicon lacks
 
-
-def domain_of(name: str) -> str:
-    return name.split("-", 1)[1] if "-" in name else name
-
-
-def fold_of(name: str, folds: int) -> int:
-    return zlib.crc32(domain_of(name).encode()) % folds
 
 
 def gold_states(labels: list[int]) -> np.ndarray | None:

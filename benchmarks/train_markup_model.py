@@ -28,7 +28,6 @@ import pickle
 import random
 import re
 import sys
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +41,7 @@ from pipeline.clean.features import is_prose  # noqa: E402
 from pipeline.clean.markup_model import MARKUP_FEATURES, MARKUP_INDEX, MODEL_FILE, MarkupModel, markup_rows  # noqa: E402
 from pipeline.clean.signals import page_features  # noqa: E402
 from pipeline.seeds import read_seed  # noqa: E402
+from folds import domain_of, fold_of  # noqa: E402  (benchmarks/folds.py)
 
 DEVSET = ROOT.parent / "shared" / "cleaning-devset"
 _WORD = re.compile(r"\w+")
@@ -76,13 +76,6 @@ class Page:
         self.states, self.cost = states, [w / article for w in words]
         return True
 
-
-def domain_of(name: str) -> str:
-    return name.split("-", 1)[1] if "-" in name else name
-
-
-def fold_of(name: str, folds: int) -> int:
-    return zlib.crc32(domain_of(name).encode()) % folds
 
 
 def block_labels(texts: list[str], gold: str, share: float = 0.5) -> list[int]:

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from cleaner_f1 import INVENTED, shingle_score  # noqa: E402
+from folds import fold_of  # noqa: E402
 
 from pipeline.clean import clean  # noqa: E402
 from pipeline.seeds import read_seed  # noqa: E402
@@ -70,3 +71,14 @@ def test_invented_pages_of_every_kind_of_site_come_out_whole():
     assert mean >= 0.94, rows
     assert worst[3] >= 0.90, worst
     assert min(r for _, _, r, _ in rows) >= 0.92, "the article body must survive on every page"
+
+
+def test_a_pages_copies_fall_in_its_sites_fold():
+    """Cross-validation by site holds out a site's pages and every copy the trainer makes of them (cut at the
+    head or the tail, without the lexicon): a copy in a training fold would let the model learn the page it is
+    then scored on."""
+    for folds in (3, 5):
+        for name in ("0086-urgefitness.com", "4620-princetonreview.com", "0001-a.example.org"):
+            fold = fold_of(name, folds)
+            assert all(fold_of(name + suffix, folds) == fold for suffix in ("#head", "#tail", "#both", "#no-lexicon"))
+        assert len({fold_of(f"{k:04d}-site{k}.com", folds) for k in range(40)}) == folds
