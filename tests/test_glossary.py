@@ -214,13 +214,13 @@ def test_an_entry_is_filed_under_its_sort_key_where_given(tmp_path):
 
 
 def test_both_editions_file_the_readers_people_under_their_surnames(epub_documents, built, pdf_text):
-    """Tony Cliff among the C entries and George Orwell among the O entries, in the EPUB's glossary, and
-    the PDF's entries (each opens a line with its term) in the same order."""
+    """Cliff among the C entries and Orwell among the O entries (headed by surname, as Beria and Trotsky are),
+    in the EPUB's glossary, and the PDF's entries (each opens a line with its term) in the same order."""
     section = next(found for doc in epub_documents.values()
                    if (found := doc.find(".//x:section[@id='glossary']", XHTML_NS)) is not None)
     terms = ["".join(dfn.itertext()) for dfn in section.iterfind(".//x:dfn", XHTML_NS)]
-    for person, before, after in (("Tony Cliff", "Central Committee", "collectivisation"),
-                                  ("George Orwell", "Old Bolsheviks", "permanent revolution")):
+    for person, before, after in (("Cliff", "Central Committee", "collectivisation"),
+                                  ("Orwell", "Old Bolsheviks", "permanent revolution")):
         assert terms.index(before) < terms.index(person) < terms.index(after), terms
     result = built.pdf
     lines = [" ".join(line.split()) for page in pdf_text[result.physical["glossary"] - 1:result.physical["index"] - 1]

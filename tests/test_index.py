@@ -198,14 +198,15 @@ def test_the_index_markup_follows_epub_indexes(tmp_path):
     assert "".join(ranges[0].itertext()).count("–") == 1
 
 
-def test_headings_file_word_by_word_up_to_a_comma_or_parenthesis():
+def test_headings_file_word_by_word_up_to_a_comma_or_parenthesis_and_dashes_part_words():
     """Chicago's word-by-word order: the words before a comma or a parenthesis file first, so a name
     inverted or qualified comes before a longer heading that begins with the same word."""
     headings = ["Lenin Levy", "Leninism", "Lenin, Vladimir", "Leningrad affair", "Leningrad (Petrograd)",
                 "The Stalin School of Falsification", "Stalin, Joseph", "Stalinism", "New Deal", "Newark",
-                "New, Arthur"]
+                "New, Arthur", "Nazis", "Nazi–Soviet Pact (1939)"]
     assert sorted(headings, key=sort_key) == [
         "Lenin, Vladimir", "Lenin Levy", "Leningrad (Petrograd)", "Leningrad affair", "Leninism",
+        "Nazi–Soviet Pact (1939)", "Nazis",  # a dash parts words as a space does
         "New, Arthur", "New Deal", "Newark",
         "Stalin, Joseph", "The Stalin School of Falsification", "Stalinism"]
 

@@ -103,9 +103,13 @@ def test_breaks_leave_three_letters_on_each_side(hyphenator):
         assert len(pieces) > 1 and len(pieces[0]) >= 3 and len(pieces[-1]) >= 3, pieces
 
 
-def test_web_addresses_break_after_slashes_and_full_stops_only():
+def test_web_addresses_break_before_slashes_and_full_stops_never_at_their_hyphens():
+    """Chicago's rule (6.17): the slash or full stop opens the next line, so the reader sees the address
+    go on; a break after "//" too; none at a hyphen, which would read as a word broken at the line's end."""
     assert url_breaks("https://www.marxists.org/archive/?v=6meTW") == \
-        f"https://{ZWSP}www.{ZWSP}marxists.{ZWSP}org/{ZWSP}archive/{ZWSP}?v=6meTW"
+        f"https://{ZWSP}www{ZWSP}.marxists{ZWSP}.org{ZWSP}/archive{ZWSP}/?\u2060v=6meTW"
+    assert url_breaks("www.youtube.com/watch?v=6meTW-qafXs") == \
+        f"www{ZWSP}.youtube{ZWSP}.com{ZWSP}/watch{ZWSP}?\u2060v=6meTW-\u2060qafXs"
 
 
 def test_the_print_body_gets_soft_hyphens_in_text_only(hyphenator):
@@ -116,7 +120,7 @@ def test_the_print_body_gets_soft_hyphens_in_text_only(hyphenator):
     out = hyphenate(body, hyphenator)
     assert "<h3>The revolutionary years</h3>" in out  # headings are bookmarks and running heads
     assert f"A {hyphenator.soft('revolutionary')} party" in out and SHY in hyphenator.soft("revolutionary")
-    assert f'href="https://www.marxists.org/archive/">https://{ZWSP}www.' in out  # the link's target untouched
+    assert f'href="https://www.marxists.org/archive/">https://{ZWSP}www{ZWSP}.' in out  # the link's target untouched
     assert 'LGBT<span class="operator">+</span> rights' in out
 
 

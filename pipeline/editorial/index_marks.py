@@ -11,6 +11,7 @@ one that falls inside a glossary link or a linked passage takes the link in inst
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ _ANCHORS = (MarkKind.GLOSSARY, MarkKind.LINK)
 _ARTICLES = ("the ", "a ", "an ")
 
 
+_WORD_JOINS = re.compile(r"[-\u2010\u2011\u2013\u2014]")  # hyphens and dashes between words
 _QUALIFIER = "\x01"  # files before a space: what follows a comma or a parenthesis qualifies the words before it
 
 
@@ -36,7 +38,8 @@ def sort_key(text: str) -> str:
     """Word-by-word order, accents, case, punctuation and a leading article aside ("New York"
     before "Newtown"; *The Revolution Betrayed* under R). A heading files by its words up to a comma
     or a parenthesis first ("Lenin, Vladimir" and "Leningrad (Petrograd)" before "Lenin Levy" and
-    "Leningrad affair"), as Chicago's word-by-word rule has it."""
+    "Leningrad affair"), and hyphens and dashes part words, as Chicago's word-by-word rule has it."""
+    text = _WORD_JOINS.sub(" ", text)  # "Nazi–Soviet Pact" files as two words, before "Nazis"
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold().replace("(", ",")
     key = " ".join("".join(ch for ch in plain if ch.isalnum() or ch in " ,").split())
     key = _QUALIFIER.join(part.strip() for part in key.split(","))
@@ -44,6 +47,18 @@ def sort_key(text: str) -> str:
         if key.startswith(article) and len(key) > len(article):
             return key[len(article):]
     return key
+
+
+#: Words a sub-entry does not file under when it begins with them (Chicago 16.69): "and the arts" files
+#: under "arts", "in 1917" under "1917", "after the war" under "war".
+_LEADING_SMALL_WORDS = re.compile(r"^(?:(?:a|an|the|and|as|at|by|for|from|in|into|of|on|to|with|under|after|"
+                                  r"before|against|during|about|over|its|his|her|their)\s+)+", re.I)
+
+
+def sub_filing(heading: str) -> str:
+    """Where a sub-entry files, unless the editors say: its words after any leading articles, prepositions
+    and conjunctions."""
+    return _LEADING_SMALL_WORDS.sub("", heading) or heading
 
 
 def index_texts(article: Article):
@@ -102,7 +117,7 @@ def build_index(specs: list[IndexSpec]) -> list[IndexEntry]:
     """The model's entries, without locators yet, sorted as printed."""
     entries = []
     for spec in specs:
-        subs = [IndexSubentry(sub_id(spec, s), s.heading, sort_key(s.sort or s.heading), list(s.forms),
+        subs = [IndexSubentry(sub_id(spec, s), s.heading, sort_key(s.sort or sub_filing(s.heading)), list(s.forms),
                               s.match_case, list(s.within)) for s in spec.sub]
         entries.append(IndexEntry(spec.id, spec.heading, spec.kind, sort_key(spec.sort or spec.heading),
                                   list(spec.forms), sorted(subs, key=lambda s: s.sort_key), list(spec.see),

@@ -375,7 +375,7 @@ def _glossary_definition(entry, edition: Edition, by_id: dict, chapters: dict,
     # The target is the <dfn>: pandoc's EPUB reader drops a <dt>'s id, and every link with it.
     out = [f'<dt epub:type="glossterm"><dfn id="{eid}">{esc(entry.term)}</dfn></dt>',
            f'<dd epub:type="glossdef">{render_prose(entry.definition)}']
-    related = [by_id[r] for r in entry.see_also if r in by_id]
+    related = sorted((by_id[r] for r in entry.see_also if r in by_id), key=lambda r: r.filing())  # as filed
     if related:
         links = ", ".join(f'<a href="#{ids.glossary_entry_id(r.id)}">{esc(r.term)}</a>' for r in related)
         out.append(f'<p class="see-also"><em>See also</em> {links}.</p>')

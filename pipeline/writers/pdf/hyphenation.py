@@ -44,12 +44,17 @@ _BREAKABLE = re.compile(r"[a-zà-öø-ÿ]+")
 _TOKEN = re.compile(r"\S+")
 _EDGES = "\"'“”‘’«»()[]{}.,;:!?…*–—"
 #: Elements whose text is never broken: headings (also bookmarks and running heads), code, and a
-#: link whose text is a web address (it breaks after / and . only: see `url_breaks`).
+#: link whose text is a web address (it breaks before / and . only: see `url_breaks`).
 _NEVER = {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "title"}
 #: The block an inline text belongs to, for naming a paragraph in `unbroken`.
 _BLOCKS = {"p", "li", "dd", "dt", "td", "th", "figcaption", "blockquote", "div", "section", "header", "footer"}
 #: Where a web address may break: after a slash (a run of them) or a full stop, before what follows.
-_URL_BREAK = re.compile(r"(?<=[/.])(?=[^/.])")
+#: Where a web address may break, as Chicago has it (6.17): after a double slash, and before a single slash or a
+#: full stop (and a query's question mark), so that the punctuation opens the next line and says the address goes
+#: on; never at its hyphens.
+_URL_BREAK = re.compile(r"(?<=//)(?=[^/])|(?<=[^/\s])(?=[./?][^/.\s])")
+_URL_NO_BREAK_AFTER = re.compile(r"(?<=[-?])(?=\S)")
+WORD_JOINER = "\u2060"
 ZERO_WIDTH_SPACE = "\u200b"
 NON_BREAKING_HYPHEN = "\u2011"
 
@@ -150,8 +155,10 @@ def _with_soft_hyphens(word: str, positions: tuple[int, ...]) -> str:
 
 
 def url_breaks(address: str) -> str:
-    """A web address as printed: a break allowed after each slash and full stop, no hyphen added."""
-    return _URL_BREAK.sub(ZERO_WIDTH_SPACE, address)
+    """A web address as printed: a break allowed before each single slash, full stop and question mark and
+    after "//", none after its own hyphens (a break there would read as a word's hyphen) or after a question
+    mark, and no hyphen added."""
+    return _URL_NO_BREAK_AFTER.sub(WORD_JOINER, _URL_BREAK.sub(ZERO_WIDTH_SPACE, address))
 
 
 def hyphenate(body: str, hyphenator: Hyphenator, unbroken: dict[str, frozenset[str]] | None = None,
