@@ -10,7 +10,7 @@ import pytest
 
 from print_finish import ADDED_HYPHEN, BODY_LINE, PrintedBook, hyphen_runs, words_broken
 from pipeline.render.xhtml import text_key
-from pipeline.writers.pdf.hyphenation import Hyphenator, hyphen_faults, hyphenate, url_breaks
+from pipeline.writers.pdf.hyphenation import Hyphenator, hyphen_faults, hyphenate, lower_case_words, url_breaks
 
 SHY, ZWSP = "\u00ad", "\u200b"
 
@@ -26,10 +26,16 @@ def test_every_note_is_printed_on_its_calls_page(book):
     assert [(page, n) for page, n in notes if n not in book.pages[page - 1].calls()] == []
 
 
-def test_no_capitalised_word_is_broken_by_hyphenation(book):
+def test_no_name_is_broken_by_hyphenation(book):
+    """A capitalised word breaks only where the book also writes it in lower case (a sentence's first word,
+    "Nev-ertheless"); a name ("Tukhachevsky"), an acronym or a word in capitals never does."""
     broken = [pair for page in book.pages for pair in words_broken(page.text_lines)]
     assert len(broken) > 100
-    assert [pair for pair in broken if any(char.isupper() for char in pair[0])] == []
+    lower = {word for line in book.lines() for word in re.findall(r"[^\W\d_]+", line.text) if word.islower()}
+    capitalised = [(start.rstrip(ADDED_HYPHEN) + re.match(r"[^\W\d_]*", end).group()) for start, end in broken
+                   if any(char.isupper() for char in start)]
+    assert capitalised, "a common word opening a sentence breaks like any other"
+    assert [word for word in capitalised if not word[1:].islower() or word.lower() not in lower] == []
 
 
 def test_never_three_hyphenated_lines_in_a_row_and_few_in_all(book):
@@ -93,6 +99,9 @@ def test_the_house_breaks_words_the_patterns_get_wrong(hyphenator):
 def test_names_short_words_and_compounds_are_never_broken(hyphenator):
     for word in ("Trotsky", "Kamenev", "Petrograd", "USSR", "Stalinism", "workers", "Marxism-Leninism"):
         assert SHY not in hyphenator.text(word), word
+    common = Hyphenator.for_book("en-GB", (), lower_case_words(["nevertheless, said the revolutionary"]))
+    assert SHY in common.soft("Nevertheless") and SHY in common.soft("Revolutionary")  # opening a sentence
+    assert SHY not in common.soft("Tukhachevsky") and SHY not in common.soft("NEVERTHELESS")
     assert SHY in hyphenator.soft("revolutionary")
     assert hyphenator.text("the Right-Trotskyist bloc") == "the Right-Trotskyist bloc"
 
@@ -316,13 +325,19 @@ def test_a_trial_for_several_pages_not_kept_is_split_at_the_page_whose_change_mo
     assert page_fill.moving([5], before, moved_on) is None  # moved before any page it was for
 
 
-def test_a_short_last_line_never_opens_with_the_end_of_a_word_broken_on_the_line_before():
+def test_a_last_line_is_never_only_the_end_of_a_word_broken_on_the_line_before():
     broken = _paragraph("Ends with a fragment", ("the revolutionary bureau\u00ad\u2010", False), ("cracy.", False))
     broken.lines[-1].fill = 0.1
     long_last = _paragraph("A long last line", ("the revolutionary bureau\u00ad\u2010", False),
                            ("cracy grew and grew over the years that followed.", False))
     long_last.lines[-1].fill = 0.9
-    assert hyphen_faults([broken, long_last], frozenset()) == {text_key("Ends with a fragment"): {"bureaucracy"}}
+    short_last = _paragraph("A short last line", ("the revolutionary bureau\u00ad\u2010", False),
+                            ("cracy grew.", False))  # kept whole, the word would leave the line above loose
+    short_last.lines[-1].fill = 0.2
+    short_head = _paragraph("A short head", ("the revolutionary com\u00ad\u2010", False), ("munists grew.", False))
+    short_head.lines[-1].fill = 0.2  # three letters moved down loosen the line above a little only
+    assert hyphen_faults([broken, long_last, short_last, short_head], frozenset()) == {
+        text_key("Ends with a fragment"): {"bureaucracy"}, text_key("A short head"): {"communists"}}
     assert hyphen_faults([broken], None) == {}  # a fill trial's layout: not judged on this
     assert hyphen_faults([broken], frozenset({text_key("Ends with a fragment")})) == {}  # once per paragraph
 

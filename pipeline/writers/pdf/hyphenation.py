@@ -35,11 +35,14 @@ MIN_WORD, LEFT, RIGHT = 8, 3, 3
 TEXTS_KEPT = 200_000
 #: Hyphenated lines allowed in a row.
 MAX_HYPHENS_IN_A_ROW = 2
-#: A paragraph's last line this short (a share of the measure) never opens with a broken word's end.
+#: A paragraph's last line this short (a share of the measure) is never a broken word's end alone.
 SHORT_LAST_LINE = 0.5
+#: Letters of a broken word's start, at most, that a short last line's rule moves down whole with the rest.
+SHORT_HEAD = 4
 _EPUB = "http://www.idpf.org/2007/ops"
 #: A word the patterns may break: letters only, lower case (an apostrophe inside, as in "workers’s", ends it).
 _BREAKABLE = re.compile(r"[a-zà-öø-ÿ]+")
+_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+")
 #: A run of text between spaces; its core (without the punctuation around it) must be one breakable word.
 _TOKEN = re.compile(r"\S+")
 _EDGES = "\"'“”‘’«»()[]{}.,;:!?…*–—"
@@ -81,14 +84,19 @@ class Hyphenator:
 
     language: str
     exceptions: tuple[str, ...] = ()  # words written with a hyphen at each allowed break: "bureau-cracy"
+    #: Words the book writes in lower case: capitalised at a sentence's start ("Nevertheless", "Oppositionists")
+    #: they may break as they do in lower case; a name the book never writes so ("Tukhachevsky") never breaks.
+    common: frozenset[str] = frozenset()
     _pyphen: pyphen.Pyphen | None = field(default=None, compare=False, repr=False)
     #: (text, unbroken) -> `text`'s result: a chapter is hyphenated again for every layout of it.
     _texts: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def for_book(cls, language: str, extra: tuple[str, ...] = ()) -> "Hyphenator":
+    def for_book(cls, language: str, extra: tuple[str, ...] = (), common: frozenset[str] = frozenset()
+                 ) -> "Hyphenator":
         lang = pyphen.language_fallback(language.replace("-", "_")) or "en_GB"
-        return cls(language, house_exceptions(language, extra), pyphen.Pyphen(lang=lang, left=LEFT, right=RIGHT))
+        return cls(language, house_exceptions(language, extra), common,
+                   pyphen.Pyphen(lang=lang, left=LEFT, right=RIGHT))
 
     @property
     def _exceptions(self) -> dict[str, str]:
@@ -96,6 +104,8 @@ class Hyphenator:
 
     def breaks(self, word: str) -> list[int]:
         """Where `word` may be broken (indexes into it), none if it may not be broken at all."""
+        if _CAPITALISED.fullmatch(word) and word.lower() in self.common:
+            word = word.lower()  # a common word opening a sentence, not a name
         if self._pyphen is None or len(word) < MIN_WORD or not _BREAKABLE.fullmatch(word):
             return []  # without patterns (a bare Hyphenator), nothing is broken
         written = self._exceptions.get(word)
@@ -396,9 +406,10 @@ def _is_address(element) -> bool:
 
 def hyphen_faults(paragraphs, settled: Container[str] | None = None) -> dict[str, set[str]]:
     """Words to keep whole, per text_key, so that a layout has no third hyphenated line in a
-    row and no page ending in a hyphen; and, where `settled` is given, no paragraph's last line
-    opening with the end of a word broken on the line before (a compositor's rule: "-tion." reads
-    as a fragment, and kept whole the word only makes the line before a little looser), but in the
+    row and no page ending in a hyphen; and, where `settled` is given, no paragraph's last line that
+    is only the end of a word broken on the line before (a compositor's rule: "-tion." alone reads
+    as a fragment; where more words follow it, the break stays, for kept whole the word would leave
+    the line before it loose by all its letters), but in the
     paragraphs `settled` names (text_key), which have had a word kept whole already: once per
     paragraph, so that setting it whole, which may break the next word, ends. Every such line's
     word at once (one layout more mends most; what setting them whole moves is judged on the next).
@@ -411,14 +422,39 @@ def hyphen_faults(paragraphs, settled: Container[str] | None = None) -> dict[str
         for index, line in enumerate(paragraph.lines):
             run = run + 1 if line.hyphenated else 0
             word = paragraph.broken_word(index)
-            ends_last = last_word and index == len(paragraph.lines) - 2 and paragraph.lines[-1].fill < SHORT_LAST_LINE
+            ends_last = last_word and index == len(paragraph.lines) - 2 and paragraph.lines[-1].fill < SHORT_LAST_LINE \
+                and (_only_a_fragment(paragraph.lines[-1]) or _short_head(line))
             if word and (run >= MAX_HYPHENS_IN_A_ROW + 1 or line.last_on_page or ends_last):
                 faults.setdefault(key, set()).add(word.strip(_EDGES))
                 run = 0  # as if set whole: the lines after it are judged again once it is
     return faults
 
 
+def _only_a_fragment(line) -> bool:
+    """A paragraph's last line that holds nothing but a broken word's end (and its punctuation)."""
+    return len(line.text.split()) <= 1
+
+
+def _short_head(line) -> bool:
+    """A line ending in a broken word's first letters, few enough that setting the word whole on the next
+    line leaves this one hardly looser ("bu-", "com-")."""
+    head = _HEAD_LETTERS.search(line.text.rstrip())
+    return head is not None and len(head.group(1)) <= SHORT_HEAD
+
+
+_HEAD_LETTERS = re.compile(r"([^\W\d_]+)\u00ad?[\u2010-]$")
+
+
 def keep_words_whole(unbroken: dict[str, frozenset[str]], faults: dict[str, set[str]]) -> None:
     """Add a layout's hyphenation faults (words per paragraph) to the words kept whole."""
     for key, words in faults.items():
         unbroken[key] = unbroken.get(key, frozenset()) | words
+
+
+def lower_case_words(texts) -> frozenset[str]:
+    """The words a book writes in lower case somewhere (for `Hyphenator.common`)."""
+    return frozenset(word for text in texts for word in _LETTERS.findall(text)
+                     if len(word) >= MIN_WORD and _BREAKABLE.fullmatch(word))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")

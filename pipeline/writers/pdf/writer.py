@@ -40,7 +40,7 @@ from ...render.xhtml import PRINT, Edition, render_chapter
 from . import weasy
 from ..page_list import PageList, PageStart, starts_from_pdf
 from .fetcher import RestrictedFetcher
-from .hyphenation import Hyphenator, hyphenate, keep_words_whole
+from .hyphenation import Hyphenator, hyphenate, keep_words_whole, lower_case_words
 from .parts import back_body, front_body, front_items, running_head_css
 from .weasy.api import FontConfiguration
 
@@ -125,7 +125,8 @@ class PdfWriter:
         self.running_head = running_head_css(book)
         self.stylesheets.append(CSS(string=self.running_head, font_config=self.fonts))
         self.edition = Edition(PRINT)
-        self.hyphenator = Hyphenator.for_book(book.meta.language, book.meta.hyphenation)
+        self.hyphenator = Hyphenator.for_book(book.meta.language, book.meta.hyphenation, lower_case_words(
+            line.text for chapter in book.chapters for block in chapter.article.blocks for line in block.lines))
         self.on_pages: Callable[[PageList], None] | None = None  # told where the pages begin, once known
         self.relaid: list[tuple[int, str, str]] = []  # (chapter, what was wrong, remedy)
         self.beside: list[int] = []  # chapters laid out by helpers
