@@ -125,6 +125,16 @@ def test_documents_are_semantic_and_well_ordered(epub_documents, epub_files):
     assert section.get("role") == "doc-chapter"
 
 
+def test_the_back_matter_comes_in_a_books_order(spine, epub_documents):
+    """Notes, glossary, index (Chicago 1.4), the sources last: in the spine and in the contents."""
+    back = [Path(name).stem for name in spine if Path(name).stem in ("endnotes", "glossary", "index", "colophon")]
+    assert back == ["endnotes", "glossary", "index", "colophon"]
+    nav = next(doc for doc in epub_documents.values() if doc.find(".//x:nav[@epub:type='toc']", XHTML_NS) is not None)
+    listed = ["".join(a.itertext()) for a in nav.find(".//x:nav[@epub:type='toc']", XHTML_NS).iterfind("x:ol/x:li/x:a",
+                                                                                                      XHTML_NS)]
+    assert listed[-4:] == ["Notes", "Glossary", "Index", "Sources"]
+
+
 def test_fonts_are_embedded_and_text_sizes_are_relative(opf, epub_files):
     fonts = [i.get("href") for i in opf.iterfind(".//opf:item[@media-type='font/ttf']", OPF)]
     assert len(fonts) == 4

@@ -215,14 +215,6 @@ def attribution(chapter: Chapter) -> str:
     return UNKNOWN_AUTHOR
 
 
-def _standfirst_names_author(chapter: Chapter) -> bool:
-    """A standfirst that ends with the byline ("…, writes Tom Orsag") is the chapter's attribution."""
-    standfirst = chapter.article.standfirst
-    if not (chapter.author and standfirst):
-        return False
-    return chapter.author in standfirst.text[-len(chapter.author) - 30:]
-
-
 def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
     style = _style(chapter, book, edition)
     article = chapter.article
@@ -231,8 +223,9 @@ def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
     out.append('<header class="chapter-head">')
     out.append(f'<p class="chapter-number"><span class="label">Chapter </span>{chapter.number}</p>')
     out.append(f'<h2 id="{ids.chapter_title_id(chapter)}" class="chapter-title">{esc(chapter.title)}</h2>')
-    if not _standfirst_names_author(chapter):
-        out.append(f'<p class="byline">{attribution(chapter)}</p>')
+    # every opening has its byline, the same place and style, even where the standfirst also names the
+    # writer ("…, writes Tom Orsag"): a book designer's read found one opening without it odd
+    out.append(f'<p class="byline">{attribution(chapter)}</p>')
     if article.standfirst:
         out.append(f'<p class="standfirst">{render_text(article.standfirst, style)}</p>')
     out.append("</header>")

@@ -59,6 +59,10 @@ def _wrap(doc: Document, language: str) -> bytes:
             f'<body epub:type="{doc.body_type}">\n{doc.body}\n</body>\n</html>\n').encode("utf-8")
 
 
+#: The back matter's documents as the contents, the landmarks and the NCX list them: a book's order.
+BACK_MATTER = (("endnotes", "Notes"), ("glossary", "Glossary"), ("index", "Index"), ("colophon", "Sources"))
+
+
 def _documents(book: Book) -> list[Document]:
     docs = [Document("cover", "text/cover.xhtml", "Cover", "", "cover"),
             Document("titlepage", "text/titlepage.xhtml", "Title page", "", "frontmatter"),
@@ -68,12 +72,13 @@ def _documents(book: Book) -> list[Document]:
     for chapter in book.chapters:
         docs.append(Document(chapter_key(chapter), f"text/chapter-{chapter.number}.xhtml", chapter.title, "",
                              "bodymatter"))
+    # the back matter in a book's order (Chicago 1.4): notes, glossary, index; the sources close it
+    if has_notes(book):
+        docs.append(Document("endnotes", "text/endnotes.xhtml", "Notes", "", "backmatter"))
     if book.glossary:
         docs.append(Document("glossary", "text/glossary.xhtml", "Glossary", "", "backmatter"))
     if book.index:  # the manifest says the document holds an index: EPUBCheck then checks its structure
         docs.append(Document("index", "text/index.xhtml", "Index", "", "backmatter", ("index",)))
-    if has_notes(book):
-        docs.append(Document("endnotes", "text/endnotes.xhtml", "Notes", "", "backmatter"))
     docs.append(Document("colophon", "text/colophon.xhtml", "Sources", "", "backmatter"))
     return docs
 
@@ -100,15 +105,13 @@ def _nav_body(book: Book, docs: dict[str, Document], anchor_files: dict[str, str
         sub = f"<ol>{sections}</ol>" if sections else ""
         items.append(f'<li><a href="{href(key)}">{chapter.number}. {html.escape(chapter.title)}</a>{sub}</li>')
     where = {key: (key, None) for key in docs}
-    for key, title in (("glossary", "Glossary"), ("index", "Index"), ("endnotes", "Notes"), ("colophon", "Sources")):
+    for key, title in BACK_MATTER:
         if key in where:
             items.append(f'<li><a href="{href(*where[key])}">{title}</a></li>')
     landmarks = [("cover", "cover", "Cover"), ("toc", "toc", "Contents")]
     first = chapter_key(book.chapters[0])
     landmarks.append((first, "bodymatter", "Start of reading"))
-    landmarks += [(k, t, n) for k, t, n in (("glossary", "glossary", "Glossary"), ("index", "index", "Index"),
-                                            ("endnotes", "endnotes", "Notes"), ("colophon", "colophon", "Sources"))
-                  if k in where]
+    landmarks += [(key, key, title) for key, title in BACK_MATTER if key in where]  # epub:type = the key
     marks = "".join(f'<li><a href="{href(*where[k])}" epub:type="{t}">{n}</a></li>' for k, t, n in landmarks)
     return (f'<nav id="toc" epub:type="toc" role="doc-toc" aria-labelledby="toc-title">'
             f'<h2 id="toc-title">Contents</h2><ol>{"".join(items)}</ol></nav>\n'
@@ -321,7 +324,7 @@ def _ncx_toc(book: Book, docs: dict[str, Document], anchor_files: dict[str, str]
             toc.append((epub.Section(label, href=docs[key].file), sections))
         else:
             toc.append(epub.Link(docs[key].file, label, f"toc-{ids.chapter_id(chapter)}"))
-    for key, title in (("glossary", "Glossary"), ("index", "Index"), ("endnotes", "Notes"), ("colophon", "Sources")):
+    for key, title in BACK_MATTER:
         if key in docs:
             toc.append(epub.Link(docs[key].file, title, f"toc-{key}"))
     return toc
