@@ -73,7 +73,6 @@ class Page:
     lexicon_off: bool = False  # a copy that trains the model for pages in languages the lexicon lacks
 
 
-
 def gold_states(labels: list[int]) -> np.ndarray | None:
     ones = [i for i, v in enumerate(labels) if v]
     if not ones:

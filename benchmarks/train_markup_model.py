@@ -77,7 +77,6 @@ class Page:
         return True
 
 
-
 def block_labels(texts: list[str], gold: str, share: float = 0.5) -> list[int]:
     tokens = _WORD.findall(gold.lower())
     shingles = {tuple(tokens[i:i + 4]) for i in range(len(tokens) - 3)}

@@ -132,8 +132,8 @@ TITLE_FEATURES = (
 _TITLE_INDEX = {name: k for k, name in enumerate(TITLE_FEATURES)}
 _SEPARATOR = re.compile(r"\s[|–—-]\s")
 #: A line that asks the reader to do something: a button or a prompt, not a headline.
-_CALL_TO_ACTION = re.compile(r"^(?:sign|log(?:in|out)?|subscribe|join|search|shop|buy|get|start|learn|discover|explore|see|"
-                             r"check|view|read|watch|listen|download|book|request|contact|message|call|email|"
+_CALL_TO_ACTION = re.compile(r"^(?:sign|log(?:in|out)?|subscribe|join|search|shop|buy|get|start|learn|discover|"
+                             r"explore|see|check|view|read|watch|listen|download|book|request|contact|message|call|email|"
                              r"back|go|try|register|sponsored|advertisement|follow|share|create|find)\b", re.I)
 #: Menu items or a date and a name run together when a page is reduced to text ("HomeProducts", "2025Julian").
 _GLUED = re.compile(r"\d[^\W\d]{2}|[a-z]{2}[A-Z][a-z]")

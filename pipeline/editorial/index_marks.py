@@ -117,8 +117,8 @@ def build_index(specs: list[IndexSpec]) -> list[IndexEntry]:
     """The model's entries, without locators yet, sorted as printed."""
     entries = []
     for spec in specs:
-        subs = [IndexSubentry(sub_id(spec, s), s.heading, sort_key(s.sort or sub_filing(s.heading)), list(s.forms),
-                              s.match_case, list(s.within)) for s in spec.sub]
+        subs = [IndexSubentry(sub_id(spec, s), s.heading, sort_key(s.sort or sub_filing(s.heading)),
+                              list(s.forms), s.match_case, list(s.within)) for s in spec.sub]
         entries.append(IndexEntry(spec.id, spec.heading, spec.kind, sort_key(spec.sort or spec.heading),
                                   list(spec.forms), sorted(subs, key=lambda s: s.sort_key), list(spec.see),
                                   list(spec.see_also), spec.locators, spec.match_case, spec.line))
