@@ -161,6 +161,8 @@ def test_the_copyright_page_prints_the_isbn_and_no_uuid(built, pdf_text):
     imprint = next(t for t in pdf_text if "Set in Charis SIL" in t)
     assert "urn:uuid" not in imprint and "Identifier" not in imprint
     assert built.made.book.meta.credit_line in " ".join(imprint.split())
+    # what the glossary's page lists are, said where the asterisk is explained
+    assert "glossary, where the pages after each entry are those uses" in " ".join(imprint.split())
 
 
 def test_an_isbn_and_a_credit_from_book_yaml(tmp_path):

@@ -442,7 +442,7 @@ def render_imprint(book: Book, edition_kind: str = PRINT) -> str:
                  "the end of the book. Notes marked “Ed.” are the editors’.</p>")
     if book.glossary and meta.glossary_terms == "discreet" and edition_kind == PRINT:
         lines.append("<p>An asterisk after a word (Lenin*) marks its first use in a chapter of a term explained "
-                     "in the glossary.</p>")
+                     "in the glossary, where the pages after each entry are those uses.</p>")
     lines.append("<p>Set in Charis SIL.</p>")
     return f'<section id="imprint" class="imprint" epub:type="copyright-page" aria-label="Copyright">{"".join(lines)}</section>'
 
