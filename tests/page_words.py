@@ -33,6 +33,9 @@ def pdf_pages(path: Path) -> list[tuple[str, list[str]]]:
     out = []
     for label, page in zip(reader.page_labels, reader.pages):
         text = (page.extract_text() or "").replace("\u2010\n", "").replace("-\n", "-")
+        at = text.find("(continued)")
+        if 0 <= at < 120:  # the index's "Entry (continued)" line heads the page: print's alone
+            text = text[at + len("(continued)"):]
         if words(text):
             out.append((label, words(text)[:40]))
     return out

@@ -260,6 +260,32 @@ def test_the_epub_index_has_150_entries_and_every_locator_leads_to_a_form(built,
     assert locators >= 500
 
 
+def test_a_continued_line_repeats_the_entry_over_the_sub_entry_it_is_given_for(tmp_path):
+    made = _made(tmp_path)
+    stalin = next(e for e in made.book.index if e.heading == "Stalin, Joseph")
+    sub = stalin.subentries[-1]
+    pages = {loc.anchor: "12" for e in made.book.index for h in e.headings() for loc in h.locators}
+    html = render_index(made.book, IndexView(lambda a: f"#{a}", pages, continued=frozenset({sub.id})))
+    line = (f'<li id="index-{sub.id}-continued" class="continued" aria-hidden="true">Stalin, Joseph '
+            f'<i>(continued)</i></li><li id="index-{sub.id}">')
+    assert line in html and html.count("(continued)") == 1
+    assert "(continued)" not in render_index(made.book, IndexView(lambda a: f"#{a}", pages))
+
+
+def test_the_readers_index_repeats_an_entry_where_its_sub_entries_turn_to_a_left_hand_page(built, pdf_text):
+    """Chicago 16.142: over sub-entries that open a left-hand page, "Entry (continued)"; only there."""
+    result = built.pdf
+    index_pages = pdf_text[result.physical["index"] - 1:result.physical["colophon"] - 1]
+    shown = [page for page in index_pages if "(continued)" in page]
+    assert shown, "the reader's index has an entry running over to a left-hand page"
+    title = built.made.book.meta.title
+    for page in shown:
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        assert title in lines and "Index" not in lines, "a continued line on a right-hand page"  # running heads
+        text = [line for line in lines if line != title and not line.isdigit()]
+        assert any("(continued)" in line for line in text[:3]), text[:3]  # at the head of the page
+
+
 def test_an_entry_of_more_than_eight_pages_has_sub_entries(built):
     labels = built.pdf.labels
     for entry in built.made.book.index:

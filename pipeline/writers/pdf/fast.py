@@ -25,6 +25,8 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from ...model import Book
+from ...render import ids
+from ...render.index import CONTINUED_SUFFIX
 from ...render.xhtml import render_chapter, text_key
 from ...workers import claim, post
 from ..page_list import PageStart
@@ -116,6 +118,19 @@ class FastPdfWriter(PdfWriter):
                 paints.append((body.page_number, pickled, pages))
             self.add_chapter(body, pages, first)
         return self.finish_book(target, body, self._paint_beside(share, paints))
+
+    def index_turns(self, pages: list, first_folio: int) -> frozenset[str]:
+        """The index's sub-entries (ids) whose text opens a left-hand (even) page, or whose "(continued)" line
+        does, read off the pages' boxes (weasy/page_starts)."""
+        subs = {sub.id for entry in self.book.index for sub in entry.subentries}
+        found = set()
+        for folio, page in enumerate(pages, first_folio):
+            start = page_start(page) if folio % 2 == 0 else None
+            if start and start[1]:
+                anchor = start[1][0].removesuffix(CONTINUED_SUFFIX).removeprefix(ids.index_entry_id(""))
+                if anchor in subs:
+                    found.add(anchor)
+        return frozenset(found)
 
     def page_starts(self, pages: list, folios: list[str]) -> list[PageStart]:
         """Where each page's body text begins, read off its boxes (weasy/page_starts)."""

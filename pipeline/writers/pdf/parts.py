@@ -29,12 +29,13 @@ def front_items(book: Book) -> list[tuple[str, str]]:
     return [("introduction", "Introduction")] if book.introduction else []
 
 
-def back_body(book: Book, labels: dict[str, str]) -> str:
-    """Glossary, index and sources, their page numbers read from `labels` (anchor -> label)."""
+def back_body(book: Book, labels: dict[str, str], continued: frozenset[str] = frozenset()) -> str:
+    """Glossary, index and sources, their page numbers read from `labels` (anchor -> label); the index's
+    entry headings repeated, "(continued)", over the sub-entries in `continued` (ids)."""
     edition = Edition(PRINT)
     body = render_glossary(book, edition, glossary_pages(book, labels)) if book.glossary else ""
     if book.index:
-        body += render_index(book, IndexView(lambda anchor: f"#{anchor}", labels))
+        body += render_index(book, IndexView(lambda anchor: f"#{anchor}", labels, continued=continued))
     return body + render_colophon(book)
 
 

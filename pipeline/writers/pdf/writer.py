@@ -253,7 +253,7 @@ class PdfWriter:
         book = self.book
         total = len(book.chapters) + 3
         self.progress("laying out glossary and sources", len(book.chapters), total)
-        body.add(*self.lay_out_part("back", back_body(book, body.labels), body.page_number))
+        body.add(*self.lay_out_back(body))
         self.progress("laying out front matter", len(book.chapters) + 1, total)
         front_pages, front_labels = self._front(body.labels)
         if len(front_pages) % 2:
@@ -283,6 +283,26 @@ class PdfWriter:
         self.after_writing()
         self.progress("done", total, total)
         return result
+
+    #: Layouts of the back matter tried, at most, until the index's "(continued)" lines stand where pages turn.
+    BACK_LAYOUTS = 3
+
+    def lay_out_back(self, body: "Body") -> tuple[list, dict[str, int]]:
+        """Glossary, index and sources; laid out again while a left-hand page opens with an index entry's
+        sub-entries and no "(continued)" line over them (or has one where none is wanted any more)."""
+        continued: frozenset[str] = frozenset()
+        for _ in range(self.BACK_LAYOUTS):
+            pages, first = self.lay_out_part("back", back_body(self.book, body.labels, continued), body.page_number)
+            wanted = self.index_turns(pages, body.page_number)
+            if wanted == continued:
+                break
+            continued = wanted
+        return pages, first
+
+    def index_turns(self, pages: list, first_folio: int) -> frozenset[str]:
+        """The index's sub-entries (ids) that open a left-hand page; none on the plain path, which cannot
+        see a page's text."""
+        return frozenset()
 
     def page_starts(self, pages: list, folios: list[str]) -> list[PageStart] | None:
         """Where each page's body text begins, read before writing; None on the plain path, which

@@ -5,7 +5,9 @@ does: every box belongs to an element, every line box holds text boxes, each a
 stretch of an element's text. A page's body is its first child (the root's
 box); its margin boxes (running head, folio) and its footnote area are other
 children. Generated text (a footnote call, the glossary's asterisk) belongs to
-a pseudo-element and is skipped: it is not in the book's text.
+a pseudo-element and is skipped: it is not in the book's text; so is an element
+print alone shows and hides from assistive technology (`aria-hidden`: the index's
+"(continued)" lines).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ def _text_boxes(box, ids: tuple[str, ...]):
     tag = getattr(box, "element_tag", "") or ""
     if "::" in tag:  # generated content: not the book's text
         return
+    if element is not None and hasattr(element, "get") and element.get("aria-hidden") == "true":
+        return  # print's own repeat (the index's "Entry (continued)"): not in the e-book either
     own = element.get("id") if element is not None and hasattr(element, "get") else None
     if own and (not ids or ids[0] != own):
         ids = (own, *ids)
