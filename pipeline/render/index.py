@@ -123,8 +123,9 @@ def _item(entry, locators: list[Locator], view: IndexView) -> str:
 def _entry(entry: IndexEntry, view: IndexView, shown: dict[str, IndexEntry]) -> str:
     """One entry as an <li>, or "" when it would list nothing."""
     own = view.locators(entry.locators) if entry.own_locators else []
-    subs = [_continued(entry, sub) * (sub.id in view.continued) + f'<li id="{ids.index_entry_id(sub.id)}">'
-            f'{_item(sub, found, view)}</li>' for sub in entry.subentries if (found := view.locators(sub.locators))]
+    subs = [(_continued(entry, sub) if sub.id in view.continued else "")
+            + f'<li id="{ids.index_entry_id(sub.id)}">{_item(sub, found, view)}</li>'
+            for sub in entry.subentries if (found := view.locators(sub.locators))]
     parts = [_item(entry, own, view)]
     if entry.see:
         targets = [shown[r] for r in entry.see if r in shown]
@@ -141,13 +142,9 @@ def _entry(entry: IndexEntry, view: IndexView, shown: dict[str, IndexEntry]) -> 
     return f'<li id="{ids.index_entry_id(entry.id)}">{"".join(parts)}</li>'
 
 
-#: The id of a "(continued)" line: the sub-entry's under it, and this.
-CONTINUED_SUFFIX = "-continued"
-
-
 def _continued(entry: IndexEntry, sub) -> str:
     """The entry's heading again at the head of a left-hand page its sub-entries run on to."""
-    return (f'<li id="{ids.index_entry_id(sub.id)}{CONTINUED_SUFFIX}" class="continued" aria-hidden="true">'
+    return (f'<li id="{ids.index_entry_id(sub.id)}-continued" class="continued" aria-hidden="true">'
             f'{heading_html(entry.heading)} <i>(continued)</i></li>')
 
 

@@ -26,7 +26,6 @@ from pathlib import Path
 
 from ...model import Book
 from ...render import ids
-from ...render.index import CONTINUED_SUFFIX
 from ...render.xhtml import render_chapter, text_key
 from ...workers import claim, post
 from ..page_list import PageStart
@@ -120,14 +119,14 @@ class FastPdfWriter(PdfWriter):
         return self.finish_book(target, body, self._paint_beside(share, paints))
 
     def index_turns(self, pages: list, first_folio: int) -> frozenset[str]:
-        """The index's sub-entries (ids) whose text opens a left-hand (even) page, or whose "(continued)" line
-        does, read off the pages' boxes (weasy/page_starts)."""
+        """The index's sub-entries (ids) whose text opens a left-hand (even) page, read off the pages' boxes
+        (weasy/page_starts, which passes over a "(continued)" line: print's alone, `aria-hidden`)."""
         subs = {sub.id for entry in self.book.index for sub in entry.subentries}
         found = set()
         for folio, page in enumerate(pages, first_folio):
             start = page_start(page) if folio % 2 == 0 else None
             if start and start[1]:
-                anchor = start[1][0].removesuffix(CONTINUED_SUFFIX).removeprefix(ids.index_entry_id(""))
+                anchor = start[1][0].removeprefix(ids.index_entry_id(""))
                 if anchor in subs:
                     found.add(anchor)
         return frozenset(found)

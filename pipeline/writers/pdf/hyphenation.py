@@ -421,11 +421,12 @@ def hyphen_faults(paragraphs, settled: Container[str] | None = None) -> dict[str
         run = 0
         for index, line in enumerate(paragraph.lines):
             run = run + 1 if line.hyphenated else 0
-            word = paragraph.broken_word(index)
-            ends_last = last_word and index == len(paragraph.lines) - 2 and paragraph.lines[-1].fill < SHORT_LAST_LINE \
-                and (_only_a_fragment(paragraph.lines[-1]) or _short_head(line))
-            if word and (run >= MAX_HYPHENS_IN_A_ROW + 1 or line.last_on_page or ends_last):
-                faults.setdefault(key, set()).add(word.strip(_EDGES))
+            parts = paragraph.broken_parts(index)
+            ends_last = parts is not None and last_word and index == len(paragraph.lines) - 2 \
+                and paragraph.lines[-1].fill < SHORT_LAST_LINE \
+                and (_only_a_fragment(paragraph.lines[-1]) or _letters(parts[0]) <= SHORT_HEAD)
+            if parts and any(parts) and (run >= MAX_HYPHENS_IN_A_ROW + 1 or line.last_on_page or ends_last):
+                faults.setdefault(key, set()).add("".join(parts).strip(_EDGES))
                 run = 0  # as if set whole: the lines after it are judged again once it is
     return faults
 
@@ -435,14 +436,10 @@ def _only_a_fragment(line) -> bool:
     return len(line.text.split()) <= 1
 
 
-def _short_head(line) -> bool:
-    """A line ending in a broken word's first letters, few enough that setting the word whole on the next
-    line leaves this one hardly looser ("bu-", "com-")."""
-    head = _HEAD_LETTERS.search(line.text.rstrip())
-    return head is not None and len(head.group(1)) <= SHORT_HEAD
-
-
-_HEAD_LETTERS = re.compile(r"([^\W\d_]+)\u00ad?[\u2010-]$")
+def _letters(text: str) -> int:
+    """The letters of a broken word's start: few ("bu-", "com-"), and setting the word whole on the next line
+    leaves its line hardly looser."""
+    return sum(char.isalpha() for char in text)
 
 
 def keep_words_whole(unbroken: dict[str, frozenset[str]], faults: dict[str, set[str]]) -> None:

@@ -57,6 +57,11 @@ class Paragraph:
     def broken_word(self, index: int) -> str | None:
         """The word broken at the end of line `index`, whole (None if that line is not hyphenated): a
         word's letters where WeasyPrint added the hyphen, the whole compound where it is the word's own."""
+        parts = self.broken_parts(index)
+        return "".join(parts) if parts is not None else None
+
+    def broken_parts(self, index: int) -> tuple[str, str] | None:
+        """`broken_word`'s two parts: what ends line `index` and what opens the next."""
         line = self.lines[index]
         if not line.hyphenated or index + 1 >= len(self.lines):
             return None
@@ -67,7 +72,7 @@ class Paragraph:
         else:
             head = _LAST_WORD.search(text)
             tail = _FIRST_WORD.search(following)
-        return (head.group() if head else "") + (tail.group() if tail else "")
+        return (head.group() if head else ""), (tail.group() if tail else "")
 
 
 def paragraphs(document) -> list[Paragraph]:
