@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.clean import units_before_head  # noqa: E402
 from pipeline.clean.body_model import load_model  # noqa: E402
-from pipeline.clean.metadata import TITLE_FEATURES, choose_title, title_candidates  # noqa: E402
+from pipeline.clean.metadata import TITLE_FEATURES, bare_headline, choose_title, title_candidates  # noqa: E402
 from pipeline.clean.units import Role  # noqa: E402
 from pipeline.seeds import read_seed  # noqa: E402
 
@@ -56,7 +56,7 @@ def main() -> int:
         units = units_before_head(read_seed(pages / f"{name}.txt"), model)
         first = next((i for i, u in enumerate(units) if not u.place and u.role is Role.BODY), 0)
         chosen = choose_title(units, first, weights)
-        if chosen is not None and _key(units[chosen].text) == title:
+        if chosen is not None and _key(bare_headline(units[chosen].text)) == title:
             right += 1
             continue
         gold = [i for i, u in enumerate(units) if _key(u.text) == title]

@@ -47,7 +47,7 @@ sys.path.insert(0, str(ROOT))
 from pipeline.clean import clean, units_before_head, units_for_body  # noqa: E402
 from pipeline.clean.body_model import (ALLOWED, BEFORE, BODY, ASIDE, AFTER, CHANGES, CHANNELS,  # noqa: E402
                                        MODEL_FILE, STATE_NAMES, BodyModel)
-from pipeline.clean.metadata import TITLE_FEATURES, pick_title, title_candidates  # noqa: E402
+from pipeline.clean.metadata import TITLE_FEATURES, bare_headline, pick_title, title_candidates  # noqa: E402
 from pipeline.clean.signals import FEATURES, add_lexicon_features, page_features  # noqa: E402
 from pipeline.seeds import read_seed  # noqa: E402
 from folds import domain_of, fold_of  # noqa: E402  (benchmarks/folds.py)
@@ -281,7 +281,7 @@ def title_examples(devset: Path, names: list[str], model: BodyModel) -> list[tup
             continue
         first = next((i for i, u in enumerate(units) if not u.place), 0)
         candidates = title_candidates(units, first)
-        hits = [k for k, (i, _row) in enumerate(candidates) if _key(units[i].text) == title]
+        hits = [k for k, (i, _row) in enumerate(candidates) if _key(bare_headline(units[i].text)) == title]
         rows = np.array([row for _i, row in candidates]).reshape(-1, len(TITLE_FEATURES))
         out.append((name, rows, hits or None, (units, first, candidates, title)))
     return out
@@ -322,7 +322,7 @@ def title_accuracy(examples, weights: dict[str, float]) -> float:
     right = 0
     for _name, _rows, _hits, (units, first, candidates, title) in examples:
         pick = pick_title(units, first, candidates, weights)
-        right += pick is not None and _key(units[pick].text) == title
+        right += pick is not None and _key(bare_headline(units[pick].text)) == title
     return right / max(1, len(examples))
 
 

@@ -42,6 +42,8 @@ def units(*texts: str) -> list[Unit]:
     ("Rhys Morgan Senior Reporter", "Rhys Morgan"),  # a role after it does not
     ("Ola NowakFounder at Riverside", "Ola Nowak"),  # nor a role run on to it
     ("The Valley Times Newsroom", "The Valley Times Newsroom"),  # a team that signs
+    ("Marius van der Wijden", "Marius van der Wijden"),  # particles, two of them in a row
+    ("Jan van den Berg", "Jan van den Berg"),
 ])
 def test_a_name_line_under_the_title_is_the_author(line, author):
     result = run(*NAV, TITLE, line, "14 March 2024", *ARTICLE)
@@ -465,3 +467,12 @@ def test_the_headline_shown_again_under_itself_is_neither_standfirst_nor_text(be
     assert result.article.title.text == TITLE
     assert result.article.standfirst.text == summary
     assert TITLE not in [b.text for b in result.article.blocks]
+
+
+@pytest.mark.parametrize("echo", [" (valleytimes.com) 87", " (www.valleytimes.co.uk)", " (valleytimes.com) 1,204"])
+def test_an_aggregators_site_and_comment_count_after_the_headline_are_not_its_words(echo):
+    """Aggregators print the linked story's site after its headline, and often a count of comments: the
+    headline is the words before them. A parenthesis that is no web address stays."""
+    result = run(*NAV, TITLE + echo, "14 March 2024", *ARTICLE)
+    assert result.article.title.text == TITLE
+    assert run(*NAV, TITLE + " (Part 2)", "14 March 2024", *ARTICLE).article.title.text == TITLE + " (Part 2)"

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from .attribution import BYLINE, STANDFIRST_BYLINE, is_dateline
 from .features import CLOSING_QUOTES, ends_sentence, starts_with_quote, word_count
-from .metadata import PageMetadata, find_metadata, same_words
+from .metadata import PageMetadata, bare_headline, find_metadata, same_words
 from .units import Event, Role, StageResult, Unit, marked
 
 STAGE = "head"
@@ -134,6 +134,8 @@ def _apply(units: list[Unit], roles: dict[int, Role], meta: PageMetadata) -> Sta
         role = roles.get(i)
         if role is not None and role is not unit.role:
             unit = unit.but(role=role, rule=role.value, place="", why="")
+            if role is Role.TITLE and (bare := bare_headline(unit.text)) != unit.text:
+                unit = unit.but(text=bare)
             events.append(marked(STAGE, role.value, unit))
         out.append(unit)
     anchor = units[meta.title].line if meta.title is not None else 0

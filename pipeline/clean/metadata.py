@@ -33,7 +33,7 @@ _AUTHOR_HEAD_LINES = 8  # lines into the article searched for the byline
 #: Capital letters of the Latin scripts ("Çelik", "Ødegaard"): a name's words begin with one.
 _CAPITAL = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _NAME_WORD = rf"\(?[{_CAPITAL}][\w’'.-]*\.?\)?"
-_CAPITALISED_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|da|di|le|la|del|dos|bin|al)\s+)?{_NAME_WORD}){{0,4}}"
+_CAPITALISED_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|del|dos|bin|al)\s+){{0,2}}{_NAME_WORD}){{0,4}}"
 _BYLINE = re.compile(
     rf"^(?:[\W\d_]|(?i:posted|published|updated|last\s+updated|on|in|author|article|story|guide|review|recipe|analysis|"
     rf"opinion|column|essay|interview|feature|\d+\s+min(?:ute)?s?\s+read)\b)*"
@@ -511,6 +511,16 @@ def pick_title(units: list[Unit], first: int, candidates: list[tuple[int, list[f
     return _breadcrumb_tail(units, best, [i for i, _row in candidates])
 
 
+#: An aggregator's note after a headline: the linked story's site and a count of comments ("… Jobs (latimes.com)
+#: 87", "… (example.org)"), not the headline's words.
+_SOURCE_ECHO = re.compile(r"\s+\((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\)(?:\s+\d[\d,]*)?$", re.I)
+
+
+def bare_headline(text: str) -> str:
+    """The headline's own words, without an aggregator's note of the story's site after them."""
+    return _SOURCE_ECHO.sub("", text) or text
+
+
 def _headline_over_text(units: list[Unit], first: int) -> int | None:
     """Where the ranker finds no headline, a headline-shaped line standing right above the text: a plain
     page that begins with its title."""
@@ -556,7 +566,7 @@ _CREDENTIALS = r"(?:,?\s+(?:Ph\.?\s?D\.?|M\.?D\.?|[A-Z]{2,6}\b\.?))*"
 #: The name before them: no word of it in capitals ("Jeffrey A. Slotnick CPP, PSP" is a name and two credentials).
 _UNCAPPED_WORD = rf"(?![A-Z]{{2,}}\b){_NAME_WORD}"
 _CREDENTIALED = re.compile(rf"^(?P<name>(?:Dr\.?\s+)?{_UNCAPPED_WORD}"
-                           rf"(?:\s+(?:(?:de|van|von|der|da|di|le|la|del|dos|bin|al)\s+)?{_UNCAPPED_WORD}){{0,4}})"
+                           rf"(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|del|dos|bin|al)\s+){{0,2}}{_UNCAPPED_WORD}){{0,4}})"
                            rf"{_CREDENTIALS}$")
 #: A group that signs an article: "The Editorial Team", "Acme Staff".
 _TEAM = re.compile(rf"^(?!by\s)(?:(?:the\s+)?(?:{_NAME_WORD}\s+){{1,3}}(?:team|staff|editors|newsroom|desk)"
