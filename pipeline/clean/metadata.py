@@ -33,7 +33,10 @@ _AUTHOR_HEAD_LINES = 8  # lines into the article searched for the byline
 #: Capital letters of the Latin scripts ("Çelik", "Ødegaard"): a name's words begin with one.
 _CAPITAL = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 _NAME_WORD = rf"\(?[{_CAPITAL}][\w’'.-]*\.?\)?"
-_CAPITALISED_NAME = rf"{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|del|dos|bin|al)\s+){{0,2}}{_NAME_WORD}){{0,4}}"
+#: Particles inside a name, written in lower case ("Ana de la Cruz", "Marius van der Wijden").
+_PARTICLES = frozenset("de van von der den da di du le la del dos bin al".split())
+_PARTICLE = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
+_CAPITALISED_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_NAME_WORD}){{0,4}}"
 _BYLINE = re.compile(
     rf"^(?:[\W\d_]|(?i:posted|published|updated|last\s+updated|on|in|author|article|story|guide|review|recipe|analysis|"
     rf"opinion|column|essay|interview|feature|\d+\s+min(?:ute)?s?\s+read)\b)*"
@@ -566,7 +569,7 @@ _CREDENTIALS = r"(?:,?\s+(?:Ph\.?\s?D\.?|M\.?D\.?|[A-Z]{2,6}\b\.?))*"
 #: The name before them: no word of it in capitals ("Jeffrey A. Slotnick CPP, PSP" is a name and two credentials).
 _UNCAPPED_WORD = rf"(?![A-Z]{{2,}}\b){_NAME_WORD}"
 _CREDENTIALED = re.compile(rf"^(?P<name>(?:Dr\.?\s+)?{_UNCAPPED_WORD}"
-                           rf"(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|del|dos|bin|al)\s+){{0,2}}{_UNCAPPED_WORD}){{0,4}})"
+                           rf"(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_UNCAPPED_WORD}){{0,4}})"
                            rf"{_CREDENTIALS}$")
 #: A group that signs an article: "The Editorial Team", "Acme Staff".
 _TEAM = re.compile(rf"^(?!by\s)(?:(?:the\s+)?(?:{_NAME_WORD}\s+){{1,3}}(?:team|staff|editors|newsroom|desk)"
@@ -730,7 +733,8 @@ def _is_person(text: str, common: frozenset[str] = frozenset()) -> bool:
         return False  # "Join Urge", "Shop Apparel": a button, not a name
     if TAIL_LABELS.match(text) or COMMENT_LABELS.match(text):
         return False  # "Recent Posts", "Related Articles", "Leave a Reply": a box's label
-    words = [w.lower().strip(".,") for w in text.split() if not _INITIAL.fullmatch(w)]  # "A." is no word "a"
+    words = [w.lower().strip(".,") for w in text.split()
+             if not _INITIAL.fullmatch(w) and w not in _PARTICLES]  # "A." is no word "a"; "de" is a name's
     if any(w in _NOT_NAME_WORDS or w in _COMMON_WORDS or (w in common and w in _FREQUENT) for w in words):
         return False
     return 2 * sum(w in common for w in words) <= len(words)
