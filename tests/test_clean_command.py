@@ -49,6 +49,23 @@ def test_one_page_is_printed_with_its_metadata_as_front_matter(page, capsys):
     assert "By Mary Ellis" not in body and "Most read" not in body and "Council tax" not in body
 
 
+def test_a_line_break_in_a_saved_pages_headline_is_a_space_in_the_front_matter(tmp_path, capsys):
+    """YAML reads U+2028 as a line break, so a headline set on two lines (`<br>`) must not carry it there."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in PAGE.splitlines()[6:9])
+    saved = tmp_path / "flood.html"
+    saved.write_text(f"<html><body><nav>Home</nav><article><h1>Village counts the cost<br>of late flood warnings</h1>"
+                     f"<p>By Mary Ellis</p>{paragraphs}<h2>What the<br>council says</h2>{paragraphs}</article></body></html>", encoding="utf-8")
+    assert main(["clean", "-q", str(saved)]) == 0
+    out = capsys.readouterr().out
+    block = FRONT.match(out).group(1)
+    assert block.splitlines() == block.split("\n")  # no line break but the block's own
+    assert _front(out)["title"] == "Village counts the cost of late flood warnings"
+    assert "\n# Village counts the cost of late flood warnings\n" in out  # an ATX heading is one line
+    assert "\n## What the council says\n" in out
+    assert main(["clean", "-q", "--text", str(saved)]) == 0
+    assert capsys.readouterr().out.startswith("Village counts the cost of late flood warnings\n")
+
+
 def test_many_pages_are_cleaned_into_a_folder_in_one_go(page, tmp_path, capsys):
     other = tmp_path / "second.txt"
     other.write_text(PAGE.replace("flood", "storm"), encoding="utf-8")

@@ -18,6 +18,7 @@ from ace import ace_violations, needs_ace
 from conftest import DATA, ROOT, letter_words, make_project
 from pipeline.build import BuildOptions, build
 from pipeline.clean import clean
+from pipeline.clean.attribution import markup_or_shown_author
 from pipeline.seeds import read_seed
 
 PAGE = DATA / "html" / "harbour-walk.html"
@@ -225,6 +226,37 @@ def test_clean_command_prints_markdown_and_reports_drops_with_their_place_in_the
                     str(ROOT / "tests" / "data" / "devset-sample" / "pages" / "0001-scratchculinary.com.txt")],
                    cwd=ROOT, check=True)
     assert sorted(p.name for p in out.iterdir()) == ["0001-scratchculinary.com.txt", "harbour-walk.txt"]
+
+
+@pytest.mark.parametrize("shown, date", [("17 May 2024", "2024-05-17"), ("", "2021-03-02")])
+def test_the_date_the_page_shows_wins_over_its_markups_and_the_markups_stands_in_where_it_shows_none(
+        tmp_path, shown, date):
+    """The markup may keep a revised page's first date; the same page saved as text gives the one shown."""
+    html = PAGE.read_text(encoding="utf-8").replace("2024-05-17T08:00:00", "2021-03-02T08:00:00")
+    html = html.replace('<time datetime="2024-05-17">17 May 2024</time>', shown)
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    assert clean(read_seed(tmp_path / "page.html")).article.published == date
+
+
+@pytest.mark.parametrize("markup", ["mlindqvist", "maria.lindqvist", "The Coastal Review",
+                                    "Maria Lindqvist, The Coastal Review"])
+def test_the_byline_wins_where_the_markups_author_is_no_persons_name(tmp_path, markup):
+    html = PAGE.read_text(encoding="utf-8").replace('"name": "Maria Lindqvist"', f'"name": "{markup}"')
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    assert clean(read_seed(tmp_path / "page.html")).article.author == "Maria Lindqvist"
+
+
+@pytest.mark.parametrize("markup, shown, author", [
+    ("Ann Smith", "Ann Smith Garden Notes", "Ann Smith"),  # a byline run on into a category: the markup's
+    ("Ann Smith", None, "Ann Smith"), (None, "Ann Smith", "Ann Smith"),
+    ("page.head.extra.author", "Ann Smith", "Ann Smith"),  # a template's placeholder
+    ("content: Acme, design: Bo Lind", "Ann Smith", "Ann Smith"),
+    ("Acme Team", "Ann Smith", "Ann Smith"),  # the publication (Acme) signing for its writer
+    ("Ann Smith", "Ann Smith, Bo Lind & Cy Park", "Ann Smith, Bo Lind & Cy Park"),  # the byline lists more
+    ("Bo Lind", "Ann Smith", "Bo Lind"),  # two names: the markup's is the more reliable
+])
+def test_the_markups_author_or_the_one_shown(markup, shown, author):
+    assert markup_or_shown_author(markup, shown, "Acme") == author
 
 
 def test_the_page_cleans_to_its_article_alone():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..model import Article, Block, BlockKind, Mark, MarkKind, SourceNote, Text
 from .backmatter import NUMBERED
-from .attribution import byline_author
+from .attribution import byline_author, markup_or_shown_author
 from .units import Event, Role, Unit
 
 
@@ -23,16 +23,16 @@ def _text(unit: Unit) -> Text:
 
 
 def _found(article: Article, events: list[Event]) -> None:
-    """What the page says of its author, date and publication: a saved page's markup ("page" events)
-    before what the head stage read off the text."""
-    ordered = sorted((e for e in events if e.action == "found"), key=lambda e: e.stage == "page")
-    for event in ordered:
-        if event.rule == "author":
-            article.author = event.detail
-        elif event.rule == "published":
-            article.published = event.detail
-        elif event.rule == "publication":
-            article.publication = event.detail
+    """What the page says of its author, date and publication: a saved page's markup ("page" events) or what
+    the head stage read off the text. The publication is the markup's. The date is the one the page shows its
+    reader, the markup's where it shows none: the markup often keeps another (a revised page's first date, the
+    day in another time zone), and the same page saved as text or as HTML gives the same date. The author is
+    the markup's unless it is no person's name (`markup_or_shown_author`)."""
+    found = {(e.rule, e.stage == "page"): e.detail for e in events if e.action == "found"}  # the last of each
+    article.publication = found.get(("publication", True)) or found.get(("publication", False))
+    article.published = found.get(("published", False)) or found.get(("published", True))
+    article.author = markup_or_shown_author(found.get(("author", True)), found.get(("author", False)),
+                                            article.publication)
 
 
 def _heading_levels(units: list[Unit]) -> dict[int, int]:

@@ -42,3 +42,39 @@ def is_byline(text: str) -> bool:
 
 def is_dateline(text: str) -> bool:
     return word_count(text) <= 14 and bool(DATELINE.match(text.strip()))
+
+
+_WORDS = re.compile(r"\w+")
+#: A user name or a template's placeholder, not a person's name: "kffnirmitap", "andrew.keaveney", "KatieS",
+#: "page.head.extra.author", "site.com".
+_HANDLE = re.compile(r"^(?:[^\sA-Z]+|\S*[._@\d]\S*|\S*[a-z][A-Z]\S*)$")
+
+
+_BY = re.compile(r"^\s*by\s+", re.I)
+
+
+def _name_words(text: str) -> list[str]:
+    return _WORDS.findall(_BY.sub("", text).lower())
+
+
+def _lists_names(text: str) -> bool:
+    """ "Ann Smith, Bo Lind & Cy Park": a list, every word a name's (capitalised) or the list's own."""
+    words = _BY.sub("", text).replace(",", " , ").split()
+    return any(w in (",", "and", "&") for w in words) and all(w[:1].isupper() or w in (",", "and", "&")
+                                                              for w in words)
+
+
+def markup_or_shown_author(markup: str | None, shown: str | None, publication: str | None) -> str | None:
+    """A saved page's author: its markup's, which is usually cleaner than a byline, unless the text shows a name
+    and the markup's is no person's: a handle or a placeholder, the publication itself ("Acme", "Acme Team"), a
+    list of roles ("content: Acme, design: …"), or the shown name with more after it ("Ann Smith, The Times")
+    or fewer names than the byline lists."""
+    if not markup or not shown:
+        return markup or shown
+    own, seen = _name_words(markup), _name_words(shown)
+    house = _name_words(publication or "")
+    if (_HANDLE.match(markup.strip()) or ":" in markup or not own
+            or house and own[:len(house)] == house and len(own) <= len(house) + 1
+            or own != seen and (own[:len(seen)] == seen or seen[:len(own)] == own and _lists_names(shown))):
+        return shown
+    return markup

@@ -43,9 +43,9 @@ def _tokens(text: Text, notes: bool) -> dict[int, list[str]]:
     return at
 
 
-def inline(text: Text, notes: bool = True) -> str:
+def inline(text: Text, notes: bool = True, breaks: str = "\\\n") -> str:
     """Escaped text with note calls as [^n] footnote references, emphasis as *…*, links as [text](address),
-    and line breaks inside a paragraph as CommonMark hard breaks."""
+    and line breaks inside a paragraph as CommonMark hard breaks (a heading, one line, gives `breaks=" "`)."""
     at = _tokens(text, notes)
     out: list[str] = []
     last = 0
@@ -54,12 +54,12 @@ def inline(text: Text, notes: bool = True) -> str:
         out.extend(at[offset])
         last = offset
     out.append(_escape(text.text[last:]))
-    return "".join(out).replace(LINE_BREAK, "\\\n")
+    return "".join(out).replace(LINE_BREAK, breaks)
 
 
 def _block(block: Block) -> str:
     if block.kind is BlockKind.HEADING:
-        return "#" * (block.level + 1) + " " + inline(block.lines[0])
+        return "#" * (block.level + 1) + " " + inline(block.lines[0], breaks=" ")
     if block.kind is BlockKind.QUOTATION:
         parts = [inline(t) for t in block.lines]
         if block.signature:
@@ -94,7 +94,8 @@ def front_matter(article: Article) -> str:
     fields = (("title", article.title.text if article.title else None), ("author", article.author),
               ("date", article.published), ("standfirst", article.standfirst.text if article.standfirst else None),
               ("about_author", article.about_author.text if article.about_author else None))
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields if value]
+    # one line a value: a line break in a headline (and any other break YAML reads as one) is a space here
+    lines = [f"{key}: {json.dumps(' '.join(value.split()), ensure_ascii=False)}" for key, value in fields if value]
     return "---\n" + "\n".join(lines) + "\n---\n\n" if lines else ""
 
 
@@ -103,7 +104,7 @@ def article_markdown(article: Article, title: str | None = None, metadata: bool 
     parts: list[str] = []
     heading = title or (article.title.text if article.title else None)
     if heading:
-        parts.append("# " + _escape(heading))
+        parts.append("# " + _escape(heading).replace(LINE_BREAK, " "))  # an ATX heading is one line
     if article.standfirst and not metadata:
         parts.append("*" + inline(article.standfirst) + "*")
     if article.epigraph:
@@ -136,7 +137,7 @@ def article_text(article: Article) -> str:
     """The cleaned article as plain text, one block a line (the cleaner's own input format)."""
     lines: list[str] = []
     if article.title:
-        lines.append(article.title.text)
+        lines.append(article.title.text.replace(LINE_BREAK, " "))  # the headline is one line, as the page's is
     if article.standfirst:
         lines.append(_plain(article.standfirst))
     if article.epigraph:
@@ -145,6 +146,9 @@ def article_text(article: Article) -> str:
         if block.kind is BlockKind.TABLE:
             lines.extend(t.text for t in block.lines)
             lines.extend(" | ".join(c.text for c in row) for row in block.rows)
+            continue
+        if block.kind is BlockKind.HEADING:
+            lines.append(_plain(block.lines[0]).replace(LINE_BREAK, " "))
             continue
         lines.extend(_plain(t) for t in block.lines)
         if block.signature:
