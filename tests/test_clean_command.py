@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.__main__ import main
-from pipeline.render.markdown import _escape
+from pipeline.model import LINE_BREAK, Block, BlockKind, Mark, MarkKind, Text
+from pipeline.render.markdown import _block, _escape, inline
 
 PAGE = "\n".join([
     "Home", "News", "Sign in",
@@ -111,3 +112,32 @@ def test_the_report_gives_every_dropped_line_its_rule_and_reason(page, tmp_path,
 ])
 def test_markdown_escapes_only_what_commonmark_would_read_as_markup(raw, markdown):
     assert _escape(raw) == markdown
+
+
+def _code(text: str, *spans: tuple[int, int]) -> Text:
+    return Text(text, [Mark(MarkKind.CODE, start, end) for start, end in spans])
+
+
+def test_code_is_written_as_it_is_inside_a_span_long_enough_to_hold_its_backticks():
+    """CommonMark reads no escape inside a code span, so `a_b*` must not become `a\\_b\\*`."""
+    assert inline(_code("call parse_line(*args) now", (5, 22))) == "call `parse_line(*args)` now"
+    assert inline(_code("type `x` here", (0, 8))) == "`` type `x` `` here"
+    assert inline(_code("see f(x) here", (4, 8), (4, 8), (6, 7))) == "see `f(x)` here"  # nested: one span
+
+
+def test_a_listing_is_a_fenced_block_with_its_lines_and_indents():
+    listing = f"def f():{LINE_BREAK}    return [1, 2]  # *not* emphasis{LINE_BREAK}```"
+    text = _code(listing, (0, len(listing)))
+    assert _block(Block(BlockKind.PARAGRAPH, [text])) == (
+        "````\ndef f():\n    return [1, 2]  # *not* emphasis\n```\n````")
+
+
+def test_a_line_after_a_break_that_would_open_a_list_or_a_heading_is_escaped():
+    assert inline(Text(f"Ingredients:{LINE_BREAK}- flour{LINE_BREAK}# 2 eggs")) == \
+        "Ingredients:\\\n\\- flour\\\n\\# 2 eggs"
+
+
+def test_emphasis_over_nothing_visible_is_left_out():
+    """A page's <strong> around a space or a zero-width joiner would print as stars."""
+    text = Text("Rates vary.\u200d Ask.", [Mark(MarkKind.STRONG, 11, 12), Mark(MarkKind.EMPHASIS, 13, 17)])
+    assert inline(text) == "Rates vary.\u200d *Ask.*"

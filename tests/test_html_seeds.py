@@ -246,6 +246,13 @@ def test_the_byline_wins_where_the_markups_author_is_no_persons_name(tmp_path, m
     assert clean(read_seed(tmp_path / "page.html")).article.author == "Maria Lindqvist"
 
 
+def test_entities_in_the_json_ld_are_read(tmp_path):
+    """A script's text is not decoded by the HTML parser: "&amp;" written in JSON-LD is an ampersand."""
+    html = PAGE.read_text(encoding="utf-8").replace('"name": "The Coastal Review"', '"name": "Coast &amp; Harbour"')
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    assert clean(read_seed(tmp_path / "page.html")).article.publication == "Coast & Harbour"
+
+
 @pytest.mark.parametrize("markup, shown, author", [
     ("Ann Smith", "Ann Smith Garden Notes", "Ann Smith"),  # a byline run on into a category: the markup's
     ("Ann Smith", None, "Ann Smith"), (None, "Ann Smith", "Ann Smith"),

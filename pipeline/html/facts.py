@@ -8,6 +8,7 @@ the text, so the cleaner takes them first; `book.yaml` still wins over both.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -34,6 +35,12 @@ def _clean(value) -> str | None:
         return None
     value = " ".join(value.split())
     return value[:300] or None
+
+
+def _ld_text(value) -> str | None:
+    """A JSON-LD string: the script's text is no HTML to the parser, so the entities many sites write in it
+    ("Maria &amp; Katerina", "Don&#8217;t") are still to be read."""
+    return _clean(html.unescape(value)) if isinstance(value, str) else None
 
 
 def _iso(value) -> str | None:
@@ -90,7 +97,7 @@ def _names(value) -> list[str]:
     out = []
     for item in items:
         name = item.get("name") if isinstance(item, dict) else item
-        name = _clean(name)
+        name = _ld_text(name)
         if name and not name.lower().startswith("http") and name not in out:
             out.append(name)
     return out
@@ -102,7 +109,7 @@ def _from_json_ld(items: list[dict]) -> dict[str, str]:
     if article is None:
         return {}
     out: dict[str, str] = {}
-    title = _clean(article.get("headline")) or _clean(article.get("name"))
+    title = _ld_text(article.get("headline")) or _ld_text(article.get("name"))
     if title:
         out["title"] = title
     names = _names(article.get("author"))

@@ -19,42 +19,96 @@ _ESCAPE = re.compile(r"[\\`*\[\]<>]|(?<!\w)_|_(?!\w)")
 _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(?=\s)")
 
 
-def _escape(text: str) -> str:
-    text = _ESCAPE.sub(lambda m: "\\" + m.group(), text)
-    return _LINE_START.sub(r"\1\\\2", text)
+def _escape(text: str, line_start: bool = True) -> str:
+    """Text with what CommonMark would read as markup escaped: its marks, and a line that would open a heading,
+    a quotation or a list (at the start, unless `line_start` is false, and after each line break)."""
+    lines = _ESCAPE.sub(lambda m: "\\" + m.group(), text).split(LINE_BREAK)
+    return LINE_BREAK.join(_LINE_START.sub(r"\1\\\2", line) if k or line_start else line
+                           for k, line in enumerate(lines))
 
 
 _OPEN = {MarkKind.EMPHASIS: "*", MarkKind.STRONG: "**", MarkKind.CODE: "`", MarkKind.LINK: "["}
+_BACKTICKS = re.compile(r"`+")
+#: What a span may hold and still show nothing: "** **" or "*\u200d*" is no emphasis to CommonMark, but stars.
+_INVISIBLE = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]*")
 
 
-def _tokens(text: Text, notes: bool) -> dict[int, list[str]]:
+def _code_marks(text: Text) -> list:
+    """The code spans to write: the outermost of nested ones (a page's `<code>` inside `<pre><code>`)."""
+    code = sorted((m for m in text.marks if m.kind is MarkKind.CODE and m.end > m.start),
+                  key=lambda m: (m.start, -m.end))
+    outer: list = []
+    for mark in code:
+        if not outer or mark.start >= outer[-1].end:
+            outer.append(mark)
+    return outer
+
+
+def _fence(code: str, least: int = 1) -> str:
+    """A run of backticks longer than any inside the code, as CommonMark asks of a code span or fence."""
+    return "`" * max(least, 1 + max((len(run) for run in _BACKTICKS.findall(code)), default=0))
+
+
+def _tokens(text: Text, notes: bool, code: list) -> dict[int, list[str]]:
     """What to write before each offset: note calls, and the opening and closing of emphasis,
-    strong, code and links (a saved page's marks), closing inner spans before outer ones."""
+    strong, code and links (a saved page's marks), closing inner spans before outer ones. Inside
+    code nothing else opens: CommonMark reads a code span's text as it is."""
+    def inside_code(mark) -> bool:
+        return any(c.start <= mark.start and mark.end <= c.end for c in code)
+
     at: dict[int, list[str]] = {}
-    spans = sorted((m for m in text.marks if m.kind in _OPEN and m.end > m.start), key=lambda m: (m.start, -m.end))
+    spans = sorted([m for m in text.marks if m.kind in _OPEN and m.kind is not MarkKind.CODE and not inside_code(m)
+                    and not _INVISIBLE.fullmatch(text.text, m.start, m.end)] + code, key=lambda m: (m.start, -m.end))
+    delimiters = {}
+    for mark in code:
+        body = text.text[mark.start:mark.end].replace(LINE_BREAK, " ")
+        fence = _fence(body)
+        pad = " " if body.startswith("`") or body.endswith("`") else ""
+        delimiters[id(mark)] = (fence + pad, pad + fence)
     for mark in spans:
-        at.setdefault(mark.start, []).append(_OPEN[mark.kind])
-    for mark in sorted(spans, key=lambda m: (m.end, -m.start), reverse=False):
-        close = f"]({mark.ref})" if mark.kind is MarkKind.LINK else _OPEN[mark.kind]
+        opening = delimiters[id(mark)][0] if mark.kind is MarkKind.CODE else _OPEN[mark.kind]
+        at.setdefault(mark.start, []).append(opening)
+    for mark in sorted(spans, key=lambda m: (m.end, -m.start)):
+        if mark.kind is MarkKind.CODE:
+            close = delimiters[id(mark)][1]
+        else:
+            close = f"]({mark.ref})" if mark.kind is MarkKind.LINK else _OPEN[mark.kind]
         at.setdefault(mark.end, []).insert(0, close)
     for mark in text.marks:
-        if mark.kind is MarkKind.NOTE_CALL and notes:
+        if mark.kind is MarkKind.NOTE_CALL and notes and not inside_code(mark):
             at.setdefault(mark.start, []).insert(0, f"[^{mark.ref}]")
     return at
 
 
 def inline(text: Text, notes: bool = True, breaks: str = "\\\n") -> str:
     """Escaped text with note calls as [^n] footnote references, emphasis as *…*, links as [text](address),
-    and line breaks inside a paragraph as CommonMark hard breaks (a heading, one line, gives `breaks=" "`)."""
-    at = _tokens(text, notes)
+    code as `…` (its text as it is), and line breaks inside a paragraph as CommonMark hard breaks (a heading,
+    one line, gives `breaks=" "`; a code span cannot break, and its breaks are spaces)."""
+    code = _code_marks(text)
+    at = _tokens(text, notes, code)
     out: list[str] = []
-    last = 0
-    for offset in sorted(at):
-        out.append(_escape(text.text[last:offset]))
-        out.extend(at[offset])
-        last = offset
-    out.append(_escape(text.text[last:]))
-    return "".join(out).replace(LINE_BREAK, breaks)
+    cuts = sorted({0, len(text.text), *at, *(c.start for c in code), *(c.end for c in code)})
+    for start, end in zip(cuts, cuts[1:] + [None]):
+        out.extend(at.get(start, []))
+        if end is None:
+            break
+        piece = text.text[start:end]
+        if any(c.start <= start and end <= c.end for c in code):
+            out.append(piece.replace(LINE_BREAK, " "))
+        else:
+            line_start = (start == 0 or text.text[start - 1] == LINE_BREAK) and not at.get(start)
+            out.append(_escape(piece, line_start).replace(LINE_BREAK, breaks))
+    return "".join(out)
+
+
+def _listing(text: Text) -> str | None:
+    """A paragraph that is code from end to end (a saved page's `<pre>`) as a fenced block, its lines kept."""
+    code = _code_marks(text)
+    if len(code) != 1 or text.text[:code[0].start].strip() or text.text[code[0].end:].strip():
+        return None
+    body = text.text[code[0].start:code[0].end].replace(LINE_BREAK, "\n")
+    fence = _fence(body, least=3)
+    return f"{fence}\n{body}\n{fence}"
 
 
 def _block(block: Block) -> str:
@@ -75,7 +129,7 @@ def _block(block: Block) -> str:
         return image + ("\n\n" + inline(figure.caption) if figure.caption else "")
     if block.kind is BlockKind.TABLE:
         return _table(block)
-    return inline(block.lines[0])
+    return _listing(block.lines[0]) or inline(block.lines[0])
 
 
 def _table(block: Block) -> str:
