@@ -109,6 +109,8 @@ def test_the_report_gives_every_dropped_line_its_rule_and_reason(page, tmp_path,
     ("snake_case and CONSTANT_NAME stay whole", "snake_case and CONSTANT_NAME stay whole"),
     ("_leading and trailing_ underscores", r"\_leading and trailing\_ underscores"),
     ("a*b [x] <y>", r"a\*b \[x\] \<y\>"),
+    ("if __name__ == '__main__'", r"if \_\_name\_\_ == '\_\_main\_\_'"),  # beside another: escaped
+    ("write &lt; for <, &amp; for &", r"write \&lt; for \<, \&amp; for &"),  # as the page shows it
 ])
 def test_markdown_escapes_only_what_commonmark_would_read_as_markup(raw, markdown):
     assert _escape(raw) == markdown
@@ -141,3 +143,25 @@ def test_emphasis_over_nothing_visible_is_left_out():
     """A page's <strong> around a space or a zero-width joiner would print as stars."""
     text = Text("Rates vary.\u200d Ask.", [Mark(MarkKind.STRONG, 11, 12), Mark(MarkKind.EMPHASIS, 13, 17)])
     assert inline(text) == "Rates vary.\u200d *Ask.*"
+
+
+@pytest.mark.parametrize("text, marks, markdown", [
+    # a drop cap in a <strong> of its own beside the word's: one span
+    ("Breakfast: eggs", [(MarkKind.STRONG, 0, 1), (MarkKind.STRONG, 1, 10)], "**Breakfast:** eggs"),
+    # two <code> side by side: one span, not a double fence
+    ("U+00DF0xC3", [(MarkKind.CODE, 0, 6), (MarkKind.CODE, 6, 10)], "`U+00DF0xC3`"),
+    # a <strong> running on past a link's end: round it; one crossing it: cut at the link's edge
+    ("see best 2025 picks", [(MarkKind.LINK, 4, 12, "https://x.org/b"), (MarkKind.STRONG, 4, 13)],
+     "see **[best 202](https://x.org/b)5** picks"),
+    ("see best 2025 picks", [(MarkKind.LINK, 4, 12, "https://x.org/b"), (MarkKind.STRONG, 9, 13)],
+     "see [best **202**](https://x.org/b)**5** picks"),
+    # white space at a span's ends stays outside it ("**Note: **" would not close)
+    ("Note: read this", [(MarkKind.STRONG, 0, 6)], "**Note:** read this"),
+    # an address with a space or an unbalanced parenthesis, in <…>
+    ("see this", [(MarkKind.LINK, 4, 8, "https://x.org/a_(b")], "see [this](<https://x.org/a_(b>)"),
+    # a link over the whole of a code span goes round it
+    ("call parse()", [(MarkKind.CODE, 5, 12), (MarkKind.LINK, 5, 12, "https://x.org/p")],
+     "call [`parse()`](https://x.org/p)"),
+])
+def test_a_pages_marks_are_written_as_spans_commonmark_reads_as_meant(text, marks, markdown):
+    assert inline(Text(text, [Mark(*mark) for mark in marks])) == markdown

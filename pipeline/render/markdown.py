@@ -13,9 +13,12 @@ import json
 import re
 
 from ..model import LINE_BREAK, Article, Block, BlockKind, MarkKind, Text
+from .markdown_spans import Span, markdown_spans
 
-# An underscore inside a word (snake_case) cannot open or close emphasis in CommonMark: left alone.
-_ESCAPE = re.compile(r"[\\`*\[\]<>]|(?<!\w)_|_(?!\w)")
+# An underscore between two letters or digits (snake_case) cannot open or close emphasis in CommonMark: left
+# alone; one beside another underscore can (`__init__`). An ampersand that would begin an entity (`&lt;`) is
+# escaped too.
+_ESCAPE = re.compile(r"[\\`*\[\]<>]|(?<![^\W_])_|_(?![^\W_])|&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(?=\s)")
 
 
@@ -27,21 +30,14 @@ def _escape(text: str, line_start: bool = True) -> str:
                            for k, line in enumerate(lines))
 
 
-_OPEN = {MarkKind.EMPHASIS: "*", MarkKind.STRONG: "**", MarkKind.CODE: "`", MarkKind.LINK: "["}
+_OPEN = {MarkKind.EMPHASIS: "*", MarkKind.STRONG: "**", MarkKind.LINK: "["}
 _BACKTICKS = re.compile(r"`+")
-#: What a span may hold and still show nothing: "** **" or "*\u200d*" is no emphasis to CommonMark, but stars.
-_INVISIBLE = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]*")
+#: A link's address that CommonMark would end early or not read (a space, an unbalanced parenthesis): in <…>.
+_BARE_ADDRESS = re.compile(r"[^\s()<>]*")
 
 
-def _code_marks(text: Text) -> list:
-    """The code spans to write: the outermost of nested ones (a page's `<code>` inside `<pre><code>`)."""
-    code = sorted((m for m in text.marks if m.kind is MarkKind.CODE and m.end > m.start),
-                  key=lambda m: (m.start, -m.end))
-    outer: list = []
-    for mark in code:
-        if not outer or mark.start >= outer[-1].end:
-            outer.append(mark)
-    return outer
+def _code_spans(spans: list[Span]) -> list[Span]:
+    return [s for s in spans if s.kind is MarkKind.CODE]
 
 
 def _fence(code: str, least: int = 1) -> str:
@@ -49,33 +45,32 @@ def _fence(code: str, least: int = 1) -> str:
     return "`" * max(least, 1 + max((len(run) for run in _BACKTICKS.findall(code)), default=0))
 
 
-def _tokens(text: Text, notes: bool, code: list) -> dict[int, list[str]]:
-    """What to write before each offset: note calls, and the opening and closing of emphasis,
-    strong, code and links (a saved page's marks), closing inner spans before outer ones. Inside
-    code nothing else opens: CommonMark reads a code span's text as it is."""
-    def inside_code(mark) -> bool:
-        return any(c.start <= mark.start and mark.end <= c.end for c in code)
-
-    at: dict[int, list[str]] = {}
-    spans = sorted([m for m in text.marks if m.kind in _OPEN and m.kind is not MarkKind.CODE and not inside_code(m)
-                    and not _INVISIBLE.fullmatch(text.text, m.start, m.end)] + code, key=lambda m: (m.start, -m.end))
-    delimiters = {}
-    for mark in code:
-        body = text.text[mark.start:mark.end].replace(LINE_BREAK, " ")
-        fence = _fence(body)
+def _delimiters(text: str, span: Span) -> tuple[str, str]:
+    """How a span opens and closes: code in backticks enough to hold its own (with a space where it begins or
+    ends with one), a link's address in <…> where it holds what would end it."""
+    if span.kind is MarkKind.CODE:
+        body = text[span.start:span.end].replace(LINE_BREAK, " ")
         pad = " " if body.startswith("`") or body.endswith("`") else ""
-        delimiters[id(mark)] = (fence + pad, pad + fence)
-    for mark in spans:
-        opening = delimiters[id(mark)][0] if mark.kind is MarkKind.CODE else _OPEN[mark.kind]
-        at.setdefault(mark.start, []).append(opening)
-    for mark in sorted(spans, key=lambda m: (m.end, -m.start)):
-        if mark.kind is MarkKind.CODE:
-            close = delimiters[id(mark)][1]
-        else:
-            close = f"]({mark.ref})" if mark.kind is MarkKind.LINK else _OPEN[mark.kind]
-        at.setdefault(mark.end, []).insert(0, close)
+        return _fence(body) + pad, pad + _fence(body)
+    if span.kind is MarkKind.LINK:
+        address = span.ref if _BARE_ADDRESS.fullmatch(span.ref) else "<" + re.sub(r"([<>\\])", r"\\\1", span.ref) + ">"
+        return "[", f"]({address})"
+    return _OPEN[span.kind], _OPEN[span.kind]
+
+
+def _tokens(text: Text, notes: bool, spans: list[Span]) -> dict[int, list[str]]:
+    """What to write before each offset: note calls, and the opening and closing of emphasis,
+    strong, code and links (a saved page's marks), closing inner spans before outer ones."""
+    opens: dict[int, list[str]] = {}
+    closes: dict[int, list[str]] = {}
+    for span in spans:
+        opening, closing = _delimiters(text.text, span)
+        opens.setdefault(span.start, []).append(opening)
+        closes.setdefault(span.end, []).insert(0, closing)
+    at = {offset: closes.get(offset, []) + opens.get(offset, []) for offset in {*opens, *closes}}
+    code = _code_spans(spans)
     for mark in text.marks:
-        if mark.kind is MarkKind.NOTE_CALL and notes and not inside_code(mark):
+        if mark.kind is MarkKind.NOTE_CALL and notes and not any(c.start < mark.start < c.end for c in code):
             at.setdefault(mark.start, []).insert(0, f"[^{mark.ref}]")
     return at
 
@@ -84,10 +79,11 @@ def inline(text: Text, notes: bool = True, breaks: str = "\\\n") -> str:
     """Escaped text with note calls as [^n] footnote references, emphasis as *…*, links as [text](address),
     code as `…` (its text as it is), and line breaks inside a paragraph as CommonMark hard breaks (a heading,
     one line, gives `breaks=" "`; a code span cannot break, and its breaks are spaces)."""
-    code = _code_marks(text)
-    at = _tokens(text, notes, code)
+    spans = markdown_spans(text)
+    code = _code_spans(spans)
+    at = _tokens(text, notes, spans)
     out: list[str] = []
-    cuts = sorted({0, len(text.text), *at, *(c.start for c in code), *(c.end for c in code)})
+    cuts = sorted({0, len(text.text), *at})
     for start, end in zip(cuts, cuts[1:] + [None]):
         out.extend(at.get(start, []))
         if end is None:
@@ -103,7 +99,7 @@ def inline(text: Text, notes: bool = True, breaks: str = "\\\n") -> str:
 
 def _listing(text: Text) -> str | None:
     """A paragraph that is code from end to end (a saved page's `<pre>`) as a fenced block, its lines kept."""
-    code = _code_marks(text)
+    code = _code_spans(markdown_spans(text))
     if len(code) != 1 or text.text[:code[0].start].strip() or text.text[code[0].end:].strip():
         return None
     body = text.text[code[0].start:code[0].end].replace(LINE_BREAK, "\n")
