@@ -19,19 +19,27 @@ from .markdown_spans import Span, markdown_spans
 # alone; one beside another underscore can (`__init__`). An ampersand that would begin an entity (`&lt;`) is
 # escaped too.
 _ESCAPE = re.compile(r"[\\`*\[\]<>]|(?<![^\W_])_|_(?![^\W_])|&(?=#?\w+;)")
-_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(?=\s)")
+# What opens a block at a line's start: a heading, a quotation, a list item, a rule or a setext underline, a fence.
+_LINE_START = re.compile(r"^(\s*)([#>+=~-]|\d+[.)](?=\s|$))")
 
 
 def _escape(text: str, line_start: bool = True) -> str:
     """Text with what CommonMark would read as markup escaped: its marks, and a line that would open a heading,
     a quotation or a list (at the start, unless `line_start` is false, and after each line break)."""
     lines = _ESCAPE.sub(lambda m: "\\" + m.group(), text).split(LINE_BREAK)
-    return LINE_BREAK.join(_LINE_START.sub(r"\1\\\2", line) if k or line_start else line
+    return LINE_BREAK.join(_LINE_START.sub(_escape_opening, line) if k or line_start else line
                            for k, line in enumerate(lines))
+
+
+def _escape_opening(match: re.Match) -> str:
+    """ "1." as "1\\.", "#" as "\\#": a digit cannot be escaped, its stop can."""
+    spaces, opening = match.groups()
+    return spaces + (opening[:-1] + "\\" + opening[-1] if opening[0].isdigit() else "\\" + opening)
 
 
 _OPEN = {MarkKind.EMPHASIS: "*", MarkKind.STRONG: "**", MarkKind.LINK: "["}
 _BACKTICKS = re.compile(r"`+")
+_EDGE_BREAKS = re.compile(r"^(?:\\\n\s*)+|(?:\s*\\\n)+\s*$")
 #: A link's address that CommonMark would end early or not read (a space, an unbalanced parenthesis): in <…>.
 _BARE_ADDRESS = re.compile(r"[^\s()<>]*")
 
@@ -85,7 +93,10 @@ def inline(text: Text, notes: bool = True, breaks: str = "\\\n") -> str:
     out: list[str] = []
     cuts = sorted({0, len(text.text), *at})
     for start, end in zip(cuts, cuts[1:] + [None]):
-        out.extend(at.get(start, []))
+        tokens = at.get(start, [])
+        if tokens and tokens[0].startswith("[") and out and out[-1].endswith("!"):
+            out[-1] = out[-1][:-1] + "\\!"  # "![" would open an image
+        out.extend(tokens)
         if end is None:
             break
         piece = text.text[start:end]
@@ -94,15 +105,24 @@ def inline(text: Text, notes: bool = True, breaks: str = "\\\n") -> str:
         else:
             line_start = (start == 0 or text.text[start - 1] == LINE_BREAK) and not at.get(start)
             out.append(_escape(piece, line_start).replace(LINE_BREAK, breaks))
-    return "".join(out)
+    # a break at a paragraph's edge is no break, but a backslash; four spaces before it, code
+    return _EDGE_BREAKS.sub("", "".join(out)).lstrip(" \t")
 
 
 def _listing(text: Text) -> str | None:
-    """A paragraph that is code from end to end (a saved page's `<pre>`) as a fenced block, its lines kept."""
-    code = _code_spans(markdown_spans(text))
-    if len(code) != 1 or text.text[:code[0].start].strip() or text.text[code[0].end:].strip():
+    """A paragraph that is code from end to end (a saved page's `<pre>`) as a fenced block, its lines and their
+    indents kept."""
+    code = sorted((m.start, m.end) for m in text.marks if m.kind is MarkKind.CODE and m.end > m.start)
+    if not code:
         return None
-    body = text.text[code[0].start:code[0].end].replace(LINE_BREAK, "\n")
+    start, end = code[0]
+    for s, e in code[1:]:
+        if s > end:
+            return None  # text between two pieces of code: a paragraph with code in it
+        end = max(end, e)
+    if text.text[:start].strip(" " + LINE_BREAK) or text.text[end:].strip(" " + LINE_BREAK):
+        return None
+    body = text.text[start:end].strip(LINE_BREAK).replace(LINE_BREAK, "\n")
     fence = _fence(body, least=3)
     return f"{fence}\n{body}\n{fence}"
 
