@@ -155,6 +155,8 @@ def test_emphasis_over_nothing_visible_is_left_out():
      "see **[best 202](https://x.org/b)5** picks"),
     ("see best 2025 picks", [(MarkKind.LINK, 4, 12, "https://x.org/b"), (MarkKind.STRONG, 9, 13)],
      "see [best **202**](https://x.org/b)**5** picks"),
+    # strong and emphasis over the same words
+    ("bold italic", [(MarkKind.EMPHASIS, 0, 11), (MarkKind.STRONG, 0, 11)], "***bold italic***"),
     # white space at a span's ends stays outside it ("**Note: **" would not close)
     ("Note: read this", [(MarkKind.STRONG, 0, 6)], "**Note:** read this"),
     # an address with a space or an unbalanced parenthesis, in <…>

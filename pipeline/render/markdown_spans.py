@@ -121,8 +121,10 @@ def _beside_stars(span: Span, spans: list[Span]) -> bool:
         opening = [s for s in spans if s.start == at]
         sequence = closing + opening
         k = sequence.index(span, len(closing) if at == span.start else 0)
-        if any(0 <= j < len(sequence) and sequence[j].kind in _STARS for j in (k - 1, k + 1)):
-            return True
+        for j in (k - 1, k + 1):
+            other = sequence[j] if 0 <= j < len(sequence) else None
+            if other and other.kind in _STARS and (other.start, other.end) != (span.start, span.end):
+                return True  # but strong and emphasis over the same words are "***…***"
     return False
 
 
