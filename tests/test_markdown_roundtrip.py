@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import time
 
 import pytest
 from hypothesis import given, settings
@@ -68,3 +69,21 @@ def test_a_heading_a_list_item_and_a_quotation_read_back_as_their_text(text, kin
                                   "# nor a heading", "a * b * c", "[not](a link)", "`tick` and ``two``"])
 def test_text_that_looks_like_markup_reads_back_as_text(text):
     assert _visible(_block(Block(BlockKind.PARAGRAPH, [Text(text)]))) == text
+
+
+def test_thousands_of_marks_in_one_paragraph_are_written_in_a_sweep():
+    """A hostile page may put tens of thousands of links or code spans in one paragraph: no step is quadratic
+    (20,000 marks take a fraction of a second; a quadratic step took minutes)."""
+    words = [f"w{k}" for k in range(20000)]
+    marks, at = [], 0
+    kinds = (MarkKind.CODE, MarkKind.LINK, MarkKind.STRONG, MarkKind.NOTE_CALL)
+    for k, word in enumerate(words):
+        kind = kinds[k % 4]
+        marks.append(Mark(kind, at, at if kind is MarkKind.NOTE_CALL else at + len(word),
+                          "https://example.org/" if kind is MarkKind.LINK else str(k)))
+        at += len(word) + 1
+    marks.append(Mark(MarkKind.EMPHASIS, 0, at - 1))
+    started = time.process_time()
+    markdown = _block(Block(BlockKind.PARAGRAPH, [Text(" ".join(words), marks)]))
+    assert time.process_time() - started < 5
+    assert _visible(markdown).startswith("w0 w1 w2")

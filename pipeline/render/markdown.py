@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 
-from ..model import LINE_BREAK, Article, Block, BlockKind, MarkKind, Text
-from .markdown_spans import Span, markdown_spans
+from ..model import LINE_BREAK, Article, Block, BlockKind, Mark, MarkKind, Text
+from .markdown_spans import markdown_spans
 
 # An underscore between two letters or digits (snake_case) cannot open or close emphasis in CommonMark: left
 # alone; one beside another underscore can (`__init__`). An ampersand that would begin an entity (`&lt;`) is
@@ -44,7 +45,7 @@ _EDGE_BREAKS = re.compile(r"^(?:\\\n\s*)+|(?:\s*\\\n)+\s*$")
 _BARE_ADDRESS = re.compile(r"[^\s()<>]*")
 
 
-def _code_spans(spans: list[Span]) -> list[Span]:
+def _code_spans(spans: list[Mark]) -> list[Mark]:
     return [s for s in spans if s.kind is MarkKind.CODE]
 
 
@@ -53,7 +54,7 @@ def _fence(code: str, least: int = 1) -> str:
     return "`" * max(least, 1 + max((len(run) for run in _BACKTICKS.findall(code)), default=0))
 
 
-def _delimiters(text: str, span: Span) -> tuple[str, str]:
+def _delimiters(text: str, span: Mark) -> tuple[str, str]:
     """How a span opens and closes: code in backticks enough to hold its own (with a space where it begins or
     ends with one), a link's address in <…> where it holds what would end it."""
     if span.kind is MarkKind.CODE:
@@ -66,7 +67,7 @@ def _delimiters(text: str, span: Span) -> tuple[str, str]:
     return _OPEN[span.kind], _OPEN[span.kind]
 
 
-def _tokens(text: Text, notes: bool, spans: list[Span]) -> dict[int, list[str]]:
+def _tokens(text: Text, notes: bool, spans: list[Mark]) -> dict[int, list[str]]:
     """What to write before each offset: note calls, and the opening and closing of emphasis,
     strong, code and links (a saved page's marks), closing inner spans before outer ones."""
     opens: dict[int, list[str]] = {}
@@ -76,9 +77,11 @@ def _tokens(text: Text, notes: bool, spans: list[Span]) -> dict[int, list[str]]:
         opens.setdefault(span.start, []).append(opening)
         closes.setdefault(span.end, []).insert(0, closing)
     at = {offset: closes.get(offset, []) + opens.get(offset, []) for offset in {*opens, *closes}}
-    code = _code_spans(spans)
+    code = _code_spans(spans)  # in writing order, never overlapping
+    starts = [c.start for c in code]
     for mark in text.marks:
-        if mark.kind is MarkKind.NOTE_CALL and notes and not any(c.start < mark.start < c.end for c in code):
+        k = bisect_left(starts, mark.start) - 1  # the last code span starting before the call
+        if mark.kind is MarkKind.NOTE_CALL and notes and not (k >= 0 and mark.start < code[k].end):
             at.setdefault(mark.start, []).insert(0, f"[^{mark.ref}]")
     return at
 
@@ -88,11 +91,13 @@ def inline(text: Text, notes: bool = True, breaks: str = "\\\n") -> str:
     code as `…` (its text as it is), and line breaks inside a paragraph as CommonMark hard breaks (a heading,
     one line, gives `breaks=" "`; a code span cannot break, and its breaks are spaces)."""
     spans = markdown_spans(text)
-    code = _code_spans(spans)
+    code_ends = {s.start: s.end for s in _code_spans(spans)}
     at = _tokens(text, notes, spans)
     out: list[str] = []
     cuts = sorted({0, len(text.text), *at})
+    code_until = -1  # the end of the code span the writing is in
     for start, end in zip(cuts, cuts[1:] + [None]):
+        code_until = code_ends.get(start, code_until)
         tokens = at.get(start, [])
         if tokens and tokens[0].startswith("[") and out and out[-1].endswith("!"):
             out[-1] = out[-1][:-1] + "\\!"  # "![" would open an image
@@ -100,7 +105,7 @@ def inline(text: Text, notes: bool = True, breaks: str = "\\\n") -> str:
         if end is None:
             break
         piece = text.text[start:end]
-        if any(c.start <= start and end <= c.end for c in code):
+        if end <= code_until:
             out.append(piece.replace(LINE_BREAK, " "))
         else:
             line_start = (start == 0 or text.text[start - 1] == LINE_BREAK) and not at.get(start)
