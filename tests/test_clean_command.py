@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.__main__ import main
-from pipeline.model import LINE_BREAK, Block, BlockKind, Mark, MarkKind, Text
+from pipeline.model import LINE_BREAK, Block, BlockKind, Figure, Mark, MarkKind, Text
 from pipeline.render.markdown import _block, _escape, inline
 
 PAGE = "\n".join([
@@ -167,3 +167,11 @@ def test_emphasis_over_nothing_visible_is_left_out():
 ])
 def test_a_pages_marks_are_written_as_spans_commonmark_reads_as_meant(text, marks, markdown):
     assert inline(Text(text, [Mark(*mark) for mark in marks])) == markdown
+
+
+@pytest.mark.parametrize("src, markdown", [("crane.png", "![The crane](crane.png)"),
+                                          ("crane (night).png", "![The crane](<crane (night).png>)"),
+                                          ("crane at night.png", "![The crane](<crane at night.png>)")])
+def test_an_images_file_name_is_read_whole(src, markdown):
+    """CommonMark ends an address at a space or an unbalanced parenthesis unless it stands in <…>."""
+    assert _block(Block(BlockKind.FIGURE, [], figure=Figure(src, None, alt="The crane"))) == markdown

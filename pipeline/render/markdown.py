@@ -54,6 +54,12 @@ def _fence(code: str, least: int = 1) -> str:
     return "`" * max(least, 1 + max((len(run) for run in _BACKTICKS.findall(code)), default=0))
 
 
+def _destination(address: str) -> str:
+    """A link's or an image's address as CommonMark reads it whole: in <…> where it holds a space or a
+    parenthesis."""
+    return address if _BARE_ADDRESS.fullmatch(address) else "<" + re.sub(r"([<>\\])", r"\\\1", address) + ">"
+
+
 def _delimiters(text: str, span: Mark) -> tuple[str, str]:
     """How a span opens and closes: code in backticks enough to hold its own (with a space where it begins or
     ends with one), a link's address in <…> where it holds what would end it."""
@@ -62,8 +68,7 @@ def _delimiters(text: str, span: Mark) -> tuple[str, str]:
         pad = " " if body.startswith("`") or body.endswith("`") else ""
         return _fence(body) + pad, pad + _fence(body)
     if span.kind is MarkKind.LINK:
-        address = span.ref if _BARE_ADDRESS.fullmatch(span.ref) else "<" + re.sub(r"([<>\\])", r"\\\1", span.ref) + ">"
-        return "[", f"]({address})"
+        return "[", f"]({_destination(span.ref)})"
     return _OPEN[span.kind], _OPEN[span.kind]
 
 
@@ -146,7 +151,7 @@ def _block(block: Block) -> str:
         return "\n".join(f"{f'{i}.' if block.ordered else '-'} " + inline(t) for i, t in enumerate(block.lines, 1))
     if block.kind is BlockKind.FIGURE:
         figure = block.figure
-        image = f"![{_escape(figure.alt)}]({figure.name.replace(' ', '%20')})"
+        image = f"![{_escape(figure.alt)}]({_destination(figure.name)})"
         return image + ("\n\n" + inline(figure.caption) if figure.caption else "")
     if block.kind is BlockKind.TABLE:
         return _table(block)
