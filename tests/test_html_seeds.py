@@ -246,6 +246,35 @@ def test_the_byline_wins_where_the_markups_author_is_no_persons_name(tmp_path, m
     assert clean(read_seed(tmp_path / "page.html")).article.author == "Maria Lindqvist"
 
 
+_PROSE = "".join(f"<p>{p}</p>" for p in (
+    "The old harbour wakes slowly on a winter morning, long before the first ferry leaves the quay for the "
+    "islands and the fish market opens its doors to the cooks of the town.",
+    "By nine the quays are busy with vans and bicycles, and the smell of coffee drifts from the kiosk by the "
+    "swing bridge where the fishermen stop on their way home from the night's work.",
+    "Whatever the season, the walk from the station to the lighthouse takes about an hour, and every part "
+    "of it tells something of the town's long life as a port."))
+
+
+@pytest.mark.parametrize("head, body, title", [
+    # no metadata but the <title>: its words in a heading win over the site's <h1>
+    ("<title>Morning on the Quays | Coastal Review</title>",
+     "<header><h1>Coastal Review</h1></header><article><h2>Morning on the Quays</h2>{prose}</article>",
+     "Morning on the Quays"),
+    # Open Graph's headline set in a <div>, an <h1> in a pop-up elsewhere
+    ('<meta property="og:title" content="Morning on the Quays">',
+     '<article><div class="title">Morning on the Quays</div>{prose}</article><div class="modal"><h1>Contact Us</h1></div>',
+     "Morning on the Quays"),
+    # the article's own <h1> over a teaser <div> with the metadata's shorter words
+    ('<meta property="og:title" content="Morning Quays">',
+     '<aside><div>Morning Quays</div></aside><article><h1>Morning on the Old Quays</h1>{prose}</article>',
+     "Morning on the Old Quays"),
+])
+def test_the_headline_is_the_most_trusted_statement_of_it_on_the_page(tmp_path, head, body, title):
+    (tmp_path / "page.html").write_text(f"<html><head>{head}</head><body>{body.format(prose=_PROSE)}</body></html>",
+                                        encoding="utf-8")
+    assert clean(read_seed(tmp_path / "page.html")).article.title.text == title
+
+
 def test_entities_in_the_json_ld_are_read(tmp_path):
     """A script's text is not decoded by the HTML parser: "&amp;" written in JSON-LD is an ampersand."""
     html = PAGE.read_text(encoding="utf-8").replace('"name": "The Coastal Review"', '"name": "Coast &amp; Harbour"')

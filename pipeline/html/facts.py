@@ -28,6 +28,7 @@ class PageFacts:
     url: str | None = None
     h1: str | None = None  # the page's first <h1> in its article or main part, else anywhere
     titles: tuple[str, ...] = ()  # every statement of the headline, most trusted first
+    stated: tuple[str, ...] = ()  # of those, the ones its metadata makes (JSON-LD, Open Graph)
 
 
 def _clean(value) -> str | None:
@@ -41,6 +42,10 @@ def _ld_text(value) -> str | None:
     """A JSON-LD string: the script's text is no HTML to the parser, so the entities many sites write in it
     ("Maria &amp; Katerina", "Don&#8217;t") are still to be read."""
     return _clean(html.unescape(value)) if isinstance(value, str) else None
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", text.lower()))
 
 
 def _iso(value) -> str | None:
@@ -138,12 +143,21 @@ def page_facts(root) -> PageFacts:
     ld = _from_json_ld(_json_ld(root))
     h1 = _first_h1(root)  # the article's own <h1>; an <h1> elsewhere is often the site's name
     head_title = root.find(".//title")
-    page_title = _SITE_SUFFIX.sub("", visible_text(head_title)) if head_title is not None else None
+    # the <title> is no visible text (`visible_text` skips it): its own text, entities already read by the parser
+    full_title = " ".join(head_title.text_content().split()) if head_title is not None else ""
+    page_title = _SITE_SUFFIX.sub("", full_title)
+    site = _SITE_SUFFIX.search(full_title)
     og_title = _clean(meta.get("og:title"))
     # Metadata first: an <h1> is often the site's name, even inside <main>; the heading that matches
     # the most trusted statement becomes the title (page_units.py).
-    titles = tuple(dict.fromkeys(t for t in (ld.get("title"), _SITE_SUFFIX.sub("", og_title) if og_title else None,
-                                             h1, _first_h1(root, ("//h1",)), _clean(page_title)) if t))
+    stated = tuple(dict.fromkeys(t for t in (ld.get("title"), _SITE_SUFFIX.sub("", og_title) if og_title else None)
+                                 if t))
+    publication = ld.get("publication") or _clean(meta.get("og:site_name")) or _clean(meta.get("application-name"))
+    # an <h1> that is the site's name (the <title>'s suffix, the publication) states no headline
+    sites = {_words(name) for name in (publication, site and site.group().strip(" |-–—·•")) if name}
+    h1 = h1 if h1 and _words(h1) not in sites else None
+    titles = tuple(dict.fromkeys(t for t in (*stated, h1, _first_h1(root, ("//h1",)), _clean(page_title))
+                                 if t and _words(t) not in sites))
     title = titles[0] if titles else None
     author = ld.get("author") or _clean(meta.get("author")) or _clean(meta.get("article:author")) \
         or _clean(meta.get("parsely-author")) or _clean(meta.get("sailthru.author"))
@@ -152,9 +166,8 @@ def page_facts(root) -> PageFacts:
     published = ld.get("published") or _iso(meta.get("article:published_time")) or \
         _iso(meta.get("datepublished")) or _iso(meta.get("date")) or _iso(meta.get("pubdate")) or \
         _iso(meta.get("parsely-pub-date")) or _time_element(root)
-    publication = ld.get("publication") or _clean(meta.get("og:site_name")) or _clean(meta.get("application-name"))
     url = _clean(meta.get("og:url")) or _canonical(root)
-    return PageFacts(title, author, published, publication, url, h1, titles)
+    return PageFacts(title, author, published, publication, url, h1, titles, stated)
 
 
 def _time_element(root) -> str | None:
