@@ -45,12 +45,10 @@ def is_dateline(text: str) -> bool:
 
 
 _WORDS = re.compile(r"\w+")
+_BY = re.compile(r"^\s*by\s+", re.I)
 #: A user name or a template's placeholder, not a person's name: "kffnirmitap", "andrew.keaveney", "KatieS",
 #: "page.head.extra.author", "site.com".
 _HANDLE = re.compile(r"^(?:[^\sA-Z]+|\S*[._@\d]\S*|\S*[a-z][A-Z]\S*)$")
-
-
-_BY = re.compile(r"^\s*by\s+", re.I)
 
 
 def _name_words(text: str) -> list[str]:

@@ -141,24 +141,8 @@ def _first_h1(root, scopes=("//article//h1", "//main//h1", "//*[@role='main']//h
 def page_facts(root) -> PageFacts:
     meta = _meta(root)
     ld = _from_json_ld(_json_ld(root))
-    h1 = _first_h1(root)  # the article's own <h1>; an <h1> elsewhere is often the site's name
-    head_title = root.find(".//title")
-    # the <title> is no visible text (`visible_text` skips it): its own text, entities already read by the parser
-    full_title = " ".join(head_title.text_content().split()) if head_title is not None else ""
-    page_title = _SITE_SUFFIX.sub("", full_title)
-    site = _SITE_SUFFIX.search(full_title)
-    og_title = _clean(meta.get("og:title"))
-    # Metadata first: an <h1> is often the site's name, even inside <main>; the heading that matches
-    # the most trusted statement becomes the title (page_units.py).
-    stated = tuple(dict.fromkeys(t for t in (ld.get("title"), _SITE_SUFFIX.sub("", og_title) if og_title else None)
-                                 if t))
     publication = ld.get("publication") or _clean(meta.get("og:site_name")) or _clean(meta.get("application-name"))
-    # an <h1> that is the site's name (the <title>'s suffix, the publication) states no headline
-    sites = {_words(name) for name in (publication, site and site.group().strip(" |-–—·•")) if name}
-    h1 = h1 if h1 and _words(h1) not in sites else None
-    titles = tuple(dict.fromkeys(t for t in (*stated, h1, _first_h1(root, ("//h1",)), _clean(page_title))
-                                 if t and _words(t) not in sites))
-    title = titles[0] if titles else None
+    h1, titles, stated = _headline(root, meta, ld, publication)
     author = ld.get("author") or _clean(meta.get("author")) or _clean(meta.get("article:author")) \
         or _clean(meta.get("parsely-author")) or _clean(meta.get("sailthru.author"))
     if author and (author.lower().startswith("http") or "/" in author):
@@ -167,7 +151,29 @@ def page_facts(root) -> PageFacts:
         _iso(meta.get("datepublished")) or _iso(meta.get("date")) or _iso(meta.get("pubdate")) or \
         _iso(meta.get("parsely-pub-date")) or _time_element(root)
     url = _clean(meta.get("og:url")) or _canonical(root)
-    return PageFacts(title, author, published, publication, url, h1, titles, stated)
+    return PageFacts(titles[0] if titles else None, author, published, publication, url, h1, titles, stated)
+
+
+def _headline(root, meta: dict[str, str], ld: dict[str, str],
+              publication: str | None) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
+    """The article's `<h1>`, every statement of the headline (most trusted first: the metadata's, the
+    article's `<h1>`, any `<h1>`, the `<title>` without the site's name), and the metadata's alone. An `<h1>`
+    is often the site's name, even inside `<main>`: one that is (the `<title>`'s suffix, the publication)
+    states no headline. Which heading matches them is the page stage's to find (page_units.py)."""
+    head_title = root.find(".//title")
+    # the <title> is no visible text (`visible_text` skips it): its own text, entities already read by the parser
+    full_title = " ".join(head_title.text_content().split()) if head_title is not None else ""
+    site = _SITE_SUFFIX.search(full_title)
+    sites = {_words(name) for name in (publication, site and site.group().strip(" |-–—·•")) if name}
+    og_title = _clean(meta.get("og:title"))
+    stated = tuple(dict.fromkeys(t for t in (ld.get("title"), _SITE_SUFFIX.sub("", og_title) if og_title else None)
+                                 if t))
+    h1 = _first_h1(root)  # the article's own <h1>
+    h1 = h1 if h1 and _words(h1) not in sites else None
+    titles = tuple(dict.fromkeys(t for t in (*stated, h1, _first_h1(root, ("//h1",)),
+                                             _clean(_SITE_SUFFIX.sub("", full_title)))
+                                 if t and _words(t) not in sites))
+    return h1, titles, stated
 
 
 def _time_element(root) -> str | None:
