@@ -84,9 +84,9 @@ def _tokens(text: Text, notes: bool, spans: list[Mark]) -> dict[int, list[str]]:
     at = {offset: closes.get(offset, []) + opens.get(offset, []) for offset in {*opens, *closes}}
     code = _code_spans(spans)  # in writing order, never overlapping
     starts = [c.start for c in code]
-    for mark in text.marks:
+    for mark in (m for m in text.marks if notes and m.kind is MarkKind.NOTE_CALL):
         k = bisect_left(starts, mark.start) - 1  # the last code span starting before the call
-        if mark.kind is MarkKind.NOTE_CALL and notes and not (k >= 0 and mark.start < code[k].end):
+        if not (k >= 0 and mark.start < code[k].end):
             at.setdefault(mark.start, []).insert(0, f"[^{mark.ref}]")
     return at
 
