@@ -175,6 +175,31 @@ def test_both_images_are_in_the_pdf_with_alt_text_and_the_caption(harbour):
     assert alts == ["Fishing boats moored in the inner basin at low tide, their hulls resting on the mud", CRANE_ALT]
 
 
+TIDE_TABLE = ("Day   High water   Low water\nMon   06:12        12:30\nTue   07:05        13:18\n"
+              "      (spring tide: keep off the lower steps)")
+
+
+def test_a_listing_keeps_its_lines_and_indents_in_both_editions(harbour):
+    """A <pre> is set as a listing: its lines, its runs of spaces, in a monospace face the PDF ships."""
+    _, _, files, reader, _ = harbour
+    assert f'<pre class="listing"><code>{TIDE_TABLE}</code></pre>' in chapter_xhtml(files)
+    page = next(p for p in reader.pages if "High water" in (p.extract_text() or ""))
+    fonts = {str(font.get_object()["/BaseFont"]) for font in page["/Resources"]["/Font"].values()}
+    assert any("Noto-Sans-Mono" in font for font in fonts), fonts
+    lines = (page.extract_text(extraction_mode="layout") or "").splitlines()
+    assert any(re.search(r"Tue\s+07:05\s+13:18", line) for line in lines)
+    assert any(re.search(r"\(spring tide: keep off the lower steps\)", line) for line in lines)
+
+
+def test_code_keeps_its_quotes_dashes_and_spaces_while_the_prose_around_it_is_set(tmp_path):
+    (tmp_path / "page.html").write_text(
+        "<html><body><article><h1>Quoting in the shell</h1>" + _PROSE.replace(
+            "The old harbour", 'Type <code>echo "it\'s -- done"</code> and the "old" harbour') +
+        "</article></body></html>", encoding="utf-8")
+    text = next(t.text for t in clean(read_seed(tmp_path / "page.html")).article.texts() if "echo" in t.text)
+    assert 'echo "it\'s -- done"' in text and "the “old” harbour" in text
+
+
 def test_an_image_without_alt_text_is_a_warning_naming_it_and_book_yaml_can_give_it(tmp_path):
     root = html_project(tmp_path / "p", extra="")
     result = build(BuildOptions(project=root, out=root / "out", pdf=False))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .features import URL, may_hold_url
+from ..model import MarkKind
 from .units import Event, StageResult, Unit
 
 STAGE = "typography"
@@ -71,16 +72,37 @@ def _fix(text: str) -> str:
 
 def set_text(text: str) -> str:
     """The typographically set version of one line."""
-    if not any(c in text for c in "\"'.-  "):
+    if not _settable(text):
         return text
     return _apply_outside_urls(text, _fix).strip()
+
+
+def _set_outside_code(unit: Unit) -> str:
+    """The line set, its code (a saved page's `<code>`, `<pre>`) left as the page wrote it: quotes, dashes and
+    runs of spaces are code's own."""
+    code = sorted((m.start, m.end) for m in unit.marks if m.kind is MarkKind.CODE and m.end > m.start)
+    if not code:
+        return set_text(unit.text)
+    text, out, last = unit.text, [], 0
+    for start, end in code:
+        if start > last:
+            out.append(_apply_outside_urls(text[last:start], _fix) if _settable(text[last:start]) else text[last:start])
+        out.append(text[max(start, last):end])
+        last = max(last, end)
+    tail = text[last:]
+    out.append(_apply_outside_urls(tail, _fix) if _settable(tail) else tail)
+    return "".join(out)
+
+
+def _settable(text: str) -> bool:
+    return any(c in text for c in "\"'.-  ")
 
 
 def apply_typography(units: list[Unit]) -> StageResult:
     out: list[Unit] = []
     events: list[Event] = []
     for unit in units:
-        text = set_text(unit.text)
+        text = _set_outside_code(unit)
         if text != unit.text:
             events.append(Event(STAGE, "typography", "reshaped", unit.line, unit.text, text))
             unit = unit.but(text=text)

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 
 from ..model import LINE_BREAK, Article, Block, BlockKind, Mark, MarkKind, Text
+from .listing import listing
 from .markdown_spans import markdown_spans
 
 # An underscore between two letters or digits (snake_case) cannot open or close emphasis in CommonMark: left
@@ -120,21 +121,12 @@ def inline(text: Text, notes: bool = True, breaks: str = "\\\n") -> str:
 
 
 def _listing(text: Text) -> str | None:
-    """A paragraph that is code from end to end (a saved page's `<pre>`) as a fenced block, its lines and their
-    indents kept."""
-    code = sorted((m.start, m.end) for m in text.marks if m.kind is MarkKind.CODE and m.end > m.start)
-    if not code:
+    """A paragraph that is code from end to end (a saved page's `<pre>`) as a fenced block."""
+    code = listing(text)
+    if code is None:
         return None
-    start, end = code[0]
-    for s, e in code[1:]:
-        if s > end:
-            return None  # text between two pieces of code: a paragraph with code in it
-        end = max(end, e)
-    if text.text[:start].strip(" " + LINE_BREAK) or text.text[end:].strip(" " + LINE_BREAK):
-        return None
-    body = text.text[start:end].strip(LINE_BREAK).replace(LINE_BREAK, "\n")
-    fence = _fence(body, least=3)
-    return f"{fence}\n{body}\n{fence}"
+    fence = _fence(code, least=3)
+    return f"{fence}\n{code}\n{fence}"
 
 
 def _block(block: Block) -> str:

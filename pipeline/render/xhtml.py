@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..model import Block, BlockKind, Book, Chapter, Figure, MarkKind, Note, NoteOrigin, glossary_filing
 from . import ids
 from .inline import PLAIN, InlineStyle, render_text
+from .listing import listing
 from .prose import render_prose
 
 EPUB = "epub"
@@ -134,6 +135,9 @@ def _block(block: Block, style: InlineStyle, edition: Edition | None = None) -> 
                 classes.append("keep-whole")
             if edition.rebreak and text_key(text.text) in edition.rebreak:
                 classes.append("rebreak")
+        code = listing(text)
+        if code is not None:  # a saved page's <pre>: its lines and indents kept, nothing linked inside
+            return f'<pre class="listing"><code>{html.escape(code, quote=False)}</code></pre>'
         attributes = f' class="{" ".join(classes)}"' if classes else ""
         return f"<p{attributes}>{render_text(text, style)}</p>"
     if block.kind is BlockKind.LIST:
