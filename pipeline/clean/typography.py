@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .features import URL, may_hold_url
 from ..model import MarkKind
+from .features import URL, may_hold_url
 from .units import Event, StageResult, Unit
 
 STAGE = "typography"
@@ -85,13 +85,16 @@ def _set_outside_code(unit: Unit) -> str:
         return set_text(unit.text)
     text, out, last = unit.text, [], 0
     for start, end in code:
-        if start > last:
-            out.append(_apply_outside_urls(text[last:start], _fix) if _settable(text[last:start]) else text[last:start])
+        out.append(_set_piece(text[last:max(start, last)]))
         out.append(text[max(start, last):end])
         last = max(last, end)
-    tail = text[last:]
-    out.append(_apply_outside_urls(tail, _fix) if _settable(tail) else tail)
+    out.append(_set_piece(text[last:]))
     return "".join(out)
+
+
+def _set_piece(text: str) -> str:
+    """A stretch of a line set as `set_text` sets a line, its white space at the ends kept (code adjoins it)."""
+    return _apply_outside_urls(text, _fix) if _settable(text) else text
 
 
 def _settable(text: str) -> bool:

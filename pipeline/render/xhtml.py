@@ -129,15 +129,15 @@ def text_key(text: str) -> str:
 def _block(block: Block, style: InlineStyle, edition: Edition | None = None) -> str:
     if block.kind is BlockKind.PARAGRAPH:
         text = block.lines[0]
+        code = listing(text)
+        if code is not None:  # a saved page's <pre>: its lines and indents kept, nothing linked inside
+            return f'<pre class="listing"><code>{html.escape(code, quote=False)}</code></pre>'
         classes = []
         if edition is not None:
             if any(m.ref in edition.keep_whole for m in text.marks if m.kind is MarkKind.NOTE_CALL):
                 classes.append("keep-whole")
             if edition.rebreak and text_key(text.text) in edition.rebreak:
                 classes.append("rebreak")
-        code = listing(text)
-        if code is not None:  # a saved page's <pre>: its lines and indents kept, nothing linked inside
-            return f'<pre class="listing"><code>{html.escape(code, quote=False)}</code></pre>'
         attributes = f' class="{" ".join(classes)}"' if classes else ""
         return f"<p{attributes}>{render_text(text, style)}</p>"
     if block.kind is BlockKind.LIST:
