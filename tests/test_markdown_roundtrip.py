@@ -22,7 +22,7 @@ markdown_it = pytest.importorskip("markdown_it", reason="markdown-it-py is in th
 COMMONMARK = markdown_it.MarkdownIt("commonmark")
 
 # Letters and digits, spaces, and every character CommonMark gives a meaning to.
-ALPHABET = "ab1 _*`[]()<>&#;!\\-+.:=~|" + LINE_BREAK
+ALPHABET = "ab1 _*`[]()<>&#;!\\-+.:=~|\"'\t\u00a0" + LINE_BREAK
 KINDS = (MarkKind.EMPHASIS, MarkKind.STRONG, MarkKind.CODE, MarkKind.LINK)
 ADDRESSES = ("https://example.org/a", "https://example.org/a_(b)", "https://example.org/a b", "https://x.org/(")
 
@@ -36,7 +36,7 @@ def _visible(markdown: str) -> str:
 
 @st.composite
 def marked_texts(draw) -> Text:
-    text = draw(st.text(alphabet=ALPHABET, min_size=1, max_size=40).filter(lambda t: t.strip(" " + LINE_BREAK)))
+    text = draw(st.text(alphabet=ALPHABET, min_size=1, max_size=40).filter(lambda t: t.replace(LINE_BREAK, " ").strip()))
     marks = []
     for _ in range(draw(st.integers(0, 4))):
         start = draw(st.integers(0, len(text) - 1))

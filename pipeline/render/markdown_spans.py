@@ -33,7 +33,9 @@ def markdown_spans(text: Text) -> list[Mark]:
     ordered for writing (outer before inner). Each step is a sweep: a page may hold thousands of marks."""
     spans = _merged([span for span in (_trimmed(text.text, m) for m in text.marks
                                        if m.kind in KINDS and m.end > m.start) if span])
-    kept = _writable(_outside_code(_nested(_outer_links(spans))))
+    links = _outer_links(_nested(_outer_links([s for s in spans if s.kind is MarkKind.LINK])))  # links first,
+    others = [s for s in spans if s.kind is not MarkKind.LINK]  # so nothing is cut at the edge of one that goes
+    kept = _writable(_outside_code(_nested(links + others)))
     while stuck := set(_stuck(text.text, kept)):
         kept = [s for s in kept if s not in stuck]  # emphasis CommonMark cannot open or close there: plain text
     return kept
