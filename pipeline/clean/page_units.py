@@ -26,8 +26,8 @@ def _title_index(units: list[Unit], facts) -> int | None:
     its article's `<h1>`, a block with the metadata's words (a headline set in a `<div>`), and then any other
     statement of it (an `<h1>` elsewhere, often the site's name; the `<title>`) in a heading or a block."""
     keys = [(i, _key(u.text), bool(u.markup and u.markup.heading)) for i, u in enumerate(units)]
-    tiers = [*((t, True) for t in facts.stated), *(((facts.h1, True),) if facts.h1 else ()),
-             *((t, False) for t in facts.stated), *((t, h) for t in facts.titles for h in (True, False))]
+    tiers = dict.fromkeys([*((t, True) for t in facts.stated), *(((facts.h1, True),) if facts.h1 else ()),
+                           *((t, False) for t in facts.stated), *((t, h) for t in facts.titles for h in (True, False))])
     for title, heading_only in tiers:
         wanted = _key(title)
         found = next((i for i, key, heading in keys if key == wanted and (heading or not heading_only)), None)

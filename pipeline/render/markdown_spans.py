@@ -33,9 +33,9 @@ def markdown_spans(text: Text) -> list[Mark]:
     ordered for writing (outer before inner). Each step is a sweep: a page may hold thousands of marks."""
     spans = _merged([span for span in (_trimmed(text.text, m) for m in text.marks
                                        if m.kind in KINDS and m.end > m.start) if span])
-    links = _outer_links(_nested(_outer_links([s for s in spans if s.kind is MarkKind.LINK])))  # links first,
-    others = [s for s in spans if s.kind is not MarkKind.LINK]  # so nothing is cut at the edge of one that goes
-    kept = _writable(_outside_code(_nested(links + others)))
+    # links first, so that nothing is cut at the edge of a link piece that then goes
+    links = _outer_links(_nested([s for s in spans if s.kind is MarkKind.LINK]))
+    kept = _writable(_outside_code(_nested(links + [s for s in spans if s.kind is not MarkKind.LINK])))
     while stuck := set(_stuck(text.text, kept)):
         kept = [s for s in kept if s not in stuck]  # emphasis CommonMark cannot open or close there: plain text
     return kept
@@ -122,16 +122,11 @@ def _outside_code(spans: list[Mark]) -> list[Mark]:
 
 
 def _writable(spans: list[Mark]) -> list[Mark]:
-    """The spans in writing order, less a link's piece inside another link and stars that would stand
-    beside another span's stars ("***a*b*c***" pairs up other than meant)."""
+    """The spans in writing order, less stars that would stand beside another span's stars ("***a*b*c***"
+    pairs up other than meant)."""
     kept: list[Mark] = []
     edges = _Edges()
-    link_reach = -1
     for span in sorted(spans, key=_order):
-        if span.kind is MarkKind.LINK:
-            if span.end <= link_reach:
-                continue
-            link_reach = span.end
         edges.add(span)
         if span.kind in _STARS and edges.beside_stars(span):
             edges.remove(span)
