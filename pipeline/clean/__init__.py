@@ -49,7 +49,7 @@ STAGES = (
     ("boxes", "drop a furniture label inside the article and the headlines it lists"),
     ("outside", "drop what lies before, after or aside from the article"),
     ("duplicates", "drop a paragraph the page shows twice"),
-    ("typography", "curly quotes, dashes, ellipses, single spaces"),
+    ("typography", "curly quotes, dashes, ellipses, single spaces; code left as the page wrote it"),
     ("structure", "set headings, lists and quotations where a saved page's markup states them"),
     ("quotations", "recognise quotations, letters and lists introduced by a colon"),
     ("headings", "recognise section headings: short lines that head paragraphs"),
