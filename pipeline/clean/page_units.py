@@ -17,7 +17,8 @@ STAGE = "page"
 _WORDS = re.compile(r"\w+")
 
 
-def _key(text: str | None) -> tuple[str, ...]:
+def words_key(text: str | None) -> tuple[str, ...]:
+    """A statement's words, case and punctuation aside: how a headline is matched with the page's lines."""
     return tuple(_WORDS.findall((text or "").lower()))
 
 
@@ -25,11 +26,11 @@ def _title_index(units: list[Unit], facts) -> int | None:
     """The headline's unit. In order of trust: a heading with the words the page's metadata gives as its title,
     its article's `<h1>`, a block with the metadata's words (a headline set in a `<div>`), and then any other
     statement of it (an `<h1>` elsewhere, often the site's name; the `<title>`) in a heading or a block."""
-    keys = [(i, _key(u.text), bool(u.markup and u.markup.heading)) for i, u in enumerate(units)]
+    keys = [(i, words_key(u.text), bool(u.markup and u.markup.heading)) for i, u in enumerate(units)]
     tiers = dict.fromkeys([*((t, True) for t in facts.stated), *(((facts.h1, True),) if facts.h1 else ()),
                            *((t, False) for t in facts.stated), *((t, h) for t in facts.titles for h in (True, False))])
     for title, heading_only in tiers:
-        wanted = _key(title)
+        wanted = words_key(title)
         found = next((i for i, key, heading in keys if key == wanted and (heading or not heading_only)), None)
         if wanted and found is not None:
             return found

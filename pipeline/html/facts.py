@@ -13,6 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from ..clean.page_units import words_key
 from .walk import visible_text
 
 _ISO_DAY = re.compile(r"^((?:19|20)\d\d)(?:-(\d\d)(?:-(\d\d))?)?")
@@ -42,10 +43,6 @@ def _ld_text(value) -> str | None:
     """A JSON-LD string: the script's text is no HTML to the parser, so the entities many sites write in it
     ("Maria &amp; Katerina", "Don&#8217;t") are still to be read."""
     return _clean(html.unescape(value)) if isinstance(value, str) else None
-
-
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"\w+", text.lower()))
 
 
 def _iso(value) -> str | None:
@@ -164,15 +161,15 @@ def _headline(root, meta: dict[str, str], ld: dict[str, str],
     # the <title> is no visible text (`visible_text` skips it): its own text, entities already read by the parser
     full_title = " ".join(head_title.text_content().split()) if head_title is not None else ""
     site = _SITE_SUFFIX.search(full_title)
-    sites = {_words(name) for name in (publication, site and site.group().strip(" |-–—·•")) if name}
+    sites = {words_key(name) for name in (publication, site and site.group().strip(" |-–—·•")) if name}
     og_title = _clean(meta.get("og:title"))
     stated = tuple(dict.fromkeys(t for t in (ld.get("title"), _SITE_SUFFIX.sub("", og_title) if og_title else None)
                                  if t))
     h1 = _first_h1(root)  # the article's own <h1>
-    h1 = h1 if h1 and _words(h1) not in sites else None
+    h1 = h1 if h1 and words_key(h1) not in sites else None
     titles = tuple(dict.fromkeys(t for t in (*stated, h1, _first_h1(root, ("//h1",)),
                                              _clean(_SITE_SUFFIX.sub("", full_title)))
-                                 if t and _words(t) not in sites))
+                                 if t and words_key(t) not in sites))
     return h1, titles, stated
 
 
