@@ -6,12 +6,13 @@ import argparse
 import os
 import sys
 import time
+from pathlib import Path
 
 from .build import BuildOptions, build, chapter_rows, prepare
 from .cache import CleanCache
 from .clean import clean
 from .console import Console
-from .problems import PipelineError, Problem
+from .problems import PipelineError, Problem, Problems
 from .seeds import read_seed
 from .render.markdown import article_markdown, article_text
 
@@ -117,12 +118,50 @@ def _write_whole(path, text: str) -> None:
         part.unlink(missing_ok=True)
 
 
+def _batch_targets(args: argparse.Namespace, console: Console) -> list[tuple[Path, Path]]:
+    """Each input and the file it is cleaned into, checked before anything is written: no input is written
+    over (a seed is never edited), no two inputs share a result, and a file named twice is cleaned once."""
+    suffix = ".report.txt" if args.report else ".txt"
+    if args.out.exists() and not args.out.is_dir():
+        raise PipelineError(Problem("--out names a file, not a folder", args.out,
+                                    hint="give a folder for the results, for example --out cleaned/"))
+    pairs, seen, problems = [], {}, Problems()
+    inputs = {_identity(path) for path in args.files}
+    for path in args.files:
+        if _identity(path) in {_identity(p) for p, _target in pairs}:
+            console.info(f"{path}: named twice; cleaned once.")
+            continue
+        target = args.out / (path.stem + suffix)
+        if _identity(target) in inputs:
+            problems.error("cleaning it into --out would write over an input", target,
+                           hint="give --out a folder that holds none of the files to clean")
+        elif target in seen:
+            problems.error(f"cleans into the same file as {seen[target]} ({target})", path,
+                           hint="clean files of the same name into separate --out folders, or rename one")
+        seen.setdefault(target, path)
+        pairs.append((path, target))
+    problems.raise_if_errors()
+    return pairs
+
+
+def _identity(path: Path) -> Path:
+    """The file a path names, however it is written (relative, with "..", through a link)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a link that leads nowhere, or round in a loop
+        return path.absolute()
+
+
 def _clean_batch(args: argparse.Namespace, console: Console) -> int:
     """Clean every file into DIR, one process for all; a file that fails is named and the rest go on."""
-    args.out.mkdir(parents=True, exist_ok=True)
+    pairs = _batch_targets(args, console)
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PipelineError(Problem(f"cannot make the folder: {exc.strerror or exc}", args.out,
+                                    hint="give --out a folder you may write to")) from exc
     started, failed = time.perf_counter(), 0
-    suffix = ".report.txt" if args.report else ".txt"
-    for path in args.files:
+    for path, target in pairs:
         try:
             result = clean(read_seed(path))
         except PipelineError as exc:
@@ -130,11 +169,17 @@ def _clean_batch(args: argparse.Namespace, console: Console) -> int:
             for problem in exc.problems:
                 console.problem(problem)
             continue
-        target = args.out / (path.stem + suffix)
-        _write_whole(target, _cleaned_text(result, args))
+        try:
+            _write_whole(target, _cleaned_text(result, args))
+        except OSError as exc:  # a full disk or a folder not ours: the rest would fail alike
+            console.problem(Problem(f"cannot write the result: {exc.strerror or exc}", target,
+                                    hint="give --out a folder you may write to, with room on its disk"))
+            written = pairs.index((path, target)) - failed
+            console.info(f"Cleaned {written} of {len(pairs)} file(s) into {args.out}; stopped at {path}.")
+            return 1
         console.detail(f"{path} -> {target}: {result.summary()}")
-    done = len(args.files) - failed
-    console.info(f"Cleaned {done} of {len(args.files)} file(s) into {args.out} "
+    done = len(pairs) - failed
+    console.info(f"Cleaned {done} of {len(pairs)} file(s) into {args.out} "
                  f"in {time.perf_counter() - started:.1f} s" + (f"; {failed} failed." if failed else "."))
     return 1 if failed else 0
 

@@ -43,7 +43,7 @@ def _shown(path: Path) -> str:
     """A path as the user typed it: relative to the working folder when inside it."""
     try:
         return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # outside the folder, unreadable, or a link in a loop
         return str(path)
 
 

@@ -33,8 +33,7 @@ def read_text_seed(path: Path) -> SourceText:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise PipelineError(Problem("seed file not found", path,
-                                    hint="check the file name in editorial/book.yaml")) from None
+        raise PipelineError(Problem("seed file not found", path, hint=NOT_FOUND_HINT)) from None
     except IsADirectoryError:
         raise PipelineError(Problem("seed is a folder, not a text file", path)) from None
     except OSError as exc:
@@ -42,12 +41,33 @@ def read_text_seed(path: Path) -> SourceText:
     return decode_seed(data, path)
 
 
+#: Where a seed's name is given: a chapter's `seed:`, or the files named to `clean`.
+NOT_FOUND_HINT = "check the file's name (a chapter's `seed:` in editorial/book.yaml, or the name given to clean)"
+
+
+def _utf16_without_mark(data: bytes) -> bool:
+    """Text in UTF-16 saved without a mark: every other byte of its Latin letters is NUL."""
+    head = data[:2000]
+    halves = (head[0::2], head[1::2])
+    return len(head) >= 8 and any(half.count(0) >= 0.9 * len(half) for half in halves) \
+        and not all(half.count(0) >= 0.9 * len(half) for half in halves)
+
+
 def decode_seed(data: bytes, path: Path) -> SourceText:
     if not data.strip():
         raise PipelineError(Problem(
             "seed is empty" if not data else "seed holds only white space", path,
             hint="paste the article's text into the file, or remove the chapter from editorial/book.yaml"))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark: text all the same
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all: the checks below say what it is
     nul = data.find(b"\x00")
+    if nul >= 0 and _utf16_without_mark(data):
+        raise PipelineError(Problem(
+            "seed is UTF-16 text without a byte-order mark; seeds are UTF-8", path,
+            hint="re-save the file as UTF-8, e.g. `iconv -f UTF-16LE -t UTF-8 in.txt > out.txt`"))
     if nul >= 0:
         raise PipelineError(Problem(
             f"seed looks like a binary file (NUL byte at byte offset {nul}), not text", path,

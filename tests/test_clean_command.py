@@ -88,6 +88,73 @@ def test_a_bad_page_in_a_batch_is_named_and_the_others_are_still_cleaned(page, t
     assert [p.name for p in out.iterdir()] == ["flood.txt"]
 
 
+def test_a_batch_never_writes_over_the_files_it_cleans(page, capsys):
+    before = page.read_bytes()
+    assert main(["clean", "--out", str(page.parent), str(page)]) == 1
+    assert page.read_bytes() == before
+    err = capsys.readouterr().err
+    assert "flood.txt: error: cleaning it into --out would write over an input" in err
+    assert "nothing was written" in err
+
+
+def test_two_pages_of_one_name_are_refused_before_either_is_cleaned(page, tmp_path, capsys):
+    twin = tmp_path / "elsewhere" / "flood.html"
+    twin.parent.mkdir()
+    twin.write_text("<html><body><h1>Flood</h1><p>" + "Water rose. " * 30 + "</p></body></html>", encoding="utf-8")
+    out = tmp_path / "cleaned"
+    assert main(["clean", "--out", str(out), str(page), str(twin)]) == 1
+    assert "flood.html: error: cleans into the same file as" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_a_page_named_twice_is_cleaned_once(page, tmp_path, capsys):
+    out = tmp_path / "cleaned"
+    assert main(["clean", "--out", str(out), str(page), str(page.parent / ".." / page.parent.name / page.name)]) == 0
+    captured = capsys.readouterr().out
+    assert "named twice; cleaned once" in captured and "Cleaned 1 of 1 file(s)" in captured
+
+
+def test_out_must_be_a_folder(page, tmp_path, capsys):
+    assert main(["clean", "--out", str(page), str(page)]) == 1
+    assert "error: --out names a file, not a folder" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stop:
+        main(["clean", "--out", "", str(page)])
+    assert stop.value.code == 2
+    assert "expected a folder's name" in capsys.readouterr().err
+
+
+def test_an_unknown_option_is_answered_with_the_commands_own_usage(page, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["clean", "--frobnicate", str(page)])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "usage: python -m pipeline clean" in err and "unrecognized arguments: --frobnicate" in err
+
+
+def test_a_page_saved_as_utf16_is_read_and_one_without_its_mark_is_named(page, tmp_path, capsys):
+    marked, bare = tmp_path / "marked.txt", tmp_path / "bare.txt"
+    marked.write_bytes(PAGE.encode("utf-16"))
+    bare.write_bytes(PAGE.encode("utf-16-le"))
+    assert main(["clean", "-q", str(marked)]) == 0
+    assert "# Village counts the cost of late flood warnings" in capsys.readouterr().out
+    assert main(["clean", "-q", str(bare)]) == 1
+    err = capsys.readouterr().err
+    assert "bare.txt: error: seed is UTF-16 text without a byte-order mark" in err and "iconv -f UTF-16LE" in err
+
+
+def test_a_missing_page_on_the_command_line_is_not_blamed_on_book_yaml(tmp_path, capsys):
+    assert main(["clean", str(tmp_path / "nowhere.txt")]) == 1
+    assert "the name given to clean" in capsys.readouterr().err
+
+
+def test_a_link_in_a_loop_is_named_without_a_traceback(tmp_path, capsys):
+    (tmp_path / "one.txt").symlink_to(tmp_path / "two.txt")
+    (tmp_path / "two.txt").symlink_to(tmp_path / "one.txt")
+    assert main(["clean", str(tmp_path / "one.txt")]) == 1
+    err = capsys.readouterr().err
+    assert "one.txt: error: cannot read seed" in err and "Traceback" not in err
+
+
 def test_several_pages_without_a_folder_are_a_mistake_in_the_command(page, capsys):
     assert main(["clean", str(page), str(page)]) == 2
     assert "--out DIR" in capsys.readouterr().err

@@ -18,7 +18,7 @@ import lxml.html
 from bs4.dammit import UnicodeDammit
 
 from ..problems import PipelineError, Problem
-from ..read import SourceText
+from ..read import NOT_FOUND_HINT, SourceText
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MAX_BYTES = 15_000_000  # saved articles are well under 5 MB; a larger page is not an article
@@ -62,7 +62,7 @@ def read_page_bytes(path: Path) -> bytes:
                            "or copy its text into a .txt seed")
         data = path.read_bytes()
     except FileNotFoundError:
-        raise _problem("seed file not found", path, "check the file name in editorial/book.yaml") from None
+        raise _problem("seed file not found", path, NOT_FOUND_HINT) from None
     except IsADirectoryError:
         raise _problem("seed is a folder, not a saved page", path) from None
     except OSError as exc:
