@@ -163,3 +163,30 @@ def hyphen_runs(page_lines: list[Line]) -> list[int]:
 
 
 ADDRESS = re.compile(r"(https?://|www\.)\S*$")
+
+
+def word_gaps(line: Line) -> list[float]:
+    """The widths, in points, of a line's word spaces as set: from the end of the character before each
+    space to the start of the next word's first character (justification widens them; raised calls and
+    asterisks are left out, so a space before a note's number is not counted twice)."""
+    chars = [char for char in line.chars if char["size"] >= 7.2 or char["text"] == " "]
+    gaps, before, spaced = [], None, False
+    for char in chars:
+        if char["text"].isspace():
+            spaced = before is not None
+            continue
+        if spaced:
+            gaps.append(char["x0"] - before["x1"])
+        before, spaced = char, False
+    return gaps
+
+
+def loose_lines(lines: list[Line], factor: float = 2.0) -> list[Line]:
+    """Lines of body text (10pt) whose word spaces average more than `factor` times the median word
+    space of all such lines: the holes a reader sees in a justified line."""
+    body = [(line, gaps) for line in lines if abs(line.size - 10) < 0.3 for gaps in [word_gaps(line)] if gaps]
+    every = sorted(gap for _, gaps in body for gap in gaps)
+    if not every:
+        return []
+    median = every[len(every) // 2]
+    return [line for line, gaps in body if sum(gaps) / len(gaps) > factor * median]

@@ -352,9 +352,24 @@ def test_a_glossary_terms_asterisk_follows_its_possessive_and_stands_apart_from_
                     f'“{term("Popular Fronts")}”<a href="#n5" class="noteref">5</a>.</p>', hyphenator)
     assert f'{term("Bolsheviks’")}<span id="ix"></span> party' in out
     assert f'{term("Lenin’s")} heirs' in out and f'‘{term("purges’")} and' in out
-    assert '<a class="glossterm glossterm-discreet before-call" href="#g">Pact</a><a href="#n8"' in out
+    # A thin no-break space between the asterisk and the call, which opens with a word joiner.
+    assert f'{term("Pact")}\u202f<a href="#n8" class="noteref">\u20608</a>' in out
     assert f'{term("Kamenev’")} wrote' in out  # a closing quotation mark, as a note's number follows it
-    assert '<a class="glossterm glossterm-discreet before-call" href="#g">Popular Fronts”</a><a href="#n5"' in out
+    assert f'{term("Popular Fronts”")}\u202f<a href="#n5" class="noteref">\u20605</a>' in out
+    assert out.count("\u202f") == 2  # only where a call follows the asterisk
+    spaced = hyphenate(f'<p>the {term("Pact")}<span id="ix"></span><a href="#n8" class="noteref">8</a>.</p>',
+                       hyphenator)  # an index's anchor between them: the space goes right before the call
+    assert f'{term("Pact")}<span id="ix"></span>\u202f<a href="#n8" class="noteref">\u20608</a>' in spaced
+
+
+def test_a_note_call_is_bound_to_the_word_before_it(hyphenator):
+    """WeasyPrint 70 may break a line between a word and the call after it ("scale." / "50"): a word joiner
+    opens every call's number, once however often the body is hyphenated, and nothing else changes."""
+    body = ('<p>operating on the global scale.<span id="ix"></span><a href="#n50" class="noteref">50</a>'
+            '<span class="footnote"><span class="note-p">Harman, 2009.</span></span> More.</p>')
+    out = hyphenate(body, hyphenator)
+    assert '<span id="ix"></span><a href="#n50" class="noteref">\u206050</a>' in out
+    assert out.count("\u2060") == 1 and hyphenate(out, hyphenator).count("\u2060") == 1
 
 
 def test_the_readers_glossary_asterisks_never_split_a_possessive_nor_touch_a_note_number(book):
@@ -370,8 +385,22 @@ def test_the_readers_glossary_asterisks_never_split_a_possessive_nor_touch_a_not
     assert [(page, after["text"]) for page, _, after in marks if after["text"] in "’'”"] == []
     called = [(page, star, after) for page, star, after in marks if after["text"].isdigit() and after["size"] < 7.2]
     assert called, "the reader has a glossary term right before a note call"
-    assert [(page, round(after["x0"] - star["x1"], 2)) for page, star, after in called
-            if after["x0"] - star["x1"] < 1] == []
+    gaps = {(page, round(after["x0"] - star["x1"], 2)) for page, star, after in called}
+    assert len({gap for _, gap in gaps}) == 1, gaps  # the same thin space beside every call, never stretched
+    assert [(page, gap) for page, gap in gaps if gap < 1.9] == []  # a fifth of an em: "*" and "5" read apart
+
+
+def test_no_note_call_starts_a_line(book):
+    """A call is set on the line of the word it follows (p148 had "50" alone under a quotation's last line)."""
+    alone = []
+    for page in book.pages:
+        text = page.text_lines
+        for call in (line for line in page.block_lines if line.raised):
+            below = [line for line in text if 0 < line.baseline - call.baseline < 8]
+            if not below or min(line.x0 for line in below) > call.x0:
+                alone.append((page.number, call.text))
+    assert sum(len(page.calls()) for page in book.pages) > 60
+    assert alone == []
 
 
 def test_the_editors_name_in_the_credit_is_kept_on_one_line(book):

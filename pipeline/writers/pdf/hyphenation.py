@@ -58,6 +58,8 @@ _BLOCKS = {"p", "li", "dd", "dt", "td", "th", "figcaption", "blockquote", "div",
 _URL_BREAK = re.compile(r"(?<=//)(?=[^/])|(?<=[^/\s])(?=[./?][^/.\s])")
 _URL_NO_BREAK_AFTER = re.compile(r"(?<=[-?])(?=\S)")
 WORD_JOINER = "\u2060"
+#: Between a glossary term's asterisk and a note call right after it: a thin no-break space (U+202F).
+CALL_SEPARATOR = "\u202f"
 ZERO_WIDTH_SPACE = "\u200b"
 NON_BREAKING_HYPHEN = "\u2011"
 
@@ -184,6 +186,7 @@ def hyphenate(body: str, hyphenator: Hyphenator, unbroken: dict[str, frozenset[s
         _mark_spacing(root, {**{key: "loose" for key in loose}, **{key: "tight" for key in tight}})
 
     _place_glossary_marks(root)
+    _bind_calls(root)
     words = {word for found in unbroken.values() for word in found}
 
     def kept(element, text: str) -> frozenset[str]:
@@ -223,9 +226,10 @@ def _place_glossary_marks(root) -> None:
     """Print marks a glossary term's first use with a raised asterisk after the link (print.css):
     a possessive or closing quotation marks right after the term are taken into the link, so that
     the asterisk follows the whole word and its marks as a note's number does ("Bolsheviks’*",
-    "reaction”*", not "Bolsheviks*’", "reaction*”"), and a link that a
-    note call follows directly is marked `before-call`, so that the asterisk and the note number
-    stand apart (print.css) instead of running together ("Pact*8")."""
+    "reaction”*", not "Bolsheviks*’", "reaction*”"), and where a note call follows the link directly
+    the asterisk and the note number stand apart, a thin no-break space between them ("Pact*\u202f8"), instead of reading as one mark
+    ("Pact*8"): a character of fixed width (justification never stretches it, as it would a padding's
+    neighbour, no-break space or word space), the same beside every call, that no line breaks at."""
     for link in root.iter("a"):
         if "glossterm-discreet" not in (link.get("class") or "").split():
             continue
@@ -239,8 +243,23 @@ def _place_glossary_marks(root) -> None:
             holder.tail = text[end:] or None
             _append_text(link, text[:end])
         following = _next_after_anchors(link)
-        if following is not None and following.tag == "a" and "noteref" in (following.get("class") or "").split():
-            link.set("class", f"{link.get('class')} before-call")
+        if following is not None and _is_call(following):
+            before = following.getprevious()  # the link, or the last empty anchor after it
+            before.tail = CALL_SEPARATOR + (before.tail or "")
+
+
+def _is_call(element) -> bool:
+    return element.tag == "a" and "noteref" in (element.get("class") or "").split()
+
+
+def _bind_calls(root) -> None:
+    """A word joiner at the start of each note call's number: WeasyPrint 70 breaks a line between the
+    text before an inline box and the box where Pango would not break the text ("scale." then "50" alone
+    on the next line); the joiner, which has no width and prints nothing, forbids that break, so a call
+    never starts a line. The call's own text, so index anchors and glossary marks before it stay apart."""
+    for link in root.iter("a"):
+        if _is_call(link) and not (link.text or "").startswith(WORD_JOINER):
+            link.text = WORD_JOINER + (link.text or "")
 
 
 def _is_empty_anchor(element) -> bool:
