@@ -342,6 +342,29 @@ def test_a_last_line_is_never_only_the_end_of_a_word_broken_on_the_line_before()
     assert hyphen_faults([broken], frozenset({text_key("Ends with a fragment")})) == {}  # once per paragraph
 
 
+def test_a_paragraphs_last_word_is_never_broken(hyphenator):
+    """Not a paragraph's, a quotation's, a note's nor a glossary entry's (its term, definition and pages one
+    paragraph in print); the last word is the one before a note's call, and may run across an element."""
+    out = hyphenate('<p>The revolutionary government was overthrown.<span id="ix"></span>'
+                    '<a href="#n5" class="noteref">5</a><span class="footnote"><span class="note-p">A revolutionary'
+                    ' note on capitalism.</span></span></p><blockquote><p>bureaucracy and <em>bureaucracy</em>'
+                    '</p></blockquote><p>a revolutionary counter<em>revolutionary</em></p>'
+                    '<div class="entry"><dt>Term</dt><dd><p>a definition of bureaucracy</p></dd>'
+                    '<span class="uses">and government</span></div>', hyphenator)
+    assert f"The revolu{SHY}tion{SHY}ary gov{SHY}ern{SHY}ment was overthrown." in out
+    assert f"A revolu{SHY}tion{SHY}ary note on capitalism." in out
+    assert f"<p>bureau{SHY}cracy and <em>bureaucracy</em></p>" in out
+    assert f"a revolu{SHY}tion{SHY}ary counter<em>revolutionary</em>" in out
+    assert f"of bureau{SHY}cracy</p>" in out and "and government</span>" in out
+
+
+def test_the_reader_has_no_paragraph_ending_on_a_broken_words_tail(book):
+    """"over-" / "thrown." at a paragraph's end (seven in the reader before the last word was kept whole)."""
+    tails = [(page.number, line.text) for page in book.pages for before, line in zip(page.text_lines,
+             page.text_lines[1:]) if before.text.rstrip().endswith(ADDED_HYPHEN) and len(line.text.split()) == 1]
+    assert tails == []
+
+
 def test_a_glossary_terms_asterisk_follows_its_possessive_and_stands_apart_from_a_note_call(hyphenator):
     def term(word: str) -> str:
         return f'<a class="glossterm glossterm-discreet" href="#g">{word}</a>'

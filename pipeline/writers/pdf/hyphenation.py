@@ -209,6 +209,7 @@ def hyphenate(body: str, hyphenator: Hyphenator, unbroken: dict[str, frozenset[s
                 element.text = hyphenator.text(element.text, kept(element, element.text))
         if element.tail and not _never(element.getparent()):
             element.tail = hyphenator.text(element.tail, kept(element.getparent(), element.tail))
+    _keep_last_words_whole(root)
     _tighten_operators(root)
     _keep_references_whole(root)
     return "".join(etree.tostring(child, method="html", encoding=str) + (child.tail or "") for child in root) \
@@ -246,6 +247,49 @@ def _place_glossary_marks(root) -> None:
         if following is not None and _is_call(following):
             before = following.getprevious()  # the link, or the last empty anchor after it
             before.tail = CALL_SEPARATOR + (before.tail or "")
+
+
+def _keep_last_words_whole(root) -> None:
+    """No soft hyphen in the last word of a paragraph (a note's, a list item's, a glossary entry's too):
+    a paragraph never ends on the tail of a broken word ("over-/thrown.", "capit-/alism."). A compositor's
+    rule, kept before layout rather than mended after it, so that it holds in every layout, the plain
+    path's too, and costs no layout more. A note's call is not a word: the word before it is the last."""
+    pieces: dict = {}  # paragraph -> its runs of text, in order, as (element, "text" or "tail")
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element is root:
+            continue
+        if element.text and not _is_call(element):
+            pieces.setdefault(_paragraph_of(element), []).append((element, "text"))
+        if element.tail and element.getparent() is not root:
+            pieces.setdefault(_paragraph_of(element.getparent()), []).append((element, "tail"))
+    for paragraph, runs in pieces.items():
+        if paragraph is None:
+            continue
+        for element, where in reversed(runs):
+            text = element.text if where == "text" else element.tail
+            if not text.strip():
+                continue
+            head, last = _LAST_WORD.match(text).groups()
+            if where == "text":
+                element.text = head + last.replace(SOFT_HYPHEN, "")
+            else:
+                element.tail = head + last.replace(SOFT_HYPHEN, "")
+            if head:
+                break  # the word began in this run; otherwise its start is in the run before
+
+
+#: A run of text as everything up to its last word, and that word with what follows it.
+_LAST_WORD = re.compile(r"(.*?)(\S*\s*)\Z", re.DOTALL)
+
+
+def _paragraph_of(element):
+    """The paragraph a run of text is set in: its block, or the print glossary's entry, which sets its term,
+    definition and references as one paragraph."""
+    block = _block_of(element)
+    entry = block
+    while entry is not None and not (entry.tag == "div" and "entry" in (entry.get("class") or "").split()):
+        entry = entry.getparent()
+    return entry if entry is not None else block
 
 
 def _is_call(element) -> bool:
