@@ -96,6 +96,21 @@ def test_the_house_breaks_words_the_patterns_get_wrong(hyphenator):
     assert hyphenator.soft("counterrevolution") == f"counter{SHY}revo{SHY}lution"  # book.yaml's list
 
 
+def test_en_gb_breaks_are_taken_only_where_en_us_allows_them_too(hyphenator):
+    """The reviewer's wrong breaks, from en_GB's patterns: gone, or moved to a break both pattern sets allow."""
+    wrong = {"unionists": "uni-onists", "committeemen": "commit-teemen", "sanatorium": "sanat-orium",
+             "communists": "commun-ists", "represented": "represen-ted", "talented": "talen-ted",
+             "unprecedented": "unpreceden-ted", "demanded": "deman-ded", "capitalism": "capit-alism"}
+    for word, bad in wrong.items():
+        broken = [hyphenator.soft(word)[:i].replace(SHY, "") + "-" for i, c in enumerate(hyphenator.soft(word))
+                  if c == SHY]
+        assert bad.split("-")[0] + "-" not in broken, (word, hyphenator.soft(word))
+    assert hyphenator.soft("unionists") == f"union{SHY}ists"
+    assert hyphenator.soft("committeemen") == f"committee{SHY}men"  # the house's: a compound's own joint
+    assert hyphenator.soft("represented") == f"rep{SHY}resented"
+    assert SHY in hyphenator.soft("revolutionary") and SHY in hyphenator.soft("industrialisation")
+
+
 def test_names_short_words_and_compounds_are_never_broken(hyphenator):
     for word in ("Trotsky", "Kamenev", "Petrograd", "USSR", "Stalinism", "workers", "Marxism-Leninism"):
         assert SHY not in hyphenator.text(word), word
