@@ -81,18 +81,23 @@ def test_contents_page_numbers_are_the_pages_where_chapters_start(built, pdf_tex
 
 def test_folios_are_roman_in_front_and_arabic_in_the_body(built, pdf_text):
     first_chapter = built.pdf.physical[ids.chapter_id(built.made.book.chapters[0])]
-    contents_page = next(i for i, t in enumerate(pdf_text) if "Contents" in t and "Sources" in t)
-    assert re.search(r"\b[ivx]+\s*$", pdf_text[contents_page].strip())
+    introduction = next(i for i, t in enumerate(pdf_text) if t.strip().startswith("Introduction"))
+    assert re.search(r"\b[ivx]+\s*$", pdf_text[introduction + 1].strip())
     second = pdf_text[first_chapter].strip()  # the page after the first chapter's opening
     assert re.search(r"\b2\s*$", second) or re.match(r"2\b", second)
 
 
 def test_openings_carry_no_folio_and_the_pages_after_them_do(built, pdf_text):
-    """Like a chapter's first page, the introduction's has no folio; its second has a roman one."""
+    """Like a chapter's first page, the contents' and the introduction's have no folio (the contents' had
+    "v", the only opening with one); the introduction's second has a roman one. So have the back matter's."""
     def folio(page: str) -> str | None:
         last = page.strip().splitlines()[-1].strip()
         return last if re.fullmatch(r"[ivxl]+|\d+", last) else None
 
+    contents = next(i for i, t in enumerate(pdf_text) if t.strip().startswith("Contents"))
+    assert folio(pdf_text[contents]) is None and built.pdf.labels  # the page is still numbered, in the EPUB's list
+    for part in ("glossary", "colophon"):
+        assert folio(pdf_text[built.pdf.physical[part] - 1]) is None, part
     opening = next(i for i, t in enumerate(pdf_text) if t.strip().startswith("Introduction"))
     assert folio(pdf_text[opening]) is None
     assert re.fullmatch(r"[ivxl]+", folio(pdf_text[opening + 1]) or "")

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from print_finish import ADDED_HYPHEN, BODY_LINE, PrintedBook, hyphen_runs, words_broken
+from print_finish import ADDED_HYPHEN, BODY_LINE, PrintedBook, hyphen_runs, word_gaps, words_broken
 from pipeline.render.xhtml import text_key
 from pipeline.writers.pdf.hyphenation import Hyphenator, hyphen_faults, hyphenate, lower_case_words, url_breaks
 
@@ -439,6 +439,18 @@ def test_no_note_call_starts_a_line(book):
                 alone.append((page.number, call.text))
     assert sum(len(page.calls()) for page in book.pages) > 60
     assert alone == []
+
+
+def test_the_sources_are_set_ragged_right_without_loose_lines(book):
+    """Justified, the sources' short entries left lines with word spaces three times a space (p183)."""
+    start = next(page.number for page in book.pages if page.text_lines and page.text_lines[0].text.strip() == "Sources")
+    sources = [line for page in book.pages[start - 1:] for line in page.text_lines]
+    every = sorted(gap for line in book.lines() if abs(line.size - 10) < 0.3 for gap in word_gaps(line))
+    median = every[len(every) // 2]
+    assert len(sources) > 30
+    assert [line.text for line in sources if max(word_gaps(line), default=0) > 1.5 * median] == []
+    ends = {round(line.chars[-1]["x1"]) for line in sources}
+    assert len(ends) > len(sources) / 3  # ragged: the lines end where their words do
 
 
 def test_the_editors_name_in_the_credit_is_kept_on_one_line(book):
