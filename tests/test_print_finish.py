@@ -109,10 +109,12 @@ def test_en_gb_breaks_are_taken_only_where_en_us_allows_them_too(hyphenator):
     assert hyphenator.soft("committeemen") == f"committee{SHY}men"  # the house's: a compound's own joint
     assert hyphenator.soft("represented") == f"rep{SHY}resented"
     assert SHY in hyphenator.soft("revolutionary") and SHY in hyphenator.soft("industrialisation")
+    # Fewer breaks leave lines looser: words of seven letters break too, where both agree ("work-ers").
+    assert hyphenator.soft("workers") == f"work{SHY}ers" and SHY not in hyphenator.soft("against")
 
 
 def test_names_short_words_and_compounds_are_never_broken(hyphenator):
-    for word in ("Trotsky", "Kamenev", "Petrograd", "USSR", "Stalinism", "workers", "Marxism-Leninism"):
+    for word in ("Trotsky", "Kamenev", "Petrograd", "USSR", "Stalinism", "people", "Marxism-Leninism"):
         assert SHY not in hyphenator.text(word), word
     common = Hyphenator.for_book("en-GB", (), lower_case_words(["nevertheless, said the revolutionary"]))
     assert SHY in common.soft("Nevertheless") and SHY in common.soft("Revolutionary")  # opening a sentence
