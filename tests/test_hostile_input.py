@@ -241,6 +241,40 @@ def test_a_full_disk_keeps_the_previous_editions_and_leaves_no_temporary_file(tm
     monkeypatch.setattr(pdf_writer.PdfWriter, "write", original)
 
 
+def test_a_folder_where_an_edition_goes_is_named_and_no_edition_is_replaced(tmp_path, capsys):
+    project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE}, SMALL_BOOK)
+    before = _previous(project)
+    (project / "out" / "a-small-book.epub").unlink()
+    (project / "out" / "a-small-book.epub").mkdir()
+    code, output = _build(project, capsys)
+    assert code == 1 and "a folder stands where this edition goes" in output and "a-small-book.epub" in output
+    assert (project / "out" / "a-small-book.pdf").read_bytes() == before["a-small-book.pdf"]
+    assert not list((project / "out").glob(".*.part"))
+
+
+def test_a_move_that_fails_midway_puts_back_the_editions_already_replaced(tmp_path, monkeypatch):
+    from pipeline.writers.output import staged_outputs
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.pdf").write_bytes(b"old pdf")
+    real_replace = os.replace
+    with staged_outputs(out) as outputs:
+        outputs.write_bytes("a.pdf", b"new pdf")
+        outputs.write_bytes("a.epub", b"new epub")
+
+        def fail_on_epub(src, dst):
+            if str(dst).endswith("a.epub"):
+                raise OSError(errno.EIO, "Input/output error", str(dst))
+            real_replace(src, dst)
+        monkeypatch.setattr(os, "replace", fail_on_epub)
+        with pytest.raises(PipelineError) as failed:
+            outputs.commit()
+        monkeypatch.undo()
+    assert "a.epub" in str(failed.value)
+    assert sorted(p.name for p in out.iterdir()) == ["a.pdf"]
+    assert (out / "a.pdf").read_bytes() == b"old pdf"
+
+
 def _descendants(pid: int) -> list[int]:
     """Processes started by pid, and by them (Linux /proc; empty elsewhere)."""
     found, pending = [], [pid]
