@@ -164,6 +164,7 @@ def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | 
     slug = book.meta.slug
     layouts = options.layout_cache_dir if options.cache_layout and not options.plain_pdf else None
     epub = _EpubJob(book, options.styles, covers, side, result.seconds)
+    before = None if options.epub else page_record.load(options.layout_cache_dir, book, options.styles)
     with build_lock(options.out_dir, on_wait=on_wait), staged_outputs(options.out_dir) as outputs, \
             _shared_chapters(options, book, side, layouts) as share:
         if options.pdf:
@@ -186,8 +187,20 @@ def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | 
             outputs.write_bytes("cleaning-report.html", html.encode("utf-8"))
         result.outputs = outputs.commit()
     if result.pdf is not None:  # the PDF now in out/: its pages serve an EPUB-only build while they hold
-        page_record.save(options.layout_cache_dir, book, options.styles, PageList(result.pdf.starts,
-                                                                                    result.pdf.labels))
+        pages = PageList(result.pdf.starts, result.pdf.labels)
+        if not options.epub and notice is not None:
+            _say_if_epub_is_behind(options, slug, before, pages, notice)
+        page_record.save(options.layout_cache_dir, book, options.styles, pages)
+
+
+def _say_if_epub_is_behind(options: BuildOptions, slug: str, before: PageList | None, pages: PageList,
+                           notice) -> None:
+    """A PDF-only build leaves the EPUB of an earlier build in out/: say so where its page numbers no
+    longer match the new PDF's (a study group turning to page 47 in both editions)."""
+    epub = options.out_dir / f"{slug}.epub"
+    if epub.exists() and before != pages:
+        notice(f"EPUB: {epub} is from an earlier build and gives that PDF's page numbers, not this one's: "
+               f"`build --epub` (about a second) brings it up to date")
 
 
 def _kept_pages(options: BuildOptions, book, notice) -> PageList | None:
