@@ -69,6 +69,18 @@ def test_a_bad_seed_is_a_clear_error_and_out_is_untouched(tmp_path, capsys, data
     assert _out(project) == before
 
 
+def test_a_seed_that_cleans_to_nothing_stops_the_build_with_the_chapter_named(tmp_path, capsys):
+    furniture = "Share\nTweet\nSubscribe to our newsletter\nCookie settings\n"
+    project = make_project(tmp_path, {"one.txt": furniture}, SMALL_BOOK)
+    before = _previous(project)
+    code, output = _build(project, capsys, "--epub")
+    assert code == 1 and "book.yaml:" in output and "the cleaner kept none of its text" in output
+    assert "cleaning: keep:" in output and "clean " in output
+    assert _out(project) == before
+    assert main(["clean", str(project / "seeds" / "one.txt")]) == 0
+    assert "the cleaner kept none of the page's text" in capsys.readouterr().err
+
+
 def test_line_endings_and_a_byte_order_mark_simply_work():
     lf = PROSE.encode()
     variants = [lf, lf.replace(b"\n", b"\r\n"), lf.replace(b"\n", b"\r"), b"\xef\xbb\xbf" + lf]

@@ -50,6 +50,12 @@ def _chapter(spec: ChapterSpec, number: int, result: CleanResult, editorial: Edi
             f"chapter {spec.index + 1} ({spec.seed.name}) has no title line in its article",
             spec.where, hint="add a title: to this chapter in editorial/book.yaml"))
         title = spec.seed.stem
+    if not article.has_body():
+        problems.add(editorial.book.problem(
+            f"chapter {spec.index + 1} ({spec.seed.name}): the cleaner kept none of its text (every line was "
+            f"dropped as the page's furniture, or the page holds none)", spec.where,
+            hint=f"see why with `python -m pipeline clean {spec.seed} --report`, and bring the article's lines "
+                 f"back with cleaning: keep: […] in this chapter"))
     for event in result.warnings():
         problems.warning(f"chapter '{spec.id}': {event.detail}", spec.seed, event.line)
     apply_figures(article, spec, editorial, problems)
