@@ -90,11 +90,19 @@ def prepare(options: BuildOptions, cache=None) -> tuple[Editorial, BuildInput]:
     from .editorial.apply import build_book
     from .editorial.load import load_editorial
 
+    _check_styles(options)
     editorial = load_editorial(options.project, cache=options.editorial_cache_dir)
     made = build_book(editorial, cache)
     if options.coverage_font.is_file():
         made.warnings.extend(missing_glyphs(made.book, options.coverage_font))
     return editorial, made
+
+
+def _check_styles(options: BuildOptions) -> None:
+    from .styles_check import styles_problems
+    problems = styles_problems(options.styles)
+    if problems:
+        raise PipelineError(problems)
 
 
 def _on_disk(cache) -> bool:
@@ -127,6 +135,7 @@ def build(options: BuildOptions, cache=None, progress=None, on_wait=None,
         # WeasyPrint is slow to import: done in a thread, that overlaps loading and cleaning.
         threading.Thread(target=_import_quietly, args=(options.libraries_file,), daemon=True).start()
     # Helpers start first: their imports overlap with loading and cleaning here.
+    _check_styles(options)  # also where the book is kept from the last build, and not prepared again
     with helpers(*_helpers_wanted(options)) as side:
         editorial, made = prepared or _prepared(options, cache)
         result = BuildResult(editorial, made)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -287,6 +288,30 @@ def test_a_move_that_fails_midway_puts_back_the_editions_already_replaced(tmp_pa
     assert (out / "a.pdf").read_bytes() == b"old pdf"
 
 
+@pytest.mark.parametrize("damage, message", [
+    (lambda fonts: (fonts / "CharisSIL-Italic.ttf").write_bytes(os.urandom(20000)), "not a font fontTools can read"),
+    (lambda fonts: (fonts / "CharisSIL-Bold.ttf").write_bytes((fonts / "CharisSIL-Bold.ttf").read_bytes()[:30000]),
+     "the file is cut short"),
+])
+def test_a_damaged_font_is_named_before_anything_is_laid_out(tmp_path, capsys, damage, message):
+    project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE}, SMALL_BOOK)
+    before = _previous(project)
+    damage(project / "styles" / "fonts")
+    for command in (["check"], ["build"]):
+        code = main([*command, "--project", str(project)])
+        output = "".join(capsys.readouterr())
+        assert code == 1 and "styles/fonts/CharisSIL-" in output and message in output, output
+        assert "git checkout" in output and "Traceback" not in output
+    assert _out(project) == before
+
+
+def test_a_missing_stylesheet_is_named_not_blamed_on_the_output(tmp_path, capsys):
+    project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE}, SMALL_BOOK)
+    (project / "styles" / "print.css").unlink()
+    code, output = _build(project, capsys, "--pdf")
+    assert code == 1 and "styles/print.css: error: stylesheet missing" in output and "cannot write" not in output
+
+
 def _descendants(pid: int) -> list[int]:
     """Processes started by pid, and by them (Linux /proc; empty elsewhere)."""
     found, pending = [], [pid]
@@ -329,6 +354,28 @@ def test_a_killed_build_leaves_nothing_the_next_build_keeps(tmp_path):
     (out / ".a-small-book.pdf.x1y2z3.part").write_bytes(b"half a PDF")  # whether or not it died mid-write
     assert subprocess.run(command, capture_output=True).returncode == 0
     assert sorted(p.name for p in out.iterdir()) == ["a-small-book.epub", "a-small-book.pdf", "cleaning-report.html"]
+
+
+def test_ctrl_c_says_interrupted_once_without_a_traceback(tmp_path):
+    """Ctrl-C signals the terminal's whole process group: the build and its helpers alike. It is sent
+    once a helper has made its scratch folder, that is while it imports the writers or works."""
+    project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE * 30}, SMALL_BOOK)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    command = [sys.executable, "-m", "pipeline", "build", "-q", "-j", "2", "--no-layout-cache",
+               "--project", str(project)]
+    build = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             start_new_session=True, env={**os.environ, "TMPDIR": str(scratch)})
+    deadline = time.monotonic() + 120
+    while not list(scratch.glob("reader-helpers-*/reader-helper-*")) and build.poll() is None \
+            and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert build.poll() is None, "the build ended before a helper started"
+    os.killpg(build.pid, signal.SIGINT)
+    _out_text, err = build.communicate(timeout=120)
+    assert build.returncode == 130 and err.count("interrupted: nothing was written.") == 1, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert not (project / "out").exists() or not list((project / "out").iterdir())
 
 
 def test_a_build_leaves_no_temporary_folder_behind(tmp_path):
