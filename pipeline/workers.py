@@ -19,6 +19,7 @@ import os
 import pickle
 import queue
 import shutil
+import signal
 import tempfile
 import threading
 import time
@@ -58,6 +59,9 @@ def cores() -> int:
 
 def _share(counter, results, ends, scratch: str) -> None:
     global _counter, _results, _ends
+    # Ctrl-C reaches every process of the terminal's group: the build says "interrupted" once; a helper
+    # ends without a traceback of its own.
+    signal.signal(signal.SIGINT, _end_quietly)
     _counter, _results, _ends = counter, results, ends
     # Should the main process stop reading (it failed), let this process exit all the same.
     results.cancel_join_thread()
@@ -78,6 +82,11 @@ def _skip_teardown() -> None:
     object by object, which every build would wait for."""
     _remove_temporary_files()
     os._exit(0)
+
+
+def _end_quietly(_signal, _frame) -> None:
+    _remove_temporary_files()
+    os._exit(130)
 
 
 def _remove_temporary_files() -> None:
