@@ -1,0 +1,56 @@
+"""What `check` tells an editor: every mistake named once, at its own line, with a fix, and nothing
+an editor wrote dropped without a word."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SMALL_BOOK, make_project
+from pipeline.editorial.apply import build_book
+from pipeline.editorial.load import load_editorial
+from pipeline.problems import PipelineError
+
+SEED = ("A title for the test\n\nThe Bolsheviks took power in October 1917 and the civil war followed. "
+        "Lenin died in 1924 and Stalin became general secretary of the party.\n\n"
+        "The New Economic Policy was adopted in 1921. It allowed private trade in grain.\n")
+
+
+
+
+def _problems(project) -> list:
+    """Every problem of a check of `project`: the errors if it fails, else the warnings."""
+    try:
+        return build_book(load_editorial(project)).warnings
+    except PipelineError as exc:
+        return exc.problems
+
+
+def _notes(*entries: str) -> str:
+    return "notes:\n" + "".join(entries)
+
+
+def _note(after: str, text: str = "A note.", chapter: str = "one", occurrence: int | None = None) -> str:
+    extra = f"    occurrence: {occurrence}\n" if occurrence else ""
+    return f"  - chapter: {chapter}\n    after: \"{after}\"\n{extra}    text: \"{text}\"\n"
+
+
+# ---------------------------------------------------------------- notes
+
+def test_an_occurrence_the_chapter_lacks_says_which_there_are(tmp_path):
+    notes = _notes(_note("general secretary", occurrence=5))
+    [problem] = _problems(make_project(tmp_path, {"one.txt": SEED}, SMALL_BOOK, notes))
+    assert "occurrence 5 asked" in problem.message and problem.line == 4
+    assert "use occurrence: 1" in problem.hint and "longer phrase" in problem.hint
+
+
+def test_two_notes_on_one_phrase_are_one_error_naming_both_lines(tmp_path):
+    notes = _notes(_note("general secretary"), _note("Stalin"), _note("general secretary", "Another."))
+    [problem] = _problems(make_project(tmp_path, {"one.txt": SEED}, SMALL_BOOK, notes))
+    assert problem.severity == "error" and problem.line == 9
+    assert "lines 2 and 8" in problem.message and "merge them into one note" in problem.hint
+
+
+def test_two_notes_whose_calls_land_on_one_place_are_an_error_however_they_quote_it(tmp_path):
+    notes = _notes(_note("general secretary"), _note("secretary"))
+    [problem] = _problems(make_project(tmp_path, {"one.txt": SEED}, SMALL_BOOK, notes))
+    assert "both follow" in problem.message
