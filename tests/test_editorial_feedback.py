@@ -14,7 +14,7 @@ SEED = ("A title for the test\n\nThe Bolsheviks took power in October 1917 and t
         "Lenin died in 1924 and Stalin became general secretary of the party.\n\n"
         "The New Economic Policy was adopted in 1921. It allowed private trade in grain.\n")
 
-
+TWO_CHAPTERS = SMALL_BOOK + "  - seed: two.txt\n    id: two\n    title: Chapter Two\n"
 
 
 def _problems(project) -> list:
@@ -54,3 +54,19 @@ def test_two_notes_whose_calls_land_on_one_place_are_an_error_however_they_quote
     notes = _notes(_note("general secretary"), _note("secretary"))
     [problem] = _problems(make_project(tmp_path, {"one.txt": SEED}, SMALL_BOOK, notes))
     assert "both follow" in problem.message
+
+
+def test_a_duplicate_chapter_id_is_one_error_not_a_cascade_over_its_notes(tmp_path):
+    book = TWO_CHAPTERS.replace("id: two", "id: one")
+    notes = _notes(_note("general secretary"), _note("civil war"), _note("New Economic Policy"))
+    seeds = {"one.txt": SEED, "two.txt": "Another title\n\nA different article altogether.\n"}
+    problems = _problems(make_project(tmp_path, seeds, book, notes))
+    assert [p.path.name for p in problems] == ["book.yaml"], [str(p) for p in problems]
+    assert "used twice" in problems[0].message and "not checked until then" in problems[0].hint
+
+
+def test_notes_naming_one_unknown_chapter_are_one_error_listing_their_lines(tmp_path):
+    notes = _notes(_note("civil war", chapter="too"), _note("Stalin", chapter="too"))
+    [problem] = _problems(make_project(tmp_path, {"one.txt": SEED}, SMALL_BOOK, notes))
+    assert "unknown chapter 'too', named by 2 notes (lines 2, 5)" in problem.message
+    assert problem.line == 2

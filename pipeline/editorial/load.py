@@ -179,7 +179,8 @@ def _load_chapters(root: Path, doc: YamlDocument, problems: Problems) -> list[Ch
         if chapter_id in seen_ids:
             problems.add(doc.problem(f"chapter id '{chapter_id}' is used twice (chapters {seen_ids[chapter_id] + 1} "
                                      f"and {i + 1})", (*where, "id") if raw.get("id") else where,
-                                     hint="give each chapter its own id"))
+                                     hint=f"give each chapter its own id; notes for '{chapter_id}' are not "
+                                          f"checked until then"))
         seen_ids.setdefault(chapter_id, i)
         if raw["seed"] in seen_seeds:
             problems.add(doc.problem(f"seed '{raw['seed']}' is already chapter {seen_seeds[raw['seed']] + 1}",
@@ -204,16 +205,52 @@ def _load_chapters(root: Path, doc: YamlDocument, problems: Problems) -> list[Ch
 
 
 def _load_notes(doc: YamlDocument, chapters: list[ChapterSpec], problems: Problems) -> list[NoteSpec]:
-    ids = [c.id for c in chapters]
+    """The notes of chapters that book.yaml names once. A note naming an unknown chapter is reported
+    once per id; notes of a chapter id used twice are not checked (they would be checked against
+    the wrong chapter, burying the one real mistake under many false ones)."""
+    ids = list(dict.fromkeys(c.id for c in chapters))
+    twice = _duplicate_ids(chapters)
     notes = []
+    unknown: dict[str, list[int]] = {}
     for i, raw in enumerate(doc.data.get("notes") or []):
         where = ("notes", i)
+        if raw["chapter"] in twice:
+            continue  # said once, with the duplicate id
         if raw["chapter"] not in ids:
-            hint = did_you_mean(raw["chapter"], ids) or ("chapter ids: " + ", ".join(ids))
-            problems.add(doc.problem(f"unknown chapter '{raw['chapter']}'", (*where, "chapter"), hint=hint))
-            continue
-        notes.append(NoteSpec(i, raw["chapter"], raw["after"], raw.get("occurrence"), raw["text"], where))
+            unknown.setdefault(raw["chapter"], []).append(i)
+        else:
+            notes.append(NoteSpec(i, raw["chapter"], raw["after"], raw.get("occurrence"), raw["text"], where))
+    for chapter_id, indexes in unknown.items():
+        problems.add(_unknown_chapter_problem(doc, chapter_id, indexes, ids, twice))
     return notes
+
+
+def _duplicate_ids(chapters: list[ChapterSpec]) -> set[str]:
+    seen: set[str] = set()
+    return {c.id for c in chapters if c.id in seen or seen.add(c.id)}
+
+
+def _count(items: list, noun: str) -> str:
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
+
+
+def _lines(doc: YamlDocument, indexes: list[int]) -> str:
+    """'(line 12)' or '(lines 12, 30, 41)': where the notes are, to find them all at once."""
+    lines = [str(doc.where(("notes", i, "chapter"))[0]) for i in indexes]
+    return f"(line {lines[0]})" if len(lines) == 1 else f"(lines {', '.join(lines)})"
+
+
+def _unknown_chapter_problem(doc: YamlDocument, chapter_id: str, indexes: list[int], ids: list[str],
+                             twice: set[str]) -> Problem:
+    """One error for every note naming the same unknown chapter: the id is one mistake, however
+    many notes carry it."""
+    hint = did_you_mean(chapter_id, ids) or ("chapter ids: " + ", ".join(ids))
+    if twice:
+        hint += f"; book.yaml uses {', '.join(repr(t) for t in sorted(twice))} twice: was one of them " \
+                f"meant to be '{chapter_id}'?"
+    where = f", named by {_count(indexes, 'note')} {_lines(doc, indexes)}" if len(indexes) > 1 else ""
+    return doc.problem(f"unknown chapter '{chapter_id}'{where}",
+                       ("notes", indexes[0], "chapter"), hint=hint)
 
 
 def _load_glossary(doc: YamlDocument, problems: Problems) -> list[GlossarySpec]:
