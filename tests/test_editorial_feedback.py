@@ -70,3 +70,34 @@ def test_notes_naming_one_unknown_chapter_are_one_error_listing_their_lines(tmp_
     [problem] = _problems(make_project(tmp_path, {"one.txt": SEED}, SMALL_BOOK, notes))
     assert "unknown chapter 'too', named by 2 notes (lines 2, 5)" in problem.message
     assert problem.line == 2
+
+
+# ---------------------------------------------------------------- blank values
+
+@pytest.mark.parametrize("edit, line, field", [
+    (lambda book: book.replace("title: A Small Book", 'title: "   "'), 1, "'title'"),
+    (lambda book: book.replace("title: Chapter One", 'title: "  "'), 9, "'title'"),
+    (lambda book: book + '    author: ""\n', 10, "'author'"),
+])
+def test_blank_text_in_book_yaml_is_an_error_at_its_line(tmp_path, edit, line, field):
+    [problem] = _problems(make_project(tmp_path, {"one.txt": SEED}, edit(SMALL_BOOK)))
+    assert problem.message.startswith(f"{field} is blank") and problem.line == line, str(problem)
+
+
+def test_a_blank_note_text_is_one_error_at_its_line(tmp_path):
+    notes = _notes(_note("general secretary", text="  "))
+    [problem] = _problems(make_project(tmp_path, {"one.txt": SEED}, SMALL_BOOK, notes))
+    assert problem.message.startswith("'text' is blank") and (problem.path.name, problem.line) == ("notes.yaml", 4)
+
+
+def test_a_blank_form_in_the_glossary_is_an_error_naming_the_entry_of_the_list(tmp_path):
+    glossary = 'entries:\n  - term: NEP\n    forms: [New Economic Policy, " "]\n    definition: A policy.\n'
+    [problem] = _problems(make_project(tmp_path, {"one.txt": SEED}, SMALL_BOOK, glossary=glossary))
+    assert problem.message.startswith("entry 2 of 'forms' is blank") and problem.line == 3
+
+
+@pytest.mark.parametrize("key", ["introduction", "colophon"])
+def test_an_empty_markdown_file_is_a_warning(tmp_path, key):
+    book = SMALL_BOOK.replace("chapters:", f"{key}: {key}.md\nchapters:")
+    [problem] = _problems(make_project(tmp_path, {"one.txt": SEED}, book, files={f"{key}.md": "\n  \n"}))
+    assert problem.severity == "warning" and f"{key}.md is empty" in problem.message

@@ -75,12 +75,18 @@ def _see_also_id(ref: str, editorial: Editorial) -> str:
     return ref
 
 
-def _read_markdown(path: Path | None, problems: Problems) -> list[Prose]:
+def _read_markdown(path: Path | None, problems: Problems, key: str) -> list[Prose]:
+    """A Markdown file book.yaml names (under `key`), as prose; one that holds no text is a warning,
+    since the book would print the part's heading over nothing."""
     if path is None:
         return []
     try:
         raw = path.read_bytes()
-        return parse_markdown(raw.decode("utf-8-sig"))
+        blocks = parse_markdown(raw.decode("utf-8-sig"))
+        if not blocks:
+            problems.warning(f"{path.name} is empty: the book's {key} will have no text", path,
+                             hint=f"write it, or remove '{key}:' from editorial/book.yaml")
+        return blocks
     except UnicodeDecodeError as exc:
         problems.error(f"not valid UTF-8 at byte offset {exc.start}", path, raw.count(b"\n", 0, exc.start) + 1,
                        hint="save the file as UTF-8")
@@ -110,8 +116,8 @@ def build_book(editorial: Editorial, cache=None) -> BuildInput:
         problems.extend(note_problems)
         chapters.append(chapter)
     glossary = _glossary(editorial) if editorial.glossary else []
-    introduction = _read_markdown(editorial.introduction, problems)
-    colophon = _read_markdown(editorial.colophon, problems)
+    introduction = _read_markdown(editorial.introduction, problems, "introduction")
+    colophon = _read_markdown(editorial.colophon, problems, "colophon")
     book = Book(editorial.meta, chapters, introduction, glossary, colophon)
     changes = StyleChanges()
     if editorial.italics:  # everywhere: chapters, notes, glossary, introduction, sources
