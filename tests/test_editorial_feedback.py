@@ -101,3 +101,38 @@ def test_an_empty_markdown_file_is_a_warning(tmp_path, key):
     book = SMALL_BOOK.replace("chapters:", f"{key}: {key}.md\nchapters:")
     [problem] = _problems(make_project(tmp_path, {"one.txt": SEED}, book, files={f"{key}.md": "\n  \n"}))
     assert problem.severity == "warning" and f"{key}.md is empty" in problem.message
+
+
+# ---------------------------------------------------------------- files editorial/ holds
+
+NOTES = _notes(_note("general secretary"))
+
+
+@pytest.mark.parametrize("written, meant", [("Notes.yaml", "notes.yaml"), ("notes.yml", "notes.yaml")])
+def test_a_renamed_notes_file_is_an_error_not_a_book_without_notes(tmp_path, written, meant):
+    project = make_project(tmp_path, {"one.txt": SEED}, SMALL_BOOK, files={written: NOTES})
+    [problem] = _problems(project)
+    assert problem.severity == "error" and problem.path.name == written
+    assert f"rename it to {meant}" in problem.hint
+
+
+def test_a_renamed_glossary_is_an_error(tmp_path):
+    glossary = "entries:\n  - term: NEP\n    definition: A policy.\n"
+    [problem] = _problems(make_project(tmp_path, {"one.txt": SEED}, SMALL_BOOK, files={"glossary.yml": glossary}))
+    assert problem.severity == "error" and "glossary.yaml, which is missing" in problem.message
+
+
+def test_files_editorial_does_not_read_are_warnings_with_the_name_meant(tmp_path):
+    files = {"notes.yaml.bak": NOTES, "draft.md": "Some text.\n", ".hidden": "x"}
+    problems = _problems(make_project(tmp_path, {"one.txt": SEED}, SMALL_BOOK, NOTES, files=files))
+    unread = {p.path.name: p for p in problems if "not read" in p.message}
+    assert sorted(unread) == ["draft.md", "notes.yaml.bak"]
+    assert all(p.severity == "warning" for p in unread.values())
+    assert "did you mean 'notes.yaml'?" in unread["notes.yaml.bak"].hint
+    assert "introduction:" in unread["draft.md"].hint
+
+
+def test_the_markdown_files_book_yaml_names_are_read(tmp_path):
+    book = SMALL_BOOK.replace("chapters:", "introduction: preface.md\nchapters:")
+    problems = _problems(make_project(tmp_path, {"one.txt": SEED}, book, files={"preface.md": "Text.\n"}))
+    assert not [p for p in problems if "not read" in p.message]
