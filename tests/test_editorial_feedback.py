@@ -136,3 +136,59 @@ def test_the_markdown_files_book_yaml_names_are_read(tmp_path):
     book = SMALL_BOOK.replace("chapters:", "introduction: preface.md\nchapters:")
     problems = _problems(make_project(tmp_path, {"one.txt": SEED}, book, files={"preface.md": "Text.\n"}))
     assert not [p for p in problems if "not read" in p.message]
+
+
+# ---------------------------------------------------------------- YAML syntax: where the mistake is
+
+def _syntax_error(tmp_path, text: str):
+    from pipeline.editorial.yamlfile import load_yaml
+    path = tmp_path / "notes.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PipelineError) as caught:
+        load_yaml(path)
+    [problem] = caught.value.problems
+    return problem
+
+
+UNCLOSED_QUOTE = ('notes:\n  - chapter: one\n    after: "general secretary\n    text: >-\n      A note.\n\n'
+                  '  - chapter: one\n    after: "civil war"\n    text: Another.\n')
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens_with_where_the_parser_stopped(tmp_path):
+    problem = _syntax_error(tmp_path, UNCLOSED_QUOTE)
+    assert (problem.line, problem.column) == (3, 12), str(problem)
+    assert "starts at line 3" in problem.message and "stopped at line 8" in problem.message
+    assert "close the quote" in problem.hint
+
+
+def test_an_unclosed_quote_at_the_end_of_the_file_is_reported_where_it_opens(tmp_path):
+    problem = _syntax_error(tmp_path, 'notes:\n  - chapter: one\n    after: "abc\n')
+    assert problem.line == 3 and "never closed" in problem.message
+
+
+def test_an_unclosed_bracket_is_reported_where_it_opens(tmp_path):
+    problem = _syntax_error(tmp_path, "title: [Stalin and Stalinism\nsubtitle: Five\n")
+    assert (problem.line, problem.column) == (1, 8) and "'[' that starts at line 1" in problem.message
+    assert "']'" in problem.hint
+
+
+def test_a_quote_inside_quoted_text_says_so(tmp_path):
+    problem = _syntax_error(tmp_path, "title: 'Stalin's heirs'\nsubtitle: Five\n")
+    assert problem.line == 1 and "goes on after the quoted text" in problem.message and "''" in problem.hint
+
+
+def test_a_tab_inside_a_line_is_not_called_indentation(tmp_path):
+    problem = _syntax_error(tmp_path, "title: A\nsubtitle:\tFive\n")
+    assert problem.line == 2 and "tab character inside the line" in problem.message
+    assert "indentation" not in problem.message
+
+
+def test_a_tab_that_indents_is_still_called_indentation(tmp_path):
+    problem = _syntax_error(tmp_path, "chapters:\n  - seed: a.txt\n\t- seed: b.txt\n")
+    assert problem.line == 3 and "indentation" in problem.message
+
+
+def test_an_empty_value_is_reported_at_its_own_line(tmp_path):
+    book = SMALL_BOOK.replace("title: A Small Book", "title:")
+    [problem] = _problems(make_project(tmp_path, {"one.txt": SEED}, book))
+    assert problem.line == 1 and "'title' should be text" in problem.message
