@@ -192,3 +192,64 @@ def test_an_empty_value_is_reported_at_its_own_line(tmp_path):
     book = SMALL_BOOK.replace("title: A Small Book", "title:")
     [problem] = _problems(make_project(tmp_path, {"one.txt": SEED}, book))
     assert problem.line == 1 and "'title' should be text" in problem.message
+
+
+# ---------------------------------------------------------------- the editors' Markdown: nothing dropped unsaid
+
+def _findings(source: str, headings: bool = True) -> list[tuple[int, str, str]]:
+    from pipeline.editorial.prose import markdown_findings
+    return [(f.line, f.severity, f.message) for f in markdown_findings(source, headings)]
+
+
+@pytest.mark.parametrize("source, line, severity, words", [
+    ('Text.\n\nA <img alt="x"> here.', 3, "error", "<img> is removed"),
+    ("Text.\n\n![a crane](crane.png)", 3, "error", "<img> is removed"),
+    ("Text <script>x</script>.", 1, "warning", "<script> is removed with its content"),
+    ("One\n<div>two</div>\nthree", 2, "warning", "raw HTML <div>"),
+    ("A <span>word</span>.", 1, "warning", "raw HTML <span>"),
+    ("See\n[the page](page.html).", 2, "warning", "'page.html' is relative"),
+    ("[x](file:///etc/passwd)", 1, "warning", "'file:' addresses are not kept"),
+    ("[x](javascript:alert(1))", 1, "warning", "'javascript:' addresses are not kept"),
+    ("[x]()", 1, "warning", "it has no address"),
+    ("As\n\n[text][nowhere] says.", 3, "warning", "[text][nowhere] has no definition"),
+])
+def test_what_the_book_cannot_keep_is_found_at_its_line(source, line, severity, words):
+    [(found_line, found_severity, message)] = _findings(source)
+    assert (found_line, found_severity) == (line, severity) and words in message, message
+
+
+@pytest.mark.parametrize("source", [
+    "Plain *italics*, **bold**, `code <div>` and [a link](https://example.org) or <mailto:me@example.org>.",
+    "A [reference][r] link.\n\n[r]: https://example.org",
+    "Brackets [sic] and [1] stay as they are.",
+    "A <b>typed</b> <i>tag</i> Markdown would make.",
+    "Text.\n\n---\n\nMore text, with a hard  \nbreak.",
+    "<!-- an editors' comment -->\nText.",
+    "## A section heading",
+])
+def test_what_the_book_keeps_is_not_a_finding(source):
+    assert _findings(source, headings=False) == []
+
+
+def test_a_top_level_heading_is_a_finding_only_where_the_book_heads_the_part():
+    source = "Text.\n\n# Introduction\n\nMore.\n\nSources\n=======\n"
+    assert [(line, message[:21]) for line, _, message in _findings(source, headings=False)] == [
+        (3, "a top-level heading ("), (7, "a top-level heading (")]
+    assert _findings(source) == []
+
+
+def test_markdown_findings_in_a_note_are_reported_at_the_line_of_its_text(tmp_path):
+    notes = _notes(_note("general secretary", text="See [the page](page.html)."),
+                   _note("civil war", text="A picture: <img alt='war'>"))
+    [problem] = _problems(make_project(tmp_path, {"one.txt": SEED}, SMALL_BOOK, notes))
+    assert problem.severity == "error" and (problem.path.name, problem.line) == ("notes.yaml", 7)
+
+
+def test_markdown_findings_in_the_glossary_and_the_introduction_are_warnings_with_their_lines(tmp_path):
+    glossary = ("entries:\n  - term: NEP\n    forms: [New Economic Policy]\n"
+                "    definition: See [the policy](nep.html).\n")
+    book = SMALL_BOOK.replace("chapters:", "introduction: introduction.md\nchapters:")
+    files = {"introduction.md": "# Introduction\n\nThe text.\n\n<div>Boxed.</div>\n"}
+    problems = _problems(make_project(tmp_path, {"one.txt": SEED}, book, glossary=glossary, files=files))
+    assert sorted((p.path.name, p.line, p.severity) for p in problems if "never used" not in p.message) == [
+        ("glossary.yaml", 4, "warning"), ("introduction.md", 1, "warning"), ("introduction.md", 5, "warning")]
