@@ -183,6 +183,22 @@ def test_a_very_long_chapter_is_split_into_parts_under_250_kb_with_every_link_in
     assert check.valid, [m.message for m in check.messages]
 
 
+def test_the_cover_gives_the_title_pages_credit_in_its_words(monkeypatch):
+    import dataclasses
+    from pipeline.writers import cover
+
+    meta = prepare(BuildOptions(ROOT))[1].book.meta
+    written = []
+    original = cover._centred
+    monkeypatch.setattr(cover, "_centred", lambda draw, lines, *rest: written.append(lines) or original(draw, lines,
+                                                                                                     *rest))
+    cover.draw_cover(meta, ROOT / "styles" / "fonts")
+    assert meta.credit and [" ".join(lines) for lines in written].count(meta.credit_line) == 1
+    written.clear()
+    cover.draw_cover(dataclasses.replace(meta, credit=None), ROOT / "styles" / "fonts")
+    assert [f"Edited by {meta.editor}"] in written
+
+
 def test_the_cover_is_kept_per_project_and_drawn_again_when_its_metadata_changes(tmp_path, monkeypatch):
     """The last cover drawn is taken from the project's cache while the metadata, fonts and
     code are the same; anything else, or a damaged file, and it is drawn again."""
