@@ -101,7 +101,10 @@ def test_navigation_has_nested_toc_landmarks_and_our_page_list(epub_documents, e
     assert {"cover", "toc", "bodymatter", "endnotes", "index", "colophon"} <= landmarks
     if "EPUB/text/glossary.xhtml" in epub_files:
         assert "glossary" in landmarks
-    assert "EPUB/toc.ncx" in epub_files
+    ncx = etree.fromstring(epub_files["EPUB/toc.ncx"])
+    ns = {"n": "http://www.daisy.org/z3986/2005/ncx/"}
+    assert ncx.find("n:head/n:meta[@name='dtb:depth']", ns).get("content") == "2"  # chapters, their sections
+    assert ncx.find("n:navMap/n:navPoint/n:navPoint", ns) is not None
 
 
 def test_documents_are_semantic_and_well_ordered(epub_documents, epub_files):
