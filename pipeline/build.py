@@ -185,6 +185,7 @@ def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | 
             except OSError as exc:
                 raise PipelineError(explain_write_error(exc, options.out_dir / f"{slug}.pdf")) from None
             result.seconds["pdf"] = time.perf_counter() - t
+            result.made.warnings.extend(result.pdf.css_notes)
         elif options.epub:
             epub.start(_kept_pages(options, book, notice))
         if options.epub:

@@ -84,6 +84,13 @@ def test_blank_text_in_book_yaml_is_an_error_at_its_line(tmp_path, edit, line, f
     assert problem.message.startswith(f"{field} is blank") and problem.line == line, str(problem)
 
 
+def test_a_title_no_title_page_could_set_is_an_error_at_its_line(tmp_path):
+    book = SMALL_BOOK.replace("title: A Small Book", "title: " + "Stalin" * 4000)
+    [problem] = _problems(make_project(tmp_path, {"one.txt": SEED}, book))
+    assert problem.message == "'title' is 24,000 characters long, over the 200 a title page sets"
+    assert problem.line == 1 and "shorten it" in problem.hint
+
+
 def test_a_blank_note_text_is_one_error_at_its_line(tmp_path):
     notes = _notes(_note("general secretary", text="  "))
     [problem] = _problems(make_project(tmp_path, {"one.txt": SEED}, SMALL_BOOK, notes))

@@ -312,6 +312,18 @@ def test_a_missing_stylesheet_is_named_not_blamed_on_the_output(tmp_path, capsys
     assert code == 1 and "styles/print.css: error: stylesheet missing" in output and "cannot write" not in output
 
 
+def test_what_weasyprint_leaves_out_of_a_stylesheet_is_a_warning_with_its_line(tmp_path, capsys):
+    project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE}, SMALL_BOOK)
+    css = project / "styles" / "print.css"
+    lines = css.read_text(encoding="utf-8").count("\n")
+    css.write_text(css.read_text(encoding="utf-8") + "h1 { margin: ;; line-height: banana; }\n", encoding="utf-8")
+    code, output = _build(project, capsys, "--pdf")
+    assert code == 0
+    assert f"print.css:{lines + 1}:6: warning: the PDF is made without this: Ignored `margin: `" in output
+    assert f"print.css:{lines + 1}:17: warning: the PDF is made without this: Ignored `line-height: banana`" \
+        in output and "hint: correct the rule or remove it" in output
+
+
 def _descendants(pid: int) -> list[int]:
     """Processes started by pid, and by them (Linux /proc; empty elsewhere)."""
     found, pending = [], [pid]

@@ -80,6 +80,10 @@ def _explain(error: ValidationError, doc: YamlDocument) -> list[Problem]:
         return [doc.problem(f"'{_field(path)}' entry {path[-1] + 1 if isinstance(path[-1], int) else ''} "
                             f"should be the start of a line (text) or a mapping with 'starts' and "
                             f"'occurrence'", path)]
+    if validator_name == "maxLength":
+        return [doc.problem(f"'{_field(path)}' is {len(error.instance):,} characters long, over the "
+                            f"{error.validator_value} a title page sets", path,
+                            hint="shorten it: what more it would say belongs in the introduction or a note")]
     if validator_name in ("pattern", "minLength") and _blank(error.instance):
         return [_blank_problem(path, schema, doc)]
     if validator_name in ("pattern", "minLength", "minimum", "minItems", "enum"):
