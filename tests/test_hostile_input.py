@@ -371,7 +371,8 @@ def test_a_killed_build_leaves_nothing_the_next_build_keeps(tmp_path):
 def test_ctrl_c_says_interrupted_once_without_a_traceback(tmp_path):
     """Ctrl-C signals the terminal's whole process group: the build and its helpers alike. It is sent
     once a helper has made its scratch folder, that is while it imports the writers or works."""
-    project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE * 30}, SMALL_BOOK)
+    # a book long enough to be still in the making when the signal comes, on a machine however fast
+    project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE * 600}, SMALL_BOOK)
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     command = [sys.executable, "-m", "pipeline", "build", "-q", "-j", "2", "--no-layout-cache",
