@@ -36,7 +36,7 @@ def _jobs(value: str) -> int:
     return int(value)
 
 
-def _folder(value: str) -> Path:
+def _folder_name(value: str) -> Path:
     if not value.strip():
         raise argparse.ArgumentTypeError("expected a folder's name, not an empty string")
     return Path(value)
@@ -55,7 +55,7 @@ def parser() -> argparse.ArgumentParser:
     only = build.add_mutually_exclusive_group()
     only.add_argument("--epub", action="store_true", help="build the EPUB edition only (about a second)")
     only.add_argument("--pdf", action="store_true", help="build the PDF edition only")
-    build.add_argument("--out", type=_folder, metavar="DIR", help="write the editions here (default: out/)")
+    build.add_argument("--out", type=_folder_name, metavar="DIR", help="write the editions here (default: out/)")
     build.add_argument("--no-report", action="store_true", help="do not write out/cleaning-report.html")
     build.add_argument("--no-layout-cache", action="store_true",
                        help="lay out every part of the PDF afresh (default: reuse the layout of unchanged parts, "
@@ -83,7 +83,7 @@ def parser() -> argparse.ArgumentParser:
                                             "input NAME.txt or NAME.html (NAME.report.txt with --report).")
     clean.add_argument("files", type=Path, nargs="+", metavar="FILE",
                        help="a plain-text copy of a web page (.txt), or a page saved by a browser (.html, .htm)")
-    clean.add_argument("--out", type=_folder, metavar="DIR",
+    clean.add_argument("--out", type=_folder_name, metavar="DIR",
                        help="write one output file per input into DIR instead of printing (needed for several files)")
     shown = clean.add_mutually_exclusive_group()
     shown.add_argument("--report", action="store_true", help="print the cleaning audit instead of the text")
@@ -99,7 +99,7 @@ def parser() -> argparse.ArgumentParser:
                                             "Stop with Ctrl-C.")
     _common(watch)
     watch.add_argument("--epub", action="store_true", help="rebuild the EPUB only")
-    watch.add_argument("--out", type=_folder, metavar="DIR", help="write the editions here (default: out/)")
+    watch.add_argument("--out", type=_folder_name, metavar="DIR", help="write the editions here (default: out/)")
     for command in (build, check, clean, watch):
         command.set_defaults(command_parser=command)
     return top

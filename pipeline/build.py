@@ -90,11 +90,19 @@ def prepare(options: BuildOptions, cache=None) -> tuple[Editorial, BuildInput]:
     from .editorial.apply import build_book
     from .editorial.load import load_editorial
 
+    _check_styles(options)
     editorial = load_editorial(options.project, cache=options.editorial_cache_dir)
     made = build_book(editorial, cache)
     if options.coverage_font.is_file():
         made.warnings.extend(missing_glyphs(made.book, options.coverage_font))
     return editorial, made
+
+
+def _check_styles(options: BuildOptions) -> None:
+    from .styles_check import styles_problems
+    problems = styles_problems(options.styles)
+    if problems:
+        raise PipelineError(problems)
 
 
 def _on_disk(cache) -> bool:
@@ -127,6 +135,7 @@ def build(options: BuildOptions, cache=None, progress=None, on_wait=None,
         # WeasyPrint is slow to import: done in a thread, that overlaps loading and cleaning.
         threading.Thread(target=_import_quietly, args=(options.libraries_file,), daemon=True).start()
     # Helpers start first: their imports overlap with loading and cleaning here.
+    _check_styles(options)  # also where the book is kept from the last build, and not prepared again
     with helpers(*_helpers_wanted(options)) as side:
         editorial, made = prepared or _prepared(options, cache)
         result = BuildResult(editorial, made)
@@ -164,6 +173,7 @@ def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | 
     slug = book.meta.slug
     layouts = options.layout_cache_dir if options.cache_layout and not options.plain_pdf else None
     epub = _EpubJob(book, options.styles, covers, side, result.seconds)
+    before = None if options.epub else page_record.load(options.layout_cache_dir, book, options.styles)
     with build_lock(options.out_dir, on_wait=on_wait), staged_outputs(options.out_dir) as outputs, \
             _shared_chapters(options, book, side, layouts) as share:
         if options.pdf:
@@ -175,6 +185,7 @@ def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | 
             except OSError as exc:
                 raise PipelineError(explain_write_error(exc, options.out_dir / f"{slug}.pdf")) from None
             result.seconds["pdf"] = time.perf_counter() - t
+            result.made.warnings.extend(result.pdf.css_notes)
         elif options.epub:
             epub.start(_kept_pages(options, book, notice))
         if options.epub:
@@ -186,8 +197,20 @@ def _write_editions(options: BuildOptions, result: BuildResult, side: Helpers | 
             outputs.write_bytes("cleaning-report.html", html.encode("utf-8"))
         result.outputs = outputs.commit()
     if result.pdf is not None:  # the PDF now in out/: its pages serve an EPUB-only build while they hold
-        page_record.save(options.layout_cache_dir, book, options.styles, PageList(result.pdf.starts,
-                                                                                    result.pdf.labels))
+        pages = PageList(result.pdf.starts, result.pdf.labels)
+        if not options.epub and notice is not None:
+            _say_if_epub_is_behind(options, slug, before, pages, notice)
+        page_record.save(options.layout_cache_dir, book, options.styles, pages)
+
+
+def _say_if_epub_is_behind(options: BuildOptions, slug: str, before: PageList | None, pages: PageList,
+                           notice) -> None:
+    """A PDF-only build leaves the EPUB of an earlier build in out/: say so where its page numbers no
+    longer match the new PDF's (a study group turning to page 47 in both editions)."""
+    epub = options.out_dir / f"{slug}.epub"
+    if epub.exists() and before != pages:
+        notice(f"EPUB: {epub} is from an earlier build and gives that PDF's page numbers, not this one's: "
+               f"`build --epub` (about a second) brings it up to date")
 
 
 def _kept_pages(options: BuildOptions, book, notice) -> PageList | None:

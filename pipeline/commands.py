@@ -101,11 +101,18 @@ def _clean_one(path, args: argparse.Namespace, console: Console, write) -> int:
             console.err.print(f"{path}: warning: image {block.figure.name} has no alt text (give it in "
                               f"editorial/book.yaml: figures: [{{image: {block.figure.name}, alt: …}}])",
                               markup=False, style="yellow")
+    _warn_if_empty(path, result, console)
     write(_cleaned_text(result, args))
     sys.stdout.flush()
     if not args.quiet and not args.report:
         console.err.print(f"{path}: {result.summary()}", markup=False, style="dim")
     return 0
+
+
+def _warn_if_empty(path, result, console: Console) -> None:
+    if not result.article.has_body():
+        console.err.print(f"{path}: warning: the cleaner kept none of the page's text; see why with --report",
+                          markup=False, style="yellow")
 
 
 def _write_whole(path, text: str) -> None:
@@ -177,6 +184,7 @@ def _clean_batch(args: argparse.Namespace, console: Console) -> int:
             written = pairs.index((path, target)) - failed
             console.info(f"Cleaned {written} of {len(pairs)} file(s) into {args.out}; stopped at {path}.")
             return 1
+        _warn_if_empty(path, result, console)
         console.detail(f"{path} -> {target}: {result.summary()}")
     done = len(pairs) - failed
     console.info(f"Cleaned {done} of {len(pairs)} file(s) into {args.out} "

@@ -169,6 +169,12 @@ class Article:
     source_notes: list[SourceNote] = field(default_factory=list)
     references: list[Text] = field(default_factory=list)
 
+    def has_body(self) -> bool:
+        """Whether a block other than a heading holds words or a figure: what a chapter needs to be read."""
+        return any(block.kind is not BlockKind.HEADING and (block.figure is not None
+                                                             or any(line.text.strip() for line in block.lines))
+                   for block in self.blocks)
+
     def texts(self):
         """Every body Text in reading order (where note calls and terms live)."""
         if self.standfirst:

@@ -88,7 +88,16 @@ class Problems:
             raise PipelineError(self.errors)
 
 
-def did_you_mean(word: str, choices) -> str | None:
+def closest(word: str, choices, ignore_case: bool = False) -> str | None:
+    """The valid choice nearest to `word`, as written in `choices`, or None. With `ignore_case`,
+    'NOTES.YAML' is near 'notes.yaml' (file names, which disks may compare either way)."""
+    written = {(str(c).lower() if ignore_case else str(c)): str(c) for c in choices}
+    matches = difflib.get_close_matches(str(word).lower() if ignore_case else str(word), list(written), n=1,
+                                        cutoff=0.6)
+    return written[matches[0]] if matches else None
+
+
+def did_you_mean(word: str, choices, ignore_case: bool = False) -> str | None:
     """The closest valid choice, phrased for a hint, or None."""
-    matches = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"did you mean '{matches[0]}'?" if matches else None
+    match = closest(word, choices, ignore_case)
+    return f"did you mean '{match}'?" if match else None

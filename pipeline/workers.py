@@ -19,6 +19,7 @@ import os
 import pickle
 import queue
 import shutil
+import signal
 import tempfile
 import threading
 import time
@@ -58,6 +59,9 @@ def cores() -> int:
 
 def _share(counter, results, ends, scratch: str) -> None:
     global _counter, _results, _ends
+    # Ctrl-C reaches every process of the terminal's group: the build alone answers it, says "interrupted"
+    # once and exits; a helper, which watches it (below), then ends too, without a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _counter, _results, _ends = counter, results, ends
     # Should the main process stop reading (it failed), let this process exit all the same.
     results.cancel_join_thread()
@@ -224,11 +228,16 @@ def helpers(count: int, warm_up: Callable[[], object] | None = None):
     pool = ProcessPoolExecutor(count, mp_context=context, initializer=_share,
                                initargs=(counter, results, ends, scratch))
     side = Helpers(pool, count, counter, results, ends)
+    interrupted = False
     try:
         for _ in range(count if warm_up is not None else 0):
             pool.submit(warm_up)
         yield side
+    except KeyboardInterrupt:
+        interrupted = True
+        raise
     finally:
         side.close_claims()  # on an error, too
-        pool.shutdown(wait=True, cancel_futures=True)
+        # Interrupted, this process is about to exit and its helpers end with it: no waiting for their work.
+        pool.shutdown(wait=not interrupted, cancel_futures=True)
         shutil.rmtree(scratch, ignore_errors=True)  # what helpers that were killed left

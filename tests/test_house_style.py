@@ -11,6 +11,7 @@ from pipeline.style.edits import Edit, apply_edits
 from pipeline.style.joins import join_edits, related_pairs
 from pipeline.style.quotes import DOUBLE, SINGLE, quotations, quote_edits
 from pipeline.style.ranges import range_edits
+from pipeline.style.spacing import spacing_edits
 
 
 def run(rule, text: str | Text, *args) -> str:
@@ -99,6 +100,44 @@ def test_a_compound_the_book_joins_with_an_en_dash_elsewhere_takes_it_everywhere
 
 
 # ---------------------------------------------------------------- quotation marks
+
+def _spaced(text: str) -> str:
+    t = Text(text)
+    apply_edits(t, spacing_edits(t))
+    return t.text
+
+
+@pytest.mark.parametrize("before, after", [
+    ("threaten to commit suicide .’In addition", "threaten to commit suicide.’ In addition"),
+    ("as ‘lack of care for them as human beings’resulted in ‘dissatisfaction’",
+     "as ‘lack of care for them as human beings’ resulted in ‘dissatisfaction’"),
+    ("the planned and state- owned economy", "the planned and state-owned economy"),
+    ("after 1921 -that is, after", "after 1921 – that is, after"),
+    ("the workers.“The mood", "the workers. “The mood"),
+    ("Is it so ? Yes , it is .", "Is it so? Yes, it is."),
+])
+def test_slips_of_spacing_are_set_right(before, after):
+    assert _spaced(before) == after
+
+
+@pytest.mark.parametrize("text", [
+    "pre- and post-war, anti- or pro-Soviet, nineteenth- to twentieth-century",
+    "‘Don’t,’ she said, ‘they’re O’Brien’s, rock’n’roll’s and Thiong’o’s.’",
+    "He paused . . . and went on.",
+    "See http://example.com/a- b .x and `a -b` in code",
+    "the workers’ state, Stalin’s, the ’30s",
+])
+def test_spacing_leaves_what_is_written_on_purpose(text):
+    t = Text(text, [Mark(MarkKind.CODE, text.index("`a"), text.index("`a") + 6)] if "`" in text else [])
+    apply_edits(t, spacing_edits(t))
+    assert t.text == text
+
+
+def test_a_note_call_after_a_respaced_stop_stays_after_its_word():
+    t = Text("commit suicide .’In addition", [Mark(MarkKind.NOTE_CALL, 17, 17, "n1")])
+    apply_edits(t, spacing_edits(t))
+    assert t.text == "commit suicide.’ In addition" and t.marks[0].start == t.text.index("’") + 1
+
 
 def test_single_quotations_become_double_with_single_inside():
     assert run(quote_edits, "his ‘Secret Speech’ and his ‘cult of personality’.", DOUBLE) == \

@@ -140,3 +140,15 @@ def test_a_nesting_deep_but_readable_page_keeps_its_text(tmp_path):
     path.write_text(page)
     source = read_seed(path)
     assert [u.text for u in source.units] == [PROSE.strip()]
+
+
+def test_a_comment_left_open_is_a_warning_that_counts_the_words_it_hides(tmp_path):
+    from pipeline.clean import clean
+    prose = "The tide came in slowly over the mud flats of the old harbour. " * 3
+    page = tmp_path / "walk.html"
+    page.write_text(f"<html><body><h1>Harbour walk</h1>\n<p>{prose}</p>\n<!-- a note\n<p>Later the boats "
+                    f"returned with the evening tide.</p></body></html>", encoding="utf-8")
+    warnings = [(event.line, event.detail) for event in clean(read_seed(page)).warnings()]
+    assert any(line == 3 and "never closed" in detail and "10 words" in detail for line, detail in warnings), warnings
+    page.write_text(page.read_text(encoding="utf-8").replace("a note", "a note -->"), encoding="utf-8")
+    assert not any("never closed" in event.detail for event in clean(read_seed(page)).warnings())

@@ -159,6 +159,23 @@ def test_an_epub_only_build_takes_the_last_layouts_pages_while_they_hold(tmp_pat
     assert not epub_markers(out / "a-small-book.epub")
 
 
+def test_a_pdf_only_build_says_when_the_epub_beside_it_gives_other_pages(tmp_path, capsys):
+    project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE * 40}, SMALL_BOOK)
+    assert main(["build", "--no-report", "-q", "--project", str(project)]) == 0
+    capsys.readouterr()
+    assert main(["build", "--pdf", "--no-report", "--project", str(project)]) == 0
+    assert "is from an earlier build" not in capsys.readouterr().out  # the same pages: nothing to say
+
+    css = project / "styles" / "print.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\np { line-height: 2; }\n", encoding="utf-8")
+    assert main(["build", "--pdf", "--no-report", "--project", str(project)]) == 0
+    said = [line for line in capsys.readouterr().out.splitlines() if "is from an earlier build" in line]
+    assert len(said) == 1 and "build --epub" in said[0]
+    assert main(["build", "--epub", "--no-report", "--project", str(project)]) == 0
+    markers = epub_markers(project / "out" / "a-small-book.epub")
+    assert sorted(markers) == sorted(label for label, _ in pdf_pages(project / "out" / "a-small-book.pdf"))
+
+
 def test_the_paged_epub_is_the_same_to_the_byte_each_time(built, epub_path):
     from conftest import ROOT
     from pipeline.writers.epub import build_epub

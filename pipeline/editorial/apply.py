@@ -24,7 +24,8 @@ from .italics import set_italics
 from .load import ChapterSpec, Editorial
 from .notes import anchor_editor_notes, number_notes
 from .overrides import resolve_overrides
-from .prose import parse_markdown
+from .prose import Finding, markdown_findings, parse_markdown
+from .yamlfile import YamlDocument
 
 
 def clean_chapter(spec: ChapterSpec, editorial: Editorial, cache=None) -> tuple[CleanResult | None, list[Problem]]:
@@ -50,6 +51,12 @@ def _chapter(spec: ChapterSpec, number: int, result: CleanResult, editorial: Edi
             f"chapter {spec.index + 1} ({spec.seed.name}) has no title line in its article",
             spec.where, hint="add a title: to this chapter in editorial/book.yaml"))
         title = spec.seed.stem
+    if not article.has_body():
+        problems.add(editorial.book.problem(
+            f"chapter {spec.index + 1} ({spec.seed.name}): the cleaner kept none of its text (every line was "
+            f"dropped as the page's furniture, or the page holds none)", spec.where,
+            hint=f"see why with `python -m pipeline clean {spec.seed} --report`, and bring the article's lines "
+                 f"back with cleaning: keep: […] in this chapter"))
     for event in result.warnings():
         problems.warning(f"chapter '{spec.id}': {event.detail}", spec.seed, event.line)
     apply_figures(article, spec, editorial, problems)
@@ -75,18 +82,41 @@ def _see_also_id(ref: str, editorial: Editorial) -> str:
     return ref
 
 
-def _read_markdown(path: Path | None, problems: Problems) -> list[Prose]:
+def _read_markdown(path: Path | None, problems: Problems, key: str) -> list[Prose]:
+    """A Markdown file book.yaml names (under `key`), as prose; one that holds no text is a warning,
+    since the book would print the part's heading over nothing."""
     if path is None:
         return []
     try:
         raw = path.read_bytes()
-        return parse_markdown(raw.decode("utf-8-sig"))
+        source = raw.decode("utf-8-sig")
+        blocks = parse_markdown(source)
+        problems.extend(Problem(f.message, path, f.line, hint=f.hint, severity=f.severity)
+                        for f in markdown_findings(source, headings=False))
+        if not blocks:
+            problems.warning(f"{path.name} is empty: the book's {key} will have no text", path,
+                             hint=f"write it, or remove '{key}:' from editorial/book.yaml")
+        return blocks
     except UnicodeDecodeError as exc:
         problems.error(f"not valid UTF-8 at byte offset {exc.start}", path, raw.count(b"\n", 0, exc.start) + 1,
                        hint="save the file as UTF-8")
     except OSError as exc:
         problems.error(f"cannot read: {exc.strerror}", path)
     return []
+
+
+def _yaml_markdown_problems(editorial: Editorial) -> list[Problem]:
+    """What the editors' Markdown in YAML values (notes, supplied notes, glossary definitions) would
+    lose or print as typed, each at the line of its value."""
+    values: list[tuple[YamlDocument, str, tuple]] = []
+    values += [(editorial.notes_doc, n.text, (*n.where, "text")) for n in editorial.notes]
+    values += [(editorial.book, text, where) for c in editorial.chapters for text, where in c.missing_notes.values()]
+    values += [(editorial.glossary_doc, g.definition, (*g.where, "definition")) for g in editorial.glossary]
+    return [_value_problem(doc, where, finding) for doc, text, where in values for finding in markdown_findings(text)]
+
+
+def _value_problem(doc: YamlDocument, where: tuple, finding: Finding) -> Problem:
+    return doc.problem(finding.message, where, hint=finding.hint, severity=finding.severity)
 
 
 def build_book(editorial: Editorial, cache=None) -> BuildInput:
@@ -109,9 +139,10 @@ def build_book(editorial: Editorial, cache=None) -> BuildInput:
         chapter.notes, note_problems = number_notes(spec.id, chapter.article, spec, notes, editorial.book)
         problems.extend(note_problems)
         chapters.append(chapter)
+    problems.extend(_yaml_markdown_problems(editorial))
     glossary = _glossary(editorial) if editorial.glossary else []
-    introduction = _read_markdown(editorial.introduction, problems)
-    colophon = _read_markdown(editorial.colophon, problems)
+    introduction = _read_markdown(editorial.introduction, problems, "introduction")
+    colophon = _read_markdown(editorial.colophon, problems, "colophon")
     book = Book(editorial.meta, chapters, introduction, glossary, colophon)
     changes = StyleChanges()
     if editorial.italics:  # everywhere: chapters, notes, glossary, introduction, sources

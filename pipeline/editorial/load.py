@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import BookMeta
-from ..problems import PipelineError, Problem, Problems, did_you_mean
+from ..problems import PipelineError, Problem, Problems, closest, did_you_mean
 from ..style import HouseStyle
 from .index_spec import IndexSpec, load_index_specs
 from .slug import slugify
@@ -23,6 +23,8 @@ from .yamlfile import YamlDocument, load_yaml
 
 EDITORIAL = "editorial"
 SEEDS = "seeds"
+#: The YAML files the pipeline reads from editorial/, each optional but book.yaml.
+KNOWN_YAML = ("book.yaml", "notes.yaml", "glossary.yaml", "index.yaml")
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,8 @@ def _load_chapters(root: Path, doc: YamlDocument, problems: Problems) -> list[Ch
         if chapter_id in seen_ids:
             problems.add(doc.problem(f"chapter id '{chapter_id}' is used twice (chapters {seen_ids[chapter_id] + 1} "
                                      f"and {i + 1})", (*where, "id") if raw.get("id") else where,
-                                     hint="give each chapter its own id"))
+                                     hint=f"give each chapter its own id; notes for '{chapter_id}' are not "
+                                          f"checked until then"))
         seen_ids.setdefault(chapter_id, i)
         if raw["seed"] in seen_seeds:
             problems.add(doc.problem(f"seed '{raw['seed']}' is already chapter {seen_seeds[raw['seed']] + 1}",
@@ -204,16 +207,52 @@ def _load_chapters(root: Path, doc: YamlDocument, problems: Problems) -> list[Ch
 
 
 def _load_notes(doc: YamlDocument, chapters: list[ChapterSpec], problems: Problems) -> list[NoteSpec]:
-    ids = [c.id for c in chapters]
+    """The notes of chapters that book.yaml names once. A note naming an unknown chapter is reported
+    once per id; notes of a chapter id used twice are not checked (they would be checked against
+    the wrong chapter, burying the one real mistake under many false ones)."""
+    ids = list(dict.fromkeys(c.id for c in chapters))
+    twice = _duplicate_ids(chapters)
     notes = []
+    unknown: dict[str, list[int]] = {}
     for i, raw in enumerate(doc.data.get("notes") or []):
         where = ("notes", i)
+        if raw["chapter"] in twice:
+            continue  # said once, with the duplicate id
         if raw["chapter"] not in ids:
-            hint = did_you_mean(raw["chapter"], ids) or ("chapter ids: " + ", ".join(ids))
-            problems.add(doc.problem(f"unknown chapter '{raw['chapter']}'", (*where, "chapter"), hint=hint))
-            continue
-        notes.append(NoteSpec(i, raw["chapter"], raw["after"], raw.get("occurrence"), raw["text"], where))
+            unknown.setdefault(raw["chapter"], []).append(i)
+        else:
+            notes.append(NoteSpec(i, raw["chapter"], raw["after"], raw.get("occurrence"), raw["text"], where))
+    for chapter_id, indexes in unknown.items():
+        problems.add(_unknown_chapter_problem(doc, chapter_id, indexes, ids, twice))
     return notes
+
+
+def _duplicate_ids(chapters: list[ChapterSpec]) -> set[str]:
+    seen: set[str] = set()
+    return {c.id for c in chapters if c.id in seen or seen.add(c.id)}
+
+
+def _count(items: list, noun: str) -> str:
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
+
+
+def _lines(doc: YamlDocument, indexes: list[int]) -> str:
+    """'(line 12)' or '(lines 12, 30, 41)': where the notes are, to find them all at once."""
+    lines = [str(doc.where(("notes", i, "chapter"))[0]) for i in indexes]
+    return f"(line {lines[0]})" if len(lines) == 1 else f"(lines {', '.join(lines)})"
+
+
+def _unknown_chapter_problem(doc: YamlDocument, chapter_id: str, indexes: list[int], ids: list[str],
+                             twice: set[str]) -> Problem:
+    """One error for every note naming the same unknown chapter: the id is one mistake, however
+    many notes carry it."""
+    hint = did_you_mean(chapter_id, ids) or ("chapter ids: " + ", ".join(ids))
+    if twice:
+        hint += f"; book.yaml uses {', '.join(repr(t) for t in sorted(twice))} twice: was one of them " \
+                f"meant to be '{chapter_id}'?"
+    where = f", named by {_count(indexes, 'note')} {_lines(doc, indexes)}" if len(indexes) > 1 else ""
+    return doc.problem(f"unknown chapter '{chapter_id}'{where}",
+                       ("notes", indexes[0], "chapter"), hint=hint)
 
 
 def _load_glossary(doc: YamlDocument, problems: Problems) -> list[GlossarySpec]:
@@ -297,8 +336,10 @@ def load_editorial(root: Path, cache: Path | None = None) -> Editorial:
     problems = Problems()
     book_path = folder / "book.yaml"
     if not book_path.is_file():
+        twin = closest("book.yaml", [p.name for p in _listed(folder)], ignore_case=True) if folder.is_dir() else None
         raise PipelineError(Problem("editorial/book.yaml not found", book_path,
-                                    hint="run from the project folder, or pass --project DIR"))
+                                    hint=f"rename editorial/{twin} to book.yaml" if twin else
+                                    "run from the project folder, or pass --project DIR"))
     book = _optional_doc(book_path, "book", problems, cache)
     notes_doc = _optional_doc(folder / "notes.yaml", "notes", problems, cache)
     glossary_doc = _optional_doc(folder / "glossary.yaml", "glossary", problems, cache)
@@ -320,6 +361,7 @@ def load_editorial(root: Path, cache: Path | None = None) -> Editorial:
                                         "introduction")
     if data.get("colophon"):
         editorial.colophon = inside(folder, data["colophon"], problems, book, ("colophon",), "colophon")
+    _unread_files(folder, [editorial.introduction, editorial.colophon], problems)
     if notes_doc is not None:
         editorial.notes_doc = notes_doc
         editorial.notes = _load_notes(notes_doc, chapters, problems)
@@ -331,3 +373,43 @@ def load_editorial(root: Path, cache: Path | None = None) -> Editorial:
         editorial.index = load_index_specs(index_doc, problems)
     editorial.problems = problems.items
     return editorial
+
+
+def _listed(folder: Path) -> list[Path]:
+    """The files an editor sees in `folder` (not hidden ones: editors' tools leave those)."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def _is_read(path: Path, read: list[Path]) -> bool:
+    return any(path.name == r.name or (r.exists() and path.samefile(r)) for r in read)  # samefile: case-blind disks
+
+
+def _unread_files(folder: Path, named: list[Path | None], problems: Problems) -> None:
+    """Files in editorial/ the pipeline does not read: a renamed or misspelt file would otherwise
+    drop its content without a word. Where the file it stands for is missing, that is an error."""
+    expected = [folder / name for name in KNOWN_YAML] + [p for p in named if p is not None and p.parent == folder]
+    names = [p.name for p in expected]
+    for path in _listed(folder):
+        if _is_read(path, expected):
+            continue
+        target = closest(path.name, names, ignore_case=True)
+        if target in KNOWN_YAML and not (folder / target).exists() and _looks_like_yaml(path):
+            problems.add(Problem(f"{path.name} is not read: the pipeline reads {target}, which is missing, so "
+                                 f"what {path.name} holds is left out of the book", path,
+                                 hint=f"rename it to {target}"))
+        else:
+            problems.add(Problem(f"{path.name} is not read by the pipeline", path, severity="warning",
+                                 hint=_unread_hint(path, target, names)))
+
+
+def _looks_like_yaml(path: Path) -> bool:
+    return any(f".{ext}" in path.name.lower() for ext in ("yaml", "yml"))
+
+
+def _unread_hint(path: Path, target: str | None, names: list[str]) -> str:
+    if target is not None:
+        return f"{did_you_mean(path.name, [target], ignore_case=True)} Rename it if it should replace that file, " \
+               f"or move it out of editorial/"
+    if path.suffix.lower() == ".md":
+        return "book.yaml names the Markdown files it uses (introduction:, colophon:); name it there or move it"
+    return "editorial/ is read for " + ", ".join(names) + "; move other files out of it"

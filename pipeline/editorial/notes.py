@@ -51,6 +51,7 @@ def anchor_editor_notes(article: Article, notes: list[NoteSpec], doc: YamlDocume
     problems: list[Problem] = []
     texts = reading_texts(article)
     folded = [fold(text.text) for text in texts]  # once per text, not once per note
+    placed: dict[tuple[int, int], NoteSpec] = {}  # (text, offset) -> the note whose call stands there
     for spec in notes:
         hits = [(text, span) for text, f in zip(texts, folded) for span in find_all(spec.after, text.text, f)]
         if not hits:
@@ -70,15 +71,37 @@ def anchor_editor_notes(article: Article, notes: list[NoteSpec], doc: YamlDocume
         if index >= len(hits):
             problems.append(doc.problem(
                 f"occurrence {spec.occurrence} asked, but “{spec.after}” occurs {len(hits)} time(s) in "
-                f"chapter '{spec.chapter}'", (*spec.where, "occurrence")))
+                f"chapter '{spec.chapter}'", (*spec.where, "occurrence"),
+                hint=_occurrence_hint(spec, hits)))
             continue
         text, (_, end) = hits[index]
         while end < len(text.text) and text.text[end] in _AFTER_CALL and not (
                 text.text[end] == "’" and text.text[end + 1:end + 2].isalpha()):
             end += 1  # the call follows the punctuation that closes the phrase, as in British practice
+        first = placed.setdefault((id(text), end), spec)
+        if first is not spec:
+            problems.append(_same_place_problem(first, spec, doc))
+            continue
         text.marks.append(Mark(MarkKind.NOTE_CALL, end, end, editor_note_key(spec.index)))
         text.marks.sort(key=lambda m: (m.start, m.end))
     return problems
+
+
+def _same_place_problem(first: NoteSpec, second: NoteSpec, doc: YamlDocument) -> Problem:
+    """Two calls at one place print side by side ("1" and "2" read as note 12)."""
+    first_line, second_line = doc.where(first.where)[0], doc.where(second.where)[0]
+    return doc.problem(
+        f"the notes at lines {first_line} and {second_line} both follow “{second.after}” in chapter "
+        f"'{second.chapter}': their calls would stand side by side and read as one number",
+        (*second.where, "after"), hint=f"merge them into one note (the one at line {first_line})")
+
+
+def _occurrence_hint(spec: NoteSpec, hits: list) -> str:
+    """What to write instead of an occurrence the chapter does not have: the last one there is,
+    or a longer phrase, with the sentences the phrase stands in so the editor can choose."""
+    shown = " | ".join(f"“…{sentence_at(t.text, s[1])}”" for t, s in hits[:3])
+    last = "occurrence: 1 (or leave it out)" if len(hits) == 1 else f"occurrence: 1 to {len(hits)}"
+    return f"use {last}, or quote a longer phrase; {shown}"
 
 
 def _source_paragraphs(text: Text) -> list[Text]:

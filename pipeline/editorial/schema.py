@@ -80,6 +80,12 @@ def _explain(error: ValidationError, doc: YamlDocument) -> list[Problem]:
         return [doc.problem(f"'{_field(path)}' entry {path[-1] + 1 if isinstance(path[-1], int) else ''} "
                             f"should be the start of a line (text) or a mapping with 'starts' and "
                             f"'occurrence'", path)]
+    if validator_name == "maxLength":
+        return [doc.problem(f"'{_field(path)}' is {len(error.instance):,} characters long, over the "
+                            f"{error.validator_value} a title page sets", path,
+                            hint="shorten it: what more it would say belongs in the introduction or a note")]
+    if validator_name in ("pattern", "minLength") and _blank(error.instance):
+        return [_blank_problem(path, schema, doc)]
     if validator_name in ("pattern", "minLength", "minimum", "minItems", "enum"):
         value = error.instance
         shown = value if not isinstance(value, str) or len(value) < 60 else value[:57] + "…"
@@ -89,6 +95,21 @@ def _explain(error: ValidationError, doc: YamlDocument) -> list[Problem]:
             hint = f"{near} {hint}" if near else hint
         return [doc.problem(f"{shown!r} is not a valid value for '{_field(path)}'", path, hint=hint)]
     return [doc.problem(f"'{_field(path)}': {error.message}", path, hint=schema.get("description"))]
+
+
+def _blank(value) -> bool:
+    return isinstance(value, str) and not value.strip()
+
+
+def _blank_problem(path: tuple, schema: dict, doc: YamlDocument) -> Problem:
+    """One message for text that is empty or only spaces, whichever rule caught it (the schema's
+    `pattern: "\\S"` or its minLength), so the value is reported once."""
+    item = bool(path) and isinstance(path[-1], int)
+    what = f"entry {path[-1] + 1} of '{_field(path)}'" if item else f"'{_field(path)}'"
+    hint = "write the text, or remove the entry" if item else "write the text, or remove the key if it is optional"
+    description = schema.get("description")
+    return doc.problem(f"{what} is blank: it holds no text, only spaces or nothing",
+                       path, hint=f"{hint} ({description})" if description else hint)
 
 
 def validate(doc: YamlDocument, name: str) -> list[Problem]:

@@ -18,8 +18,9 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import YAMLError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, NodeEvent, ScalarEvent
+from ruamel.yaml.tokens import ScalarToken
 
 from ..caching import cache_key, read_entry, write_entry
 from ..problems import PipelineError, Problem
@@ -62,23 +63,110 @@ def _yaml() -> YAML:
 
 
 def _syntax_problem(path: Path, exc: YAMLError, source: str = "") -> Problem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = mark.line + 1 if mark is not None else None
-    column = mark.column + 1 if mark is not None else None
-    text = (getattr(exc, "problem", None) or str(exc)).strip()
-    hint = "check the indentation and the quoting of this line"
-    lines = source.splitlines()
-    near = lines[max(0, line - 2):line] if line else []
-    if "\t" in text or "'\\t'" in text or any("\t" in l[:len(l) - len(l.lstrip())] for l in near):
-        text = "a tab character is used for indentation"
-        hint = "YAML indentation must use spaces, not tabs"
+    """Where the mistake is, not only where the parser gave up: an unclosed quote or bracket is
+    reported where it opens, with the parser's own place as the second clue."""
     if isinstance(exc, DuplicateKeyError):
         text = f"duplicate key {exc.problem.split('duplicate key')[-1].strip()}" if exc.problem else \
             "duplicate key"
-        hint = "each key may appear once in a mapping: merge the two entries or rename one"
-    elif "found unhashable key" in text or "could not determine a constructor" in text:
+        line, column = _position(getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None))
+        return Problem(f"YAML syntax error: {text}", path, line, column,
+                       "each key may appear once in a mapping: merge the two entries or rename one")
+    found = _tab_problem(path, exc, source) or _unclosed_problem(path, exc, source)
+    if found is not None:
+        return found
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, column = _position(mark)
+    text = (getattr(exc, "problem", None) or str(exc)).strip()
+    hint = "check the indentation and the quoting of this line"
+    if "found unhashable key" in text or "could not determine a constructor" in text:
         hint = "remove the tag (`!…`): editorial files hold plain text, lists and mappings"
     return Problem(f"YAML syntax error: {text}", path, line, column, hint)
+
+
+def _position(mark) -> tuple[int | None, int | None]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
+
+
+def _tab_problem(path: Path, exc: YAMLError, source: str) -> Problem | None:
+    """A tab where YAML allows none: at the start of a line it indents, anywhere else it is a tab
+    inside the line (after `subtitle:`), and the fixes differ."""
+    mark = getattr(exc, "problem_mark", None)
+    lines = source.splitlines()
+    if mark is None or mark.line >= len(lines):
+        return None
+    text = lines[mark.line]
+    if text[mark.column:mark.column + 1] != "\t":
+        before = lines[max(0, mark.line - 1):mark.line + 1]  # a tab that indents may surface a line later
+        if not any("\t" in l[:len(l) - len(l.lstrip())] for l in before):
+            return None
+        return Problem("YAML syntax error: a tab character is used for indentation", path, mark.line + 1,
+                       mark.column + 1, "YAML indentation must use spaces, not tabs")
+    if not text[:mark.column].strip():
+        return Problem("YAML syntax error: a tab character is used for indentation", path, mark.line + 1,
+                       mark.column + 1, "YAML indentation must use spaces, not tabs")
+    return Problem(f"YAML syntax error: a tab character inside the line, after “{text[:mark.column].strip()}”",
+                   path, mark.line + 1, mark.column + 1,
+                   "replace the tab by a space (or put the value in quotes if the tab belongs to it)")
+
+
+_OPENED = {"while scanning a quoted scalar": "the quoted text",
+           "while parsing a flow sequence": "the list opened with '['",
+           "while parsing a flow mapping": "the mapping opened with '{'"}
+
+
+def _unclosed_problem(path: Path, exc: YAMLError, source: str) -> Problem | None:
+    """A quote or bracket left open: reported at its start, where the editor has to look."""
+    context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    gave_up = _gave_up(exc)
+    if context in _OPENED and start is not None:
+        what = _OPENED[context]
+        line, column = _position(start)
+        return Problem(f"YAML syntax error: {what} that starts at line {line} is never closed ({gave_up})",
+                       path, line, column, _closing_hint(what))
+    quoted = _quoted_before(exc, source)
+    if quoted is None:
+        return None
+    line, column = _position(quoted.start_mark)
+    end_line, _ = _position(quoted.end_mark)
+    if end_line > line:
+        return Problem(f"YAML syntax error: the quoted text that starts at line {line} runs on to line "
+                       f"{end_line}: its closing quote is probably missing ({gave_up})", path, line, column,
+                       _closing_hint("the quoted text"))
+    return Problem(f"YAML syntax error: the text goes on after the quoted text that starts at line {line} "
+                   f"closes ({gave_up})", path, line, column,
+                   "a quote inside quoted text ends it: write '' for ' inside single quotes, \\\" for \" inside "
+                   "double quotes, or quote the value with the other mark")
+
+
+def _gave_up(exc: YAMLError) -> str:
+    line, column = _position(getattr(exc, "problem_mark", None))
+    problem = (getattr(exc, "problem", None) or "").strip()
+    return f"the parser stopped at line {line}, column {column}: {problem}" if line else problem
+
+
+def _closing_hint(what: str) -> str:
+    if "quoted" in what:
+        return "close the quote where the text ends (a quote inside the text: '' in single quotes, \\\" in double)"
+    closer = "]" if "[" in what else "}"
+    return f"close it with '{closer}' where it ends, or put the whole value in quotes if the bracket is part of the text"
+
+
+def _quoted_before(exc: YAMLError, source: str):
+    """The quoted scalar that ends right where the parser stopped, if that is what stopped it."""
+    mark = getattr(exc, "problem_mark", None)
+    if mark is None or not isinstance(exc, MarkedYAMLError):
+        return None
+    last = None
+    try:
+        for token in _yaml().scan(source):
+            if token.end_mark.index > mark.index:
+                break
+            last = token
+    except YAMLError:
+        pass
+    if isinstance(last, ScalarToken) and last.style in ("'", '"') and last.end_mark.index == mark.index:
+        return last
+    return None
 
 
 def load_yaml(path: Path, cache: Path | None = None) -> YamlDocument:
@@ -183,8 +271,8 @@ def _plain(node, path: Path_, doc: YamlDocument):
             try:
                 kline, kcol = node.lc.key(key)
                 doc.key_positions[child] = (kline + 1, kcol + 1)
-                vline, vcol = node.lc.value(key)
-                doc.positions[child] = (vline + 1, vcol + 1)
+                vline, vcol = node.lc.value(key) if node[key] is not None else (kline, kcol)
+                doc.positions[child] = (vline + 1, vcol + 1)  # an empty value: its key's line, not the next
             except (KeyError, TypeError, AttributeError):
                 pass
             out[str(key)] = _plain(value, child, doc)

@@ -17,7 +17,7 @@ from ..clean.units import Markup, Unit
 from ..model import LINE_BREAK, Figure, Text
 from .facts import PageFacts, page_facts
 from .images import ImageFolder, files_folder
-from .source import HtmlSource, is_html_seed, parse_page, read_page_bytes
+from .source import HtmlSource, is_html_seed, parse_page, read_page_bytes, unclosed_comment
 from .walk import RawBlock, walk
 
 __all__ = ["HtmlSource", "is_html_seed", "read_html_seed", "PageFacts"]
@@ -35,7 +35,9 @@ def read_html_seed(path: Path) -> HtmlSource:
     raw = walk(root, facts.url or "", images, elements)
     units = _units(_merge_figures(raw), facts, elements)
     lines = tuple(u.text.replace(LINE_BREAK, " ") or (u.markup.figure.name if u.markup.figure else "") for u in units)
-    return HtmlSource(path, lines, 0, tuple(units), facts, tuple(images.warnings),
+    comment = unclosed_comment(data)
+    warnings = tuple(images.warnings) + ((comment,) if comment else ())
+    return HtmlSource(path, lines, 0, tuple(units), facts, warnings,
                       folder if folder.is_dir() else None)
 
 

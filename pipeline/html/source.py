@@ -127,3 +127,18 @@ def parse_page(data: bytes, path: Path) -> lxml.html.HtmlElement:
                            "this is not a page a browser saves; save the article again", line=entry.line)
     return root
 
+
+_TAG = re.compile(rb"<[^>]*>")
+
+
+def unclosed_comment(data: bytes) -> tuple[int, str] | None:
+    """An HTML comment the page opens and never closes: a browser shows nothing after it, nor does the
+    parser give it; said (line, message) with the words it hides, so that no text goes unnoticed."""
+    opened = data.rfind(b"<!--")
+    if opened < 0 or data.find(b"-->", opened + 4) >= 0:
+        return None
+    hidden = len(_TAG.sub(b" ", data[opened + 4:]).split())
+    return (data.count(b"\n", 0, opened) + 1,
+            f"an HTML comment opened here is never closed: the page's {hidden} words after it are hidden, as a "
+            f"browser hides them; close it with --> in the saved page to read them")
+

@@ -6,7 +6,7 @@ notes and references), the notes, the glossary, the introduction, the colophon
 and the front matter's own text. Each rule is a small function in its own module
 that returns edits; `apply_edits` makes them and keeps every mark (emphasis,
 links, note calls, glossary terms) on its words. The rules change typography only
-— dashes, quotation marks, capitals of titles and headings — never a word, so a
+— spacing, dashes, quotation marks, capitals of titles and headings — never a word, so a
 quotation keeps its words. Every change is counted, with examples, for the
 cleaning report.
 
@@ -26,12 +26,14 @@ from .edits import Edit, apply_edits
 from .joins import join_edits, related_pairs
 from .quotes import DOUBLE, SINGLE, quote_edits
 from .ranges import range_edits
+from .spacing import spacing_edits
 
 __all__ = ["HouseStyle", "StyleChanges", "apply_house_style", "SPACED_EN", "CLOSED_EM", "DOUBLE", "SINGLE",
            "SENTENCE", "TITLE", "AS_WRITTEN"]
 
 #: What each rule does, for the report (rule name -> description).
 RULES = {
+    "spacing": "spaces around punctuation and quotation marks where the page slipped",
     "dashes": "one dash convention",
     "ranges": "en dashes in number ranges",
     "joins": "one form for a compound written both with a hyphen and with an en dash",
@@ -90,8 +92,8 @@ class StyleChanges:
 
 def _typography(text: Text, style: HouseStyle, where: str, changes: StyleChanges,
                 pairs: frozenset[tuple[str, str]] = frozenset()) -> None:
-    """Ranges, compounds, then dashes, then quotation marks: each rule sees the last one's result."""
-    steps = []
+    """Spacing, ranges, compounds, then dashes, then quotation marks: each rule sees the last one's result."""
+    steps = [spacing_edits]
     if style.ranges:
         steps.append(range_edits)
     steps.append(lambda t: join_edits(t, pairs))

@@ -76,8 +76,9 @@ def draw_cover(meta: BookMeta, fonts: Path) -> bytes:
         sub_font, sub_lines = _fit(draw, meta.subtitle, fonts / "CharisSIL-Italic.ttf", 88,
                                    WIDTH - 2 * MARGIN, 4)
         _centred(draw, sub_lines, sub_font, max(top + 80, 1100), 1.3, INK)
-    editor_font = ImageFont.truetype(str(fonts / "CharisSIL-Regular.ttf"), 72)
-    _centred(draw, [f"Edited by {meta.editor}"], editor_font, 1620, 1.3, INK)
+    credit_font, credit_lines = _fit(draw, meta.credit_line, fonts / "CharisSIL-Regular.ttf", 72,
+                                     WIDTH - 2 * MARGIN, 2)  # the title page's credit, in the same words
+    _centred(draw, credit_lines, credit_font, 1620, 1.3, INK)
     if meta.publisher:
         pub_font = ImageFont.truetype(str(fonts / "CharisSIL-Italic.ttf"), 60)
         _centred(draw, [meta.publisher], pub_font, HEIGHT - 330, 1.3, ACCENT)
@@ -111,6 +112,6 @@ _LIBRARIES = ("pillow",)
 
 
 def _cover_key(meta: BookMeta, fonts: Path) -> str:
-    return cache_key(repr((meta.title, meta.subtitle, meta.editor, meta.publisher)),
+    return cache_key(repr((meta.title, meta.subtitle, meta.credit_line, meta.publisher)),
                      *(file_digest(fonts / name) for name in COVER_FONTS),
                      libraries=_LIBRARIES, code=_CODE, scheme="cover-1", length=40)

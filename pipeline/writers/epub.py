@@ -15,11 +15,13 @@ from __future__ import annotations
 import datetime
 import html
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ebooklib import epub
+from lxml import etree
 
 from ..dates import source_datetime
 from ..model import Book
@@ -183,6 +185,17 @@ def _fix_package(opf: bytes, language: str) -> bytes:
                        .encode("utf-8"), 1)
 
 
+def _fix_ncx(ncx: bytes) -> bytes:
+    """ebooklib writes the NCX's dtb:depth as 0; EPUB 2 reading systems take it for the contents' depth.
+    (Its page counts stay 0, as the NCX 2005 spec has it for an NCX without a page list: the page list is
+    the navigation document's.)"""
+    root = etree.fromstring(ncx)
+    point = "{http://www.daisy.org/z3986/2005/ncx/}navPoint"
+    depth = max((sum(1 for _ in p.iterancestors(point)) + 1 for p in root.iter(point)), default=0)
+    return re.sub(rb'<meta content="0" name="dtb:depth"/>', f'<meta content="{depth}" name="dtb:depth"/>'.encode(),
+                  ncx, count=1)
+
+
 def _reproducible_zip(data: bytes, when: datetime.datetime, language: str) -> bytes:
     """Re-zip: mimetype first and stored, entries sorted, every time fixed."""
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
@@ -199,6 +212,8 @@ def _reproducible_zip(data: bytes, when: datetime.datetime, language: str) -> by
             content = source.read(name)
             if name.endswith(".opf"):
                 content = _fix_package(content, language)
+            elif name.endswith(".ncx"):
+                content = _fix_ncx(content)
             target.writestr(info, content)
     return out.getvalue()
 

@@ -14,6 +14,7 @@ import errno
 import fcntl
 import hashlib
 import os
+import shutil
 import tempfile
 import time
 from contextlib import contextmanager
@@ -62,17 +63,56 @@ class Outputs:
         return tmp
 
     def commit(self) -> list[Path]:
-        done = []
+        """Move every edition into place, or none: a target that cannot take its file is named before
+        anything moves, and a move that fails all the same puts back the files already replaced."""
+        self._check_targets()
+        kept: dict[Path, Path | None] = {}  # target -> the previous file's copy (None: there was none)
         try:
             for target, tmp in self.staged.items():
+                kept[target] = self._keep(target)
                 os.chmod(tmp, 0o644)
                 os.replace(tmp, target)
-                done.append(target)
         except OSError as exc:
-            raise PipelineError(explain_write_error(exc, self.folder)) from None
+            failed = next(reversed(kept), self.folder)
+            self._put_back(kept)
+            raise PipelineError(explain_write_error(exc, failed)) from None
         finally:
+            for copy in kept.values():
+                if copy is not None:
+                    copy.unlink(missing_ok=True)
             self.discard()
-        return done
+        return list(kept)
+
+    def _check_targets(self) -> None:
+        for target in self.staged:
+            if target.is_dir():
+                raise PipelineError(Problem(
+                    "a folder stands where this edition goes; nothing in the output folder was changed", target,
+                    hint=f"move or rename the folder {target.name}, or build into another with --out DIR"))
+
+    def _keep(self, target: Path) -> Path | None:
+        """A second name for the file about to be replaced (a hard link: no copy), to put it back with."""
+        if not target.exists():
+            return None
+        fd, copy = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=self.folder)
+        os.close(fd)
+        os.unlink(copy)
+        try:
+            os.link(target, copy)
+        except OSError:  # a file system without hard links
+            shutil.copy2(target, copy)
+        return Path(copy)
+
+    @staticmethod
+    def _put_back(kept: dict[Path, Path | None]) -> None:
+        for target, copy in kept.items():
+            try:
+                if copy is None:
+                    target.unlink(missing_ok=True)
+                else:
+                    os.replace(copy, target)
+            except OSError:
+                pass  # the copy stays as a .part file; the next build removes it
 
     def discard(self) -> None:
         for tmp in self.staged.values():

@@ -39,6 +39,7 @@ from ...render import ids
 from ...render.xhtml import PRINT, Edition, render_chapter
 from . import weasy
 from ..page_list import PageList, PageStart, starts_from_pdf
+from .css_notes import stylesheet_notes
 from .fetcher import RestrictedFetcher
 from .hyphenation import Hyphenator, hyphenate, keep_words_whole, lower_case_words
 from .parts import back_body, front_body, front_items, running_head_css
@@ -47,10 +48,14 @@ from .weasy.api import FontConfiguration
 Progress = Callable[[str, int, int], None]  # (step, done, total)
 
 
-def print_stylesheets(styles: Path, fetcher, fonts: FontConfiguration) -> list:
-    """The print edition's stylesheets, their @font-face fonts loaded into `fonts`."""
-    return [CSS(filename=str(styles / name), url_fetcher=fetcher, font_config=fonts)
-            for name in ("shared.css", "print.css")]
+def print_stylesheets(styles: Path, fetcher, fonts: FontConfiguration, notes: list[Problem] | None = None) -> list:
+    """The print edition's stylesheets, their @font-face fonts loaded into `fonts`; what WeasyPrint
+    leaves out of them goes into `notes`, if given."""
+    sheets = []
+    for name in ("shared.css", "print.css"):
+        with stylesheet_notes(styles / name, notes if notes is not None else []):
+            sheets.append(CSS(filename=str(styles / name), url_fetcher=fetcher, font_config=fonts))
+    return sheets
 
 
 def roman(number: int) -> str:
@@ -77,6 +82,7 @@ class PdfResult:
     plain: str | None = None  # why the plain path made it (None: the fast path)
     starts: list[PageStart] = field(default_factory=list)  # where each page with text begins
     front_pages: dict[str, str] = field(default_factory=dict)  # front matter anchor -> label (i, ii…)
+    css_notes: list[Problem] = field(default_factory=list)  # what WeasyPrint left out of the stylesheets
 
 
 @contextmanager
@@ -121,7 +127,8 @@ class PdfWriter:
         self.progress = progress or (lambda step, done, total: None)
         self.fetcher = RestrictedFetcher(styles)
         self.fonts = FontConfiguration()
-        self.stylesheets = print_stylesheets(styles, self.fetcher, self.fonts)
+        self.css_notes: list[Problem] = []  # what WeasyPrint leaves out of the stylesheets
+        self.stylesheets = print_stylesheets(styles, self.fetcher, self.fonts, self.css_notes)
         self.running_head = running_head_css(book)
         self.stylesheets.append(CSS(string=self.running_head, font_config=self.fonts))
         self.edition = Edition(PRINT)
@@ -279,7 +286,7 @@ class PdfWriter:
                            physical={a: len(front_pages) + i + 1 for a, i in body.indexes.items()},
                            refused=list(self.fetcher.refused), relaid=list(self.relaid), beside=sorted(self.beside),
                            reused=sorted(self.reused), painted_beside=len(replayed), starts=starts,
-                           front_pages=dict(front_labels))
+                           front_pages=dict(front_labels), css_notes=list(self.css_notes))
         self.after_writing()
         self.progress("done", total, total)
         return result
