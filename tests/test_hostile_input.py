@@ -377,8 +377,11 @@ def test_ctrl_c_says_interrupted_once_without_a_traceback(tmp_path):
     scratch.mkdir()
     command = [sys.executable, "-m", "pipeline", "build", "-q", "-j", "2", "--no-layout-cache",
                "--project", str(project)]
+    # A runner started in the background (`pytest &`) ignores Ctrl-C and its children inherit that:
+    # the build is given the terminal's default, as a user's shell gives it.
     build = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             start_new_session=True, env={**os.environ, "TMPDIR": str(scratch)})
+                             start_new_session=True, env={**os.environ, "TMPDIR": str(scratch)},
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 120
     while not list(scratch.glob("reader-helpers-*/reader-helper-*")) and build.poll() is None \
             and time.monotonic() < deadline:
