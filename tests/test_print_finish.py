@@ -80,8 +80,19 @@ def test_full_pages_end_on_the_text_blocks_last_baseline(book):
             assert abs(short / BODY_LINE - round(short / BODY_LINE)) < 0.1, (page.number, short)
 
 
+INDEX_LINE = 11.04  # the index's own grid, 45 lines in the 36 body lines' depth (print.css)
+
+
 def test_no_full_page_is_short_by_more_than_a_line(book):
-    assert [p.number for p in book.full_pages if p.block_bottom - p.text_lines[-1].baseline > BODY_LINE + 1] == []
+    """A page of text ends at most one line short. An index page may end two of its own (smaller) lines short:
+    a sub-entry is never parted (print.css), so one of three lines that finds two left goes whole to the next
+    column, and WeasyPrint balances the columns above it."""
+    def index_page(page) -> bool:
+        return all(abs(line.size - 8.6) < 0.3 for line in page.text_lines)
+
+    short = [(page.number, page.block_bottom - page.text_lines[-1].baseline) for page in book.full_pages]
+    assert [(number, gap) for number, gap in short
+            if gap > (2 * INDEX_LINE if index_page(book.pages[number - 1]) else BODY_LINE) + 1] == []
 
 
 # ---------------------------------------------------------------- the break rules
