@@ -19,6 +19,7 @@ from conftest import DATA, ROOT, letter_words, make_project
 from pipeline.build import BuildOptions, build
 from pipeline.clean import clean
 from pipeline.clean.attribution import markup_or_shown_author
+from pipeline.problems import PipelineError
 from pipeline.seeds import read_seed
 
 PAGE = DATA / "html" / "harbour-walk.html"
@@ -439,3 +440,15 @@ def test_a_long_comment_thread_is_not_taken_for_the_pages_main_container():
     in_content = {u.text[:20]: u.markup.in_content for u in _units(blocks, PageFacts(), elements)}
     assert in_content["The harbour board vo"] and in_content["Work starts in the s"]
     assert not in_content["Reader 3 remembers t"]
+
+
+@pytest.mark.parametrize("image, said", [
+    ("logo.png", "the page's folder holds logo.png, but the cleaner dropped it with the page's furniture"),
+    ("crane.jpg", "did you mean 'crane.png'?"),
+])
+def test_an_image_the_article_lacks_is_explained(tmp_path, image, said):
+    root = html_project(tmp_path / "p", extra=FIGURES + f"      - image: {image}\n        alt: An image\n")
+    with pytest.raises(PipelineError) as refused:
+        build(BuildOptions(project=root, out=root / "out", pdf=False))
+    [problem] = refused.value.problems
+    assert f"no image '{image}' in the article" in problem.message and said in problem.hint, str(problem)

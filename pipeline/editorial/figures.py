@@ -13,12 +13,14 @@ from __future__ import annotations
 import io
 import re
 import warnings
+from pathlib import Path
 
 from lxml import etree
 from PIL import Image, UnidentifiedImageError
 
 from ..model import Article, BlockKind, Figure, Text
-from ..problems import Problems
+from ..html.images import files_folder
+from ..problems import Problems, did_you_mean
 from .load import ChapterSpec, Editorial
 
 MAX_SIDE = 1600
@@ -113,8 +115,19 @@ def apply_figures(article: Article, spec: ChapterSpec, editorial: Editorial, pro
     for name, given in specs.items():
         if name not in used:
             problems.add(editorial.book.problem(f"figures: no image '{name}' in the article of {spec.seed.name}",
-                                                (*given.where, "image"),
-                                                hint="name the image by its file name in the page's _files folder"))
+                                                (*given.where, "image"), hint=_why_not_there(name, spec.seed)))
+
+
+def _why_not_there(name: str, page: Path) -> str:
+    """Why an image the editors name is not in the cleaned article: the cleaner dropped it with the page's
+    furniture (the file is in the page's folder), or no file of that name is there (a near one named)."""
+    folder = files_folder(page)
+    files = sorted(p.name for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+    if name in files:
+        return (f"the page's folder holds {name}, but the cleaner dropped it with the page's furniture: see where "
+                f"with `python -m pipeline clean {page} --report`, and keep it with cleaning: keep: […]")
+    near = did_you_mean(name, files)
+    return (f"{near} " if near else "") + f"name the image by its file name in {folder.name}/"
 
 
 def _load(figure: Figure, spec: ChapterSpec, problems: Problems) -> bool:
