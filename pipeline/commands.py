@@ -132,12 +132,14 @@ def _batch_targets(args: argparse.Namespace, console: Console) -> list[tuple[Pat
     if args.out.exists() and not args.out.is_dir():
         raise PipelineError(Problem("--out names a file, not a folder", args.out,
                                     hint="give a folder for the results, for example --out cleaned/"))
-    pairs, seen, problems = [], {}, Problems()
-    inputs = {_identity(path) for path in args.files}
-    for path in args.files:
-        if _identity(path) in {_identity(p) for p, _target in pairs}:
+    identities = [_identity(path) for path in args.files]
+    inputs = set(identities)
+    pairs, cleaned, seen, problems = [], set(), {}, Problems()
+    for path, identity in zip(args.files, identities):
+        if identity in cleaned:
             console.info(f"{path}: named twice; cleaned once.")
             continue
+        cleaned.add(identity)
         target = args.out / (path.stem + suffix)
         if _identity(target) in inputs:
             problems.error("cleaning it into --out would write over an input", target,
@@ -168,7 +170,7 @@ def _clean_batch(args: argparse.Namespace, console: Console) -> int:
         raise PipelineError(Problem(f"cannot make the folder: {exc.strerror or exc}", args.out,
                                     hint="give --out a folder you may write to")) from exc
     started, failed = time.perf_counter(), 0
-    for path, target in pairs:
+    for index, (path, target) in enumerate(pairs):
         try:
             result = clean(read_seed(path))
         except PipelineError as exc:
@@ -181,8 +183,7 @@ def _clean_batch(args: argparse.Namespace, console: Console) -> int:
         except OSError as exc:  # a full disk or a folder not ours: the rest would fail alike
             console.problem(Problem(f"cannot write the result: {exc.strerror or exc}", target,
                                     hint="give --out a folder you may write to, with room on its disk"))
-            written = pairs.index((path, target)) - failed
-            console.info(f"Cleaned {written} of {len(pairs)} file(s) into {args.out}; stopped at {path}.")
+            console.info(f"Cleaned {index - failed} of {len(pairs)} file(s) into {args.out}; stopped at {path}.")
             return 1
         _warn_if_empty(path, result, console)
         console.detail(f"{path} -> {target}: {result.summary()}")
