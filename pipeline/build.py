@@ -117,6 +117,7 @@ def _prepared(options: BuildOptions, cache) -> tuple[Editorial | None, BuildInpu
     kept = BookCache(options.book_file, options.project) if _on_disk(cache) else None
     made = kept.get() if kept is not None else None
     if made is not None:
+        _check_styles(options)  # as `prepare` does: the styles are not among what the kept book depends on
         return None, made
     started = time.time_ns()
     editorial, made = prepare(options, cache)
@@ -135,7 +136,6 @@ def build(options: BuildOptions, cache=None, progress=None, on_wait=None,
         # WeasyPrint is slow to import: done in a thread, that overlaps loading and cleaning.
         threading.Thread(target=_import_quietly, args=(options.libraries_file,), daemon=True).start()
     # Helpers start first: their imports overlap with loading and cleaning here.
-    _check_styles(options)  # also where the book is kept from the last build, and not prepared again
     with helpers(*_helpers_wanted(options)) as side:
         editorial, made = prepared or _prepared(options, cache)
         result = BuildResult(editorial, made)

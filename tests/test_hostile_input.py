@@ -295,7 +295,11 @@ def test_a_move_that_fails_midway_puts_back_the_editions_already_replaced(tmp_pa
 ])
 def test_a_damaged_font_is_named_before_anything_is_laid_out(tmp_path, capsys, damage, message):
     project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE}, SMALL_BOOK)
-    before = _previous(project)
+    for path in project.rglob("*"):  # files old enough for the prepared book to be kept (book_cache.py)
+        os.utime(path, (time.time() - 3600, time.time() - 3600))
+    assert main(["build", "--epub", "-q", "--project", str(project)]) == 0
+    assert (project / ".cache" / "book.pickle").is_file()  # the next build takes the book from here
+    before = _out(project)
     damage(project / "styles" / "fonts")
     for command in (["check"], ["build"]):
         code = main([*command, "--project", str(project)])
