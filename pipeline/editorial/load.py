@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -228,8 +229,7 @@ def _load_notes(doc: YamlDocument, chapters: list[ChapterSpec], problems: Proble
 
 
 def _duplicate_ids(chapters: list[ChapterSpec]) -> set[str]:
-    seen: set[str] = set()
-    return {c.id for c in chapters if c.id in seen or seen.add(c.id)}
+    return {chapter_id for chapter_id, n in Counter(c.id for c in chapters).items() if n > 1}
 
 
 def _count(items: list, noun: str) -> str:

@@ -95,13 +95,11 @@ def _tab_problem(path: Path, exc: YAMLError, source: str) -> Problem | None:
     if mark is None or mark.line >= len(lines):
         return None
     text = lines[mark.line]
-    if text[mark.column:mark.column + 1] != "\t":
-        before = lines[max(0, mark.line - 1):mark.line + 1]  # a tab that indents may surface a line later
-        if not any("\t" in l[:len(l) - len(l.lstrip())] for l in before):
-            return None
-        return Problem("YAML syntax error: a tab character is used for indentation", path, mark.line + 1,
-                       mark.column + 1, "YAML indentation must use spaces, not tabs")
-    if not text[:mark.column].strip():
+    at_tab = text[mark.column:mark.column + 1] == "\t"
+    before = lines[max(0, mark.line - 1):mark.line + 1]  # a tab that indents may surface a line later
+    if not at_tab and not any("\t" in l[:len(l) - len(l.lstrip())] for l in before):
+        return None
+    if not at_tab or not text[:mark.column].strip():
         return Problem("YAML syntax error: a tab character is used for indentation", path, mark.line + 1,
                        mark.column + 1, "YAML indentation must use spaces, not tabs")
     return Problem(f"YAML syntax error: a tab character inside the line, after “{text[:mark.column].strip()}”",
