@@ -152,3 +152,13 @@ def test_a_comment_left_open_is_a_warning_that_counts_the_words_it_hides(tmp_pat
     assert any(line == 3 and "never closed" in detail and "10 words" in detail for line, detail in warnings), warnings
     page.write_text(page.read_text(encoding="utf-8").replace("a note", "a note -->"), encoding="utf-8")
     assert not any("never closed" in event.detail for event in clean(read_seed(page)).warnings())
+
+
+def test_a_comment_left_open_over_scripts_alone_hides_no_word_and_says_nothing(tmp_path):
+    from pipeline.clean import clean
+    prose = "The tide came in slowly over the mud flats of the old harbour. " * 3
+    page = tmp_path / "walk.html"
+    page.write_text(f"<html><body><h1>Harbour walk</h1>\n<p>{prose}</p>\n<!--\n<script type=\"application/ld+json\">"
+                    f"{{\"@type\": \"BreadcrumbList\", \"name\": \"Home\"}}</script>\n<style>p {{ color: red }}</style>"
+                    f"\n</body></html>", encoding="utf-8")
+    assert not any("never closed" in event.detail for event in clean(read_seed(page)).warnings())

@@ -129,15 +129,20 @@ def parse_page(data: bytes, path: Path) -> lxml.html.HtmlElement:
 
 
 _TAG = re.compile(rb"<[^>]*>")
+#: Code a page holds, never words a reader sees (to the page's end where it is not closed).
+_CODE = re.compile(rb"<(script|style)\b.*?(?:</\1\s*>|\Z)", re.I | re.S)
 
 
 def unclosed_comment(data: bytes) -> tuple[int, str] | None:
     """An HTML comment the page opens and never closes: a browser shows nothing after it, nor does the
-    parser give it; said (line, message) with the words it hides, so that no text goes unnoticed."""
+    parser give it; said (line, message) with the words it hides, so that no text goes unnoticed (none where it
+    hides only scripts, styles and markup)."""
     opened = data.rfind(b"<!--")
     if opened < 0 or data.find(b"-->", opened + 4) >= 0:
         return None
-    hidden = len(_TAG.sub(b" ", data[opened + 4:]).split())
+    hidden = len(_TAG.sub(b" ", _CODE.sub(b" ", data[opened + 4:])).split())
+    if not hidden:
+        return None  # it hides only code or markup: no word of the page is lost
     return (data.count(b"\n", 0, opened) + 1,
             f"an HTML comment opened here is never closed: the page's {hidden} words after it are hidden, as a "
             f"browser hides them; close it with --> in the saved page to read them")
