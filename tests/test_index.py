@@ -12,6 +12,7 @@ from pipeline.editorial.index_marks import sort_key
 from pipeline.editorial.load import load_editorial
 from pipeline.model import IndexLocator, MarkKind
 from pipeline.problems import PipelineError
+from pipeline.render import ids
 from pipeline.render.index import IndexView, chapter_locators, page_locators, render_index
 from pipeline.render.inline import render_text
 
@@ -149,6 +150,21 @@ def test_a_span_never_takes_in_a_note_call_and_never_sits_inside_a_link(tmp_path
     from pipeline.render.xhtml import PRINT
     html = render_text(first, _style(made.book.chapters[0], made.book, Edition(PRINT)))
     assert re.search(r'>Trotsky</a><span id="chapter-1-ix-1"></span>', html), "print: an empty anchor after the words"
+    assert "chapter-1-ix-1-end" not in html, "a one-word form needs no second anchor"
+
+
+def test_print_anchors_a_form_after_its_first_word_and_after_its_last(tmp_path):
+    from pipeline.render.xhtml import PRINT, Edition, _style, print_index_anchors
+    made = _made(tmp_path)
+    chapter = made.book.chapters[0]
+    html = render_text(chapter.article.blocks[0].lines[0], _style(chapter, made.book, Edition(PRINT)))
+    policy = re.search(r'New<span id="(chapter-1-ix-\d+)"></span> Economic Policy<span id="\1-end"></span>', html)
+    assert policy, "print: one anchor after a form's first word, one after its last, neither after a space"
+    assert print_index_anchors("a", '<a href="#g x">Old Bolsheviks</a>') == (
+        '<a href="#g x">Old<span id="a"></span> Bolsheviks</a><span id="a-end"></span>')
+    assert print_index_anchors("a", "Stalin\u2019s") == 'Stalin\u2019s<span id="a"></span>'
+    assert print_index_anchors("a", "White Sea\u2013Baltic Canal") == (
+        'White<span id="a"></span> Sea\u2013Baltic Canal<span id="a-end"></span>')
 
 
 # ------------------------------------------------------------- locators and markup
@@ -163,6 +179,13 @@ def test_pages_are_listed_once_and_runs_collapse():
     assert [(x.label, x.first, x.last) for x in found] == [
         ("xii", "h", None), ("12–14", "a", "d"), ("20", "e", None), ("22–23", "f", "g")]
     assert [x.label for x in chapter_locators(_locs("a", "b"), {"one": 3})] == ["ch.\u00a03"]
+
+
+def test_a_form_over_a_page_turn_locates_both_pages_and_leads_to_its_start():
+    pages = {"a": "124", "a-end": "125", "b": "125", "b-end": "125", "c": "130", "c-end": "130", "d": "131"}
+    found = page_locators(_locs(*"abcd"), pages)
+    assert [(x.label, x.first, x.last) for x in found] == [("124–125", "a", "a"), ("130–131", "c", "d")]
+    assert [x.label for x in page_locators(_locs("a"), {"a": "7"})] == ["7"], "one word: one anchor"
 
 
 def test_the_index_markup_follows_epub_indexes(tmp_path):
@@ -303,18 +326,32 @@ def test_the_epub_writes_only_the_spans_its_index_links_to(epub_documents):
 
 
 def test_every_located_word_is_on_the_pdf_page_its_anchor_is_on(built, pdf_text):
-    """The print anchor follows the words it locates: their last word is on the page the anchor's page
-    number names (a word hyphenated over the page's turn counts by its second part, which opens the page)."""
+    """A form's first word is on the page its anchor names, and its last word on the page its second anchor
+    names (a word hyphenated over the page's turn counts by its second part, which opens the page). A form
+    over a page's turn is located on both pages."""
     # WeasyPrint's hyphenation hyphen is U+2010; a word's own hyphen at a line's end stays.
     pages = [set(_letters(re.sub(r"\u2010\n(?=\w)", "", page).replace("-\n", "-")).split()) for page in pdf_text]
     opening = [(_letters(page).split() or [""])[0] for page in pdf_text]
-    checked = 0
+    checked = turning = 0
     for entry in built.made.book.index:
         for heading in entry.headings():
+            shown = {x.label for x in page_locators(heading.locators, built.pdf.labels)}
             for loc in heading.locators:
-                page = built.pdf.physical[loc.anchor]
-                last = _letters(loc.words).split()[-1]
-                assert last in pages[page - 1] or (opening[page - 1] and last.endswith(opening[page - 1])), \
-                    (heading.heading, loc.words, page)
+                words = _letters(loc.words).split()
+                start = built.pdf.physical[loc.anchor]
+                end = built.pdf.physical.get(ids.index_end_id(loc.anchor), start)
+                assert words[0] in pages[start - 1], (heading.heading, loc.words, start)
+                assert words[-1] in pages[end - 1] or (opening[end - 1] and words[-1].endswith(opening[end - 1])), \
+                    (heading.heading, loc.words, end)
+                assert end - start in (0, 1) and (end == start or len(words) > 1)
+                if end != start:
+                    turning += 1
+                    first, last = built.pdf.labels[loc.anchor], built.pdf.labels[ids.index_end_id(loc.anchor)]
+                    assert any(_covers(label, first) and _covers(label, last) for label in shown), (loc.words, shown)
                 checked += 1
     assert checked >= 1000
+
+
+def _covers(label: str, page: str) -> bool:
+    first, _, last = label.partition("\u2013")
+    return int(first) <= int(page) <= int(last or first)

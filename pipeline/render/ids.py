@@ -36,6 +36,12 @@ def index_entry_id(entry_id: str) -> str:
     return f"index-{entry_id}"
 
 
+def index_end_id(anchor: str) -> str:
+    """Print's second anchor of an index occurrence, after its last word: with the first, after its first
+    word, it shows a form that runs over a page's turn ("White Sea–Baltic Canal", 124–125)."""
+    return f"{anchor}-end"
+
+
 def glossary_entry_id(entry_id: str) -> str:
     return f"glossary-{entry_id}"
 

@@ -31,12 +31,14 @@ class Locator:
 
 
 def page_locators(locators: list[IndexLocator], pages: dict[str, str]) -> list[Locator]:
-    """One locator per page a form occurs on, runs of consecutive pages as one range (47–49)."""
+    """One locator per page a form occurs on, runs of consecutive pages as one range (47–49). A form that
+    runs over a page's turn occurs on both pages (124–125); each leads to where it starts."""
     firsts: dict[str, str] = {}
     for locator in locators:
-        label = pages.get(locator.anchor)
-        if label is not None:
-            firsts.setdefault(label, locator.anchor)
+        for anchor in (locator.anchor, ids.index_end_id(locator.anchor)):
+            label = pages.get(anchor)
+            if label is not None:
+                firsts.setdefault(label, locator.anchor)
     numbered = sorted(((int(label), anchor) for label, anchor in firsts.items() if label.isdigit()))
     out: list[Locator] = [Locator(label, anchor) for label, anchor in firsts.items() if not label.isdigit()]
     run: list[tuple[int, str]] = []

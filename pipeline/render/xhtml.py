@@ -107,13 +107,28 @@ def _style(chapter: Chapter, book: Book, edition: Edition) -> InlineStyle:
         if edition.index_anchors is not None and anchor not in edition.index_anchors:
             return inner
         if edition.kind == PRINT:
-            # An empty anchor after the words: the page they end on. Wrapping them would end the text
-            # before in a space next to an inline box, which WeasyPrint 70 may break after one word
-            # (weasy/fixes.py, bug 2): the plain path, which has no fix, would set the book otherwise.
-            return f'{inner}<span id="{anchor}"></span>'
+            return print_index_anchors(anchor, inner)
         return f'<span id="{anchor}">{inner}</span>'
 
     return InlineStyle(note_call, glossary_link, index_span)
+
+
+#: A tag, or the space that ends an occurrence's first word.
+_TAG_OR_SPACE = re.compile(r"<[^>]*>| ")
+
+
+def print_index_anchors(anchor: str, inner: str) -> str:
+    """An index occurrence in print: an empty anchor after its first word (the page it starts on) and, where
+    it has more words, one after its last (the page it ends on). Empty and glued to a word, never after a
+    space: wrapping the words would end the text before them in a space next to an inline box, which
+    WeasyPrint 70 may break after one word (weasy/fixes.py, bug 2), and the plain path has no fix for that.
+    A word is never broken over a page's turn (the writer keeps it whole), so a form that runs over one
+    breaks at a space."""
+    space = next((m.start() for m in _TAG_OR_SPACE.finditer(inner) if m.group() == " "), None)
+    if space is None:
+        return f'{inner}<span id="{anchor}"></span>'
+    return (f'{inner[:space]}<span id="{anchor}"></span>{inner[space:]}'
+            f'<span id="{ids.index_end_id(anchor)}"></span>')
 
 
 # ---------------------------------------------------------------- chapters
