@@ -27,7 +27,7 @@ _CODE = ("pipeline.clean", "pipeline.read", "pipeline.model")
 def _key(source: SourceText, overrides: Overrides) -> str:
     return cache_key(str(source.path.name), "\n".join(source.lines),
                      *(f"{kind}:{sorted(getattr(overrides, kind))}"
-                       for kind in ("keep", "drop", "heading", "quotation", "paragraph")),
+                       for kind in Overrides.KINDS),
                      code=_CODE, scheme=_SCHEME)
 
 

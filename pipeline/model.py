@@ -132,7 +132,7 @@ class Block:
 
     kind: BlockKind
     lines: list[Text]
-    level: int = 1  # headings: 1 = section, 2 = subsection
+    level: int = 1  # headings: 0 = a part's title (an instalment), 1 = section, 2 = subsection
     signature: Text | None = None
     source: Text | None = None
     ordered: bool = False  # lists: numbered

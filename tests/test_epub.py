@@ -105,6 +105,11 @@ def test_navigation_has_nested_toc_landmarks_and_our_page_list(epub_documents, e
     ns = {"n": "http://www.daisy.org/z3986/2005/ncx/"}
     assert ncx.find("n:head/n:meta[@name='dtb:depth']", ns).get("content") == "2"  # chapters, their sections
     assert ncx.find("n:navMap/n:navPoint/n:navPoint", ns) is not None
+    # Chapter 3's instalments are its parts (book.yaml `part:`), listed in order among its sections.
+    third = [" ".join("".join(a.itertext()).split()) for a in toc.iterfind("x:ol/x:li", XHTML_NS)][3]
+    assert "Part two: Stalin and the Second World War Stalin as Hitler’s quartermaster" in third
+    assert third.count("The role of the individual in history") == 2
+    assert "Part three: The role of the individual in history" in third
 
 
 def test_documents_are_semantic_and_well_ordered(epub_documents, epub_files):

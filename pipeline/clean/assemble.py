@@ -7,6 +7,7 @@ from pathlib import Path
 from ..model import Article, Block, BlockKind, Mark, MarkKind, SourceNote, Text
 from .backmatter import NUMBERED
 from .attribution import byline_author, markup_or_shown_author
+from .overrides import PART_RULE
 from .units import Event, Role, Unit
 
 
@@ -78,7 +79,7 @@ def assemble(path: Path, units: list[Unit], events: list[Event] = ()) -> Article
         elif role is Role.EPIGRAPH and article.epigraph is None and not blocks:
             article.epigraph = Block(BlockKind.QUOTATION, [_text(unit)])
         elif role is Role.HEADING:
-            level = levels.get(unit.markup.heading, 1) if unit.markup else 1
+            level = 0 if unit.rule == PART_RULE else levels.get(unit.markup.heading, 1) if unit.markup else 1
             blocks.append(Block(BlockKind.HEADING, [_text(unit)], level=level))
         elif role is Role.QUOTE:
             if last is not None and last.kind is BlockKind.QUOTATION and not unit.starts_quote \

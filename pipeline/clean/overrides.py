@@ -1,7 +1,7 @@
 """Editors' overrides, applied before any rule so that rules respect them.
 
 An editor keeps a line the cleaner would drop, drops one it would keep, or
-says what a line is (heading, quotation, paragraph). The editorial layer has
+says what a line is (heading, a part's title, quotation, paragraph). The editorial layer has
 already turned each quoted line start into a line number.
 """
 
@@ -10,6 +10,8 @@ from __future__ import annotations
 from .units import Event, Overrides, StageResult, Unit, dropped, marked
 
 STAGE = "overrides"
+#: The rule of a line an editor made a part's title: assembled as a heading of level 0, over sections.
+PART_RULE = "editor-part"
 
 
 def apply_overrides(units: list[Unit], overrides: Overrides) -> StageResult:
@@ -25,7 +27,8 @@ def apply_overrides(units: list[Unit], overrides: Overrides) -> StageResult:
             events.append(marked(STAGE, "editor-keep", unit))
         role = overrides.role_for(unit.line)
         if role is not None:
-            unit = unit.but(role=role, pinned=True, keep=True, rule=f"editor-{role.value}")
-            events.append(marked(STAGE, f"editor-{role.value}", unit))
+            rule = PART_RULE if unit.line in overrides.part else f"editor-{role.value}"
+            unit = unit.but(role=role, pinned=True, keep=True, rule=rule)
+            events.append(marked(STAGE, rule, unit))
         out.append(unit)
     return StageResult(out, events)

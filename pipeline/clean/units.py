@@ -8,6 +8,7 @@ that reports and editors' overrides can point at the seed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import ClassVar
 from enum import Enum
 
 from ..model import Figure, Mark, Text
@@ -112,9 +113,13 @@ class Overrides:
     heading: set[int] = field(default_factory=set)
     quotation: set[int] = field(default_factory=set)
     paragraph: set[int] = field(default_factory=set)
+    part: set[int] = field(default_factory=set)  # a part's title: a heading over the sections of an instalment
+
+    #: Every kind of decision, as book.yaml's `cleaning:` names them.
+    KINDS: ClassVar[tuple[str, ...]] = ("keep", "drop", "heading", "quotation", "paragraph", "part")
 
     def role_for(self, line: int) -> Role | None:
-        if line in self.heading:
+        if line in self.heading or line in self.part:
             return Role.HEADING
         if line in self.quotation:
             return Role.QUOTE

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..clean.units import Overrides
 from ..model import BookMeta
 from ..problems import PipelineError, Problem, Problems, closest, did_you_mean
 from ..style import HouseStyle
@@ -44,9 +45,10 @@ class CleaningSpec:
     heading: list[LineSelector] = field(default_factory=list)
     quotation: list[LineSelector] = field(default_factory=list)
     paragraph: list[LineSelector] = field(default_factory=list)
+    part: list[LineSelector] = field(default_factory=list)
 
     def all(self):
-        for kind in ("keep", "drop", "heading", "quotation", "paragraph"):
+        for kind in Overrides.KINDS:
             for selector in getattr(self, kind):
                 yield kind, selector
 
@@ -191,7 +193,7 @@ def _load_chapters(root: Path, doc: YamlDocument, problems: Problems) -> list[Ch
         seen_seeds.setdefault(raw["seed"], i)
         cleaning_raw = raw.get("cleaning") or {}
         cleaning = CleaningSpec(**{kind: _selectors(cleaning_raw.get(kind), (*where, "cleaning", kind))
-                                   for kind in ("keep", "drop", "heading", "quotation", "paragraph")})
+                                   for kind in Overrides.KINDS})
         missing: dict[int, tuple[str, tuple]] = {}
         for j, item in enumerate(raw.get("missing_notes") or []):
             if item["number"] in missing:

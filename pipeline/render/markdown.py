@@ -131,7 +131,7 @@ def _listing(text: Text) -> str | None:
 
 def _block(block: Block) -> str:
     if block.kind is BlockKind.HEADING:
-        return "#" * (block.level + 1) + " " + inline(block.lines[0], breaks=" ")
+        return "#" * (max(block.level, 1) + 1) + " " + inline(block.lines[0], breaks=" ")  # a part's title as a section
     if block.kind is BlockKind.QUOTATION:
         parts = [inline(t) for t in block.lines]
         if block.signature:

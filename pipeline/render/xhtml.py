@@ -256,7 +256,8 @@ def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
         out.append(f'<blockquote class="epigraph" epub:type="epigraph" role="doc-epigraph">{lines}</blockquote>')
     section = 0
     figures = 0
-    for block in article.blocks:
+    parts = part_numbers(article.blocks)
+    for k, block in enumerate(article.blocks):
         if block.kind is BlockKind.FIGURE:
             figures += 1
             out.append(_figure(chapter, figures, block, style, edition))
@@ -268,8 +269,13 @@ def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
             section += 1
             sid = ids.section_id(chapter, section)
             # Not labelled: a labelled section is a landmark, and two sections may share a heading.
-            out.append(f'<section id="{sid}" class="section">')
-            out.append(f'<h3 id="{sid}-heading">{render_text(block.lines[0], style)}</h3>')
+            # A part's title stands in a section of its own, over the sections of its part: one level
+            # for both, as the contents list them.
+            out.append(f'<section id="{sid}" class="{"section part" if k in parts else "section"}">')
+            if k in parts:
+                out.append(f'<p class="part-number">{part_name(parts[k])}</p>')
+            title_class = ' class="part-title"' if k in parts else ""
+            out.append(f'<h3 id="{sid}-heading"{title_class}>{render_text(block.lines[0], style)}</h3>')
         else:
             out.append(_block(block, style, edition))
     if section:
@@ -286,14 +292,33 @@ def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
 
 
 def chapter_sections(chapter: Chapter) -> list[tuple[str, str]]:
-    """(anchor id, heading text) of every section, for the tables of contents."""
+    """(anchor id, heading text) of every section and part, for the tables of contents: a part's with its
+    number ("Part two: …")."""
     out = []
     index = 0
-    for block in chapter.article.blocks:
-        if block.kind is BlockKind.HEADING and block.level == 1:
+    parts = part_numbers(chapter.article.blocks)
+    for k, block in enumerate(chapter.article.blocks):
+        if block.kind is BlockKind.HEADING and block.level <= 1:
             index += 1
-            out.append((ids.section_id(chapter, index), block.lines[0].text))
+            text = block.lines[0].text
+            out.append((ids.section_id(chapter, index), f"{part_name(parts[k])}: {text}" if k in parts else text))
     return out
+
+
+def part_numbers(blocks: list[Block]) -> dict[int, int]:
+    """The number of each part's title (a heading of level 0) by its block's index. The text before the
+    first, where there is any, is part one: an article published in instalments opens under its own title."""
+    titles = [k for k, block in enumerate(blocks) if block.kind is BlockKind.HEADING and block.level == 0]
+    first = 2 if titles and titles[0] > 0 else 1
+    return {k: first + n for n, k in enumerate(titles)}
+
+
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+
+
+def part_name(number: int) -> str:
+    """ "Part two": in words, as a book names its parts, up to twelve."""
+    return f"Part {_NUMBER_WORDS[number - 1] if number <= len(_NUMBER_WORDS) else number}"
 
 
 # ---------------------------------------------------------------- notes (EPUB)
