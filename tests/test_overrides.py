@@ -61,7 +61,7 @@ def test_a_part_title_heads_the_sections_after_it_numbered_from_two_under_the_ch
     assert "editor-part" in {e.rule for e in made.cleaned["one"].events}
     html = render_chapter(chapter, made.book, Edition(EPUB))
     assert ('<section id="chapter-1-section-2" class="section part">\n<p class="part-number">Part two</p>\n'
-            '<h3 id="chapter-1-section-2-heading" class="part-title">A short line</h3>') in html
+            '<h3 id="chapter-1-section-2-heading" class="part-title" data-part="Part two">A short line</h3>') in html
     assert html.count('<section id="chapter-1-section-') == 2 and html.count("</section>") == 3
     assert [t for _sid, t in chapter_sections(chapter)] == ["Solidarity forever, as the old song has it, and so it "
                                                             "proved for the strikers.", "Part two: A short line"]

@@ -274,7 +274,7 @@ def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
             out.append(f'<section id="{sid}" class="{"section part" if k in parts else "section"}">')
             if k in parts:
                 out.append(f'<p class="part-number">{part_name(parts[k])}</p>')
-            title_class = ' class="part-title"' if k in parts else ""
+            title_class = f' class="part-title" data-part="{part_name(parts[k])}"' if k in parts else ""  # print's bookmark
             out.append(f'<h3 id="{sid}-heading"{title_class}>{render_text(block.lines[0], style)}</h3>')
         else:
             out.append(_block(block, style, edition))
