@@ -103,13 +103,20 @@ def test_navigation_has_nested_toc_landmarks_and_our_page_list(epub_documents, e
         assert "glossary" in landmarks
     ncx = etree.fromstring(epub_files["EPUB/toc.ncx"])
     ns = {"n": "http://www.daisy.org/z3986/2005/ncx/"}
-    assert ncx.find("n:head/n:meta[@name='dtb:depth']", ns).get("content") == "2"  # chapters, their sections
+    # chapters, their parts (chapter 3's instalments), the parts' sections
+    assert ncx.find("n:head/n:meta[@name='dtb:depth']", ns).get("content") == "3"
     assert ncx.find("n:navMap/n:navPoint/n:navPoint", ns) is not None
-    # Chapter 3's instalments are its parts (book.yaml `part:`), listed in order among its sections.
-    third = [" ".join("".join(a.itertext()).split()) for a in toc.iterfind("x:ol/x:li", XHTML_NS)][3]
-    assert "Part two: Stalin and the Second World War Stalin as Hitler’s quartermaster" in third
-    assert third.count("The role of the individual in history") == 2
-    assert "Part three: The role of the individual in history" in third
+    third = toc.findall("x:ol/x:li", XHTML_NS)[3]
+    parts = [(" ".join(li.find("x:a", XHTML_NS).text.split()), len(li.findall("x:ol/x:li", XHTML_NS)))
+             for li in third.findall("x:ol/x:li", XHTML_NS)]
+    assert [title for title, _ in parts] == [
+        "Part one", "Part two: Stalin – the executioner of Lenin’s Party", "Part three: Stalin and the Second World War",
+        "Part four: The role of the individual in history"]
+    assert all(n > 0 for _, n in parts), "each part holds its sections"
+    points = ncx.findall(".//n:navPoint", ns)
+    fourth = next(p for p in points if p.findtext("n:navLabel/n:text", namespaces=ns).startswith("Part four"))
+    assert [p.findtext("n:navLabel/n:text", namespaces=ns) for p in fourth.findall("n:navPoint", ns)][-2] == \
+        "The role of the individual in history", "the fourth part's title is also a section's heading within it"
 
 
 def test_documents_are_semantic_and_well_ordered(epub_documents, epub_files):

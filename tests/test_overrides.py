@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from conftest import SMALL_BOOK, make_project
 from pipeline.editorial.apply import build_book
 from pipeline.editorial.load import load_editorial
@@ -48,30 +50,52 @@ def test_keep_drop_heading_quotation_and_paragraph(tmp_path):
     assert {"editor-keep", "editor-drop", "editor-heading", "editor-quote"} <= rules
 
 
-def test_a_part_title_heads_the_sections_after_it_numbered_from_two_under_the_chapter_title(tmp_path):
+def test_parts_hold_their_sections_and_the_text_before_the_first_title_is_part_one(tmp_path):
     from pipeline.render.markdown import article_markdown
-    from pipeline.render.xhtml import EPUB, Edition, chapter_sections, render_chapter
-    cleaning = "      part: [\"A short line\"]\n      heading: [\"Solidarity forever\"]\n"
+    from pipeline.render.outline import chapter_outline, flat
+    from pipeline.render.xhtml import EPUB, Edition, render_chapter
+    cleaning = "      part: [\"A short line\"]\n      heading: [\"Solidarity forever\", \"A Later Section\"]\n"
     book = SMALL_BOOK + "    cleaning:\n" + cleaning
-    made = build_book(load_editorial(make_project(tmp_path, {"one.txt": SEED + "\n\nA short line\n\n" + LONG},
-                                                 book)))
+    made = build_book(load_editorial(make_project(tmp_path, {"one.txt": SEED + "\n\nA short line\n\n" + LONG
+                                                             + "\n\nA Later Section\n\n" + LONG}, book)))
     chapter = made.book.chapters[0]
     levels = [(b.text[:12], b.level) for b in chapter.article.blocks if b.kind is BlockKind.HEADING]
-    assert levels == [("Solidarity f", 1), ("A short line", 0)]
+    assert levels == [("Solidarity f", 1), ("A short line", 0), ("A Later Sect", 1)]
     assert "editor-part" in {e.rule for e in made.cleaned["one"].events}
     html = render_chapter(chapter, made.book, Edition(EPUB))
-    assert ('<section id="chapter-1-section-2" class="section part">\n<p class="part-number">Part two</p>\n'
-            '<h3 id="chapter-1-section-2-heading" class="part-title" data-part="Part two">A short line</h3>') in html
-    assert html.count('<section id="chapter-1-section-') == 2 and html.count("</section>") == 3
-    assert [t for _sid, t in chapter_sections(chapter)] == ["Solidarity forever, as the old song has it, and so it "
-                                                            "proved for the strikers.", "Part two: A short line"]
+    body = html[html.index("</header>"):]
+    # part one (untitled) holds the opening text and the first section; part two its title and the next
+    assert re.findall(r'<section id="([^"]+)"|</section>', body) == [
+        "chapter-1-part-1", "chapter-1-section-1", "", "", "chapter-1-part-2", "chapter-1-section-2", "", "", ""]
+    assert ('<h3 id="chapter-1-part-1-heading" class="part-title" data-label="Part one">'
+            '<span class="part-number">Part one</span></h3>') in body
+    assert ('<h3 id="chapter-1-part-2-heading" class="part-title" data-label="Part two: A short line">'
+            '<span class="part-number">Part two</span><span class="part-colon">: </span>'
+            '<span class="part-name">A short line</span></h3>') in body
+    assert '<h4 id="chapter-1-section-2-heading">A Later Section</h4>' in body, "a section inside a part is an h4"
+    outline = chapter_outline(chapter)
+    assert [(e.title, [c.title[:11] for c in e.children]) for e in outline] == [
+        ("Part one", ["Solidarity "]), ("Part two: A short line", ["A Later Sec"])]
+    assert [e.id for e in flat(outline)] == ["chapter-1-part-1", "chapter-1-section-1", "chapter-1-part-2",
+                                            "chapter-1-section-2"]
     assert "\n## A short line\n" in article_markdown(chapter.article), "Markdown has no level above a section"
 
 
 def test_parts_are_numbered_in_words_and_the_first_is_one_where_nothing_stands_before_it():
     from pipeline.model import Block, Text
-    from pipeline.render.xhtml import part_name, part_numbers
+    from pipeline.render.outline import part_label, part_name, part_numbers
     part, text = Block(BlockKind.HEADING, [Text("P")], level=0), Block(BlockKind.PARAGRAPH, [Text("x")])
     assert part_numbers([part, text, part, text]) == {0: 1, 2: 2}
     assert part_numbers([text, part, text]) == {1: 2}
+    assert part_numbers([text, text]) == {}
     assert [part_name(n) for n in (1, 3, 12, 13)] == ["Part one", "Part three", "Part twelve", "Part 13"]
+    assert part_label(2, "Title") == "Part two: Title" and part_label(1, None) == "Part one"
+
+
+def test_a_chapter_without_parts_keeps_its_sections_at_h3(tmp_path):
+    from pipeline.render.xhtml import EPUB, Edition, render_chapter
+    book = SMALL_BOOK + "    cleaning:\n      heading: [\"Solidarity forever\"]\n"
+    made = build_book(load_editorial(make_project(tmp_path, {"one.txt": SEED}, book)))
+    html = render_chapter(made.book.chapters[0], made.book, Edition(EPUB))
+    assert '<section id="chapter-1-section-1" class="section">\n<h3 id="chapter-1-section-1-heading">' in html
+    assert "part" not in html

@@ -44,14 +44,16 @@ def test_every_chapter_and_section_has_a_bookmark(reader, built):
                 yield depth, item.title
     outline = list(walk(reader.outline))
     titles = [t for _, t in outline]
-    from pipeline.render.xhtml import chapter_sections
+    from pipeline.render.outline import chapter_outline
     for chapter in built.made.book.chapters:
         assert chapter.title in titles
-        for _sid, section in chapter_sections(chapter):  # a part's as the e-book's contents have it
-            assert section in titles
-    assert "Part two: Stalin and the Second World War" in titles
+        expected = [(1, e.title, [(2, c.title) for c in e.children]) for e in chapter_outline(chapter)]
+        at = titles.index(chapter.title)
+        got = outline[at + 1:at + 1 + sum(1 + len(c) for _d, _t, c in expected)]
+        assert got == [x for d, t, c in expected for x in [(d, t), *c]], chapter.title  # parts over their sections
+    assert (1, "Part three: Stalin and the Second World War") in outline
     assert ("Stalin and Stalinism" not in titles) or titles.count("Stalin and Stalinism") <= 1
-    assert {d for d, _ in outline} == {0, 1}
+    assert {d for d, _ in outline} == {0, 1, 2}
 
 
 def test_document_metadata_and_tagging(reader, built):

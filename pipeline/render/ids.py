@@ -16,6 +16,10 @@ def chapter_title_id(chapter: Chapter) -> str:
     return f"chapter-{chapter.number}-title"
 
 
+def part_id(chapter: Chapter, number: int) -> str:
+    return f"chapter-{chapter.number}-part-{number}"
+
+
 def section_id(chapter: Chapter, index: int) -> str:
     return f"chapter-{chapter.number}-section-{index}"
 

@@ -12,10 +12,11 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from ..model import Block, BlockKind, Book, Chapter, Figure, MarkKind, Note, NoteOrigin, glossary_filing
+from ..model import Block, BlockKind, Book, Chapter, Figure, MarkKind, Note, NoteOrigin, Text, glossary_filing
 from . import ids
 from .inline import PLAIN, InlineStyle, render_text
 from .listing import listing
+from .outline import opens_untitled, part_label, part_name, part_numbers
 from .prose import render_prose
 
 EPUB = "epub"
@@ -257,29 +258,34 @@ def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
     section = 0
     figures = 0
     parts = part_numbers(article.blocks)
+    depth = 1 if parts else 0  # sections sit a level lower inside parts
+    in_part = in_section = False
+    if opens_untitled(article.blocks):
+        out.append(_part_opening(chapter, 1, None, style))
+        in_part = True
     for k, block in enumerate(article.blocks):
         if block.kind is BlockKind.FIGURE:
             figures += 1
             out.append(_figure(chapter, figures, block, style, edition))
+        elif block.kind is BlockKind.HEADING and k in parts:
+            out.append("</section>" * (in_section + in_part))
+            out.append(_part_opening(chapter, parts[k], block.lines[0], style))
+            in_part, in_section = True, False
         elif block.kind is BlockKind.HEADING and block.level > 1:  # a subheading: within its section
-            out.append(f"<h{min(block.level + 2, 6)}>{render_text(block.lines[0], style)}</h{min(block.level + 2, 6)}>")
+            tag = f"h{min(block.level + 2 + depth, 6)}"
+            out.append(f"<{tag}>{render_text(block.lines[0], style)}</{tag}>")
         elif block.kind is BlockKind.HEADING:
-            if section:
+            if in_section:
                 out.append("</section>")
             section += 1
             sid = ids.section_id(chapter, section)
             # Not labelled: a labelled section is a landmark, and two sections may share a heading.
-            # A part's title stands in a section of its own, over the sections of its part: one level
-            # for both, as the contents list them.
-            out.append(f'<section id="{sid}" class="{"section part" if k in parts else "section"}">')
-            if k in parts:
-                out.append(f'<p class="part-number">{part_name(parts[k])}</p>')
-            title_class = f' class="part-title" data-part="{part_name(parts[k])}"' if k in parts else ""  # print's bookmark
-            out.append(f'<h3 id="{sid}-heading"{title_class}>{render_text(block.lines[0], style)}</h3>')
+            out.append(f'<section id="{sid}" class="section">')
+            out.append(f'<h{3 + depth} id="{sid}-heading">{render_text(block.lines[0], style)}</h{3 + depth}>')
+            in_section = True
         else:
             out.append(_block(block, style, edition))
-    if section:
-        out.append("</section>")
+    out.append("</section>" * (in_section + in_part))
     if article.about_author:
         out.append(f'<footer class="about-author"><p>{render_text(article.about_author, style)}</p></footer>')
     if article.references:
@@ -291,34 +297,17 @@ def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
     return "\n".join(out)
 
 
-def chapter_sections(chapter: Chapter) -> list[tuple[str, str]]:
-    """(anchor id, heading text) of every section and part, for the tables of contents: a part's with its
-    number ("Part two: …")."""
-    out = []
-    index = 0
-    parts = part_numbers(chapter.article.blocks)
-    for k, block in enumerate(chapter.article.blocks):
-        if block.kind is BlockKind.HEADING and block.level <= 1:
-            index += 1
-            text = block.lines[0].text
-            out.append((ids.section_id(chapter, index), f"{part_name(parts[k])}: {text}" if k in parts else text))
-    return out
-
-
-def part_numbers(blocks: list[Block]) -> dict[int, int]:
-    """The number of each part's title (a heading of level 0) by its block's index. The text before the
-    first, where there is any, is part one: an article published in instalments opens under its own title."""
-    titles = [k for k, block in enumerate(blocks) if block.kind is BlockKind.HEADING and block.level == 0]
-    first = 2 if titles and titles[0] > 0 else 1
-    return {k: first + n for n, k in enumerate(titles)}
-
-
-_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
-
-
-def part_name(number: int) -> str:
-    """ "Part two": in words, as a book names its parts, up to twelve."""
-    return f"Part {_NUMBER_WORDS[number - 1] if number <= len(_NUMBER_WORDS) else number}"
+def _part_opening(chapter: Chapter, number: int, title: Text | None, style: InlineStyle) -> str:
+    """A part's section and its heading: its number over its title (none for an untitled part one). The
+    number is in the heading, for those who go by headings; the colon after it shows where no style sheet
+    sets the two apart, and the print bookmark reads `data-label`."""
+    pid = ids.part_id(chapter, number)
+    inner = f'<span class="part-number">{part_name(number)}</span>'
+    if title is not None:
+        inner += f'<span class="part-colon">: </span><span class="part-name">{render_text(title, style)}</span>'
+    label = html.escape(part_label(number, title.text if title is not None else None), quote=True)
+    return (f'<section id="{pid}" class="part">\n'
+            f'<h3 id="{pid}-heading" class="part-title" data-label="{label}">{inner}</h3>')
 
 
 # ---------------------------------------------------------------- notes (EPUB)

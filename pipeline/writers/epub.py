@@ -26,7 +26,8 @@ from lxml import etree
 from ..dates import source_datetime
 from ..model import Book
 from ..render import ids
-from ..render.xhtml import (EPUB, Edition, chapter_figures, chapter_key, chapter_sections, glossary_pages, has_notes,
+from ..render.outline import OutlineEntry, chapter_outline
+from ..render.xhtml import (EPUB, Edition, chapter_figures, chapter_key, glossary_pages, has_notes,
                             render_chapter, render_colophon, render_endnotes, render_glossary, render_imprint,
                             render_introduction, render_titlepage)
 from ..render.index import linked_anchors, render_index
@@ -100,11 +101,16 @@ def _nav_body(book: Book, docs: dict[str, Document], anchor_files: dict[str, str
     items = []  # as the print edition's contents: from the introduction (the title page opens the book anyway)
     if "introduction" in docs:
         items.append(f'<li><a href="{href("introduction")}">Introduction</a></li>')
+    def nested(key: str, entries: list[OutlineEntry]) -> str:
+        """The chapter's parts and sections as nested lists."""
+        if not entries:
+            return ""
+        return "<ol>" + "".join(f'<li><a href="{href(key, e.id)}">{html.escape(e.title)}</a>{nested(key, e.children)}</li>'
+                                for e in entries) + "</ol>"
+
     for chapter in book.chapters:
         key = chapter_key(chapter)
-        sections = "".join(f'<li><a href="{href(key, sid)}">{html.escape(title)}</a></li>'
-                           for sid, title in chapter_sections(chapter))
-        sub = f"<ol>{sections}</ol>" if sections else ""
+        sub = nested(key, chapter_outline(chapter))
         items.append(f'<li><a href="{href(key)}">{chapter.number}. {html.escape(chapter.title)}</a>{sub}</li>')
     where = {key: (key, None) for key in docs}
     for key, title in BACK_MATTER:
@@ -271,7 +277,7 @@ def build_epub(book: Book, styles: Path, covers: Path | None = None, pages: Page
             docs.append(doc)
             continue
         for i, fragment in enumerate(fragments):
-            key = doc.key if i == 0 else f"{doc.key}-part-{i + 1}"
+            key = doc.key if i == 0 else f"{doc.key}-continued-{i + 1}"
             title = doc.title if i == 0 else f"{doc.title} (continued)"
             docs.append(Document(key, _part_file(doc.file, i), title, fragment, doc.body_type))
     by_key = {d.key: d for d in docs}
@@ -329,11 +335,18 @@ def _ncx_toc(book: Book, docs: dict[str, Document], anchor_files: dict[str, str]
     toc: list = [epub.Link(docs["titlepage"].file, "Title page", "toc-titlepage")]
     if "introduction" in docs:
         toc.append(epub.Link(docs["introduction"].file, "Introduction", "toc-introduction"))
+    def points(key: str, entries: list[OutlineEntry]) -> list:
+        """The chapter's parts (each a section of the NCX over its own) and sections."""
+        out: list = []
+        for e in entries:
+            target = f"text/{anchor_files[e.id]}#{e.id}" if e.id in anchor_files else f"{docs[key].file}#{e.id}"
+            out.append((epub.Section(e.title, href=target), points(key, e.children)) if e.children
+                       else epub.Link(target, e.title, f"toc-{e.id}"))
+        return out
+
     for chapter in book.chapters:
         key = chapter_key(chapter)
-        sections = [epub.Link(f"text/{anchor_files[sid]}#{sid}" if sid in anchor_files else f"{docs[key].file}#{sid}",
-                              title, f"toc-{sid}")
-                    for sid, title in chapter_sections(chapter)]
+        sections = points(key, chapter_outline(chapter))
         label = f"{chapter.number}. {chapter.title}"
         if sections:
             toc.append((epub.Section(label, href=docs[key].file), sections))

@@ -27,11 +27,11 @@ def _shell(element, part: int):
     shell = etree.Element(element.tag, attrib=dict(element.attrib), nsmap=element.nsmap)
     if part > 1:
         if shell.get("id"):
-            shell.set("id", f"{shell.get('id')}-part-{part}")
+            shell.set("id", f"{shell.get('id')}-continued-{part}")  # "-part-" would meet a chapter's parts
         label = shell.attrib.pop("aria-labelledby", None)
         title = element.findtext(f".//{{{XHTML}}}h2") or element.findtext(f".//{{{XHTML}}}h3") or "Continued"
         if label or shell.get("aria-label"):
-            shell.set("aria-label", f"{' '.join(title.split())} (continued, part {part})")
+            shell.set("aria-label", f"{' '.join(title.split())} (continued)")
         shell.set("class", (shell.get("class", "") + " continued").strip())
     return shell
 

@@ -42,7 +42,7 @@ TIGHT_GAIN = 0.04
 #: Paragraphs tightened on one page, at most.
 TIGHTENED = 3
 #: Trials per chapter, at most (a trial for several pages that is not kept is tried again in parts).
-PASSES = 8
+PASSES = 12
 #: Pages before a short one whose paragraphs may be loosened for it: the lines they gain move on
 #: into it (where its own paragraphs cannot fill it, as when the next line's note will not fit).
 LOOKBACK = 3
