@@ -236,7 +236,7 @@ def test_the_plain_reader_is_the_fast_one_but_where_weasyprint_70s_bugs_show(pla
     front = range(openings[0])
     assert _letters(re.sub(r"\d", "", plain_text[i]) for i in front) == \
         _letters(re.sub(r"\d", "", fast_text[i]) for i in front)
-    allowed |= set(front)
+    allowed |= set(front) | set(back)  # the back matter's letters were compared above
     assert differing <= allowed, sorted(page + 1 for page in differing - allowed)
     # Sections open on the same pages but within the chapters set differently on purpose. (In the reader
     # the fast path keeps a word whole in every chapter, a paragraph's short last line opening with a
