@@ -85,6 +85,9 @@ def test_the_cover_is_a_generated_image_marked_as_cover_and_its_page_is_in_the_r
     item = opf.find(".//opf:item[@properties='cover-image']", OPF)
     image = Image.open(io.BytesIO(epub_files["EPUB/" + item.get("href")]))
     assert image.size == (1600, 2560)
+    cover = etree.fromstring(epub_files["EPUB/text/cover.xhtml"]).find(".//{http://www.w3.org/1999/xhtml}img")
+    assert cover.get("alt") == ("Cover: Stalin and Stalinism: Five Socialist Readings. "
+                                "Selected, introduced and annotated by the Reader Pipeline editors"), "the cover's words"
     spine = opf.findall(".//opf:spine/opf:itemref", OPF)
     assert spine[0].get("idref") == "cover" and spine[0].get("linear") in (None, "yes")
     assert not [ref for ref in spine if ref.get("linear") == "no"]

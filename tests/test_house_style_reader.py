@@ -163,6 +163,8 @@ def test_the_copyright_page_prints_the_isbn_and_no_uuid(built, pdf_text):
     assert built.made.book.meta.credit_line in " ".join(imprint.split())
     # what the glossary's page lists are, said where the asterisk is explained
     assert "glossary, where the pages after each entry are those uses" in " ".join(imprint.split())
+    # where the texts came from, as the sources page says it (web pages, not "original publications")
+    assert "reproduced from the web pages listed among the sources" in " ".join(imprint.split())
 
 
 def test_an_isbn_and_a_credit_from_book_yaml(tmp_path):

@@ -471,8 +471,9 @@ def render_imprint(book: Book, edition_kind: str = PRINT) -> str:
                          else None)
     if isbn:  # a urn:uuid identifies the files, not the book a reader could order: not printed
         lines.append(f'<p class="isbn">ISBN {esc(isbn)}</p>')
-    lines.append("<p>The articles are reproduced from their original publications, listed among the sources at "
-                 "the end of the book. Notes marked “Ed.” are the editors’.</p>")
+    # As the sources page says: the web pages are what the texts were taken from (one has no known first publication).
+    lines.append("<p>The articles are reproduced from the web pages listed among the sources at the end of the "
+                 "book. Notes marked “Ed.” are the editors’.</p>")
     if book.glossary and meta.glossary_terms == "discreet" and edition_kind == PRINT:
         lines.append("<p>An asterisk after a word (Lenin*) marks its first use in a chapter of a term explained "
                      "in the glossary, where the pages after each entry are those uses.</p>")

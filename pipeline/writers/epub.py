@@ -88,7 +88,8 @@ def _documents(book: Book) -> list[Document]:
 
 def _cover_body(book: Book) -> str:
     meta = book.meta
-    alt = f"Cover: {meta.title}" + (f" — {meta.subtitle}" if meta.subtitle else "") + f", edited by {meta.editor}"
+    # What the cover shows, as it shows it: the title page's credit ("Selected, introduced and annotated by …")
+    alt = f"Cover: {meta.title}" + (f": {meta.subtitle}" if meta.subtitle else "") + f". {meta.credit_line}"
     return (f'<section id="cover" class="cover" epub:type="cover">'
             f'<img src="../images/cover.png" alt="{html.escape(alt)}" role="doc-cover"/></section>')
 
