@@ -19,8 +19,8 @@ class Console:
     def __init__(self, quiet: bool = False, verbose: bool = False):
         self.quiet = quiet
         self.verbose = verbose
-        self.out = RichConsole(highlight=False, soft_wrap=True)
-        self.err = RichConsole(stderr=True, highlight=False, soft_wrap=True)
+        self.out = RichConsole(highlight=False, soft_wrap=True, emoji=False)
+        self.err = RichConsole(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
     def info(self, message: str) -> None:
         if not self.quiet:
