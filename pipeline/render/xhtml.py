@@ -118,24 +118,18 @@ def _style(chapter: Chapter, book: Book, edition: Edition) -> InlineStyle:
 _TAG_OR_SPACE = re.compile(r"<[^>]*>| ")
 
 
-#: Inside each print anchor: a word joiner, which forbids a line break between the word and the anchor (an
-#: empty span was carried to the next line, and page, where the line broke after its word: "Order" ending
-#: page 91 was located on 92). Zero width, it changes no line.
-ANCHOR_JOINER = "\u2060"
-
-
 def print_index_anchors(anchor: str, inner: str) -> str:
-    """An index occurrence in print: an anchor after its first word (the page it starts on) and, where it
-    has more words, one after its last (the page it ends on). Each is glued to its word, never after a
+    """An index occurrence in print: an empty anchor after its first word (the page it starts on) and, where
+    it has more words, one after its last (the page it ends on). Empty and glued to a word, never after a
     space: wrapping the words would end the text before them in a space next to an inline box, which
     WeasyPrint 70 may break after one word (weasy/fixes.py, bug 2), and the plain path has no fix for that.
     A word is never broken over a page's turn (the writer keeps it whole), so a form that runs over one
     breaks at a space."""
     space = next((m.start() for m in _TAG_OR_SPACE.finditer(inner) if m.group() == " "), None)
     if space is None:
-        return f'{inner}<span id="{anchor}">{ANCHOR_JOINER}</span>'
-    return (f'{inner[:space]}<span id="{anchor}">{ANCHOR_JOINER}</span>{inner[space:]}'
-            f'<span id="{ids.index_end_id(anchor)}">{ANCHOR_JOINER}</span>')
+        return f'{inner}<span id="{anchor}"></span>'
+    return (f'{inner[:space]}<span id="{anchor}"></span>{inner[space:]}'
+            f'<span id="{ids.index_end_id(anchor)}"></span>')
 
 
 # ---------------------------------------------------------------- chapters

@@ -287,7 +287,7 @@ def _keep_last_words_whole(root) -> None:
             continue
         for element, where in reversed(runs):
             text = element.text if where == "text" else element.tail
-            if not text.replace(WORD_JOINER, "").strip():  # an index anchor's joiner is no word
+            if not text.strip():
                 continue
             head, last = _LAST_WORD.match(text).groups()
             if where == "text":
@@ -327,10 +327,8 @@ def _bind_calls(root) -> None:
 
 
 def _is_empty_anchor(element) -> bool:
-    """An index's anchor (a place the index locates), which print sets after a word: empty but for the
-    word joiner that keeps it on that word's line (render.xhtml.ANCHOR_JOINER)."""
-    return (element.tag == "span" and len(element) == 0 and not (element.text or "").replace(WORD_JOINER, "")
-            and element.get("id") is not None)
+    """An index's empty anchor (a place the index locates), which print sets after the words."""
+    return element.tag == "span" and len(element) == 0 and not element.text and element.get("id") is not None
 
 
 def _text_after(link):
