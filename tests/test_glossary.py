@@ -229,12 +229,3 @@ def test_both_editions_file_the_readers_people_under_their_surnames(epub_documen
     for term in terms:  # each term opens a line after the one before it
         at = next((i for i in range(at, len(lines)) if lines[i].startswith(term)), None)
         assert at is not None, f"{term} not found after the entry before it"
-
-
-def test_the_epub_glossary_says_its_page_numbers_are_prints_and_print_does_not(epub_documents, pdf_text):
-    from pipeline.render.xhtml import GLOSSARY_HEADNOTE
-    glossary = epub_documents["EPUB/text/glossary.xhtml"]
-    notes = [" ".join("".join(p.itertext()).split()) for p in glossary.iterfind(".//x:p[@class='headnote']", XHTML_NS)]
-    assert notes == [GLOSSARY_HEADNOTE]
-    assert glossary.find(".//x:p[@class='uses']/x:a", XHTML_NS) is not None, "the e-book lists the print pages"
-    assert not any("print edition where a chapter first uses" in " ".join(page.split()) for page in pdf_text)

@@ -358,19 +358,11 @@ def glossary_pages(book: Book, labels: dict[str, str]) -> dict[str, list[tuple[s
     return pages
 
 
-#: Over the e-book's glossary where its entries give the print edition's pages.
-GLOSSARY_HEADNOTE = ("The pages after an entry are those of the print edition where a chapter first uses the term; "
-                     "in the e-book each leads to that place.")
-
-
 def render_glossary(book: Book, edition: Edition, pages: dict[str, list[tuple[str, str]]] | None = None) -> str:
     """The glossary; `pages` maps entry id -> [(page label, anchor)] of its uses: the print edition's
     pages (the e-book has them too when the print layout is known; else it names chapters)."""
     out = ['<section id="glossary" class="glossary" epub:type="glossary" role="doc-glossary" '
-           'aria-labelledby="glossary-title">', '<h2 id="glossary-title">Glossary</h2>']
-    if edition.kind != PRINT and pages:  # the e-book's page numbers are print's: say so, as its index does
-        out.append(f'<p class="headnote">{GLOSSARY_HEADNOTE}</p>')
-    out.append("<dl>")
+           'aria-labelledby="glossary-title">', '<h2 id="glossary-title">Glossary</h2>', "<dl>"]
     by_id = {e.id: e for e in book.glossary}
     chapters = {c.id: c for c in book.chapters}
     for _, entry, form in _glossary_rows(book.glossary):
