@@ -357,9 +357,10 @@ def test_every_located_word_is_on_the_pdf_page_its_anchor_is_on(built, pdf_text)
                 # first-word anchor; the reader has one, "Order 270")
                 turned = start >= 2 and words[0] == closing[start - 2]
                 assert words[0] in pages[start - 1] or turned, (heading.heading, loc.words, start)
-                assert words[-1] in pages[end - 1] or (opening[end - 1] and words[-1].endswith(opening[end - 1])), \
-                    (heading.heading, loc.words, end)
-                assert end - start in (0, 1) and (end == start or len(words) > 1)
+                ends_in_letters = re.findall(r"[^\W_]+", loc.words)[-1].isalpha()  # "Order 270": no word to find
+                assert not ends_in_letters or words[-1] in pages[end - 1] or (
+                    opening[end - 1] and words[-1].endswith(opening[end - 1])), (heading.heading, loc.words, end)
+                assert end - start in (0, 1) and (end == start or len(re.findall(r"[^\W_]+", loc.words)) > 1)
                 if end != start:
                     turning += 1
                     first, last = built.pdf.labels[loc.anchor], built.pdf.labels[ids.index_end_id(loc.anchor)]

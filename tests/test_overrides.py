@@ -52,7 +52,7 @@ def test_keep_drop_heading_quotation_and_paragraph(tmp_path):
 
 def test_parts_hold_their_sections_and_the_text_before_the_first_title_is_part_one(tmp_path):
     from pipeline.render.markdown import article_markdown
-    from pipeline.render.outline import chapter_outline, flat
+    from pipeline.render.outline import chapter_outline
     from pipeline.render.xhtml import EPUB, Edition, render_chapter
     cleaning = "      part: [\"A short line\"]\n      heading: [\"Solidarity forever\", \"A Later Section\"]\n"
     book = SMALL_BOOK + "    cleaning:\n" + cleaning
@@ -76,7 +76,7 @@ def test_parts_hold_their_sections_and_the_text_before_the_first_title_is_part_o
     outline = chapter_outline(chapter)
     assert [(e.title, [c.title[:11] for c in e.children]) for e in outline] == [
         ("Part one", ["Solidarity "]), ("Part two: A short line", ["A Later Sec"])]
-    assert [e.id for e in flat(outline)] == ["chapter-1-part-1", "chapter-1-section-1", "chapter-1-part-2",
+    assert [e.id for part in outline for e in (part, *part.children)] == ["chapter-1-part-1", "chapter-1-section-1", "chapter-1-part-2",
                                             "chapter-1-section-2"]
     assert "\n## A short line\n" in article_markdown(chapter.article), "Markdown has no level above a section"
 

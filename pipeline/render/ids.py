@@ -42,7 +42,7 @@ def index_entry_id(entry_id: str) -> str:
 
 def index_end_id(anchor: str) -> str:
     """Print's second anchor of an index occurrence, after its last word: with the first, after its first
-    word, it shows a form that runs over a page's turn ("White Sea–Baltic Canal", 124–125)."""
+    word, it shows a form that runs over a page's turn ("White Sea–Baltic Canal", a range of two pages)."""
     return f"{anchor}-end"
 
 

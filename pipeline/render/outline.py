@@ -72,7 +72,3 @@ def chapter_outline(chapter: Chapter) -> list[OutlineEntry]:
             (part.children if part is not None else top).append(entry)
     return top
 
-
-def flat(entries: list[OutlineEntry]) -> list[OutlineEntry]:
-    """Every entry, parts before their sections."""
-    return [e for entry in entries for e in (entry, *flat(entry.children))]
