@@ -383,18 +383,37 @@ def test_ctrl_c_says_interrupted_once_without_a_traceback(tmp_path):
                "--project", str(project)]
     # A runner started in the background (`pytest &`) ignores Ctrl-C and its children inherit that:
     # the build is given the terminal's default, as a user's shell gives it.
-    build = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             start_new_session=True, env={**os.environ, "TMPDIR": str(scratch)},
-                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    # Its output goes to files, not pipes: a pipe is held open by every process that inherits it (a
+    # helper, multiprocessing's resource tracker), so reading one to its end waits for them all.
+    err_file = tmp_path / "stderr.txt"
+    with open(tmp_path / "stdout.txt", "w") as out_stream, open(err_file, "w") as err_stream:
+        build = subprocess.Popen(command, stdout=out_stream, stderr=err_stream, text=True,
+                                 start_new_session=True, env={**os.environ, "TMPDIR": str(scratch)},
+                                 preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 120
     while not list(scratch.glob("reader-helpers-*/reader-helper-*")) and build.poll() is None \
             and time.monotonic() < deadline:
         time.sleep(0.01)
     assert build.poll() is None, "the build ended before a helper started"
+    helpers = _descendants(build.pid)
     os.killpg(build.pid, signal.SIGINT)
-    _out_text, err = build.communicate(timeout=120)
+    try:
+        build.wait(timeout=120)
+    except subprocess.TimeoutExpired:
+        state = subprocess.run(["ps", "-o", "pid,ppid,stat,etime,wchan:20,args", "-s", str(build.pid)],
+                               capture_output=True, text=True).stdout
+        os.killpg(build.pid, signal.SIGKILL)
+        pytest.fail(f"the build did not end within 120 s of Ctrl-C; its processes then:\n{state}")
+    err = err_file.read_text()
     assert build.returncode == 130 and err.count("interrupted: nothing was written.") == 1, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    deadline = time.monotonic() + 20  # helpers end with the build (they watch it), as when it is killed
+    while any(_alive(pid) for pid in helpers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    lingering = [pid for pid in helpers if _alive(pid)]
+    if lingering:
+        os.killpg(build.pid, signal.SIGKILL)
+    assert not lingering, "a helper process outlived the interrupted build"
     assert not (project / "out").exists() or not list((project / "out").iterdir())
 
 
