@@ -24,17 +24,16 @@ class OutlineEntry:
 
 
 def part_numbers(blocks: list[Block]) -> dict[int, int]:
-    """The number of each part's title by its block's index (1 for the first where nothing precedes it)."""
+    """The number of each part's title by its block's index: from 2 where text stands before the first
+    (an untitled part one), else from 1."""
     titles = [k for k, block in enumerate(blocks) if block.kind is BlockKind.HEADING and block.level == 0]
-    first = 2 if opens_untitled(blocks, titles) else 1
+    first = 2 if titles and titles[0] > 0 else 1
     return {k: first + n for n, k in enumerate(titles)}
 
 
-def opens_untitled(blocks: list[Block], titles: list[int] | None = None) -> bool:
-    """Whether the chapter has parts and text before the first one's title: an untitled part one."""
-    if titles is None:
-        titles = [k for k, block in enumerate(blocks) if block.kind is BlockKind.HEADING and block.level == 0]
-    return bool(titles) and titles[0] > 0
+def opens_untitled(parts: dict[int, int]) -> bool:
+    """Whether the chapter whose `part_numbers` these are opens with an untitled part one."""
+    return min(parts.values(), default=1) == 2
 
 
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
@@ -56,7 +55,7 @@ def chapter_outline(chapter: Chapter) -> list[OutlineEntry]:
     parts = part_numbers(blocks)
     top: list[OutlineEntry] = []
     part: OutlineEntry | None = None
-    if opens_untitled(blocks):
+    if opens_untitled(parts):
         part = OutlineEntry(ids.part_id(chapter, 1), part_label(1, None))
         top.append(part)
     index = 0

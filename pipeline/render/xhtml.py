@@ -260,7 +260,7 @@ def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
     parts = part_numbers(article.blocks)
     depth = 1 if parts else 0  # sections sit a level lower inside parts
     in_part = in_section = False
-    if opens_untitled(article.blocks):
+    if opens_untitled(parts):
         out.append(_part_opening(chapter, 1, None, style))
         in_part = True
     for k, block in enumerate(article.blocks):
