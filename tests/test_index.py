@@ -320,6 +320,31 @@ def test_the_readers_index_repeats_an_entry_where_its_sub_entries_turn_to_a_left
     assert left_pages >= 4
 
 
+def test_an_entrys_heading_is_never_parted_over_a_column_or_a_page(built, pdf_path):
+    """An entry's own lines (its heading, locators and cross-references) stay in one column: a column never
+    opens on their second line, which stands at the hanging indent (1em; a sub-entry opens at 2em, its own
+    lines run on at 3em). A sub-entry under a heading left at the foot of a page gets "(continued)" instead."""
+    from print_finish import PrintedBook
+    result = built.pdf
+    pages = [page for page in PrintedBook(pdf_path).pages[result.physical["index"] - 1:result.physical["colophon"] - 1]
+             if page.text_lines]  # not the blank verso before the sources
+    em = 0.86 * 10  # .index-body's font size (styles/print.css)
+    edges: dict[tuple[int, bool], float] = {}  # (page parity, right-hand column): the column's left edge
+    columns = []
+    for page in pages:
+        mid = (min(line.x0 for line in page.text_lines) + max(c["x1"] for line in page.text_lines
+                                                               for c in line.chars)) / 2
+        for right in (False, True):
+            lines = [line for line in page.text_lines if (line.x0 > mid) == right]
+            if lines:
+                key = (page.number % 2, right)
+                edges[key] = min(edges.get(key, lines[0].x0), *(line.x0 for line in lines))
+                columns.append((page.number, key, lines[0]))
+    assert len(columns) >= 2 * (len(pages) - 1)
+    opened = [(number, top.text) for number, key, top in columns if abs(top.x0 - edges[key] - em) < 1.0]
+    assert not opened, f"a column opens on a heading's second line: {opened}"
+
+
 def test_an_entry_of_more_than_eight_pages_has_sub_entries(built):
     labels = built.pdf.labels
     for entry in built.made.book.index:
