@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
 from lxml import etree
+from pypdf import PdfReader
 
 from conftest import SMALL_BOOK, XHTML_NS, make_project
 from page_words import epub_markers, pdf_pages, same_start
 from pipeline.__main__ import main
+from pipeline.render.xhtml import PRINT_PAGES_NOTE
 from pipeline.writers.epub_pages import page_list_nav, place_markers
 from pipeline.writers.page_list import PageStart, joined_lines
 
@@ -136,16 +139,25 @@ PROSE = ("The revolution of 1917 was followed by a long civil war that left the 
          "the working class scattered across the countryside in search of food.\n\n")
 
 
+def _imprint(epub: Path) -> str:
+    """The e-book's copyright page, which its title page's document holds, as text."""
+    with zipfile.ZipFile(epub) as archive:
+        return "".join(etree.fromstring(archive.read("EPUB/text/titlepage.xhtml")).itertext())
+
+
 def test_an_epub_only_build_takes_the_last_layouts_pages_while_they_hold(tmp_path, capsys):
     project = make_project(tmp_path, {"one.txt": "A Title Here\n\n" + PROSE * 40}, SMALL_BOOK)
     out = project / "out"
     assert main(["build", "--epub", "--no-report", "--project", str(project)]) == 0
     assert not epub_markers(out / "a-small-book.epub")  # no PDF laid out yet
     assert "made without the print edition's page list" in capsys.readouterr().out
+    assert PRINT_PAGES_NOTE not in _imprint(out / "a-small-book.epub")  # its glossary and index name chapters
 
     assert main(["build", "--no-report", "-q", "--project", str(project)]) == 0
     full = epub_markers(out / "a-small-book.epub")
     assert sorted(full) == sorted(label for label, _ in pdf_pages(out / "a-small-book.pdf")) and len(full) >= 3
+    assert PRINT_PAGES_NOTE in _imprint(out / "a-small-book.epub")  # whose pages the numbers are
+    assert "page list" not in "".join(page.extract_text() for page in PdfReader(out / "a-small-book.pdf").pages)
     capsys.readouterr()
     assert main(["build", "--epub", "--no-report", "--project", str(project)]) == 0
     assert "page list" not in capsys.readouterr().out

@@ -458,8 +458,14 @@ def render_halftitle(book: Book) -> str:
             f'<p class="halftitle-title">{esc(book.meta.title)}</p></section>')
 
 
-def render_imprint(book: Book, edition_kind: str = PRINT) -> str:
-    """The copyright page (the e-book's follows its title page, as the print edition's does)."""
+#: The e-book's copyright page, where its glossary and index give the print edition's page numbers.
+PRINT_PAGES_NOTE = ("The page numbers in the glossary, in the index and in the e-book’s page list are those of the "
+                    "print edition; in the e-book each leads to the place it names.")
+
+
+def render_imprint(book: Book, edition_kind: str = PRINT, print_pages: bool = False) -> str:
+    """The copyright page (the e-book's follows its title page, as the print edition's does). An e-book that
+    carries the print edition's page numbers (`print_pages`) says whose pages its glossary and index name."""
     meta = book.meta
     lines = [f"<p>{esc(meta.title)}{': ' + esc(meta.subtitle) if meta.subtitle else ''}</p>",
              f"<p>{credit(meta)}</p>"]
@@ -477,6 +483,8 @@ def render_imprint(book: Book, edition_kind: str = PRINT) -> str:
     if book.glossary and meta.glossary_terms == "discreet" and edition_kind == PRINT:
         lines.append("<p>An asterisk after a word (Lenin*) marks its first use in a chapter of a term explained "
                      "in the glossary, where the pages after each entry are those uses.</p>")
+    if edition_kind == EPUB and print_pages:
+        lines.append(f"<p>{PRINT_PAGES_NOTE}</p>")
     lines.append("<p>Set in Charis SIL.</p>")
     return f'<section id="imprint" class="imprint" epub:type="copyright-page" aria-label="Copyright">{"".join(lines)}</section>'
 

@@ -283,7 +283,7 @@ def build_epub(book: Book, styles: Path, covers: Path | None = None, pages: Page
             docs.append(Document(key, _part_file(doc.file, i), title, fragment, doc.body_type))
     by_key = {d.key: d for d in docs}
     by_key["cover"].body = _cover_body(book)
-    by_key["titlepage"].body = render_titlepage(book) + "\n" + render_imprint(book, EPUB)
+    by_key["titlepage"].body = render_titlepage(book) + "\n" + render_imprint(book, EPUB, print_pages=labels is not None)
     by_key["toc"].body = _nav_body(book, by_key, anchor_files)
     if "introduction" in by_key:
         by_key["introduction"].body = render_introduction(book)
