@@ -105,7 +105,7 @@ def test_no_debris_line_reaches_the_epub(truth, epub_documents):
 
 def _pdf_words(text: str) -> list[str]:
     """Letter words, split at hyphens too: a word hyphenated at a line end becomes two."""
-    return letter_words(re.sub(r"[-\u00ad\u2010\u2011]", " ", text))
+    return letter_words(re.sub(r"[-\u00ad\u2010]", " ", text))
 
 
 def _find(word: str, stream: list[str], position: int, window: int) -> int | None:

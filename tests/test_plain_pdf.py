@@ -138,8 +138,8 @@ def _outline(reader: PdfReader) -> list[tuple[int, str, int]]:
 def _letters(pages) -> Counter:
     """The characters of some pages but spaces and hyphenation hyphens (a word hyphenated
     across a page turn has the running head and folio between its halves): any text lost,
-    doubled or changed shows. A compound kept whole has non-breaking hyphens: they are its hyphens."""
-    return Counter("".join(pages).replace(" ", "").replace("\u2010", "").replace("\u2011", "-"))
+    doubled or changed shows."""
+    return Counter("".join(pages).replace(" ", "").replace("\u2010", ""))
 
 
 def _bare(page: str, heads: tuple[str, ...]) -> str:

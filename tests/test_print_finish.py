@@ -182,6 +182,22 @@ def test_a_word_named_for_a_paragraph_is_kept_whole_there_only(hyphenator):
     assert SHY not in first and SHY in second
 
 
+def test_a_compound_kept_whole_keeps_its_own_hyphens_for_search_and_breaks_at_none(hyphenator, tmp_path):
+    """Ordinary hyphens, each with a word joiner after it: a reader's search for "comrades-in-arms" finds it in
+    the PDF (a U+2011 non-breaking hyphen is another sign to a search), and the line never breaks at them."""
+    from pypdf import PdfReader
+    from weasyprint import HTML
+    body = "<p>Old comrades-in-arms met again.</p>"
+    out = hyphenate(body, hyphenator, {text_key("Old comrades-in-arms met again."): frozenset({"comrades-in-arms"})})
+    assert "comrades-\u2060in-\u2060arms" in out and "\u2011" not in out and SHY not in out.split("met")[0]
+    page = "<style>@page { size: 62pt 300pt; margin: 2pt } p { font: 10pt serif }</style>"
+    HTML(string=page + out.replace("Old ", "Old xx ")).write_pdf(tmp_path / "narrow.pdf")
+    text = PdfReader(tmp_path / "narrow.pdf").pages[0].extract_text()
+    assert "comrades-in-arms" in text.splitlines(), text  # whole on its line, found as typed
+    HTML(string=page + body.replace("Old ", "Old xx ")).write_pdf(tmp_path / "free.pdf")
+    assert "comrades-in-arms" not in PdfReader(tmp_path / "free.pdf").pages[0].extract_text().splitlines()
+
+
 def test_a_text_hyphenated_again_keeps_only_the_words_named_this_time_whole(hyphenator):
     body = "<p>The revolutionary party.</p>"
     named = {text_key("The revolutionary party."): frozenset({"revolutionary"})}

@@ -73,7 +73,6 @@ WORD_JOINER = "\u2060"
 #: Between a glossary term's asterisk and a note call right after it: a thin no-break space (U+202F).
 CALL_SEPARATOR = "\u202f"
 ZERO_WIDTH_SPACE = "\u200b"
-NON_BREAKING_HYPHEN = "\u2011"
 
 
 def default_exceptions(language: str) -> tuple[str, ...]:
@@ -154,8 +153,8 @@ class Hyphenator:
             core = raw.strip(_EDGES)
             if not core:
                 return raw
-            if core in unbroken:  # kept whole, a compound at its own hyphens too
-                return raw.replace("-", NON_BREAKING_HYPHEN)
+            if core in unbroken:  # kept whole, a compound at its own hyphens too: a word joiner after each
+                return raw.replace("-", "-" + WORD_JOINER)  # (not U+2011, which a PDF's search takes for another sign)
             start = raw.index(core)
             return raw[:start] + self.soft(core) + raw[start + len(core):]
         return _TOKEN.sub(token, text)
