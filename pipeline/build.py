@@ -7,9 +7,8 @@ together, under a lock, only when all of them are complete.
 
 from __future__ import annotations
 
-import threading
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from .book_cache import BookCache
+from .interrupts import importing_in_background
 from .model import BuildInput, NoteOrigin
 from .problems import PipelineError, Problem
 from .workers import Helpers, helper_count, helpers, timed
@@ -132,11 +132,10 @@ def build(options: BuildOptions, cache=None, progress=None, on_wait=None,
     """Prepare the book and write the editions. `notice` is told, as the PDF is begun, if it is
     made on the plain path, and why."""
     started = time.perf_counter()
-    if options.pdf:
-        # WeasyPrint is slow to import: done in a thread, that overlaps loading and cleaning.
-        threading.Thread(target=_import_quietly, args=(options.libraries_file,), daemon=True).start()
+    # WeasyPrint is slow to import: done in a thread, that overlaps loading and cleaning (Ctrl-C waits for it).
+    importing = importing_in_background(_import_quietly, options.libraries_file) if options.pdf else nullcontext()
     # Helpers start first: their imports overlap with loading and cleaning here.
-    with helpers(*_helpers_wanted(options)) as side:
+    with importing, helpers(*_helpers_wanted(options)) as side:
         editorial, made = prepared or _prepared(options, cache)
         result = BuildResult(editorial, made)
         result.seconds["prepare"] = time.perf_counter() - started
