@@ -36,7 +36,7 @@ from .weasy import patches
 from . import page_fill
 from .hyphenation import hyphen_faults, keep_words_whole
 from .weasy import line_ends, relayout, reparse, restyle
-from .weasy.fixes import short_lines
+from .weasy.fixes import holed_words, short_lines
 from .weasy.page_starts import page_start
 from .weasy.page_transfer import PLACEHOLDER_FIRST, TransferError, dump_pages, load_pages, set_folios
 from .writer import Body, PdfResult, PdfWriter, Progress, print_stylesheets
@@ -294,8 +294,14 @@ class FastPdfWriter(PdfWriter):
         """((layout, its shortness, words kept whole), the layout) of a trial that fills better than
         `best` with its notes, lines and hyphenation right, tried once more with stacked words kept
         whole; else (None, the last layout tried, None if it fell short on notes or lines)."""
-        for _ in range(2):
+        for attempt in range(3):
             trial = render(loose, tight, base, changed, kept)
+            holes = {text_key(text): words for text, words in holed_words(trial).items()}
+            if holes and attempt == 0:  # a line set with holes: its broken word kept whole, it takes more words
+                kept = dict(kept)
+                keep_words_whole(kept, holes)
+                changed |= frozenset(holes)
+                continue
             score = page_fill.shortness(line_ends.rooms(trial))
             if not self.notes_and_lines_right(trial, notes):
                 return None, None
