@@ -236,3 +236,15 @@ def test_the_cover_is_kept_per_project_and_drawn_again_when_its_metadata_changes
     kept = next(covers.glob("*.png"))
     kept.write_bytes(kept.read_bytes()[:5000])
     assert cover.cover_png(retitled, fonts, covers) == original(retitled, fonts) and len(drawn) == 3
+
+
+def test_the_copyright_page_is_a_page_of_its_own_with_unindented_lines():
+    """In the e-book the title page's document holds the copyright page too: as in print, it starts a page
+    of its own (not run on under the publisher's name), its lines not indented as paragraphs are."""
+    import tinycss2
+    rules = {tinycss2.serialize(rule.prelude).strip(): tinycss2.serialize(rule.content)
+             for rule in tinycss2.parse_stylesheet((ROOT / "styles" / "epub.css").read_text(encoding="utf-8"),
+                                                   skip_comments=True, skip_whitespace=True)
+             if rule.type == "qualified-rule"}
+    assert "break-before: page" in rules[".imprint"]
+    assert "text-indent: 0" in rules[".imprint p"]
