@@ -392,3 +392,10 @@ def test_every_located_word_is_on_the_pdf_page_its_anchor_is_on(built, pdf_text)
 def _covers(label: str, page: str) -> bool:
     first, _, last = label.partition("\u2013")
     return int(first) <= int(page) <= int(last or first)
+
+
+def test_the_print_index_headnote_speaks_of_print_alone(built, pdf_text):
+    """Print's headnote says what a range means; the e-book's also whose pages its numbers are."""
+    page = pdf_text[built.pdf.physical["index"] - 1]
+    assert "A range (47–49) is a name found on each of those pages." in " ".join(page.split())
+    assert "e-book" not in page

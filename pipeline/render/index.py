@@ -162,6 +162,8 @@ def group_letter(entry: IndexEntry) -> str:
 
 HEADNOTE_PAGES = ("Page numbers are those of the print edition; in the e-book each leads to the place it "
                   "names. A range (47{dash}49) is a name found on each of those pages.")
+#: Print's own: its pages need no saying whose they are.
+HEADNOTE_PRINT = "A range (47{dash}49) is a name found on each of those pages."
 HEADNOTE_CHAPTERS = ("This e-book was made without the print edition’s page numbers: each reference leads to "
                      "the first place a chapter names the subject.")
 

@@ -8,7 +8,7 @@ layout still holds for the book as it is now (see page_record).
 from __future__ import annotations
 
 from ...model import Book
-from ...render.index import IndexView, render_index
+from ...render.index import DASH, HEADNOTE_PRINT, IndexView, render_index
 from ...render.xhtml import (PRINT, Edition, glossary_pages, render_colophon, render_contents, render_glossary,
                              render_halftitle, render_imprint, render_introduction, render_titlepage)
 
@@ -35,7 +35,8 @@ def back_body(book: Book, labels: dict[str, str], continued: frozenset[str] = fr
     edition = Edition(PRINT)
     body = render_glossary(book, edition, glossary_pages(book, labels)) if book.glossary else ""
     if book.index:
-        body += render_index(book, IndexView(lambda anchor: f"#{anchor}", labels, continued=continued))
+        body += render_index(book, IndexView(lambda anchor: f"#{anchor}", labels, continued=continued),
+                             headnote=HEADNOTE_PRINT.format(dash=DASH))
     return body + render_colophon(book)
 
 
