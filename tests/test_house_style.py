@@ -115,6 +115,12 @@ def _spaced(text: str) -> str:
     ("after 1921 -that is, after", "after 1921 – that is, after"),
     ("the workers.“The mood", "the workers. “The mood"),
     ("Is it so ? Yes , it is .", "Is it so? Yes, it is."),
+    ("the bureaucracy…As early as 1927", "the bureaucracy … As early as 1927"),
+    ("No comrades…the pace", "No comrades … the pace"),
+    ("abuse of power… he often", "abuse of power … he often"),
+    ("congresses …the", "congresses … the"),
+    ("must not be slackened!…On the contrary", "must not be slackened! … On the contrary"),
+    ("a “workers’ government”…which holds", "a “workers’ government” … which holds"),
 ])
 def test_slips_of_spacing_are_set_right(before, after):
     assert _spaced(before) == after
@@ -124,6 +130,7 @@ def test_slips_of_spacing_are_set_right(before, after):
     "pre- and post-war, anti- or pro-Soviet, nineteenth- to twentieth-century",
     "‘Don’t,’ she said, ‘they’re O’Brien’s, rock’n’roll’s and Thiong’o’s.’",
     "He paused . . . and went on.",
+    "“…and then,” he said, “we went…” (and so on…). On … and on…",
     "See http://example.com/a- b .x and `a -b` in code",
     "the workers’ state, Stalin’s, the ’30s",
 ])
