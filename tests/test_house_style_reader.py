@@ -135,6 +135,8 @@ def test_every_chapter_opening_and_contents_entry_has_an_attribution(epub_docume
         expected = chapter.author or chapter.publication or "Author unknown"
         assert byline is not None, f"chapter {chapter.number} opens without its byline"  # even where the
         assert "".join(byline.itertext()) == expected  # standfirst ends "…, writes Tom Orsag"
+        if expected == "Author unknown":  # the editors' note, set apart from a name's small capitals
+            assert byline.find("x:span[@class='unknown']", XHTML_NS) is not None
     contents = next(t for t in pdf_text if t.lstrip().startswith("Contents"))
     for chapter in book.chapters:
         assert (chapter.author or chapter.publication or "Author unknown") in contents
@@ -163,8 +165,12 @@ def test_the_copyright_page_prints_the_isbn_and_no_uuid(built, pdf_text):
     assert built.made.book.meta.credit_line in " ".join(imprint.split())
     # what the glossary's page lists are, said where the asterisk is explained
     assert "glossary, where the pages after each entry are those uses" in " ".join(imprint.split())
-    # where the texts came from, as the sources page says it (web pages, not "original publications")
-    assert "reproduced from the web pages listed among the sources" in " ".join(imprint.split())
+    # where the texts came from, as the sources page says it (web pages, not "original publications"); the
+    # reader's book.yaml gives no page's address, so the sources page lists none and it is not promised
+    assert not any(chapter.url for chapter in built.made.book.chapters)
+    assert "reproduced from their publishers’ web pages; the sources at the end of the book give what is " \
+           "known of each" in " ".join(imprint.split())
+    assert "listed among the sources" not in imprint
 
 
 def test_an_isbn_and_a_credit_from_book_yaml(tmp_path):
@@ -174,6 +180,15 @@ def test_an_isbn_and_a_credit_from_book_yaml(tmp_path):
     imprint = render_imprint(made.book)
     assert "ISBN 978-0-19-953744-3" in imprint and "Selected and annotated by Jane Smith" in imprint
     assert "urn:uuid" not in imprint
+
+
+def test_the_copyright_page_points_to_the_sources_addresses_only_where_they_are_given(tmp_path):
+    seeds = {"one.txt": "A title\n\nSome text here.\n"}
+    book = SMALL_BOOK.replace("    title: Chapter One\n", "    title: Chapter One\n    url: https://example.org/one\n")
+    with_urls = render_imprint(build_book(load_editorial(make_project(tmp_path / "a", seeds, book))).book)
+    assert "reproduced from the web pages listed among the sources at the end of the book" in with_urls
+    without = render_imprint(build_book(load_editorial(make_project(tmp_path / "b", seeds, SMALL_BOOK))).book)
+    assert "listed among the sources" not in without and "their publishers’ web pages" in without
 
 
 def test_the_report_lists_the_house_style_changes_per_rule(built):

@@ -232,7 +232,7 @@ def attribution(chapter: Chapter) -> str:
         return esc(chapter.author)
     if chapter.publication:
         return publication_title(chapter.publication, "cite")
-    return UNKNOWN_AUTHOR
+    return f'<span class="unknown">{UNKNOWN_AUTHOR}</span>'  # the editors' word, not a name: set apart
 
 
 def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
@@ -477,9 +477,12 @@ def render_imprint(book: Book, edition_kind: str = PRINT, print_pages: bool = Fa
                          else None)
     if isbn:  # a urn:uuid identifies the files, not the book a reader could order: not printed
         lines.append(f'<p class="isbn">ISBN {esc(isbn)}</p>')
-    # As the sources page says: the web pages are what the texts were taken from (one has no known first publication).
-    lines.append("<p>The articles are reproduced from the web pages listed among the sources at the end of the "
-                 "book. Notes marked “Ed.” are the editors’.</p>")
+    # As the sources page says: the web pages are what the texts were taken from (one has no known first
+    # publication); it lists their addresses only where book.yaml gives every chapter's `url`.
+    where = ("from the web pages listed among the sources at the end of the book"
+             if book.chapters and all(chapter.url for chapter in book.chapters) else
+             "from their publishers’ web pages; the sources at the end of the book give what is known of each")
+    lines.append(f"<p>The articles are reproduced {where}. Notes marked “Ed.” are the editors’.</p>")
     if book.glossary and meta.glossary_terms == "discreet" and edition_kind == PRINT:
         lines.append("<p>An asterisk after a word (Lenin*) marks its first use in a chapter of a term explained "
                      "in the glossary, where the pages after each entry are those uses.</p>")
