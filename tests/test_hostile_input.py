@@ -337,7 +337,10 @@ def _descendants(pid: int) -> list[int]:
         except OSError:
             continue
         for task in tasks:
-            children = [int(c) for c in (task / "children").read_text().split()]
+            try:
+                children = [int(c) for c in (task / "children").read_text().split()]
+            except OSError:  # a thread that ended since the listing (the build's import thread, say)
+                continue
             found += children
             pending += children
     return found

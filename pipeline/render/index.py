@@ -160,10 +160,10 @@ def group_letter(entry: IndexEntry) -> str:
     return first if first.isalpha() else "#"
 
 
-HEADNOTE_PAGES = ("Page numbers are those of the print edition; in the e-book each leads to the place it "
-                  "names. A range (47{dash}49) is a name found on each of those pages.")
-#: Print's own: its pages need no saying whose they are.
+#: Print's own: its pages need no saying whose they are. The e-book's begins with the same words, so that
+#: the page list's marker before them stands where print's page begins.
 HEADNOTE_PRINT = "A range (47{dash}49) is a name found on each of those pages."
+HEADNOTE_PAGES = HEADNOTE_PRINT + " The page numbers are those of the print edition; each leads to the place it names."
 HEADNOTE_CHAPTERS = ("This e-book was made without the print edition’s page numbers: each reference leads to "
                      "the first place a chapter names the subject.")
 
