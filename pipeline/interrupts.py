@@ -5,7 +5,7 @@ imports modules of its own). A KeyboardInterrupt raised in the main thread at th
 inside importlib's bookkeeping (a module lock's weakref callback, where Python swallows it) after the
 global import lock was taken and before it is given back: the main thread then waits for a module the
 other thread is importing, and that thread for the import lock, for ever. An interrupted build hung
-so in about one run in twenty on a busy machine. While the thread runs, SIGINT is only noted; once
+so in 2 of 19 runs on a busy machine. While the thread runs, SIGINT is only noted; once
 it is done, the signal is raised again and interrupts the build as usual.
 """
 

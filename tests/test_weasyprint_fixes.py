@@ -13,7 +13,8 @@ from pipeline.build import BuildOptions, prepare
 from pipeline.writers.pdf import weasy
 from pipeline.writers.pdf.weasy import fixes, patches
 from pipeline.writers.pdf.weasy.fixes import short_lines
-from pipeline.writers.pdf.hyphenation import Hyphenator
+from pipeline.writers.pdf.hyphenation import Hyphenator, holed_words
+from pipeline.writers.pdf.weasy import line_ends
 from pipeline.writers.pdf.writer import KEPT_WHOLE, PdfWriter
 from conftest import ROOT
 
@@ -248,9 +249,9 @@ def test_a_line_set_with_holes_is_found_and_its_broken_word_kept_whole_mends_it(
         line = _line_with(document, "ideo")
         assert line.rstrip("\u2010").endswith("strangle\u00ad"), f"reproduces: the line ends at strangle- ({line!r})"
         assert any(text.startswith("Though") for text in short_lines(document))
-        assert [words for text, words in fixes.holed_words(document).items() if text.startswith("Though")] \
-            == [{"stranglehold"}]
+        assert [words for key, words in holed_words(line_ends.paragraphs(document)).items()
+                if key.startswith("though")] == [{"stranglehold"}]
         # kept whole: written without its soft hyphen (this writer's bare hyphenator adds none of its own)
         mended = writer.render_document(HOLED.replace("strangle\u00adhold", "stranglehold"))
     assert "stranglehold and opened the door" in _line_with(mended, "ideo")
-    assert not fixes.holed_words(mended) and not short_lines(mended)
+    assert not holed_words(line_ends.paragraphs(mended)) and not short_lines(mended)

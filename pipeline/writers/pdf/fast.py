@@ -34,9 +34,9 @@ from .layout_cache import CachedPart, LayoutCache, fingerprint
 from .paint_share import PaintShare
 from .weasy import patches
 from . import page_fill
-from .hyphenation import hyphen_faults, keep_words_whole
+from .hyphenation import holed_words, hyphen_faults, keep_words_whole
 from .weasy import line_ends, relayout, reparse, restyle
-from .weasy.fixes import holed_words, short_lines
+from .weasy.fixes import short_lines
 from .weasy.page_starts import page_start
 from .weasy.page_transfer import PLACEHOLDER_FIRST, TransferError, dump_pages, load_pages, set_folios
 from .writer import Body, PdfResult, PdfWriter, Progress, print_stylesheets
@@ -296,7 +296,7 @@ class FastPdfWriter(PdfWriter):
         whole; else (None, the last layout tried, None if it fell short on notes or lines)."""
         for attempt in range(3):
             trial = render(loose, tight, base, changed, kept)
-            holes = {text_key(text): words for text, words in holed_words(trial).items()}
+            holes = holed_words(line_ends.paragraphs(trial))
             if holes and attempt == 0:  # a line set with holes: its broken word kept whole, it takes more words
                 kept = dict(kept)
                 keep_words_whole(kept, holes)

@@ -513,6 +513,19 @@ def hyphen_faults(paragraphs, settled: Container[str] | None = None) -> dict[str
     return faults
 
 
+def holed_words(paragraphs) -> dict[str, set[str]]:
+    """Words to keep whole, per text_key: each broken at the end of a line set with holes (weasy/fixes.py),
+    so that the line cannot end there and takes the words WeasyPrint left off it. `paragraphs` as
+    weasy.line_ends reads them."""
+    found: dict[str, set[str]] = {}
+    for paragraph in paragraphs:
+        for index, line in enumerate(paragraph.lines):
+            word = paragraph.broken_word(index) if line.holed and line.added_hyphen else None
+            if word:
+                found.setdefault(text_key(paragraph.text), set()).add(word)
+    return found
+
+
 def _only_a_fragment(line) -> bool:
     """A paragraph's last line that holds nothing but a broken word's end (and its punctuation)."""
     return len(line.text.split()) <= 1

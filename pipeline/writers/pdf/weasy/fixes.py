@@ -237,37 +237,10 @@ def _stretch(box) -> float:
 HOLE = 2.0
 
 
-def _holed(line) -> bool:
+def holed(line) -> bool:
     """Whether justification widened one of the line's word spaces by more than HOLE ems."""
     return any(isinstance(box, boxes.TextBox) and (getattr(box, "justification_spacing", 0) or 0)
                > HOLE * box.style["font_size"] for box in _walk(line))
-
-
-def holed_words(document) -> dict[str, set[str]]:
-    """Per paragraph (its text), the words broken at the end of a line set with holes: kept whole, the
-    line cannot end there, and takes the words WeasyPrint left off it."""
-    found: dict[str, set[str]] = {}
-    for page in document.pages:
-        for box in _walk(page._page_box):
-            if not isinstance(box, boxes.BlockBox) or not box.children:
-                continue
-            lines = [c for c in box.children if isinstance(c, boxes.LineBox)]
-            for line, following in zip(lines, lines[1:]):
-                text = "".join(b.text for b in _walk(line) if isinstance(b, boxes.TextBox))
-                if not _holed(line) or not text.rstrip("\u2010").endswith("\u00ad"):
-                    continue
-                rest = "".join(b.text for b in _walk(following) if isinstance(b, boxes.TextBox))
-                head = text.rstrip("\u2010").rstrip("\u00ad").split()[-1:]
-                tail = rest.split()[:1]
-                if head and tail:
-                    word = (head[0] + tail[0]).replace("\u00ad", "").strip(_WORD_EDGES)
-                    paragraph = "".join(getattr(b, "text", "") or "" for b in _walk(box))
-                    found.setdefault(paragraph, set()).add(word)
-    return found
-
-
-#: Punctuation around a word at a line's ends, not part of it.
-_WORD_EDGES = "\"'“”‘’«»()[]{}.,;:!?…*–—"
 
 
 def short_lines(document) -> list[str]:
@@ -284,7 +257,7 @@ def short_lines(document) -> list[str]:
                 if not line.children:
                     continue
                 used = max(c.position_x + c.margin_width() for c in line.children) - box.content_box_x()
-                if used - _stretch(line) < 0.5 * box.width or _holed(line):
+                if used - _stretch(line) < 0.5 * box.width or holed(line):
                     found.append("".join(getattr(b, "text", "") or "" for b in _walk(box)))
                     break
     return found

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from weasyprint.formatting_structure import boxes
 
 from ..hyphenation import own_text
+from .fixes import holed
 
 #: WeasyPrint's default hyphenate-character, added where a line breaks at a soft hyphen.
 HYPHEN = "\u2010"
@@ -32,6 +33,7 @@ class Line:
     page: int
     last_on_page: bool = False  # the paragraph goes on on the next page
     fill: float = 1.0  # the share of the paragraph's width its text takes
+    holed: bool = False  # set with holes between its words (fixes.holed)
 
     @property
     def hyphenated(self) -> bool:
@@ -91,7 +93,7 @@ def _paragraphs(document) -> list[Paragraph]:
         for box in _blocks_with_lines(page._page_box):
             key = _element_key(box, order)
             paragraph = found.setdefault(key, Paragraph(box.element))
-            lines = [Line(_soft_hyphens_at_breaks_only(_text(line)), number, fill=_fill(line, box))
+            lines = [Line(_soft_hyphens_at_breaks_only(_text(line)), number, fill=_fill(line, box), holed=holed(line))
                      for line in box.children if isinstance(line, boxes.LineBox)]
             if paragraph.lines and lines:
                 paragraph.lines[-1].last_on_page = paragraph.lines[-1].page != number
