@@ -126,6 +126,23 @@ def test_every_occurrence_gets_a_span_with_an_id_in_reading_order(tmp_path):
     assert [loc.words for loc in by_id["trotsky-leon"].locators] == ["Trotsky"] * 3
 
 
+def test_a_name_in_a_works_title_is_not_a_mention_but_the_work_is_located(tmp_path):
+    seed = SEED.replace("Trotsky was murdered in Mexico in 1940.",
+                        "Trotsky was murdered in Mexico in 1940 (D. Volkogonov, Trotsky, p. 243; Black, "
+                        "Stalinism in Britain). Pravda said so.")
+    book = SMALL_BOOK.replace("chapters:", "italics:\n  - D. Volkogonov, *Trotsky*\n  - Stalinism in Britain\n"
+                                           "  - Pravda\nchapters:")
+    index = INDEX + ("  - heading: '*Stalinism in Britain* (Black)'\n    id: stalinism-in-britain\n"
+                     "    kind: work\n    forms: [Stalinism in Britain]\n"
+                     "  - heading: '*Pravda*'\n    id: pravda\n    kind: organisation\n    forms: [Pravda]\n")
+    project = make_project(tmp_path, {"one.txt": seed}, book, files={"index.yaml": index})
+    made = build_book(load_editorial(project))
+    by_id = {e.id: e for e in made.book.index}
+    assert [loc.words for loc in by_id["trotsky-leon"].locators] == ["Trotsky"] * 3  # not the book's title
+    assert [loc.words for loc in by_id["stalinism-in-britain"].locators] == ["Stalinism in Britain"]
+    assert [loc.words for loc in by_id["pravda"].locators] == ["Pravda"]  # a newspaper: its title is its name
+
+
 def test_a_span_never_takes_in_a_note_call_and_never_sits_inside_a_link(tmp_path):
     seed = SEED.replace("fought over the New Economic Policy.", "fought over the New Economic\u00a0Policy.")
     notes = ('notes:\n  - chapter: one\n    after: "New Economic"\n    text: "A note."\n')

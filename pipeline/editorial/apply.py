@@ -20,7 +20,7 @@ from .glossary import link_glossary, unused_warnings
 from .index_marks import build_index, locate_index, unused_forms
 from ..style import StyleChanges, apply_house_style, book_texts
 from .epigraph import attribute_epigraph
-from .italics import set_italics
+from .italics import set_italics, title_of
 from .load import ChapterSpec, Editorial
 from .notes import anchor_editor_notes, number_notes
 from .overrides import resolve_overrides
@@ -151,7 +151,7 @@ def build_book(editorial: Editorial, cache=None) -> BuildInput:
         uses = link_glossary(chapters, glossary)
         problems.extend(unused_warnings(glossary, uses, editorial.glossary_doc.path))
     problems.raise_if_errors()
-    apply_house_style(book, editorial.style, keep_as_written=editorial.italics, changes=changes)
+    apply_house_style(book, editorial.style, keep_as_written=[title_of(e) for e in editorial.italics], changes=changes)
     if editorial.index:
         book.index = build_index(editorial.index)
         found = locate_index(chapters, book.index)

@@ -152,6 +152,16 @@ def _span(text: Text, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+def _cites_a_title(entry: IndexEntry, text: Text, start: int, end: int) -> bool:
+    """Whether the occurrence is words of a work's title (as `italics:` marks them) that do not name the entry:
+    a person, a war or an idea in a book's title is not a mention. A work is located in its own title, and so
+    is a newspaper (an organisation) whose title is all of it: *Pravda*."""
+    for m in text.marks:
+        if m.kind is MarkKind.EMPHASIS and m.ref == "title" and m.start <= start and end <= m.end:
+            return not (entry.kind == "work" or entry.kind == "organisation" and (m.start, m.end) == (start, end))
+    return False
+
+
 def _scope(entry: IndexEntry, section: str) -> tuple[IndexSubentry, str] | None:
     """The sub-entry whose `within` names the section, and how: the longest (most specific) name wins."""
     named = [(len(w), sub, w) for sub in entry.subentries for w in sub.within if section_matches(section, [w])]
@@ -180,6 +190,8 @@ def locate_index(chapters: list[Chapter], entries: list[IndexEntry]) -> set[tupl
             for start, end, (heading_id, form) in list(matcher.find(text.text)):
                 found.add((heading_id, form))
                 entry, heading = headings[heading_id]
+                if _cites_a_title(entry, text, start, end):
+                    continue  # "Trotsky" in Volkogonov's *Trotsky* cites a book; it does not mention the man
                 if heading is entry:
                     scope = _scope(entry, section)
                     if scope is not None:

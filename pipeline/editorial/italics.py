@@ -6,6 +6,11 @@ chapters and their headings, notes, the glossary, the introduction and the
 sources — becomes an emphasis annotation, which both editions render as italics.
 A title's short words may be capitalised either way ("Ten Days that Shook the
 World" also finds "Ten Days That Shook the World"); its other words only as listed.
+
+A title that is also a name or a common phrase ("Trotsky", "The Second World War")
+is listed with the words around it and the title between asterisks, as in Markdown:
+"D. Volkogonov, *Trotsky*" sets the book's title in italics where it follows its
+author, and leaves the man's name roman everywhere else.
 """
 
 from __future__ import annotations
@@ -19,7 +24,22 @@ from .load import Editorial
 _MINOR = frozenset("a an the and but or nor for of in on at to by as that with from into is was".split())
 
 
-def _title_pattern(title: str) -> str:
+#: An entry with its title between asterisks: the words around it are context, set as they are.
+_IN_CONTEXT = re.compile(r"^(?P<before>[^*]*)\*(?P<title>[^*]+)\*(?P<after>[^*]*)$")
+
+
+def title_of(entry: str) -> str:
+    """The title an `italics:` entry names: the entry itself, or its words between asterisks."""
+    match = _IN_CONTEXT.match(entry)
+    return match.group("title") if match else entry
+
+
+def as_written(entry: str) -> str:
+    """The words an entry matches in the text: without its asterisks."""
+    return entry.replace("*", "")
+
+
+def _words_pattern(title: str) -> str:
     words = re.split(r"(\s+)", title)
     out = []
     for i, word in enumerate(words):
@@ -30,25 +50,39 @@ def _title_pattern(title: str) -> str:
     return "".join(out)
 
 
-def italics_pattern(titles: list[str]) -> re.Pattern:
-    ordered = sorted(titles, key=len, reverse=True)  # "The Revolution Betrayed" before "Revolution Betrayed"
-    return re.compile(r"(?<![\w’'-])(?:" + "|".join(f"({_title_pattern(t)})" for t in ordered) + r")(?![\w-])")
+def _entry_pattern(entry: str, k: int) -> str:
+    """Entry k as a group `e{k}` whose title is the group `t{k}`."""
+    match = _IN_CONTEXT.match(entry)
+    if not match:
+        return f"(?P<e{k}>(?P<t{k}>{_words_pattern(entry)}))"
+    before, title, after = (_words_pattern(match.group(g)) if match.group(g) else "" for g in ("before", "title", "after"))
+    return f"(?P<e{k}>{before}(?P<t{k}>{title}){after})"
 
 
-def mark_titles(text: Text, pattern: re.Pattern, titles: list[str]) -> list[str]:
-    """Add a title mark over every listed title in `text`; return the listed titles found."""
-    ordered = sorted(titles, key=len, reverse=True)
+def _longest_first(entries: list[str]) -> list[str]:
+    return sorted(entries, key=lambda e: len(as_written(e)), reverse=True)  # "The Revolution Betrayed" first
+
+
+def italics_pattern(entries: list[str]) -> re.Pattern:
+    alternatives = "|".join(_entry_pattern(e, k) for k, e in enumerate(_longest_first(entries)))
+    return re.compile(r"(?<![\w’'-])(?:" + alternatives + r")(?![\w-])")
+
+
+def mark_titles(text: Text, pattern: re.Pattern, entries: list[str]) -> list[str]:
+    """Add a title mark over every listed title in `text`; return the entries found."""
+    ordered = _longest_first(entries)
     calls = [m.start for m in text.marks if m.kind is MarkKind.NOTE_CALL]
     spans = [(m.start, m.end) for m in text.marks if m.kind in (MarkKind.EMPHASIS, MarkKind.CODE, MarkKind.LINK)]
     found = []
     for match in pattern.finditer(text.text):
-        start, end = match.span()
+        k = int(match.lastgroup[1:])  # the entry's group closes last
+        start, end = match.span(f"t{k}")
         if any(start < c < end for c in calls) or any(s <= start and end <= e for s, e in spans):
             if any(s <= start and end <= e for s, e in spans):
-                found.append(ordered[match.lastindex - 1])  # already italic (an editor's *title*)
+                found.append(ordered[k])  # already italic (an editor's *title*)
             continue
         text.marks.append(Mark(MarkKind.EMPHASIS, start, end, "title"))
-        found.append(ordered[match.lastindex - 1])
+        found.append(ordered[k])
     text.marks.sort(key=lambda m: (m.start, m.end))
     return found
 
