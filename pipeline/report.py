@@ -54,6 +54,19 @@ def _why(event) -> str:
     return f'<br/><span class="why">{_esc(event.detail)}</span>'
 
 
+def _corrections(changes) -> str:
+    """Every misprint the editors corrected (book.yaml `corrections:`), each with its words before and after."""
+    made = changes.examples.get("corrections", [])
+    if not made:
+        return ""
+    rows = "".join(f"<tr><td>{_esc(where)}</td><td>{_esc(before)}</td><td>{_esc(after)}</td></tr>"
+                   for where, before, after in made)
+    return (f'<section id="corrections"><h2>Corrections</h2><p>{len(made)} misprint(s) of the web pages corrected '
+            f"by the editors (<code>corrections:</code> in <code>editorial/book.yaml</code>): the only words the "
+            f"book changes.</p><table><thead><tr><th>where</th><th>before</th><th>after</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table></section>")
+
+
 def _house_style(changes) -> str:
     """What the house style changed: per rule, the count in each part of the book and examples."""
     if changes is None:
@@ -71,7 +84,7 @@ def _house_style(changes) -> str:
                  f"<tbody>{examples}</tbody></table>") if examples else ""
         sections.append(f"<h3><code>{_esc(rule)}</code> — {_esc(purpose)}: {by_rule.get(rule, 0)}</h3>"
                         f"<p>{counts}.</p>{table}")
-    return (f'<section id="house-style"><h2>House style</h2><p>What the house style (the <code>style:</code> '
+    return (f'{_corrections(changes)}<section id="house-style"><h2>House style</h2><p>What the house style (the <code>style:</code> '
             f"block of <code>editorial/book.yaml</code>) changed after cleaning, in the chapters, notes, glossary, "
             f"introduction and sources: typography only, never a word.</p>{''.join(sections)}</section>")
 

@@ -22,6 +22,7 @@ from ..style import StyleChanges, apply_house_style, book_texts
 from .epigraph import attribute_epigraph
 from .italics import set_italics, title_of
 from .load import ChapterSpec, Editorial
+from .corrections import correct_misprints
 from .notes import anchor_editor_notes, number_notes
 from .overrides import resolve_overrides
 from .prose import Finding, markdown_findings, parse_markdown
@@ -124,6 +125,7 @@ def build_book(editorial: Editorial, cache=None) -> BuildInput:
     problems.extend(editorial.problems)
     chapters: list[Chapter] = []
     cleaned: dict[str, CleanResult] = {}
+    changes = StyleChanges()
     for number, spec in enumerate(editorial.chapters, start=1):
         if not spec.seed.is_file():
             continue  # already reported while loading
@@ -133,6 +135,7 @@ def build_book(editorial: Editorial, cache=None) -> BuildInput:
             continue
         cleaned[spec.id] = result
         chapter = _chapter(spec, number, result, editorial, problems)
+        problems.extend(correct_misprints(chapter.article, spec, editorial.book, f"chapter {number}", changes))
         attribute_epigraph(chapter.article.epigraph)
         notes = [n for n in editorial.notes if n.chapter == spec.id]
         problems.extend(anchor_editor_notes(chapter.article, notes, editorial.notes_doc) if notes else [])
@@ -144,7 +147,6 @@ def build_book(editorial: Editorial, cache=None) -> BuildInput:
     introduction = _read_markdown(editorial.introduction, problems, "introduction")
     colophon = _read_markdown(editorial.colophon, problems, "colophon")
     book = Book(editorial.meta, chapters, introduction, glossary, colophon)
-    changes = StyleChanges()
     if editorial.italics:  # everywhere: chapters, notes, glossary, introduction, sources
         problems.extend(set_italics(list(book_texts(book)), editorial, changes))
     if glossary:

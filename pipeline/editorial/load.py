@@ -79,6 +79,16 @@ class ChapterSpec:
     missing_notes: dict[int, tuple[str, tuple]]  # number -> (markdown, yaml path)
     where: tuple
     figures: list[FigureSpec] = field(default_factory=list)
+    corrections: list[CorrectionSpec] = field(default_factory=list)
+
+
+@dataclass
+class CorrectionSpec:
+    """A misprint of the web page and its mending (book.yaml: a chapter's `corrections:`)."""
+    was: str
+    now: str
+    occurrence: int | None
+    where: tuple
 
 
 @dataclass
@@ -205,7 +215,9 @@ def _load_chapters(root: Path, doc: YamlDocument, problems: Problems) -> list[Ch
             author=raw.get("author"), publication=raw.get("publication"), published=raw.get("published"),
             url=raw.get("url"), summary=raw.get("summary"), cleaning=cleaning, missing_notes=missing,
             where=where, figures=[FigureSpec(f["image"], f.get("alt"), f.get("caption"), bool(f.get("omit")),
-                                             (*where, "figures", j)) for j, f in enumerate(raw.get("figures") or [])]))
+                                             (*where, "figures", j)) for j, f in enumerate(raw.get("figures") or [])],
+            corrections=[CorrectionSpec(c["was"], c["now"], c.get("occurrence"), (*where, "corrections", j))
+                         for j, c in enumerate(raw.get("corrections") or [])]))
     return chapters
 
 

@@ -41,6 +41,8 @@ RULES = {
     "capitals": "one capitalisation for chapter titles and headings",
     "italics": "titles of works in italics (the italics: list)",
 }
+#: Changes the report lists one by one, not by examples: the editors' corrections of words (editorial.corrections).
+LISTED_IN_FULL = frozenset({"corrections"})
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ class StyleChanges:
     def add(self, rule: str, where: str, before: str, after: str) -> None:
         self.counts[(rule, where)] += 1
         shown = self.examples.setdefault(rule, [])
-        if len(shown) < 8 and all(b != before for _, b, _ in shown):
+        if rule in LISTED_IN_FULL or len(shown) < 8 and all(b != before for _, b, _ in shown):
             shown.append((where, before, after))
 
     def by_rule(self) -> Counter:
