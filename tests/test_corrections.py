@@ -68,3 +68,11 @@ def test_words_found_twice_need_an_occurrence_and_get_it(tmp_path):
 def test_a_rewrite_is_no_correction(tmp_path):
     problem = _error(tmp_path, '      - was: "One in power"\n        now: "When Mao had won the civil war"\n')
     assert "rewrites more than it mends" in problem.message and "notes.yaml" in problem.hint
+
+
+def test_the_readers_misprints_are_mended_and_the_report_lists_each(epub_documents, built):
+    text = " ".join(" ".join(d.getroot().itertext()) for d in epub_documents.values())
+    assert "Once in power, Mao" in text and "One in power, Mao" not in text
+    assert "can lift itself" in text and "ethnically cleansed" in text
+    report = next(p for p in built.outputs if p.name == "cleaning-report.html").read_text(encoding="utf-8")
+    assert report.count("</tr>", report.index('id="corrections"'), report.index('id="house-style"')) >= 60
