@@ -86,5 +86,7 @@ def same_start(label: str, printed: list[str], marked: list[str], count: int = 8
     n = min(count, len(printed))
     if marked[:n] == printed[:n]:
         return True
+    if 3 <= len(marked) < n and marked == printed[:len(marked)]:
+        return True  # the page holds its chapter's last words, the e-book's document ends after them
     return len(printed) > 1 and marked[0] != printed[0] and marked[0].endswith(printed[0]) \
         and marked[1:n] == printed[1:n]
