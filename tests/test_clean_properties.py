@@ -17,7 +17,8 @@ from pipeline.clean.furniture import SHARE_LABEL
 from pipeline.clean.vocabulary import COMMENT_LABELS, SEARCH_LABELS, SHARE_TARGETS, SITE_VOICE, TAIL_LABELS, UI_LABELS
 from pipeline.read import decode_seed
 
-#: Paragraphs of real articles: the seeds' lines of 25 words or more, not a note ("1 Thanks to …") nor a quotation.
+#: Paragraphs of real articles: the seeds' lines of 25 words or more, not a note ("1 Thanks to …") nor a
+#: quotation.
 #: (Sentences drawn word by word from a short list were tried before: "The the the party state workers." is no
 #: article's text, and a short line between paragraphs of it could end the article, found at random in one run
 #: in many; between real paragraphs, 1,500 examples found no such case.)

@@ -31,7 +31,8 @@ def test_the_reader_sets_its_titles_in_italics(epub_documents):
 
 
 CONTEXT_SEED = ("A Title Here\n\nTrotsky lost. “Ilyich gave no instructions” (D. Volkogonov, Trotsky, p. 243.) "
-                "Trotsky went into exile; the Second World War came later (Churchill, The Second World War, vol. IV).\n")
+                "Trotsky went into exile; the Second World War came later (Churchill, The Second World War, "
+                "vol. IV).\n")
 
 
 def test_a_title_listed_with_its_context_is_italic_only_there(tmp_path):

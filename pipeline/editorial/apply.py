@@ -19,10 +19,10 @@ from .figures import apply_figures
 from .glossary import link_glossary, unused_warnings
 from .index_marks import build_index, locate_index, unused_forms
 from ..style import StyleChanges, apply_house_style, book_texts
+from .corrections import correct_misprints
 from .epigraph import attribute_epigraph
 from .italics import set_italics, title_of
 from .load import ChapterSpec, Editorial
-from .corrections import correct_misprints
 from .notes import anchor_editor_notes, number_notes
 from .overrides import resolve_overrides
 from .prose import Finding, markdown_findings, parse_markdown

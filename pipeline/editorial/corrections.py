@@ -83,7 +83,8 @@ def _place(correction: CorrectionSpec, spec: ChapterSpec, texts: list[Text], fol
                            (*correction.where, "now"),
                            hint="a correction mends a misprint and keeps the author's words; "
                                 "say more in an editors' note (notes.yaml)")
-    hits = [(k, span) for k, (text, f) in enumerate(zip(texts, folded)) for span in find_all(correction.was, text.text, f)]
+    hits = [(k, span) for k, (text, f) in enumerate(zip(texts, folded))
+            for span in find_all(correction.was, text.text, f)]
     if not hits:
         near = closest_passages(correction.was, [t.text for t in texts])
         return doc.problem(f"correction “{correction.was}” is not in chapter '{spec.id}'", where,

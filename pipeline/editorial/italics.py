@@ -55,7 +55,8 @@ def _entry_pattern(entry: str, k: int) -> str:
     match = _IN_CONTEXT.match(entry)
     if not match:
         return f"(?P<e{k}>(?P<t{k}>{_words_pattern(entry)}))"
-    before, title, after = (_words_pattern(match.group(g)) if match.group(g) else "" for g in ("before", "title", "after"))
+    before, title, after = (_words_pattern(match.group(g)) if match.group(g) else ""
+                            for g in ("before", "title", "after"))
     return f"(?P<e{k}>{before}(?P<t{k}>{title}){after})"
 
 
