@@ -14,11 +14,15 @@ SEED = ("A Title Here\n\nTrotsky wrote Revolution Betrayed in 1936, and later re
         "argued about it for decades; revolution betrayed in lower case is not the title.\n")
 
 
+def _chapter_html(tmp_path, seed: str, italics: list[str]):
+    """(the book made from one seed with these `italics:` entries, its chapter as the EPUB renders it)."""
+    book = SMALL_BOOK.replace("chapters:", "italics:\n" + "".join(f"  - {entry}\n" for entry in italics) + "chapters:")
+    made = build_book(load_editorial(make_project(tmp_path, {"one.txt": seed}, book)))
+    return made, render_chapter(made.book.chapters[0], made.book, Edition(EPUB, {"endnotes": "endnotes.xhtml"}))
+
+
 def test_titles_become_italic_wherever_they_occur_and_unknown_titles_warn(tmp_path):
-    book = SMALL_BOOK.replace("chapters:", "italics:\n  - The Revolution Betrayed\n  - Revolution Betrayed\n"
-                                           "  - No Such Book\nchapters:")
-    made = build_book(load_editorial(make_project(tmp_path, {"one.txt": SEED}, book)))
-    html = render_chapter(made.book.chapters[0], made.book, Edition(EPUB, {"endnotes": "endnotes.xhtml"}))
+    made, html = _chapter_html(tmp_path, SEED, ["The Revolution Betrayed", "Revolution Betrayed", "No Such Book"])
     assert '<i class="title">Revolution Betrayed</i> in 1936' in html
     assert '<i class="title">The Revolution Betrayed</i>' in html
     assert "revolution betrayed in lower case" in html
@@ -36,10 +40,8 @@ CONTEXT_SEED = ("A Title Here\n\nTrotsky lost. “Ilyich gave no instructions”
 
 
 def test_a_title_listed_with_its_context_is_italic_only_there(tmp_path):
-    book = SMALL_BOOK.replace("chapters:", "italics:\n  - D. Volkogonov, *Trotsky*\n"
-                                           "  - Churchill, *The Second World War*\nchapters:")
-    made = build_book(load_editorial(make_project(tmp_path, {"one.txt": CONTEXT_SEED}, book)))
-    html = render_chapter(made.book.chapters[0], made.book, Edition(EPUB, {"endnotes": "endnotes.xhtml"}))
+    made, html = _chapter_html(tmp_path, CONTEXT_SEED,
+                               ["D. Volkogonov, *Trotsky*", "Churchill, *The Second World War*"])
     assert 'D. Volkogonov, <i class="title">Trotsky</i>, p. 243' in html
     assert 'Churchill, <i class="title">The Second World War</i>, vol. IV' in html
     assert html.count('<i class="title">') == 2  # the man and the war elsewhere stay roman
