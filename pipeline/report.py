@@ -61,7 +61,8 @@ def _corrections(changes) -> str:
         return ""
     rows = "".join(f"<tr><td>{_esc(where)}</td><td>{_esc(before)}</td><td>{_esc(after)}</td></tr>"
                    for where, before, after in made)
-    return (f'<section id="corrections"><h2>Corrections</h2><p>{len(made)} misprint(s) of the web pages corrected '
+    counted = f"{len(made)} misprint{'' if len(made) == 1 else 's'}"
+    return (f'<section id="corrections"><h2>Corrections</h2><p>{counted} of the web pages corrected '
             f"by the editors (<code>corrections:</code> in <code>editorial/book.yaml</code>): the only words the "
             f"book changes.</p><table><thead><tr><th>where</th><th>before</th><th>after</th></tr></thead>"
             f"<tbody>{rows}</tbody></table></section>")

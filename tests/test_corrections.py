@@ -39,7 +39,7 @@ def test_a_correction_mends_the_words_a_note_may_quote_them_and_the_report_lists
     assert "squeeze more out of workers" in html
     assert len(made.book.chapters[0].notes) == 1  # anchored on the mended words
     report = cleaning_report("A Small Book", [], made.style_changes)
-    assert "2 misprint(s)" in report and "Once in power" in report and "out of workers" in report
+    assert "2 misprints of the web pages" in report and "Once in power" in report and "out of workers" in report
 
 
 def _error(tmp_path, corrections: str):
