@@ -65,6 +65,20 @@ def test_words_found_twice_need_an_occurrence_and_get_it(tmp_path):
     assert "The result was a famine." in html and "The result was famine again." in html
 
 
+NOTED = ("A title for the test\n\nThe Bolsheviks took power in October 1917 and the civil war followed.1 "
+         "Lenin died in 1924 and Stalin became general secretary of the party.\n\n"
+         "The New Economic Policy was adopted in 1921.2 It allowed private trade in grain.\n\n"
+         "Notes\n\n1 Source one.\n\n2 Source two.\n")
+
+
+def test_a_correction_over_a_notes_call_is_an_error(tmp_path):
+    book = _book('      - was: "followed. Lenin died"\n        now: "followed. Lenin had died"\n')
+    with pytest.raises(PipelineError) as caught:
+        build_book(load_editorial(make_project(tmp_path, {"one.txt": NOTED}, book)))
+    [problem] = caught.value.problems
+    assert "runs over a note's call" in problem.message and "before the call" in problem.hint
+
+
 def test_a_rewrite_is_no_correction(tmp_path):
     problem = _error(tmp_path, '      - was: "One in power"\n        now: "When Mao had won the civil war"\n')
     assert "rewrites more than it mends" in problem.message and "notes.yaml" in problem.hint

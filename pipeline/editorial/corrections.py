@@ -4,8 +4,8 @@ A reprint mends its sources' obvious slips ("One in power" for "Once in power") 
 leaves their words otherwise alone. An editor quotes the words as the cleaned chapter
 has them (`was`) and gives them mended (`now`); the words are found as editors' notes
 find their phrases, whatever quotes and dashes were typed. A correction that matches
-nothing, or several places without saying which, or that rewrites more than it mends,
-is an error at its line in book.yaml. Each correction is listed in the cleaning report.
+nothing, or several places without saying which, runs over a note's call, or rewrites
+more than it mends, is an error at its line in book.yaml. Each correction is listed in the cleaning report.
 Corrections are made before the notes are anchored and the house style is set, so a
 note may quote the mended words and a correction's quotes and dashes are set like the
 rest.
@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from ..model import Article, Text
+from ..model import Article, MarkKind, Text
 from ..problems import Problem
 from ..style import StyleChanges
 from ..style.edits import Edit, apply_edits
@@ -100,4 +100,9 @@ def _place(correction: CorrectionSpec, spec: ChapterSpec, texts: list[Text], fol
                            f"time(s) in chapter '{spec.id}'", (*correction.where, "occurrence"),
                            hint=f"use occurrence: 1 to {len(hits)}, or leave it out" if len(hits) > 1
                            else "leave occurrence out")
+    k, (start, end) = hits[index]
+    if any(m.kind is MarkKind.NOTE_CALL and start < m.start < end for m in texts[k].marks):
+        return doc.problem(f"correction “{correction.was}” runs over a note's call", where,
+                           hint="quote only the words before the call, or only those after it: the call stays "
+                                "where the author put it")
     return hits[index]
