@@ -71,7 +71,8 @@ def run_check(args: argparse.Namespace, console: Console) -> int:
     editorial, made = prepare(options, CleanCache(options.cache_dir))
     console.warnings(made.warnings)
     console.info(f"editorial/ is valid: {len(editorial.chapters)} chapters, {len(editorial.notes)} editors' notes, "
-                 f"{len(editorial.glossary)} glossary entries, {len(editorial.index)} index entries; "
+                 f"{len(editorial.glossary)} glossary entries, {len(editorial.index)} index entries, "
+                 f"{sum(len(c.corrections) for c in editorial.chapters)} corrections; "
                  f"{len(made.warnings)} warning(s) "
                  f"({time.perf_counter() - started:.1f} s). Nothing was written.")
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -101,6 +102,8 @@ def test_every_mistake_is_reported_in_one_run(project, capsys):
 
 def test_check_exit_codes(project, capsys):
     assert main(["check", "--project", str(project)]) == 0
+    said = capsys.readouterr()
+    assert re.search(r"is valid: 5 chapters, .* index entries, \d{2} corrections; 0 warning", said.out + said.err)
     MISTAKES["unknown key"][0](project)
     assert main(["check", "--project", str(project)]) == 1
     with pytest.raises(SystemExit) as usage:
