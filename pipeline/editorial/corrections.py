@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from ..model import Article, MarkKind, Text
 from ..problems import Problem
-from ..style import StyleChanges
+from ..style import StyleChanges, article_texts
 from ..style.edits import Edit, apply_edits
 from .load import ChapterSpec, CorrectionSpec
 from .notes import sentence_at
@@ -30,18 +30,14 @@ RULE = "corrections"
 _KEPT = 0.6
 
 
-def article_texts(article: Article) -> Iterator[Text]:
-    """Every Text of a cleaned article: its title, the body with its headings, its own notes and references."""
+def _correctable(article: Article) -> Iterator[Text]:
+    """Every Text of a cleaned article: its title, its body (`article_texts`) and its own notes, not yet
+    numbered with the editors'."""
     if article.title:
         yield article.title
-    if article.epigraph:
-        yield from article.epigraph.lines
-    yield from article.texts()
-    if article.about_author:
-        yield article.about_author
+    yield from article_texts(article)
     for note in article.source_notes:
         yield note.text
-    yield from article.references
 
 
 def correct_misprints(article: Article, spec: ChapterSpec, doc: YamlDocument, where: str,
@@ -50,7 +46,7 @@ def correct_misprints(article: Article, spec: ChapterSpec, doc: YamlDocument, wh
     problems of those that cannot be made, in which case none is made."""
     if not spec.corrections:
         return []
-    texts = list(article_texts(article))
+    texts = list(_correctable(article))
     folded = [fold(text.text) for text in texts]
     edits: dict[int, list[Edit]] = {}
     problems: list[Problem] = []

@@ -34,7 +34,7 @@ def title_of(entry: str) -> str:
     return match.group("title") if match else entry
 
 
-def as_written(entry: str) -> str:
+def _as_written(entry: str) -> str:
     """The words an entry matches in the text: without its asterisks."""
     return entry.replace("*", "")
 
@@ -61,7 +61,7 @@ def _entry_pattern(entry: str, k: int) -> str:
 
 
 def _longest_first(entries: list[str]) -> list[str]:
-    return sorted(entries, key=lambda e: len(as_written(e)), reverse=True)  # "The Revolution Betrayed" first
+    return sorted(entries, key=lambda e: len(_as_written(e)), reverse=True)  # "The Revolution Betrayed" first
 
 
 def italics_pattern(entries: list[str]) -> re.Pattern:

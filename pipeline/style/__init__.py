@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..model import BlockKind, BlockQuote, Book, Heading, ItemList, Paragraph, Prose, Text
+from ..model import Article, BlockKind, BlockQuote, Book, Heading, ItemList, Paragraph, Prose, Text
 from .capitals import AS_WRITTEN, SENTENCE, TITLE, Lexicon, capitalise
 from .dashes import CLOSED_EM, SPACED_EN, dash_edits
 from .edits import Edit, apply_edits
@@ -138,24 +138,28 @@ def prose_texts(blocks: list[Prose], headings: bool = True):
                 yield from prose_texts(item, headings)
 
 
+def article_texts(article: Article, headings: bool = True):
+    """Every Text of an article's body a reader sees, in reading order: standfirst, epigraph, blocks (with
+    their headings, unless told not to), signatures and sources, the author's note and the references."""
+    if article.standfirst:
+        yield article.standfirst
+    for block in ([article.epigraph] if article.epigraph else []) + article.blocks:
+        if block.kind is BlockKind.HEADING and not headings:
+            continue
+        yield from block.lines
+        for extra in (block.signature, block.source):
+            if extra is not None:
+                yield extra
+    if article.about_author:
+        yield article.about_author
+    yield from article.references
+
+
 def book_texts(book: Book, headings: bool = True):
     """(where, Text) for every Text of the book a reader sees (and its headings, unless told not to)."""
     for chapter in book.chapters:
         where = f"chapter {chapter.number}"
-        article = chapter.article
-        if article.standfirst:
-            yield where, article.standfirst
-        for block in ([article.epigraph] if article.epigraph else []) + article.blocks:
-            if block.kind is BlockKind.HEADING and not headings:
-                continue
-            for text in block.lines:
-                yield where, text
-            for extra in (block.signature, block.source):
-                if extra is not None:
-                    yield where, extra
-        if article.about_author:
-            yield where, article.about_author
-        for text in article.references:
+        for text in article_texts(chapter.article, headings):
             yield where, text
         for note in chapter.notes:
             for text in note.paragraphs:
