@@ -7,6 +7,7 @@ import pytest
 from pipeline.model import Mark, MarkKind, Text
 from pipeline.style.capitals import Lexicon, sentence_case, title_case
 from pipeline.style.dashes import CLOSED_EM, NBSP, SPACED_EN, dash_edits
+from pipeline.style.displays import display_edits
 from pipeline.style.edits import Edit, apply_edits
 from pipeline.style.joins import join_edits, related_pairs
 from pipeline.style.quotes import DOUBLE, SINGLE, quotations, quote_edits
@@ -190,6 +191,45 @@ def test_a_misprinted_pair_is_set_right():
     assert run(quote_edits, "the slogan ‘For Stalin!” and more", DOUBLE) == "the slogan “For Stalin!” and more"
 
 
+
+# ---------------------------------------------------------------- displayed quotations
+
+def bare(*paragraphs: str | Text) -> list[str]:
+    """A display's paragraphs after the display rule, then the quotation-mark rule (double primary)."""
+    texts = [p if isinstance(p, Text) else Text(p) for p in paragraphs]
+    for text, edits in zip(texts, display_edits(texts)):
+        apply_edits(text, edits)
+    return [run(quote_edits, text, DOUBLE) for text in texts]
+
+
+def test_a_display_loses_the_marks_round_it_and_what_it_quotes_takes_the_primary_mark():
+    assert bare("“He said ‘no’ to the plan.”") == ["He said “no” to the plan."]
+    assert bare("“Bread.” (Trotsky, The Revolution Betrayed (1937), p. 5.)") == [
+        "Bread. (Trotsky, The Revolution Betrayed (1937), p. 5.)"]  # a citation after it stays
+
+
+def test_a_display_of_several_paragraphs_loses_its_run_on_marks_too():
+    assert bare("“Comrade Kamenev!", "“I send you the letter.", "Yours, ‘L.’", "“Lenin”") == [
+        "Comrade Kamenev!", "I send you the letter.", "Yours, “L.”", "Lenin"]
+    assert bare("“The first.", "The last.” (p. 3.)") == ["The first.", "The last. (p. 3.)"]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("“Yes,” he said, “it is.”",),  # two quotations, with words between: not one round the display
+    ("He said: “it is.”",),  # the display does not open with a mark
+    ("“It opens here and never closes.",),
+    ("“The first.”", "“The second.”"),  # two quotations, each a paragraph: closed before the display ends
+    ("“The first.", "Ends here.” More words after it.", "“The third.”"),
+])
+def test_marks_that_do_not_enclose_the_whole_display_stay(paragraphs):
+    texts = [Text(p) for p in paragraphs]
+    assert all(not edits for edits in display_edits(texts))
+
+
+def test_a_note_call_after_the_closing_mark_stays_after_the_last_word():
+    text = Text("“He died.”", [Mark(MarkKind.NOTE_CALL, 10, 10, "n1")])
+    assert bare(text) == ["He died."] and text.marks[0].start == len("He died.")
+
 def test_quotation_marks_inside_addresses_are_left_alone():
     text = "see https://example.org/it‘s’ now"
     assert run(quote_edits, text, DOUBLE) == text
@@ -259,6 +299,7 @@ def test_the_style_block_is_optional_and_read_whole(tmp_path):
     plain = load_editorial(make_project(tmp_path / "a", {"one.txt": "A title\n\nText.\n"}, SMALL_BOOK))
     assert plain.style == HouseStyle()
     book = SMALL_BOOK.replace("chapters:", "style:\n  dashes: closed-em\n  quotes: single\n  capitalisation: title\n"
-                                           "  proper_nouns: [Revolution]\n  glossary_terms: none\nchapters:")
+                                           "  proper_nouns: [Revolution]\n  glossary_terms: none\n  bare_displays: false\nchapters:")
     styled = load_editorial(make_project(tmp_path / "b", {"one.txt": "A title\n\nText.\n"}, book))
-    assert styled.style == HouseStyle("closed-em", "single", True, "title", ("Revolution",), "none")
+    assert styled.style == HouseStyle("closed-em", "single", True, "title", ("Revolution",), "none",
+                                        bare_displays=False)

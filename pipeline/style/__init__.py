@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from ..model import Article, BlockKind, BlockQuote, Book, Heading, ItemList, Paragraph, Prose, Text
 from .capitals import AS_WRITTEN, SENTENCE, TITLE, Lexicon, capitalise
 from .dashes import CLOSED_EM, SPACED_EN, dash_edits
+from .displays import display_edits
 from .edits import Edit, apply_edits
 from .joins import join_edits, related_pairs
 from .quotes import DOUBLE, SINGLE, quote_edits
@@ -37,6 +38,7 @@ RULES = {
     "dashes": "one dash convention",
     "ranges": "en dashes in number ranges",
     "joins": "one form for a compound written both with a hyphen and with an en dash",
+    "displays": "no quotation marks round a displayed quotation",
     "quotes": "one primary quotation mark, the other inside it",
     "capitals": "one capitalisation for chapter titles and headings",
     "italics": "titles of works in italics (the italics: list)",
@@ -54,6 +56,7 @@ class HouseStyle:
     proper_nouns: tuple[str, ...] = ()  # kept as written by the capitalisation rule
     glossary_terms: str = "discreet"  # how print marks glossary terms: discreet or none
     hyphenation: tuple[str, ...] = ()  # print's break points for words the patterns break wrongly
+    bare_displays: bool = True  # no quotation marks round a displayed quotation (style.displays)
 
     @classmethod
     def from_yaml(cls, data: dict | None) -> "HouseStyle":
@@ -61,6 +64,7 @@ class HouseStyle:
         defaults = cls()
         return cls(dashes=data.get("dashes", defaults.dashes), quotes=data.get("quotes", defaults.quotes),
                    ranges=data.get("ranges", defaults.ranges),
+                   bare_displays=data.get("bare_displays", defaults.bare_displays),
                    capitalisation=data.get("capitalisation", defaults.capitalisation),
                    proper_nouns=tuple(data.get("proper_nouns") or ()),
                    glossary_terms=data.get("glossary_terms", defaults.glossary_terms),
@@ -184,12 +188,26 @@ def _headings(book: Book):
                 yield where, block.text
 
 
+def _bare_displays(book: Book, changes: StyleChanges) -> None:
+    """The marks round each displayed quotation of the chapters taken off (style.displays), before the
+    quotation-mark rule sets what is inside by its new depth."""
+    for chapter in book.chapters:
+        for block in chapter.article.blocks:
+            if block.kind is BlockKind.QUOTATION:
+                paragraphs = block.lines + ([block.signature] if block.signature else [])
+                for text, edits in zip(paragraphs, display_edits(paragraphs)):
+                    for rule, before, after in apply_edits(text, edits):
+                        changes.add(rule, f"chapter {chapter.number}", before, after)
+
+
 def apply_house_style(book: Book, style: HouseStyle, keep_as_written=(),
                       changes: StyleChanges | None = None) -> StyleChanges:
     """Set every text of `book` in the house style, in place; `keep_as_written`: phrases (the
     italics: titles) whose capitals the capitalisation rule leaves alone."""
     changes = changes if changes is not None else StyleChanges()
     pairs = related_pairs([text for _where, text in book_texts(book)] + [Text(e.term) for e in book.glossary])
+    if style.bare_displays:
+        _bare_displays(book, changes)
     for where, text in book_texts(book):
         _typography(text, style, where, changes, pairs)
     if style.capitalisation != AS_WRITTEN:
