@@ -255,7 +255,16 @@ class GlossaryEntry:
 
 def glossary_filing(words: str) -> str:
     """Where a glossary headword is filed: letter by letter, case and a leading "the" aside."""
-    return words.lower().removeprefix("the ")
+    return numbers_in_order(words.lower().removeprefix("the "))
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def numbers_in_order(key: str) -> str:
+    """A filing key whose numbers file in numerical order, before letters (Chicago 16.64): "20th Congress"
+    before "1923 Opposition", which letter by letter would come first."""
+    return _NUMBER.sub(lambda m: m.group().zfill(8), key)
 
 
 @dataclass

@@ -140,7 +140,13 @@ def test_a_form_readers_look_up_is_filed_as_a_cross_reference(epub_documents, bu
     assert expected.get("show trials") and set(references) == set(expected)
     sort_key = {entry.term: entry.sort or entry.term for entry in built.made.book.glossary}
     filed = [sort_key.get(s, s).lower().removeprefix("the ") for s in shown]
-    assert filed == sorted(filed), "headwords and cross-references out of order"
+
+    def order(words: str) -> tuple:  # letter by letter, a leading number before letters and by its value
+        number = re.match(r"(\d+)(.*)", words)
+        return (0, int(number[1]), number[2]) if number else (1, 0, words)
+
+    assert filed == sorted(filed, key=order), "headwords and cross-references out of order"
+    assert filed.index("20th congress") < filed.index("1923 opposition")  # 20 before 1923, not "2" after "1"
     for form, dd in references.items():
         link = dd.find(".//x:p[@class='see']/x:a", XHTML_NS)
         assert link.get("href") == f"#{ids.glossary_entry_id(expected[form].id)}", form

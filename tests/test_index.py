@@ -251,11 +251,22 @@ def test_headings_file_word_by_word_up_to_a_comma_or_parenthesis_and_dashes_part
         "Stalin, Joseph", "The Stalin School of Falsification", "Stalinism"]
 
 
+
+def test_headings_with_numbers_file_them_in_numerical_order_before_letters():
+    """Chicago 16.64: "20th Congress" before "1923 Opposition" (letter by letter "1" would come first), and
+    both before words."""
+    from pipeline.editorial.index_marks import build_index
+    from pipeline.editorial.index_spec import IndexSpec
+    specs = [IndexSpec(k, f"e{k}", heading, "event", [heading], None, True, True, [], [], [], ())
+             for k, heading in enumerate(["Abakumov, Viktor", "1923 Opposition", "20th Congress", "1917"])]
+    assert [e.heading for e in build_index(specs)] == ["20th Congress", "1917", "1923 Opposition", "Abakumov, Viktor"]
+
 def test_see_also_references_are_printed_in_alphabetical_order(tmp_path):
     index = INDEX.replace("see_also: [old-bolsheviks]", "see_also: [trotsky-leon, old-bolsheviks]")
     html = render_index(_made(tmp_path, index).book, IndexView(lambda a: f"chapter-1.xhtml#{a}", None, {"one": 1}))
     related = re.search(r'index-new-economic-policy".*?index-xref-related.*?</span>', html, re.S).group(0)
     assert related.index("Old Bolsheviks") < related.index("Trotsky, Leon")
+    assert "See\u00a0also</i>\u00a0<a" in related  # never parted at a line's end, nor from what it names
 
 
 def test_without_page_numbers_each_chapter_is_one_locator_and_the_headnote_says_so(tmp_path):
@@ -338,9 +349,10 @@ def test_the_readers_index_repeats_an_entry_where_its_sub_entries_turn_to_a_left
 
 
 def test_an_entrys_heading_is_never_parted_over_a_column_or_a_page(built, pdf_path):
-    """An entry's own lines (its heading, locators and cross-references) stay in one column: a column never
-    opens on their second line, which stands at the hanging indent (1em; a sub-entry opens at 2em, its own
-    lines run on at 3em). A sub-entry under a heading left at the foot of a page gets "(continued)" instead."""
+    """An entry's own lines (its heading, locators and cross-references) stay in one column, and so do a
+    sub-entry's: a column never opens on a turnover line, which stands 2em in (a sub-entry opens at 1em:
+    Chicago's indented style). A sub-entry under a heading left at the foot of a page gets "(continued)"
+    instead."""
     from print_finish import PrintedBook
     result = built.pdf
     pages = [page for page in PrintedBook(pdf_path).pages[result.physical["index"] - 1:result.physical["colophon"] - 1]
@@ -358,8 +370,8 @@ def test_an_entrys_heading_is_never_parted_over_a_column_or_a_page(built, pdf_pa
                 edges[key] = min(edges.get(key, lines[0].x0), *(line.x0 for line in lines))
                 columns.append((page.number, key, lines[0]))
     assert len(columns) >= 2 * (len(pages) - 1)
-    opened = [(number, top.text) for number, key, top in columns if abs(top.x0 - edges[key] - em) < 1.0]
-    assert not opened, f"a column opens on a heading's second line: {opened}"
+    opened = [(number, top.text) for number, key, top in columns if abs(top.x0 - edges[key] - 2 * em) < 1.0]
+    assert not opened, f"a column opens on a turnover line: {opened}"
 
 
 def test_an_entry_of_more_than_eight_pages_has_sub_entries(built):

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model import (WEB_ADDRESS, Article, BlockKind, Chapter, IndexEntry, IndexLocator, IndexSubentry, Mark,
-                     MarkKind, Text)
+                     MarkKind, Text, numbers_in_order)
 from ..problems import Problem, did_you_mean
 from .glossary import Matcher
 from .index_spec import IndexSpec
@@ -117,12 +117,17 @@ def build_index(specs: list[IndexSpec]) -> list[IndexEntry]:
     """The model's entries, without locators yet, sorted as printed."""
     entries = []
     for spec in specs:
-        subs = [IndexSubentry(sub_id(spec, s), s.heading, sort_key(s.sort or sub_filing(s.heading)),
+        subs = [IndexSubentry(sub_id(spec, s), s.heading, _filed(s.sort or sub_filing(s.heading)),
                               list(s.forms), s.match_case, list(s.within)) for s in spec.sub]
-        entries.append(IndexEntry(spec.id, spec.heading, spec.kind, sort_key(spec.sort or spec.heading),
+        entries.append(IndexEntry(spec.id, spec.heading, spec.kind, _filed(spec.sort or spec.heading),
                                   list(spec.forms), sorted(subs, key=lambda s: s.sort_key), list(spec.see),
                                   list(spec.see_also), spec.locators, spec.match_case, spec.line))
     return sorted(entries, key=lambda e: (e.sort_key, e.heading))
+
+
+def _filed(heading: str) -> str:
+    """Where a heading files: `sort_key`, its numbers in numerical order."""
+    return numbers_in_order(sort_key(heading))
 
 
 def anchor_id(chapter: Chapter, count: int) -> str:

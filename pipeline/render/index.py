@@ -105,7 +105,8 @@ def _xref(kind: str, lead: str, targets: list[IndexEntry]) -> str:
     targets = sorted(targets, key=lambda t: t.sort_key)
     links = "; ".join(f'<a epub:type="index-term" href="#{ids.index_entry_id(t.id)}">{heading_html(t.heading)}</a>'
                       for t in targets)
-    return f'<span epub:type="index-xref-{kind}" class="xref"><i>{lead}</i> {links}</span>'
+    lead = lead.replace(" ", "\u00a0")  # "See also" never parted, nor parted from what it names
+    return f'<span epub:type="index-xref-{kind}" class="xref"><i>{lead}</i>\u00a0{links}</span>'
 
 
 _ITALICS = re.compile(r"\*([^*]+)\*")

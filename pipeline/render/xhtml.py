@@ -391,7 +391,7 @@ def _glossary_reference(form: str, entry) -> str:
     <dfn>: the term is defined under the headword, not here."""
     target = ids.glossary_entry_id(entry.id)
     return (f'<dt class="see-term" epub:type="glossterm">{esc(form)}</dt><dd epub:type="glossdef">'
-            f'<p class="see"><em>See</em> <a href="#{target}">{esc(entry.term)}</a>.</p></dd>')
+            f'<p class="see"><em>See</em>\u00a0<a href="#{target}">{esc(entry.term)}</a>.</p></dd>')
 
 
 def _glossary_definition(entry, edition: Edition, by_id: dict, chapters: dict,
@@ -404,7 +404,7 @@ def _glossary_definition(entry, edition: Edition, by_id: dict, chapters: dict,
     related = sorted((by_id[r] for r in entry.see_also if r in by_id), key=lambda r: r.filing())  # as filed
     if related:
         links = ", ".join(f'<a href="#{ids.glossary_entry_id(r.id)}">{esc(r.term)}</a>' for r in related)
-        out.append(f'<p class="see-also"><em>See also</em> {links}.</p>')
+        out.append(f'<p class="see-also"><em>See\u00a0also</em>\u00a0{links}.</p>')
     uses = [chapters[c] for c in entry.uses if c in chapters]
     if uses and pages is not None:
         found = pages.get(entry.id, [])
