@@ -488,7 +488,6 @@ def render_imprint(book: Book, edition_kind: str = PRINT, print_pages: bool = Fa
                      "in the glossary, where the pages after each entry are those uses.</p>")
     if edition_kind == EPUB and print_pages:
         lines.append(f"<p>{PRINT_PAGES_NOTE}</p>")
-    lines.append("<p>Set in Charis SIL.</p>")
     return f'<section id="imprint" class="imprint" epub:type="copyright-page" aria-label="Copyright">{"".join(lines)}</section>'
 
 
