@@ -143,6 +143,18 @@ def test_a_name_in_a_works_title_is_not_a_mention_but_the_work_is_located(tmp_pa
     assert [loc.words for loc in by_id["pravda"].locators] == ["Pravda"]  # a newspaper: its title is its name
 
 
+
+def test_a_cited_books_place_of_publication_is_not_a_mention_of_the_place(tmp_path):
+    seed = SEED.replace("Trotsky was murdered in Mexico in 1940.",
+                        "Trotsky was murdered in Mexico in 1940 (Deutscher, The Prophet Outcast, Mexico, 1963, "
+                        "p. 5; Sedov, Red Book, Mexico 1937). Mexico (1940) mourned him.")
+    index = INDEX + "  - heading: Mexico\n    kind: place\n    forms: [Mexico]\n"
+    project = make_project(tmp_path, {"one.txt": seed}, SMALL_BOOK, files={"index.yaml": index})
+    made = build_book(load_editorial(project))
+    mexico = next(e for e in made.book.index if e.id == "mexico")
+    # murdered in Mexico, and Mexico (1940) mourned him: two; the two books published in Mexico are not
+    assert [loc.words for loc in mexico.locators] == ["Mexico", "Mexico"]
+
 def test_a_span_never_takes_in_a_note_call_and_never_sits_inside_a_link(tmp_path):
     seed = SEED.replace("fought over the New Economic Policy.", "fought over the New Economic\u00a0Policy.")
     notes = ('notes:\n  - chapter: one\n    after: "New Economic"\n    text: "A note."\n')

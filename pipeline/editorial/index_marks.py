@@ -167,6 +167,20 @@ def _cites_a_title(entry: IndexEntry, text: Text, start: int, end: int) -> bool:
     return False
 
 
+#: A year right after a place: "Warsaw, 1957", "Moscow 1937" (where a cited book was published).
+_IMPRINT_YEAR = re.compile(r",?\s*(?:1[5-9]|20)\d\d\b")
+
+
+def _imprint_place(entry: IndexEntry, text: Text, start: int, end: int) -> bool:
+    """Whether the occurrence is a cited book's place of publication: a place, inside parentheses, before a
+    year ("(Bienkowski, *Rewolucji*, Warsaw, 1957, p. 5)"); the book is cited, the city not mentioned."""
+    if entry.kind != "place" or not _IMPRINT_YEAR.match(text.text, end):
+        return False
+    s = text.text
+    opened = s.rfind("(", 0, start)
+    return opened >= 0 and s.find(")", opened, start) < 0 and s.find(")", end) >= 0
+
+
 def _scope(entry: IndexEntry, section: str) -> tuple[IndexSubentry, str] | None:
     """The sub-entry whose `within` names the section, and how: the longest (most specific) name wins."""
     named = [(len(w), sub, w) for sub in entry.subentries for w in sub.within if section_matches(section, [w])]
@@ -195,8 +209,8 @@ def locate_index(chapters: list[Chapter], entries: list[IndexEntry]) -> set[tupl
             for start, end, (heading_id, form) in list(matcher.find(text.text)):
                 found.add((heading_id, form))
                 entry, heading = headings[heading_id]
-                if _cites_a_title(entry, text, start, end):
-                    continue  # "Trotsky" in Volkogonov's *Trotsky* cites a book; it does not mention the man
+                if _cites_a_title(entry, text, start, end) or _imprint_place(entry, text, start, end):
+                    continue  # "Trotsky" in Volkogonov's *Trotsky*, "Warsaw, 1957" in a citation: not mentions
                 if heading is entry:
                     scope = _scope(entry, section)
                     if scope is not None:
