@@ -61,8 +61,8 @@ _EDGES = "\"'“”‘’«»()[]{}.,;:!?…*–—"
 #: Elements whose text is never broken: headings (also bookmarks and running heads), code, and a
 #: link whose text is a web address (it breaks before / and . only: see `url_breaks`).
 _NEVER = {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "title"}
-#: Blocks of those classes are display type set ragged, never broken either: a chapter's standfirst.
-_NEVER_CLASSES = {"standfirst"}
+#: Blocks of those classes are display type set ragged, never broken either: a chapter's standfirst, an epigraph.
+_NEVER_CLASSES = {"standfirst", "epigraph"}
 #: The block an inline text belongs to, for naming a paragraph in `unbroken`.
 _BLOCKS = {"p", "li", "dd", "dt", "td", "th", "figcaption", "blockquote", "div", "section", "header", "footer"}
 #: Where a web address may break: after a slash (a run of them) or a full stop, before what follows.
