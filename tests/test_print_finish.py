@@ -161,6 +161,8 @@ def test_the_print_body_gets_soft_hyphens_in_text_only(hyphenator):
     assert 'LGBT<span class="operator">+</span> rights' in out
     standfirst = hyphenate('<p class="standfirst">A brutal capitalist regime.</p><p>A capitalist regime.</p>', hyphenator)
     assert standfirst.count(SHY) == standfirst.split("</p>")[1].count(SHY) > 0  # display type: set ragged, unbroken
+    epigraph = hyphenate('<blockquote class="epigraph"><p>A brutal capitalist regime.</p></blockquote>', hyphenator)
+    assert SHY not in epigraph
 
 
 def test_number_ranges_and_page_references_are_kept_on_one_line(hyphenator):
