@@ -206,6 +206,7 @@ def test_a_display_loses_the_marks_round_it_and_what_it_quotes_takes_the_primary
     assert bare("“He said ‘no’ to the plan.”") == ["He said “no” to the plan."]
     assert bare("“Bread.” (Trotsky, The Revolution Betrayed (1937), p. 5.)") == [
         "Bread. (Trotsky, The Revolution Betrayed (1937), p. 5.)"]  # a citation after it stays
+    assert bare("‘He said “no” to the plan.’") == ["He said “no” to the plan."]  # a page's single marks
 
 
 def test_a_display_of_several_paragraphs_loses_its_run_on_marks_too():

@@ -36,7 +36,7 @@ def display_edits(paragraphs: list[Text]) -> list[list[Edit]]:
         s = text.text
         start = len(s) - len(s.lstrip())
         found = quotations(text)
-        opening = next((q for q in found if q.opens == start and s[start:start + 1] == "“"), None)
+        opening = next((q for q in found if q.opens == start), None)  # “ or ‘: the page's primary mark
         if opening is not None:
             if opening.closes is None and k < last:  # the quotation runs on into the next paragraph
                 edits[k].append(Edit(start, start + 1, "", RULE))
@@ -59,7 +59,7 @@ def display_edits(paragraphs: list[Text]) -> list[list[Edit]]:
 
 def _unmatched_close(s: str, found, alone: bool = True) -> int | None:
     """The ” that closes a quotation opened in an earlier paragraph: one that no quotation of this paragraph
-    closes with (`alone`: and the only one)."""
+    closes with (`alone`: and the only one). Only a double mark: a lone ’ may be an apostrophe."""
     closes = {q.closes for q in found}
     unmatched = [i for i, ch in enumerate(s) if ch == "”" and i not in closes]
     return unmatched[0] if unmatched and (len(unmatched) == 1 or not alone) else None
