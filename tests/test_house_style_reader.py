@@ -203,3 +203,13 @@ def test_the_report_lists_the_house_style_changes_per_rule(built):
     counts = built.made.style_changes.by_rule()
     assert counts["dashes"] > 100 and counts["ranges"] > 30 and counts["quotes"] > 30
     assert "1925–27" in section or "69–70" in section
+
+
+def test_a_letters_paragraphs_are_indented_as_the_texts_are(pdf_path):
+    """Kamenev's letter in chapter 3: a short paragraph ("I could not reach you by phone.") never reads as the
+    line before it run on."""
+    from print_finish import PrintedBook
+    page = next(p for p in PrintedBook(pdf_path).pages if any(line.text.startswith("Joseph,") for line in p.lines))
+    salutation = next(line for line in page.lines if line.text.startswith("Joseph,"))
+    short = next(line for line in page.lines if line.text.startswith("I could not reach you by phone"))
+    assert 8 < short.x0 - salutation.x0 < 14  # 1.2em of the quotation's 9.4pt
