@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Text
-from ..style.edits import Edit, apply_edits
-from ..style.quotes import quotations
+from ..style.displays import display_edits
+from ..style.edits import apply_edits
 
 _CITATION = re.compile(r"(?<=[”’.!?…])\s*\(([^()]{3,160})\)\.?\s*$")
 
@@ -34,12 +34,6 @@ def attribute_epigraph(epigraph: Block | None) -> None:
 
 
 def _drop_enclosing_marks(lines: list[Text]) -> None:
-    first, last = lines[0], lines[-1]
-    if len(lines) == 1:
-        whole = [q for q in quotations(first) if q.depth == 0 and q.opens == 0 and q.closes == len(first.text) - 1]
-        if whole:
-            apply_edits(first, [Edit(0, 1, ""), Edit(len(first.text) - 1, len(first.text), "")])
-        return
-    if first.text[:1] in "“‘" and last.text[-1:] in "”’":
-        apply_edits(first, [Edit(0, 1, "")])
-        apply_edits(last, [Edit(len(last.text) - 1, len(last.text), "")])
+    """The marks round the whole epigraph, as the house style takes them off any display (style.displays)."""
+    for text, edits in zip(lines, display_edits(lines)):
+        apply_edits(text, edits)
