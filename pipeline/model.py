@@ -284,6 +284,7 @@ class IndexSubentry:
     forms: list[str]
     match_case: bool = True
     within: list[str] = field(default_factory=list)  # section headings where the entry's own forms are this one's
+    exceptions: list[str] = field(default_factory=list)  # phrases where a mention of the entry is not this one's
     locators: list[IndexLocator] = field(default_factory=list)
 
 
@@ -303,6 +304,7 @@ class IndexEntry:
     match_case: bool = True
     line: int = 0
     locators: list[IndexLocator] = field(default_factory=list)
+    exceptions: list[str] = field(default_factory=list)  # phrases in which a form does not name the entry
 
     def headings(self):
         """The entry and its sub-entries: everything that holds locators."""

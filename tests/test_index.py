@@ -144,6 +144,31 @@ def test_a_name_in_a_works_title_is_not_a_mention_but_the_work_is_located(tmp_pa
 
 
 
+def test_an_except_phrase_takes_a_mention_from_its_heading(tmp_path):
+    """An entry's exception: the form does not name it there (dropped). A sub-entry's: the mention, in a
+    section its `within` names, is not its own and goes to the entry (nowhere, if the entry lists no pages)."""
+    index = INDEX.replace("    forms: [Trotsky]\n", "    forms: [Trotsky]\n    except: [Trotsky was murdered]\n")
+    index = index.replace("        within: [The purges]\n", "        within: [The purges]\n        except: [purges Stalin killed]\n")
+    by_id = {e.id: e for e in _made(tmp_path, index).book.index}
+    assert [loc.words for loc in by_id["trotsky-leon"].locators] == ["Trotsky", "Trotsky"]  # not "was murdered"
+    purges = next(s for s in by_id["stalin-joseph"].subentries if s.heading == "and the purges")
+    assert [loc.words for loc in purges.locators] == ["Stalin"]  # "…about Trotsky and Stalin" alone
+    assert by_id["stalin-joseph"].locators == []  # locators: false: the excepted mention is listed nowhere
+    listed = index.replace("    locators: false\n", "")
+    stalin = {e.id: e for e in _made(tmp_path / "listed", listed).book.index}["stalin-joseph"]
+    assert [loc.words for loc in stalin.locators] == ["Stalin", "Stalin"]  # the opening's, and the excepted one
+
+
+def test_an_except_phrase_that_takes_nothing_and_a_section_left_empty_are_warnings(tmp_path):
+    index = INDEX.replace("    forms: [Trotsky]\n", "    forms: [Trotsky]\n    except: [Trotsky was drowned]\n")
+    index = index.replace("        within: [The purges]\n", "        within: [The purges]\n        except: [Stalin]\n")
+    warnings = {p.message: p for p in _made(tmp_path, index).warnings}
+    phrase = warnings["index exception 'Trotsky was drowned' of 'Trotsky, Leon' holds none of its mentions"]
+    assert (phrase.line, phrase.column, phrase.severity) == (15, 14, "warning")
+    empty = next(p for m, p in warnings.items() if "locates nothing in a section headed 'The purges'" in m)
+    assert "remove it from within" in empty.hint
+
+
 def test_a_cited_books_place_of_publication_is_not_a_mention_of_the_place(tmp_path):
     seed = SEED.replace("Trotsky was murdered in Mexico in 1940.",
                         "Trotsky was murdered in Mexico in 1940 (Deutscher, The Prophet Outcast, Mexico, 1963, "

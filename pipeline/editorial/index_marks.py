@@ -118,10 +118,11 @@ def build_index(specs: list[IndexSpec]) -> list[IndexEntry]:
     entries = []
     for spec in specs:
         subs = [IndexSubentry(sub_id(spec, s), s.heading, _filed(s.sort or sub_filing(s.heading)),
-                              list(s.forms), s.match_case, list(s.within)) for s in spec.sub]
+                              list(s.forms), s.match_case, list(s.within), list(s.exceptions)) for s in spec.sub]
         entries.append(IndexEntry(spec.id, spec.heading, spec.kind, _filed(spec.sort or spec.heading),
                                   list(spec.forms), sorted(subs, key=lambda s: s.sort_key), list(spec.see),
-                                  list(spec.see_also), spec.locators, spec.match_case, spec.line))
+                                  list(spec.see_also), spec.locators, spec.match_case, spec.line,
+                                  exceptions=list(spec.exceptions)))
     return sorted(entries, key=lambda e: (e.sort_key, e.heading))
 
 
@@ -196,23 +197,31 @@ def locate_index(chapters: list[Chapter], entries: list[IndexEntry]) -> set[tupl
 
     An occurrence of an entry's own form inside a section a sub-entry names (`within`) is that
     sub-entry's locator: "Hitler, Adolf: and the invasion of the USSR" takes the mentions of Hitler
-    in the section "Hitler attacks".
+    in the section "Hitler attacks". An occurrence inside one of a heading's `except` phrases is not its
+    mention: not the entry's ("Communist Party journal", Spain's party), or not the sub-entry's, whose
+    section it stands in (it falls back to the entry); (heading id, "except", phrase) is found for each.
     """
     headings = {h.id: (entry, h) for entry in entries for h in entry.headings()}
     matcher = Matcher([_Form((h.id, form), (form,), h.match_case)
                        for _, h in headings.values() for form in h.forms])
+    exceptions = _Exceptions(headings)
     found: set[tuple] = set()
     for chapter in chapters:
         count = 0
         for text, section in sectioned_texts(chapter.article, chapter.title):
             added = False
+            excepted = exceptions.spans(text.text)
             for start, end, (heading_id, form) in list(matcher.find(text.text)):
                 found.add((heading_id, form))
                 entry, heading = headings[heading_id]
                 if _cites_a_title(entry, text, start, end) or _imprint_place(entry, text, start, end):
                     continue  # "Trotsky" in Volkogonov's *Trotsky*, "Warsaw, 1957" in a citation: not mentions
+                if excepted.covers(heading_id, start, end, found):
+                    continue
                 if heading is entry:
                     scope = _scope(entry, section)
+                    if scope is not None and excepted.covers(scope[0].id, start, end, found):
+                        scope = None
                     if scope is not None:
                         heading = scope[0]
                         found.add((heading.id, scope[1]))
@@ -231,6 +240,32 @@ def locate_index(chapters: list[Chapter], entries: list[IndexEntry]) -> set[tupl
     return found
 
 
+class _Exceptions:
+    """The `except` phrases of every heading that has some, found in a text as forms are."""
+
+    def __init__(self, headings: dict):
+        self.matchers = {heading_id: Matcher([_Form((heading_id, phrase), (phrase,), heading.match_case)
+                                              for phrase in heading.exceptions])
+                         for heading_id, (_entry, heading) in headings.items() if heading.exceptions}
+
+    def spans(self, text: str) -> "_Excepted":
+        return _Excepted({heading_id: [(start, end, phrase) for start, end, (_, phrase) in matcher.find(text)]
+                          for heading_id, matcher in self.matchers.items()})
+
+
+@dataclass(frozen=True)
+class _Excepted:
+    by_heading: dict[str, list[tuple[int, int, str]]]
+
+    def covers(self, heading_id: str, start: int, end: int, found: set[tuple]) -> bool:
+        """Whether one of the heading's `except` phrases holds the occurrence (noted in `found`)."""
+        for a, b, phrase in self.by_heading.get(heading_id, ()):
+            if a <= start and end <= b:
+                found.add((heading_id, "except", phrase))
+                return True
+        return False
+
+
 def unused_forms(specs: list[IndexSpec], found: set[tuple], doc, sections: list[str] = ()) -> list[Problem]:
     """A warning for each form that never occurs in the chapters (a typo, or text that changed), and
     each `within` section that locates nothing (`sections`: every section heading, for the hint)."""
@@ -245,15 +280,34 @@ def unused_forms(specs: list[IndexSpec], found: set[tuple], doc, sections: list[
                                                 (*where, j), severity="warning",
                                                 hint="write it as the cleaned chapter has it (curly ’, dashes), "
                                                      "or remove it"))
+        for heading_id, name, phrases, where in (
+                [(spec.id, spec.heading, spec.exceptions, (*spec.where, "except"))]
+                + [(sub_id(spec, s), f"{spec.heading}: {s.heading}", s.exceptions, (*s.where, "except"))
+                   for s in spec.sub]):
+            for j, phrase in enumerate(phrases):
+                if (heading_id, "except", phrase) not in found:
+                    problems.append(doc.problem(f"index exception '{phrase}' of '{name}' holds none of its mentions",
+                                                (*where, j), severity="warning",
+                                                hint="write the phrase as the cleaned chapter has it, round a "
+                                                     "mention the heading would take, or remove it"))
         for sub in spec.sub:
             for j, section in enumerate(sub.within):
                 if (sub_id(spec, sub), section) not in found:
                     problems.append(doc.problem(
                         f"'{spec.heading}: {sub.heading}' locates nothing in a section headed '{section}'",
                         (*sub.where, "within", j), severity="warning",
-                        hint=did_you_mean(section, sections) or "name a section by how its heading starts, as the "
-                             "book prints it; the entry's forms must occur in it"))
+                        hint=_within_hint(section, sections)))
     return problems
+
+
+def _within_hint(section: str, sections: list[str]) -> str:
+    """What to do about a `within` section that locates nothing: name it rightly, or drop it where it is there
+    but holds no mention of the entry (an `except` phrase may hold the only ones)."""
+    if any(section_matches(heading, [section]) for heading in sections):
+        return ("the section is there, but no form of the entry occurs in it outside an 'except' phrase: "
+                "remove it from within")
+    return did_you_mean(section, sections) or ("name a section by how its heading starts, as the book prints it; "
+                                               "the entry's forms must occur in it")
 
 
 def sub_id(spec: IndexSpec, sub) -> str:

@@ -23,6 +23,7 @@ class SubentrySpec:
     match_case: bool
     where: tuple
     within: list[str] = field(default_factory=list)
+    exceptions: list[str] = field(default_factory=list)  # `except`: phrases where a mention is not this one's
 
 
 @dataclass
@@ -40,6 +41,7 @@ class IndexSpec:
     see_also: list[str]
     where: tuple
     line: int = 0
+    exceptions: list[str] = field(default_factory=list)  # `except`: phrases where a form does not name the entry
 
 
 def entry_id(heading: str) -> str:
@@ -54,13 +56,14 @@ def _form(text: str) -> str:
 def _entry(i: int, raw: dict, doc: YamlDocument) -> IndexSpec:
     where = ("entries", i)
     subs = [SubentrySpec(s["heading"], [_form(f) for f in s.get("forms") or []], s.get("sort"),
-                         s.get("match_case", raw.get("match_case", True)), (*where, "sub", j), list(s.get("within") or []))
+                         s.get("match_case", raw.get("match_case", True)), (*where, "sub", j), list(s.get("within") or []),
+                         [_form(f) for f in s.get("except") or []])
             for j, s in enumerate(raw.get("sub") or [])]
     line, _ = doc.where(where)
     return IndexSpec(i, raw.get("id") or entry_id(raw["heading"]), raw["heading"], raw["kind"],
                      [_form(f) for f in raw.get("forms") or []], raw.get("sort"), raw.get("match_case", True),
                      raw.get("locators", True), subs, list(raw.get("see") or []), list(raw.get("see_also") or []),
-                     where, line or 0)
+                     where, line or 0, [_form(f) for f in raw.get("except") or []])
 
 
 def _check_forms(entries: list[IndexSpec], doc: YamlDocument, problems: Problems) -> None:

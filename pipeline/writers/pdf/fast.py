@@ -264,8 +264,8 @@ class FastPdfWriter(PdfWriter):
         tried: set[str] = set()
         best = page_fill.shortness(line_ends.rooms(document))
         pending: list[frozenset[int]] = []  # groups of pages to try on their own next
-        trials = 0
-        while trials < page_fill.PASSES:
+        trials, budget = 0, page_fill.passes(len(document.pages))
+        while trials < budget:
             paragraphs, rooms = line_ends.paragraphs(document), line_ends.rooms(document)
             only = pending.pop(0) if pending else None
             by_page, kind = _one_kind_of_change(trials, paragraphs, rooms, tried, only)

@@ -41,8 +41,16 @@ CARRIES, TWO_LINES = 0.8, 1.75
 TIGHT_GAIN = 0.04
 #: Paragraphs tightened on one page, at most.
 TIGHTENED = 3
-#: Trials per chapter, at most (a trial for several pages that is not kept is tried again in parts).
+#: Trials per chapter, at most (a trial for several pages that is not kept is tried again in parts): twelve, or
+#: one for every PAGES_PER_TRIAL pages of a longer chapter, which has more short pages to fill.
 PASSES = 12
+PAGES_PER_TRIAL = 2
+
+
+def passes(pages: int) -> int:
+    """The trials a chapter of this many pages gets."""
+    return max(PASSES, pages // PAGES_PER_TRIAL)
+
 #: Pages before a short one whose paragraphs may be loosened for it: the lines they gain move on
 #: into it (where its own paragraphs cannot fill it, as when the next line's note will not fit).
 LOOKBACK = 3
