@@ -134,6 +134,23 @@ def _find(word: str, stream: list[str], position: int, window: int) -> int | Non
     return None
 
 
+def _find_first(words: list[str], stream: list[str], position: int, window: int) -> int | None:
+    return _find(words[0], stream, position, window)
+
+
+def _find_followed(words: list[str], stream: list[str], position: int, window: int) -> int | None:
+    """`_find` of words[0], at the first place within the window where the words after it follow it too, if
+    there is one: a note at the foot of a page that shares a word with the text running on over the page
+    ("…understood that" | note: "close to Stalin" | "Stalin and his…") does not take the match."""
+    after = words[1:]
+    if after:
+        limit = min(len(stream), position + window)
+        for i in range(position, limit):
+            if stream[i] == words[0] and stream[i + 1:i + 1 + len(after)] == after:
+                return i + 1
+    return _find(words[0], stream, position, window)
+
+
 def _in_order(expected: list[str], stream: list[str], start: int, window: int = 600) -> int | None:
     """Find `expected` in `stream` from `start`: its first words together, then the rest in
     order, each within `window` of the previous (running heads, folios and footnotes may come
@@ -146,13 +163,14 @@ def _in_order(expected: list[str], stream: list[str], start: int, window: int = 
         except ValueError:
             return None
         if stream[candidate:candidate + len(head)] == head:
-            position = candidate + len(head)
-            for word in expected[len(head):]:
-                position = _find(word, stream, position, window)
-                if position is None:
-                    break
-            if position is not None:
-                return position
+            for find in (_find_first, _find_followed):  # the nearest first; where that loses the thread, the surest
+                position = candidate + len(head)
+                for k in range(len(head), len(expected)):
+                    position = find(expected[k:k + 3], stream, position, window)
+                    if position is None:
+                        break
+                if position is not None:
+                    return position
         candidate += 1
 
 

@@ -257,6 +257,13 @@ def test_a_short_page_gets_as_many_loosened_paragraphs_as_it_has_empty_lines():
     assert page_fill.short_pages(noted) == {}  # its notes fill the foot
 
 
+def test_a_long_chapter_gets_a_trial_for_every_two_pages_a_short_one_twelve():
+    """Chapter 3 (75 pages) had more short pages than twelve trials reach once editors' notes moved its pages."""
+    from pipeline.writers.pdf import page_fill
+    assert page_fill.passes(10) == page_fill.passes(24) == 12
+    assert page_fill.passes(75) == 37
+
+
 def test_a_short_page_with_no_paragraph_to_loosen_takes_lines_from_the_pages_before():
     from pipeline.writers.pdf import page_fill
     from pipeline.writers.pdf.weasy.line_ends import PageRoom
