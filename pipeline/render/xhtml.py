@@ -524,7 +524,8 @@ def _source_entry(chapter: Chapter) -> str:
     if chapter.published:
         where.append(esc(human_date(chapter.published)))
     if where:
-        text += " First published in " + ", ".join(where) + "."
+        # an article its publication prints without a name is said to be unsigned, not left to look forgotten
+        text += (" First published" if chapter.author else " Unsigned; first published") + " in " + ", ".join(where) + "."
     elif not chapter.author:
         text += " Author and first publication unknown."
     if chapter.url:
