@@ -262,6 +262,8 @@ def test_a_long_chapter_gets_a_trial_for_every_two_pages_a_short_one_twelve():
     from pipeline.writers.pdf import page_fill
     assert page_fill.passes(10) == page_fill.passes(24) == 12
     assert page_fill.passes(75) == 37
+    # and takes its short pages three at a time: a trial of twenty at once was rarely kept
+    assert page_fill.in_groups({74, 2, 7, 11, 14, 39, 43}) == [{2, 7, 11}, {14, 39, 43}, {74}]
 
 
 def test_a_short_page_with_no_paragraph_to_loosen_takes_lines_from_the_pages_before():

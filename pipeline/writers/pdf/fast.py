@@ -273,6 +273,9 @@ class FastPdfWriter(PdfWriter):
                 if only is None:
                     break
                 continue
+            if only is None and len(by_page) > page_fill.GROUP:  # a few pages a trial (page_fill.GROUP)
+                pending[:0] = page_fill.in_groups(by_page)
+                continue
             trials += 1
             chosen = frozenset(key for keys in by_page.values() for key in keys)
             to_loosen, to_tighten = (chosen, frozenset()) if kind == "loosen" else (frozenset(), chosen)

@@ -45,6 +45,17 @@ TIGHTENED = 3
 #: one for every PAGES_PER_TRIAL pages of a longer chapter, which has more short pages to fill.
 PASSES = 12
 PAGES_PER_TRIAL = 2
+#: Short pages tried together, at most: a trial for more is split into groups of this many before it is
+#: laid out. Trials of a long chapter's twenty pages at once were rarely kept (a page that moves the rest
+#: spoils them) and cost a layout of the whole chapter each; in threes chapter 3 fills as well in 27 trials,
+#: and the fresh PDF build took 33.9 s instead of 52.7 s.
+GROUP = 3
+
+
+def in_groups(pages) -> list[frozenset[int]]:
+    """Short pages in the groups of at most GROUP that trials take one at a time, in page order."""
+    pages = sorted(pages)
+    return [frozenset(pages[k:k + GROUP]) for k in range(0, len(pages), GROUP)]
 
 
 def passes(pages: int) -> int:
