@@ -143,7 +143,6 @@ def test_a_name_in_a_works_title_is_not_a_mention_but_the_work_is_located(tmp_pa
     assert [loc.words for loc in by_id["pravda"].locators] == ["Pravda"]  # a newspaper: its title is its name
 
 
-
 def test_an_except_phrase_takes_a_mention_from_its_heading(tmp_path):
     """An entry's exception: the form does not name it there (dropped). A sub-entry's: the mention, in a
     section its `within` names, is not its own and goes to the entry (nowhere, if the entry lists no pages)."""
@@ -179,6 +178,7 @@ def test_a_cited_books_place_of_publication_is_not_a_mention_of_the_place(tmp_pa
     mexico = next(e for e in made.book.index if e.id == "mexico")
     # murdered in Mexico, and Mexico (1940) mourned him: two; the two books published in Mexico are not
     assert [loc.words for loc in mexico.locators] == ["Mexico", "Mexico"]
+
 
 def test_a_span_never_takes_in_a_note_call_and_never_sits_inside_a_link(tmp_path):
     seed = SEED.replace("fought over the New Economic Policy.", "fought over the New Economic\u00a0Policy.")
