@@ -255,8 +255,9 @@ def test_the_plain_reader_is_the_fast_one_but_where_weasyprint_70s_bugs_show(pla
     assert all("footnote" in what and remedy in ("keep-whole", NOTE_STRAYED) for _, what, remedy in slow.relaid)
     # The fast path's finish (pages filled, a short last line's broken word kept whole) sets most
     # chapters' lines differently: 113 of the reader's 172 pages before the index differed (2026-12-06;
-    # the bound was half before the last line's rule); the words are the same (above).
-    assert len(differing) <= 0.75 * max(1, upto)
+    # the bound was half before the last line's rule), 132 of 174 once the fill's trials took three pages
+    # at a time and kept more of them (2026-12-07); the words are the same (above).
+    assert len(differing) <= 0.8 * max(1, upto)
 
 
 @pytest.mark.slow
