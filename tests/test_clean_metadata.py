@@ -476,3 +476,16 @@ def test_an_aggregators_site_and_comment_count_after_the_headline_are_not_its_wo
     result = run(*NAV, TITLE + echo, "14 March 2024", *ARTICLE)
     assert result.article.title.text == TITLE
     assert run(*NAV, TITLE + " (Part 2)", "14 March 2024", *ARTICLE).article.title.text == TITLE + " (Part 2)"
+
+
+def test_title_features_count_how_often_a_candidates_words_recur_in_the_articles_paragraphs():
+    headline = "Flood Warnings Came Too Late for the Village"  # its words are the article's: flood, warnings, village
+    teaser = "Ten Recipes for a Summer Picnic"  # another story's: none of them recur
+    page = units(teaser, headline, *FULL_ARTICLE)
+    title, other = _row(page, 2, 1), _row(page, 2, 0)
+    assert title["salience"] > other["salience"] == 0.0
+    assert title["best_salience"] == 1.0 and other["best_salience"] == 0.0
+    assert _row(page, 2, 1)["salience_half"] == 0.0  # each word said once or twice: under half the cap
+    river = units("The River, the Water and the Flood", *[p + " The river and the water, the flood." for p in ARTICLE])
+    assert _row(river, 1, 0)["salience"] >= 0.5 and _row(river, 1, 0)["salience_half"] == 1.0
+    assert _row(river, 1, 0)["salience"] <= 1.0  # a word said more often than the cap counts as the cap

@@ -15,13 +15,14 @@ date: one written beside the byline or title, "Published" before "Updated".
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .attribution import NAME, STANDFIRST_BYLINE
 from .datetext import find_dates
 from .features import is_heading_like, word_count
-from .language import content_terms, stoplist as language_stopwords
+from .language import content_terms, detect_language, stoplist as language_stopwords
 from .furniture import classify
 from .units import Unit
 from .vocabulary import COMMENT_LABELS, STOPWORDS, TAIL_LABELS
@@ -131,6 +132,9 @@ TITLE_FEATURES = (
     "after_crumb_step", "fragment", "filing_line", "label_prefix", "over_similar",
     # a headline over a byline, found outside the lines searched: the body model began the article far from it
     "far_over_byline",
+    # how often its words recur in the article's paragraphs (a headline names what the article is about, another
+    # story's headline or a section's name less so), the most of any candidate's, at least half
+    "salience", "best_salience", "salience_half",
 )
 _TITLE_INDEX = {name: k for k, name in enumerate(TITLE_FEATURES)}
 _SEPARATOR = re.compile(r"\s[|–—-]\s")
@@ -177,6 +181,10 @@ _FRAGMENT = re.compile(r"^(?:[,;.:)\]}–—-]|(?:and|or|but|nor)\b)")
 _FILING = re.compile(r"^(?:published|posted|filed)\s+(?:in|under)\b", re.I)
 #: A label of one or two words before a colon: "Quick Summary: …", "PROJECT: …".
 _LABEL_PREFIX = re.compile(r"^\s*[^\s:]+(?:\s+[^\s:]+)?\s*:\s+(?P<rest>\S.*)$")
+_SALIENCE_LINES = 80  # the article's paragraphs whose words a headline's are counted in
+_SALIENCE_WORDS = 12  # a line this long is one of them
+_SALIENCE_CAP = 10  # a word used this often is as much the article's subject as one used more
+_STEM = 5  # letters a word is known by ("machine", "machines"), in every language alike
 _PHONE = re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d[\d\s-]{8,}")
 
 
@@ -218,6 +226,8 @@ class _TitlePage:
         self.echoes = [(j, text) for j, text in enumerate(self.lowered)
                        if self.sizes[j] <= 60 and _ECHO_MARK.search(text)]  # lines that may repeat a headline
         self.lead: set[str] = set()
+        self.prose: list[str] = []  # the article's paragraphs, set by `title_candidates`
+        self.function: frozenset[str] = frozenset()  # their language's function words
         self.longer = [(j, k) for j, k in enumerate(self.keys) if 3 <= len(k) <= 60]
 
     def text(self, i: int) -> str:
@@ -268,6 +278,8 @@ def title_candidates(units: list[Unit], first: int) -> list[tuple[int, list[floa
     """Lines that could be the headline, each with its TITLE_FEATURES."""
     page = _TitlePage(units)
     texts, sizes = page.texts, page.sizes
+    page.prose = [t for t, n in zip(texts[first:], sizes[first:]) if n >= _SALIENCE_WORDS][:_SALIENCE_LINES]
+    page.function = detect_language(page.prose).stopwords  # "for", "the": every article's words, no subject's
     paragraphs = [t for t, n in zip(texts[first:first + 60], sizes[first:first + 60]) if n >= _PROSE_WORDS][:3]
     page.lead = _vocabulary(paragraphs)  # the article's opening paragraphs
     window = range(max(0, first - _TITLE_WINDOW), _window_end(page, first))
@@ -286,11 +298,28 @@ def title_candidates(units: list[Unit], first: int) -> list[tuple[int, list[floa
         if best > 0 and sizes[i] >= 3 and row[_TITLE_INDEX["overlap"]] == best:
             row[_TITLE_INDEX["best_overlap"]] = 1.0
     _mark_containment(out, page)
+    _mark_salience(out, page)
     nearest = next((i for i, _row in reversed(out) if i < first and sizes[i] >= 2 and is_heading_like(texts[i])
                     and not page.dated(i) and not _BYLINE.match(texts[i])), None)
     for i, row in out:
         row[_TITLE_INDEX["nearest_heading"]] = 1.0 if i == nearest else 0.0
     return out
+
+
+def _mark_salience(out: list[tuple[int, list[float]]], page: _TitlePage) -> None:
+    """How often each candidate's words recur in the article's paragraphs: "salience" (the mean, each word's
+    count capped), "best_salience" (the most of any candidate of two words or more) and "salience_half"."""
+    function = page.function
+    counts = Counter(term[:_STEM] for text in page.prose for term in content_terms(text, function))
+    scores = {}
+    for i, row in out:
+        terms = {term[:_STEM] for term in content_terms(page.texts[i], function)}
+        scores[i] = sum(min(counts[t], _SALIENCE_CAP) for t in terms) / _SALIENCE_CAP / len(terms) if terms else 0.0
+        row[_TITLE_INDEX["salience"]] = scores[i]
+        row[_TITLE_INDEX["salience_half"]] = 1.0 if scores[i] >= 0.5 else 0.0
+    best = max((scores[i] for i, _row in out if page.sizes[i] >= 2), default=0.0)
+    for i, row in out:
+        row[_TITLE_INDEX["best_salience"]] = 1.0 if best > 0 and page.sizes[i] >= 2 and scores[i] == best else 0.0
 
 
 def _far_over_byline(page: _TitlePage, window: range) -> set[int]:
