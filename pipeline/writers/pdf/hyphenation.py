@@ -61,15 +61,16 @@ _EDGES = "\"'“”‘’«»()[]{}.,;:!?…*–—"
 #: Elements whose text is never broken: headings (also bookmarks and running heads), code, and a
 #: link whose text is a web address (it breaks before / and . only: see `url_breaks`).
 _NEVER = {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "title"}
-#: Blocks of those classes are display type set ragged, never broken either: a chapter's standfirst, an epigraph.
-_NEVER_CLASSES = {"standfirst", "epigraph"}
+#: Blocks of those classes are display type set ragged, never broken either: a chapter's standfirst, an epigraph,
+#: the half-title, title and copyright pages (a soft hyphen in a letterspaced line of capitals takes the spacing
+#: twice: "INTRO DUCED").
+_NEVER_CLASSES = {"standfirst", "epigraph", "halftitle", "titlepage", "imprint"}
 #: The block an inline text belongs to, for naming a paragraph in `unbroken`.
 _BLOCKS = {"p", "li", "dd", "dt", "td", "th", "figcaption", "blockquote", "div", "section", "header", "footer"}
-#: Where a web address may break: after a slash (a run of them) or a full stop, before what follows.
 #: Where a web address may break, as Chicago has it (6.17): after a double slash, and before a single slash or a
 #: full stop (and a query's question mark), so that the punctuation opens the next line and says the address goes
-#: on; never at its hyphens.
-_URL_BREAK = re.compile(r"(?<=//)(?=[^/])|(?<=[^/\s])(?=[./?][^/.\s])")
+#: on; never at its hyphens, nor after the "www" that opens a host ("www" alone at a line's end reads as a word).
+_URL_BREAK = re.compile(r"(?<=//)(?=[^/])|(?<=[^/\s])(?<!\bwww)(?=[./?][^/.\s])")
 _URL_NO_BREAK_AFTER = re.compile(r"(?<=[-?])(?=\S)")
 WORD_JOINER = "\u2060"
 #: Between a glossary term's asterisk and a note call right after it: a thin no-break space (U+202F).
