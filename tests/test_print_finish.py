@@ -158,7 +158,7 @@ def test_the_print_body_gets_soft_hyphens_in_text_only(hyphenator):
     out = hyphenate(body, hyphenator)
     assert "<h3>The revolutionary years</h3>" in out  # headings are bookmarks and running heads
     assert f"A {hyphenator.soft('revolutionary')} party" in out and SHY in hyphenator.soft("revolutionary")
-    assert f'href="https://www.marxists.org/archive/">https://{ZWSP}www{ZWSP}.' in out  # the link's target untouched
+    assert f'href="https://www.marxists.org/archive/">https://{ZWSP}www.marxists{ZWSP}.' in out  # the target untouched
     assert 'LGBT<span class="operator">+</span> rights' in out
     standfirst = hyphenate('<p class="standfirst">A brutal capitalist regime.</p><p>A capitalist regime.</p>', hyphenator)
     assert standfirst.count(SHY) == standfirst.split("</p>")[1].count(SHY) > 0  # display type: set ragged, unbroken
@@ -467,7 +467,10 @@ def test_the_readers_glossary_asterisks_never_split_a_possessive_nor_touch_a_not
     called = [(page, star, after) for page, star, after in marks if after["text"].isdigit() and after["size"] < 7.2]
     assert called, "the reader has a glossary term right before a note call"
     gaps = {(page, round(after["x0"] - star["x1"], 2)) for page, star, after in called}
-    assert len({gap for _, gap in gaps}) == 1, gaps  # the same thin space beside every call, never stretched
+    # The same thin space beside every call, never stretched by justification; in a loosened paragraph the asterisk,
+    # the space and the call's word joiner each take its letter spacing (print.css .loose: 0.012em, 0.12 pt).
+    widths = {gap for _, gap in gaps}
+    assert max(widths) - min(widths) <= 3 * 0.12 + 0.01, gaps
     assert [(page, gap) for page, gap in gaps if gap < 1.9] == []  # a fifth of an em: "*" and "5" read apart
 
 
