@@ -564,3 +564,14 @@ def test_a_parts_title_has_four_lines_of_text_under_it_on_its_page(book):
                 under = [below for below in lines[k + 2:] if abs(below.size - 10) < 0.3]  # past the part's name
                 assert len(under) >= 4, (page.number, line.text, [below.text for below in under])
     assert found >= 3
+
+
+def test_a_letters_signature_never_opens_a_page(book, epub_files):
+    """"J. Stalin." and the source under it stood alone at the head of p57, cut off from the letter above: the
+    signature keeps the letter's last line with it (one line, not the two a paragraph's end keeps elsewhere: two
+    moved the pages after it, leaving four of them two to five lines short)."""
+    signatures = {re.sub(r"<[^>]+>", "", found).strip() for name, data in epub_files.items() if name.endswith(".xhtml")
+                  for found in re.findall(r'<p class="signature">(.*?)</p>', data.decode("utf-8"))}
+    assert len(signatures) >= 3
+    openings = {page.text_lines[0].text.strip() for page in book.pages if page.text_lines}
+    assert signatures & openings == set()
