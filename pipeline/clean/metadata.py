@@ -226,8 +226,6 @@ class _TitlePage:
         self.echoes = [(j, text) for j, text in enumerate(self.lowered)
                        if self.sizes[j] <= 60 and _ECHO_MARK.search(text)]  # lines that may repeat a headline
         self.lead: set[str] = set()
-        self.prose: list[str] = []  # the article's paragraphs, set by `title_candidates`
-        self.function: frozenset[str] = frozenset()  # their language's function words
         self.longer = [(j, k) for j, k in enumerate(self.keys) if 3 <= len(k) <= 60]
 
     def text(self, i: int) -> str:
@@ -278,8 +276,6 @@ def title_candidates(units: list[Unit], first: int) -> list[tuple[int, list[floa
     """Lines that could be the headline, each with its TITLE_FEATURES."""
     page = _TitlePage(units)
     texts, sizes = page.texts, page.sizes
-    page.prose = [t for t, n in zip(texts[first:], sizes[first:]) if n >= _SALIENCE_WORDS][:_SALIENCE_LINES]
-    page.function = detect_language(page.prose).stopwords  # "for", "the": every article's words, no subject's
     paragraphs = [t for t, n in zip(texts[first:first + 60], sizes[first:first + 60]) if n >= _PROSE_WORDS][:3]
     page.lead = _vocabulary(paragraphs)  # the article's opening paragraphs
     window = range(max(0, first - _TITLE_WINDOW), _window_end(page, first))
@@ -298,7 +294,7 @@ def title_candidates(units: list[Unit], first: int) -> list[tuple[int, list[floa
         if best > 0 and sizes[i] >= 3 and row[_TITLE_INDEX["overlap"]] == best:
             row[_TITLE_INDEX["best_overlap"]] = 1.0
     _mark_containment(out, page)
-    _mark_salience(out, page)
+    _mark_salience(out, page, first)
     nearest = next((i for i, _row in reversed(out) if i < first and sizes[i] >= 2 and is_heading_like(texts[i])
                     and not page.dated(i) and not _BYLINE.match(texts[i])), None)
     for i, row in out:
@@ -306,11 +302,12 @@ def title_candidates(units: list[Unit], first: int) -> list[tuple[int, list[floa
     return out
 
 
-def _mark_salience(out: list[tuple[int, list[float]]], page: _TitlePage) -> None:
+def _mark_salience(out: list[tuple[int, list[float]]], page: _TitlePage, first: int) -> None:
     """How often each candidate's words recur in the article's paragraphs: "salience" (the mean, each word's
     count capped), "best_salience" (the most of any candidate of two words or more) and "salience_half"."""
-    function = page.function
-    counts = Counter(term[:_STEM] for text in page.prose for term in content_terms(text, function))
+    prose = [t for t, n in zip(page.texts[first:], page.sizes[first:]) if n >= _SALIENCE_WORDS][:_SALIENCE_LINES]
+    function = detect_language(prose).stopwords  # "for", "the": every article's words, no subject's
+    counts = Counter(term[:_STEM] for text in prose for term in content_terms(text, function))
     scores = {}
     for i, row in out:
         terms = {term[:_STEM] for term in content_terms(page.texts[i], function)}
