@@ -52,6 +52,8 @@ def test_content_terms_are_words_or_character_pairs():
     ("14 de marzo de 2024", "2024-03-14"),
     ("14. März 2024", "2024-03-14"),
     ("Sept. 4, 2025", "2025-09-04"),
+    ("October 17, 20236:01 PM ET", "2023-10-17"),  # the date and the time, two elements the copy ran together
+    ("17 Oct 202311:45", "2023-10-17"),
 ])
 def test_common_ways_of_writing_a_date_are_read(text, iso):
     assert [d.iso for d in find_dates(text)] == [iso]
@@ -60,3 +62,4 @@ def test_common_ways_of_writing_a_date_are_read(text, iso):
 def test_things_that_are_not_dates_are_not_read_as_dates():
     assert find_dates("Call 555-1234 or see page 12/40 of the 2024 report") == []
     assert find_dates("February 30, 2024") == []
+    assert find_dates("May 5, 20231 guests") == [] and find_dates("May 5, 202399:00") == []  # no year, no time

@@ -16,7 +16,8 @@ from pipeline.clean import clean
 from pipeline.clean.metadata import (TITLE_FEATURES, _breadcrumb_tail, _headline_over_text, _introduces, _is_person,
                                      _person_line, byline_name, copyright_holder, find_metadata, lowercase_words,
                                      pick_title, title_candidates)
-from pipeline.clean.units import Unit
+from pipeline.clean.head import recognise_head
+from pipeline.clean.units import Role, Unit
 from pipeline.read import decode_seed
 from invented_article import ARTICLE as FULL_ARTICLE, NAV
 
@@ -489,3 +490,27 @@ def test_title_features_count_how_often_a_candidates_words_recur_in_the_articles
     river = units("The River, the Water and the Flood", *[p + " The river and the water, the flood." for p in ARTICLE])
     assert _row(river, 1, 0)["salience"] >= 0.5 and _row(river, 1, 0)["salience_half"] == 1.0
     assert _row(river, 1, 0)["salience"] <= 1.0  # a word said more often than the cap counts as the cap
+
+
+def test_a_by_on_its_own_line_makes_the_line_under_it_a_byline_not_the_headline_or_the_standfirst():
+    """Pages set "By" and the writer's link as two blocks; a name with the writer's desk after it ("Name |
+    Desk") is still the byline. Under it, a player's embedding code is no summary."""
+    result = run(*NAV, "Education", TITLE, "October 17, 20236:01 PM ET", "By", "Mary Ellis | The Valley Desk",
+                 "Embed <iframe src=\"https://example.org/player/1\" width=\"100%\" title=\"audio\">", *ARTICLE)
+    article = result.article
+    assert (article.title.text, article.author, article.published) == (TITLE, "Mary Ellis", "2023-10-17")
+    assert article.standfirst is None
+    assert not any("Mary Ellis" in b.text or "iframe" in b.text for b in article.blocks)
+    assert _row(units("By", "Mary Ellis | The Valley Desk", TITLE, *ARTICLE), 3, 1)["byline"] == 1.0
+
+
+def test_a_section_label_the_article_opens_with_is_passed_over_to_the_byline_and_the_headline_again():
+    """A saved page states its headline; the body may begin with its section's link ("Education"), "By", the
+    writer with the desk, and the headline again: the label stays, the rest is the head."""
+    lines = [TITLE, "Education", "By", "Mary Ellis | The Valley Desk", TITLE, *ARTICLE]
+    page = [Unit(line=k + 1, text=t, role=Role.TITLE if k == 0 else Role.BODY) for k, t in enumerate(lines)]
+    roles = [u.role for u in recognise_head(page).units]
+    assert roles[:6] == [Role.TITLE, Role.BODY, Role.BYLINE, Role.BYLINE, Role.TITLE, Role.BODY]
+    three = ["Education", "Travel", "Europe", "By", "Mary Ellis", *ARTICLE]  # past two labels: the text begins
+    page = [Unit(line=k + 1, text=t, role=Role.TITLE if k == 0 else Role.BODY) for k, t in enumerate([TITLE, *three])]
+    assert [u.role for u in recognise_head(page).units][4:6] == [Role.BODY, Role.BODY]

@@ -63,6 +63,18 @@ def test_an_embedded_tweet_goes_with_its_link_and_attribution():
     assert set(dropped_rules(result).values()) == {"social-embed"}
 
 
+@pytest.mark.parametrize("code", [
+    'Embed <iframe src="https://example.org/player/embed/12" width="100%" height="290" title="audio player">',
+    '<iframe src="https://www.youtube.com/embed/abc" frameborder="0" allowfullscreen></iframe>',
+])
+def test_a_players_embedding_code_shown_as_text_goes(code):
+    result = run(PARAGRAPHS[0], code, *PARAGRAPHS[1:])
+    assert kept_text(result) == PARAGRAPHS
+    assert set(dropped_rules(result).values()) == {"embed-code"}
+    prose = "The tag <iframe> puts one page inside another, which is how most players are embedded in articles."
+    assert prose in kept_text(run(PARAGRAPHS[0], prose, *PARAGRAPHS[1:]))  # a sentence about the code stays
+
+
 def test_a_tweet_without_a_link_line_still_goes():
     result = run(*PARAGRAPHS[:2], "Short post text here #history", "— A Person (@aperson) 12 June 2021",
                  *PARAGRAPHS[2:])

@@ -20,6 +20,10 @@ STANDFIRST_BYLINE = re.compile(
 BYLINE = re.compile(
     rf"^(?:by|words\s+by|written\s+by|posted\s+by|story\s+by|text\s+by|author:?)\s+(?P<name>{NAME})"
     rf"(?:\s*(?:[|,•·]|\s[-–—]\s).{{0,80}})?$", re.I)
+#: "By", "Written by", "Author:" on a line of its own: the writer's name is on the line under it.
+BY_ALONE = re.compile(r"^(?:(?:article|post|story|blog|text|words|this\s+article\s+was)\s+)?"
+                      r"(?:by|written\s+by|words\s+by|posted\s+by|authored\s+by|authors?|author\s+by|por|von|par)"
+                      r"\s*:?$", re.I)
 DATE = (rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
         rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\.?,?\s+\d{{4}}|{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
         rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})")

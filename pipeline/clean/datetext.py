@@ -32,11 +32,14 @@ MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in nam
 _MONTH = "(?P<month>" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+#: Where a written year ends: at a word's edge, or at a time glued to it ("October 17, 20236:01 PM": a page's
+#: date and time, two inline elements its text copy ran together).
+_YEAR_END = r"(?:\b|(?=[0-2]?\d:[0-5]\d))"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _PATTERNS = (
-    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),                    # January 29, 2025
-    re.compile(rf"\b{_WEEKDAY}{_DAY}\.?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.I),  # 29 January 2025
-    re.compile(rf"\b{_DAY}[-/ ]{_MONTH}[-/ ]{_YEAR}\b", re.I),                             # 19-Dec-2025
+    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}", re.I),           # January 29, 2025
+    re.compile(rf"\b{_WEEKDAY}{_DAY}\.?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}{_YEAR_END}", re.I),  # 29 Jan 2025
+    re.compile(rf"\b{_DAY}[-/ ]{_MONTH}[-/ ]{_YEAR}{_YEAR_END}", re.I),                    # 19-Dec-2025
     re.compile(rf"\b{_YEAR}-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)\b"),                      # 2025-01-29
     re.compile(rf"\b{_YEAR}[/.](?P<month>[01]?\d)[/.](?P<day>[0-3]?\d)\b"),                 # 2025/01/29
     re.compile(r"\b(?P<a>[0-3]?\d)[/.-](?P<b>[0-3]?\d)[/.-](?P<year>(?:19|20)\d\d|\d\d)\b"),   # 8/1/2025

@@ -1,4 +1,4 @@
-"""Embedded social posts: a tweet's text, its link line and its attribution.
+"""Embedded social posts: a tweet's text, its link line and its attribution; a player's embedding code.
 
 An embedded post reduces to visible text as: the post's text (one block), a
 line of links (t.co, pic.twitter.com, a link emoji), and an attribution such
@@ -34,6 +34,10 @@ _OTHER_EMBEDS = re.compile(
     r"copy\s+link\s+to\s+(?:tweet|post))\s*$",
     re.IGNORECASE,
 )
+#: The code a page offers for embedding its player or post, shown as text ("Embed <iframe src=…>"): a tag
+#: written out, nothing else on the line.
+_EMBED_CODE = re.compile(r"^(?:embed\s*:?\s*)?<(?:iframe|embed|object|script|video|audio)\b[^<>]*>"
+                         r"(?:\s*</(?:iframe|object|script|video|audio)>)?\s*$", re.IGNORECASE)
 _EMBED_HOSTS = re.compile(r"\b(?:t\.co|pic\.twitter\.com|twitter\.com|x\.com|instagram\.com|"
                           r"youtu\.be|youtube\.com|tiktok\.com|facebook\.com|fb\.watch|"
                           r"bsky\.app|threads\.net)/", re.IGNORECASE)
@@ -61,6 +65,8 @@ def drop_embeds(units: list[Unit]) -> StageResult:
                 drop[j] = "social-embed"
         elif _OTHER_EMBEDS.match(unit.text) or _is_link_line(unit):
             drop[i] = "social-embed"
+        elif _EMBED_CODE.match(unit.text.strip()):
+            drop[i] = "embed-code"
     events: list[Event] = []
     kept: list[Unit] = []
     for i, unit in enumerate(units):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .attribution import BYLINE, STANDFIRST_BYLINE, is_dateline
+from .attribution import BY_ALONE, BYLINE, STANDFIRST_BYLINE, is_dateline
 from .features import CLOSING_QUOTES, ends_sentence, starts_with_quote, word_count
 from .metadata import PageMetadata, bare_headline, find_metadata, same_words
 from .units import Event, Role, StageResult, Unit, marked
@@ -21,6 +21,7 @@ from .units import Event, Role, StageResult, Unit, marked
 STAGE = "head"
 _CITATION_END = re.compile(r"\((?:[^()]|\([^()]*\))+\)\.?$|\s[—–]\s?[A-Z][^.]{1,80}$")
 _HEAD_LINES = 3  # body lines searched for a byline, a date or an epigraph
+_HEAD_LABELS = 2  # and a section's or category's labels passed over among them ("Education" over "By …")
 
 
 def _is_epigraph(text: str) -> bool:
@@ -32,12 +33,16 @@ def _is_epigraph(text: str) -> bool:
 _CREDIT = re.compile(r"^\W*(?:\w+\s+)?(?:written|reviewed|edited|fact[\s-]?checked|posted)\s+by\b", re.I)
 
 
+#: A tag written out: the code a page offers for embedding its player ("Embed <iframe src=…>"), not a summary.
+_TAG = re.compile(r"<[a-z][a-z0-9]*\s[^<>]*>|</[a-z][a-z0-9]*>", re.I)
+
+
 def _is_standfirst(text: str) -> bool:
     """A summary over the text: no sentence ending, or one that names its writer. A paragraph that
     ends on a colon or a comma leads into the lines below it: it is the text's first paragraph."""
     n = word_count(text)
     if n < 6 or n > 80 or starts_with_quote(text) or text.rstrip().endswith((":", ",", ";")) \
-            or _CREDIT.match(text):
+            or _CREDIT.match(text) or _TAG.search(text):
         return False
     return bool(STANDFIRST_BYLINE.search(text)) or not ends_sentence(text)
 
@@ -64,7 +69,7 @@ def recognise_head(units: list[Unit], title_weights: dict[str, float] | None = N
         if index is not None and index not in roles and _open(units[index]):
             roles[index] = Role.BYLINE if index == meta.author_line else role
     _mark_between(units, roles, meta, first)
-    _mark_first_lines(units, roles, meta, body[:_HEAD_LINES])
+    _mark_first_lines(units, roles, meta, body)
     return _apply(units, roles, meta)
 
 
@@ -83,7 +88,7 @@ def _mark_between(units: list[Unit], roles: dict[int, Role], meta: PageMetadata,
         text = unit.text
         if _repeats_title(units, meta, i):
             roles[i] = Role.TITLE
-        elif role := _attribution(text):
+        elif role := _attribution(text, units[i - 1].text):
             roles[i] = role
         elif _is_epigraph(text) and not standfirst:
             roles[i] = Role.EPIGRAPH
@@ -98,33 +103,47 @@ def _repeats_title(units: list[Unit], meta: PageMetadata, i: int) -> bool:
     return meta.title is not None and i != meta.title and same_words(units[i].text, units[meta.title].text)
 
 
-def _attribution(text: str) -> Role | None:
-    """A byline or a dateline, which may stand anywhere in the head."""
-    if BYLINE.match(text) or (_CREDIT.match(text) and word_count(text) <= 15):
+def _attribution(text: str, above: str) -> Role | None:
+    """A byline or a dateline, which may stand anywhere in the head: a "By" on its own line and the name under
+    it are a byline too (`above` is the line over `text`)."""
+    if BYLINE.match(text) or (_CREDIT.match(text) and word_count(text) <= 15) or BY_ALONE.match(text) \
+            or (BY_ALONE.match(above) and word_count(text) <= 12 and not ends_sentence(text)):
         return Role.BYLINE
     return Role.DATELINE if is_dateline(text) else None
 
 
-def _mark_first_lines(units: list[Unit], roles: dict[int, Role], meta: PageMetadata, head: list[int]) -> None:
-    """A byline, a date, an epigraph or a standfirst the body model took for the article's first lines."""
+def _mark_first_lines(units: list[Unit], roles: dict[int, Role], meta: PageMetadata, body: list[int]) -> None:
+    """A byline, a date, an epigraph or a standfirst the body model took for the article's first lines (the
+    first _HEAD_LINES of `body`, a section's label passed over not counted)."""
     titled = any(r is Role.TITLE for r in roles.values())
     opening = True  # nothing but head lines so far
-    for i in head:
+    labels = 0
+    for k, i in enumerate(body[:_HEAD_LINES + _HEAD_LABELS]):
+        if k >= _HEAD_LINES + labels:
+            break
         unit = units[i]
         if i in roles or not _open(unit):
             continue
         text = unit.text
         if _repeats_title(units, meta, i):
             roles[i] = Role.TITLE
-        elif role := _attribution(text):
+        elif role := _attribution(text, units[i - 1].text if i else ""):
             roles[i] = role
         elif opening and titled and _is_epigraph(text):
             roles[i] = Role.EPIGRAPH
         elif opening and titled and _is_standfirst(text) and Role.STANDFIRST not in roles.values():
             roles[i] = Role.STANDFIRST
+        elif _is_label(text) and labels < _HEAD_LABELS:  # a section's name over the byline: passed over, kept
+            opening, labels = False, labels + 1
+            continue
         else:
             break
-        opening = roles[i] in (Role.TITLE, Role.EPIGRAPH, Role.STANDFIRST, Role.BYLINE, Role.DATELINE)
+        opening = opening and roles[i] in (Role.TITLE, Role.EPIGRAPH, Role.STANDFIRST, Role.BYLINE, Role.DATELINE)
+
+
+def _is_label(text: str) -> bool:
+    """A word or two that is no sentence: a section's name, a category."""
+    return word_count(text) <= 2 and not ends_sentence(text)
 
 
 def _apply(units: list[Unit], roles: dict[int, Role], meta: PageMetadata) -> StageResult:

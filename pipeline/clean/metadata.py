@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .attribution import NAME, STANDFIRST_BYLINE
+from .attribution import BY_ALONE, NAME, STANDFIRST_BYLINE
 from .datetext import find_dates
 from .features import is_heading_like, word_count
 from .language import content_terms, detect_language, stoplist as language_stopwords
@@ -403,7 +403,7 @@ def _title_row(page: _TitlePage, i: int, first: int, longest: int, vocabulary: s
     put("furniture", bool(classify(unit)))
     put("label", bool(TAIL_LABELS.match(text) or COMMENT_LABELS.match(text)))
     put("date", page.dated(i))
-    put("byline", bool(_BYLINE.match(text)))
+    put("byline", bool(_BYLINE.match(text) or BY_ALONE.match(page.text(i - 1))))  # or the name under "By"
     put("person", bool(_PERSON.match(text)) and n <= 4)
     put("breadcrumb", bool(_BREADCRUMB.search(text)))
     put("separator", bool(_SEPARATOR.search(text)))
@@ -571,9 +571,6 @@ def _breadcrumb_tail(units: list[Unit], best: int | None, candidates: list[int])
 
 # -- author --------------------------------------------------------------------------------
 
-_BY_ALONE = re.compile(r"^(?:(?:article|post|story|blog|text|words|this\s+article\s+was)\s+)?"
-                       r"(?:by|written\s+by|words\s+by|posted\s+by|authored\s+by|authors?|author\s+by|por|von|par)"
-                       r"\s*:?$", re.I)
 _ROLE_WORDS = re.compile(
     r"\s*(?:,|\||·|•|\s-\s|–|—)?\s*\b(?:former|senior|staff(?=\s*\S)|junior|chief|deputy|managing|associate|"
     r"contributing|lead|head|executive|editor|editorial|writer|contributor|reporter|correspondent|columnist|analyst|"
@@ -951,13 +948,13 @@ def _written_by_sentence(text: str) -> str | None:
 
 def _after_cue(texts: list[str], i: int, common: frozenset[str]) -> str | None:
     """ "Written by" or "Author:" on a line of its own: the name on the next line, a first name will do."""
-    if not _BY_ALONE.match(texts[i]) or i + 1 >= len(texts):
+    if not BY_ALONE.match(texts[i]) or i + 1 >= len(texts):
         return None
     for following in texts[i + 1:i + 3]:  # the next line, or the one after a category label between
         name = _person_line(following, common)
         if name is None:
             alone = re.split(r"\s[-–—|·]\s|,", following, maxsplit=1)[0].strip()  # "Noor - Product marketer"
-            name = alone if _first_name(alone, common) else None
+            name = alone if _first_name(alone, common) or _is_person(alone, common) else None
         if name or word_count(following) > 6:
             return name
     return None
