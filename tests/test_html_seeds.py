@@ -19,6 +19,10 @@ from conftest import DATA, ROOT, letter_words, make_project
 from pipeline.build import BuildOptions, build
 from pipeline.clean import clean
 from pipeline.clean.attribution import markup_or_shown_author
+from pipeline.clean.outside import drop_outside
+from pipeline.clean.head import recognise_head
+from pipeline.clean.units import Markup, Role, Unit
+from pipeline.model import Figure, Text
 from pipeline.problems import PipelineError
 from pipeline.seeds import read_seed
 
@@ -272,13 +276,14 @@ def test_the_byline_wins_where_the_markups_author_is_no_persons_name(tmp_path, m
     assert clean(read_seed(tmp_path / "page.html")).article.author == "Maria Lindqvist"
 
 
-_PROSE = "".join(f"<p>{p}</p>" for p in (
+_PROSE_LINES = (
     "The old harbour wakes slowly on a winter morning, long before the first ferry leaves the quay for the "
     "islands and the fish market opens its doors to the cooks of the town.",
     "By nine the quays are busy with vans and bicycles, and the smell of coffee drifts from the kiosk by the "
     "swing bridge where the fishermen stop on their way home from the night's work.",
     "Whatever the season, the walk from the station to the lighthouse takes about an hour, and every part "
-    "of it tells something of the town's long life as a port."))
+    "of it tells something of the town's long life as a port.")
+_PROSE = "".join(f"<p>{p}</p>" for p in _PROSE_LINES)
 
 
 @pytest.mark.parametrize("head, body, title", [
@@ -452,3 +457,34 @@ def test_an_image_the_article_lacks_is_explained(tmp_path, image, said):
         build(BuildOptions(project=root, out=root / "out", pdf=False))
     [problem] = refused.value.problems
     assert f"no image '{image}' in the article" in problem.message and said in problem.hint, str(problem)
+
+
+def test_a_caption_that_is_only_a_credit_goes_when_its_picture_is_not_in_the_book():
+    """A picture on the web is not fetched, so its caption stands alone in the text: a credit ("Serious Eats",
+    the page's own name, set in a caption's element) means nothing there and goes; a caption that says
+    something stays, and so does a short heading and a picture's own caption."""
+    said = "The swing bridge at dawn, before the first ferry leaves for the islands."
+    figure = Figure("quay.jpg", None, "The quay", Text("Serious Eats"))
+    lines = [("Serious Eats", Markup("p", own_words=frozenset({"figure", "caption", "owner"}))),
+             ("Getty Images", Markup("figcaption")), (said, Markup("figcaption")),
+             ("Results", Markup("h2", heading=2, own_words=frozenset({"caption"}))),
+             ("Serious Eats", Markup("figure", figure=figure))]
+    result = drop_outside([Unit(line=k + 1, text=t, markup=m) for k, (t, m) in enumerate(lines)])
+    assert [(e.rule, e.text) for e in result.events] == [("photo-credit", "Serious Eats"),
+                                                          ("photo-credit", "Getty Images")]
+    assert [u.text for u in result.units] == [said, "Results", "Serious Eats"]
+
+
+@pytest.mark.parametrize("markup", [Markup("div", own_words=frozenset({"author", "tooltip"})),
+                                    Markup("p", link_share=0.9)])
+def test_a_link_or_a_line_of_the_authors_box_under_the_headline_is_no_standfirst(markup):
+    """ "Learn about our editorial process" in the author's box, a link to another page: neither sums up the
+    article; a summary the page sets as one is still the standfirst."""
+    summary = "How a winter morning comes to the old harbour, from the first ferry to the fish market"
+    head = [Unit(line=1, text="Morning on the Quays", role=Role.TITLE, markup=Markup("h1", heading=1)),
+            Unit(line=2, text="Learn about the Coastal Review's editorial process", markup=markup, place="before")]
+    body = [Unit(line=k + 3, text=p, markup=Markup("p")) for k, p in enumerate(_PROSE_LINES)]
+    roles = [u.role for u in recognise_head([*head, *body]).units]
+    assert roles[1] is not Role.STANDFIRST
+    standfirst = Unit(line=2, text=summary, markup=Markup("p", own_words=frozenset({"dek"})), place="before")
+    assert recognise_head([head[0], standfirst, *body]).units[1].role is Role.STANDFIRST

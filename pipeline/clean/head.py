@@ -16,6 +16,7 @@ from dataclasses import replace
 from .attribution import BY_ALONE, BYLINE, STANDFIRST_BYLINE, is_dateline
 from .features import CLOSING_QUOTES, ends_sentence, starts_with_quote, word_count
 from .metadata import PageMetadata, bare_headline, find_metadata, same_words
+from .outside import marked_furniture
 from .units import Event, Role, StageResult, Unit, marked
 
 STAGE = "head"
@@ -37,9 +38,14 @@ _CREDIT = re.compile(r"^\W*(?:\w+\s+)?(?:written|reviewed|edited|fact[\s-]?check
 _TAG = re.compile(r"<[a-z][a-z0-9]*\s[^<>]*>|</[a-z][a-z0-9]*>", re.I)
 
 
-def _is_standfirst(text: str) -> bool:
+def _is_standfirst(unit: Unit) -> bool:
     """A summary over the text: no sentence ending, or one that names its writer. A paragraph that
-    ends on a colon or a comma leads into the lines below it: it is the text's first paragraph."""
+    ends on a colon or a comma leads into the lines below it: it is the text's first paragraph. A
+    saved page's line that is mostly a link, or that the page marks as furniture ("Learn about our editorial
+    process" in the author's box), is none."""
+    text = unit.text
+    if unit.markup is not None and (unit.markup.link_share > 0.5 or marked_furniture(unit)):
+        return False  # a link, or a part the page marks as its author's box, a promotion …
     n = word_count(text)
     if n < 6 or n > 80 or starts_with_quote(text) or text.rstrip().endswith((":", ",", ";")) \
             or _CREDIT.match(text) or _TAG.search(text):
@@ -92,7 +98,7 @@ def _mark_between(units: list[Unit], roles: dict[int, Role], meta: PageMetadata,
             roles[i] = role
         elif _is_epigraph(text) and not standfirst:
             roles[i] = Role.EPIGRAPH
-        elif not standfirst and _is_standfirst(text):
+        elif not standfirst and _is_standfirst(unit):
             roles[i] = Role.STANDFIRST
             standfirst = True
 
@@ -131,7 +137,7 @@ def _mark_first_lines(units: list[Unit], roles: dict[int, Role], meta: PageMetad
             roles[i] = role
         elif opening and titled and _is_epigraph(text):
             roles[i] = Role.EPIGRAPH
-        elif opening and titled and _is_standfirst(text) and Role.STANDFIRST not in roles.values():
+        elif opening and titled and _is_standfirst(unit) and Role.STANDFIRST not in roles.values():
             roles[i] = Role.STANDFIRST
         elif _is_label(text) and labels < _HEAD_LABELS:  # a section's name over the byline: passed over, kept
             opening, labels = False, labels + 1

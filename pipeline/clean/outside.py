@@ -9,12 +9,13 @@ prose (a figure's caption excepted): on the development set's pages the
 prose asides kept were three parts in four not the article's. A saved
 page's block whose own class words mark it as a disclaimer, a comment, the
 author's bio, a promotion or a sign-up goes wherever it stands, and a saved
-page's heading whose whole section goes goes with it.
+page's heading whose whole section goes goes with it. A caption left without its
+picture (one on the web, not fetched) goes when it is only a credit.
 """
 
 from __future__ import annotations
 
-from .features import is_prose
+from .features import ends_sentence, is_prose, word_count
 from .units import Event, Role, StageResult, Unit, dropped
 
 STAGE = "outside"
@@ -25,15 +26,27 @@ FURNITURE_WORDS = frozenset("disclaimer disclaimers comment comments commentbody
                             "carousel swiper signup subscribe optin form modal".split())
 
 
-def _marked(unit: Unit) -> bool:
+_CAPTION_WORDS = frozenset(("caption", "figcaption"))  # a class word; "credit" names a tax credit's section too
+
+
+def marked_furniture(unit: Unit) -> bool:
     """A saved page's block that the page itself marks as furniture (its element or the two around it)."""
     return unit.markup is not None and bool(unit.markup.own_words & FURNITURE_WORDS)
+
+
+def _credit_alone(unit: Unit) -> bool:
+    """A saved page's caption with no picture of its own left, a name or two and no sentence ("Serious Eats",
+    "Getty Images"): the picture's credit, which means nothing without it."""
+    markup = unit.markup
+    return markup is not None and markup.figure is None and not markup.heading \
+        and (markup.element == "figcaption" or bool(markup.own_words & _CAPTION_WORDS)) \
+        and word_count(unit.text) <= 4 and not ends_sentence(unit.text)
 
 
 def _goes(unit: Unit) -> bool:
     if unit.role is not Role.BODY or unit.pinned or unit.keep:
         return False
-    if _marked(unit):
+    if marked_furniture(unit) or _credit_alone(unit):
         return True
     if not unit.place:
         return False
@@ -68,7 +81,10 @@ def drop_outside(units: list[Unit]) -> StageResult:
         if i in orphans:
             events.append(dropped(STAGE, "orphan-heading", unit, "a heading whose whole section is not the article's"))
         elif going[i]:
-            place = unit.place if unit.place and not _marked(unit) else "marked"
+            if _credit_alone(unit) and not marked_furniture(unit):
+                events.append(dropped(STAGE, "photo-credit", unit, "a picture's credit, the picture not in the text"))
+                continue
+            place = unit.place if unit.place and not marked_furniture(unit) else "marked"
             why = unit.why if place != "marked" else "the page marks its part as " + ", ".join(
                 sorted(unit.markup.own_words & FURNITURE_WORDS))
             events.append(dropped(STAGE, _RULES[place], unit, why))
