@@ -17,6 +17,10 @@ from .seeds import read_seed
 from .render.markdown import article_markdown, article_text
 
 
+#: The build's table of chapters: two-line headings, so that the figures stay narrow in 80 columns.
+CHAPTER_COLUMNS = ["chapter", "words", "source\nnotes", "editors'\nnotes", "glossary\nlinks", "lines\ndropped"]
+
+
 def _size(path) -> str:
     size = path.stat().st_size
     return f"{size / 1_000_000:.1f} MB" if size >= 1_000_000 else f"{size / 1000:.0f} KB"
@@ -36,8 +40,7 @@ def run_build(args: argparse.Namespace, console: Console) -> int:
         console.detail(f"{chapter.number}. {chapter.title}: {made.cleaned[chapter.id].summary()}")
     rows = chapter_rows(made)
     totals = [f"{len(rows)} chapters"] + [f"{sum(int(r[i].replace(',', '')) for r in rows):,}" for i in range(1, 6)]
-    console.table("Chapters", ["chapter", "words", "source notes", "editors' notes", "glossary links",
-                               "lines dropped"], rows, totals)
+    console.table("Chapters", CHAPTER_COLUMNS, rows, totals)
     for chapter in made.book.chapters:
         console.info(f"  {chapter.number}. cleaned {made.cleaned[chapter.id].article.path.name}: "
                      f"{made.cleaned[chapter.id].summary()}")

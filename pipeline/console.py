@@ -67,8 +67,8 @@ class Console:
         if self.quiet:
             return
         table = Table(title=title, title_justify="left", show_footer=footer is not None)
-        for i, column in enumerate(columns):
-            table.add_column(column, justify="left" if i == 0 else "right",
+        for i, column in enumerate(columns):  # figures never wrap: the first column takes what width is left
+            table.add_column(column, justify="left" if i == 0 else "right", no_wrap=i > 0, ratio=1 if i == 0 else None,
                              footer=(footer[i] if footer else ""))
         for row in rows:
             table.add_row(*row)
