@@ -112,6 +112,14 @@ def test_an_inline_read_more_box_takes_only_its_own_lines():
     assert "The headline of another story" not in kept_text(result)
 
 
+@pytest.mark.parametrize("label", ["Related Story", "Related video", "Related link"])
+def test_a_related_box_named_in_the_singular_goes_too(label):
+    result = run("The officials who rose after the revolution", *PARAGRAPHS[:2], label,
+                 "The headline of another story", *PARAGRAPHS[2:])
+    assert kept_text(result)[1:] == PARAGRAPHS
+    assert dropped_rules(result)[label] == "section-label"
+
+
 def test_a_recent_posts_box_inside_the_article_goes_with_its_headlines():
     later = [PARAGRAPHS[0].replace("1917", "1905"), PARAGRAPHS[1].replace("1920s", "1930s")]
     result = run("The officials who rose after the revolution", *PARAGRAPHS, "Recent Posts",

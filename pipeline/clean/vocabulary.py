@@ -78,8 +78,8 @@ UI_LABELS = {
 TAIL_LABELS = re.compile(
     r"""^(?:
         (?:you\s+(?:should|may|might|will)\s+(?:also\s+)?(?:read|like|enjoy|be\s+interested\s+in))
-      | (?:(?:more\s+)?related(?:\s+(?:articles?|posts?|stories|content|reading|coverage|links|news|topics|
-           publications|reports|resources|items|videos|books|reviews))?)
+      | (?:(?:more\s+)?related(?:\s+(?:articles?|posts?|stor(?:y|ies)|content|reading|coverage|links?|news|topics?|
+           publications?|reports?|resources?|items?|videos?|books?|reviews?))?)
       | (?:latest(?:\s+(?:articles?|posts?|news|stories|from\s+.+))?)
       | (?:recent(?:ly\s+(?:published|added))?\s+(?:articles?|posts?|news|stories|videos|entries))
       | (?:(?:most\s+)?(?:popular|read|viewed|shared|commented)(?:\s+(?:articles?|posts?|stories|now|today|this\s+week))?)
