@@ -514,3 +514,11 @@ def test_a_section_label_the_article_opens_with_is_passed_over_to_the_byline_and
     three = ["Education", "Travel", "Europe", "By", "Mary Ellis", *ARTICLE]  # past two labels: the text begins
     page = [Unit(line=k + 1, text=t, role=Role.TITLE if k == 0 else Role.BODY) for k, t in enumerate([TITLE, *three])]
     assert [u.role for u in recognise_head(page).units][4:6] == [Role.BODY, Role.BODY]
+
+
+def test_a_heading_over_a_button_is_marked_as_a_promotions():
+    """ "NEW: The Weekly Crossword" over "Take a break and play." and "Play now": a promotion's heading."""
+    lines = ["NEW: The Weekly Crossword", "Take a break from the news and try our new puzzle.", "Play now",
+             TITLE, "Residents say the warnings came too late", *ARTICLE]
+    assert _row(units(*lines), 5, 0)["over_button"] == 1.0 and _row(units(*lines), 5, 3)["over_button"] == 0.0
+    assert _row(units("Learn more", TITLE, *ARTICLE), 2, 0)["over_button"] == 0.0  # a button is over none

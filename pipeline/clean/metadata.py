@@ -135,6 +135,8 @@ TITLE_FEATURES = (
     # how often its words recur in the article's paragraphs (a headline names what the article is about, another
     # story's headline or a section's name less so), the most of any candidate's, at least half
     "salience", "best_salience", "salience_half",
+    # a button within two lines under it ("Play now", "Learn more"): a promotion's heading, not the article's
+    "over_button",
 )
 _TITLE_INDEX = {name: k for k, name in enumerate(TITLE_FEATURES)}
 _SEPARATOR = re.compile(r"\s[|–—-]\s")
@@ -142,6 +144,14 @@ _SEPARATOR = re.compile(r"\s[|–—-]\s")
 _CALL_TO_ACTION = re.compile(r"^(?:sign|log(?:in|out)?|subscribe|join|search|shop|buy|get|start|learn|discover|"
                              r"explore|see|check|view|read|watch|listen|download|book|request|contact|message|call|email|"
                              r"back|go|try|register|sponsored|advertisement|follow|share|create|find)\b", re.I)
+_NOW = re.compile(r"\bnow[.!]?$", re.I)
+
+
+def _is_button(text: str) -> bool:
+    """A button's words: a verb that calls to act, or "… now", in three words at most."""
+    return 0 < word_count(text) <= 3 and bool(_CALL_TO_ACTION.match(text) or _NOW.search(text))
+
+
 #: Menu items or a date and a name run together when a page is reduced to text ("HomeProducts", "2025Julian").
 _GLUED = re.compile(r"\d[^\W\d]{2}|[a-z]{2}[A-Z][a-z]")
 #: The ranker's "no title" scores zero; a headline-shaped candidate a little under it is still the page's best guess.
@@ -417,6 +427,7 @@ def _title_row(page: _TitlePage, i: int, first: int, longest: int, vocabulary: s
         and not page.dated(i + 1))
     put("above_41", above > 40)  # beside above_21: far above a late-found start
     put("named_person", bool(_person_line(text, common)))
+    put("over_button", any(_is_button(page.text(j)) for j in (i + 1, i + 2)))
     above_text, below_text = page.text(i - 1), page.text(i + 1)
     put("dek_under_title_case", page.headline(i - 1) and _case_drop(above_text, text))
     put("title_case_over_dek", page.headline(i) and 3 <= page.size(i + 1) <= 40 and _case_drop(text, below_text))
