@@ -36,7 +36,8 @@ def read_html_seed(path: Path) -> HtmlSource:
     units = _units(_merge_figures(raw), facts, elements)
     lines = tuple(u.text.replace(LINE_BREAK, " ") or (u.markup.figure.name if u.markup.figure else "") for u in units)
     comment = unclosed_comment(data)
-    warnings = tuple(images.warnings) + ((comment,) if comment else ())
+    unsourced = images.unsourced_warning()
+    warnings = tuple(images.warnings) + ((unsourced,) if unsourced else ()) + ((comment,) if comment else ())
     return HtmlSource(path, lines, 0, tuple(units), facts, warnings,
                       folder if folder.is_dir() else None)
 

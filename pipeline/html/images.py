@@ -46,6 +46,18 @@ class ImageFolder:
 
     folder: Path | None  # None: the page has no folder (an .html.gz from a benchmark): nothing is read
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    unsourced: list[tuple[int, str]] = field(default_factory=list)  # pictures saved without an address: line, alt
+
+    def unsourced_warning(self) -> tuple[int, str] | None:
+        """One warning for the pictures the saved copy holds no address for (a page that loads them as its
+        reader scrolls): they cannot be in the book, and a page saved again after scrolling has them."""
+        if not self.unsourced:
+            return None
+        line, alt = self.unsourced[0]
+        count = len(self.unsourced)
+        return line, (f"{count} picture(s) of the page (the first: '{alt[:60]}') have no address in the saved "
+                      f"copy and are not in the book: the page sets them as its reader scrolls; scroll to its end, "
+                      f"then save it again as 'Web page, complete'")
 
     def image(self, element, line: int) -> Image | None:
         src = (element.get("src") or "").strip()
@@ -56,6 +68,8 @@ class ImageFolder:
             return None
         alt = " ".join((element.get("alt") or "").split())
         if not src or src.lower().startswith("data:"):
+            if alt and not src:  # a described picture whose address the page's scripts never set
+                self.unsourced.append((line, alt))
             return None  # a placeholder or an inline picture: not a file of the page
         return Image(src, self._file(src, line), alt, width, height)
 
