@@ -324,6 +324,7 @@ class Chapter:
     published: str | None = None
     url: str | None = None
     summary: str | None = None
+    running_head: str | None = None  # over print's pages: the editors' short form, else the title cut to fit
 
 
 @dataclass

@@ -26,6 +26,7 @@ from .load import ChapterSpec, Editorial
 from .notes import anchor_editor_notes, number_notes
 from .overrides import resolve_overrides
 from .prose import Finding, markdown_findings, parse_markdown
+from .running_head import RUNNING_HEAD_MAX, short_running_head
 from .yamlfile import YamlDocument
 
 
@@ -63,7 +64,23 @@ def _chapter(spec: ChapterSpec, number: int, result: CleanResult, editorial: Edi
     apply_figures(article, spec, editorial, problems)
     return Chapter(id=spec.id, number=number, title=title, author=spec.author or article.author,
                    article=article, publication=spec.publication or article.publication,
-                   published=spec.published or article.published, url=spec.url, summary=spec.summary)
+                   published=spec.published or article.published, url=spec.url, summary=spec.summary,
+                   running_head=spec.running_head)
+
+
+def _set_running_head(chapter: Chapter, editorial: Editorial, problems: Problems) -> None:
+    """The words over print's pages: the editors' short form, or the title (as styled) cut to fit one line,
+    and then a warning that says which words, and how to choose others."""
+    if chapter.running_head:
+        return
+    short = short_running_head(chapter.title)
+    chapter.running_head = short or chapter.title
+    if short:
+        spec = next(s for s in editorial.chapters if s.id == chapter.id)
+        problems.add(editorial.book.problem(
+            f"chapter '{chapter.id}': its title ({len(chapter.title)} characters) is too long for one line over "
+            f"the print edition's pages, which are headed '{short}'", spec.where, severity="warning",
+            hint=f"give this chapter running_head: in editorial/book.yaml (at most {RUNNING_HEAD_MAX} characters)"))
 
 
 def _glossary(editorial: Editorial) -> list[GlossaryEntry]:
@@ -154,6 +171,8 @@ def build_book(editorial: Editorial, cache=None) -> BuildInput:
         problems.extend(unused_warnings(glossary, uses, editorial.glossary_doc.path))
     problems.raise_if_errors()
     apply_house_style(book, editorial.style, keep_as_written=[title_of(e) for e in editorial.italics], changes=changes)
+    for chapter in chapters:
+        _set_running_head(chapter, editorial, problems)
     if editorial.index:
         book.index = build_index(editorial.index)
         found = locate_index(chapters, book.index)

@@ -80,6 +80,7 @@ class ChapterSpec:
     where: tuple
     figures: list[FigureSpec] = field(default_factory=list)
     corrections: list[CorrectionSpec] = field(default_factory=list)
+    running_head: str | None = None
 
 
 @dataclass
@@ -217,7 +218,8 @@ def _load_chapters(root: Path, doc: YamlDocument, problems: Problems) -> list[Ch
             where=where, figures=[FigureSpec(f["image"], f.get("alt"), f.get("caption"), bool(f.get("omit")),
                                              (*where, "figures", j)) for j, f in enumerate(raw.get("figures") or [])],
             corrections=[CorrectionSpec(c["was"], c["now"], c.get("occurrence"), (*where, "corrections", j))
-                         for j, c in enumerate(raw.get("corrections") or [])]))
+                         for j, c in enumerate(raw.get("corrections") or [])],
+            running_head=raw.get("running_head")))
     return chapters
 
 

@@ -242,7 +242,9 @@ def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
            f'aria-labelledby="{ids.chapter_title_id(chapter)}">']
     out.append('<header class="chapter-head">')
     out.append(f'<p class="chapter-number"><span class="label">Chapter </span>{chapter.number}</p>')
-    out.append(f'<h2 id="{ids.chapter_title_id(chapter)}" class="chapter-title">{esc(chapter.title)}</h2>')
+    head = esc(chapter.running_head or chapter.title)  # print's, over its pages
+    out.append(f'<h2 id="{ids.chapter_title_id(chapter)}" class="chapter-title" data-running-head="{head}">'
+               f'{esc(chapter.title)}</h2>')
     # every opening has its byline, the same place and style, even where the standfirst also names the
     # writer ("…, writes Tom Orsag"): a book designer's read found one opening without it odd
     out.append(f'<p class="byline">{attribution(chapter)}</p>')

@@ -218,11 +218,14 @@ def apply_house_style(book: Book, style: HouseStyle, keep_as_written=(),
             if new != chapter.title:
                 changes.add("capitals", f"chapter {chapter.number} title", chapter.title, new)
                 chapter.title = new
+            if chapter.running_head:
+                chapter.running_head = capitalise(chapter.running_head, style.capitalisation, lexicon, keep)
         for where, text in _headings(book):
             _heading(text, style, lexicon, keep, where, changes)
     for chapter in book.chapters:
         where = f"chapter {chapter.number}"
         chapter.title = _string(chapter.title, style, f"{where} title", changes)
+        chapter.running_head = _string(chapter.running_head, style, f"{where} running head", changes)
         chapter.summary = _string(chapter.summary, style, "sources", changes)
     meta = book.meta
     meta.dash = style.dash
