@@ -500,3 +500,21 @@ def test_pictures_the_saved_copy_holds_no_address_for_are_one_warning_naming_the
     warnings = [e.detail for e in clean(read_seed(tmp_path / "page.html")).events if e.rule == "image"]
     assert len(warnings) == 1 and "3 picture(s)" in warnings[0] and "'The quay at dawn, view 0'" in warnings[0]
     assert "scroll to its end" in warnings[0]
+
+
+def test_links_to_places_on_the_page_itself_go_but_a_heading_that_links_to_itself_stays(tmp_path):
+    """A table of contents' entries and "Back to top" lead to the page itself; a heading the page links to
+    itself (for its address) and a sentence with such a link in it are the article's."""
+    url = "https://coastal.example.org/quays"
+    said = 'The walk is described <a href="#route">below</a>, with a map of every quay on the way to the lighthouse.'
+    body = (f'<article><h1>Morning on the Quays</h1><ul class="contents"><li><a href="#dawn">At dawn</a></li>'
+            f'<li><a href="{url}#route">The route</a></li></ul>{_PROSE}<p>{said}</p>'
+            f'<h2 id="route"><a href="#route">The route</a></h2>{_PROSE.replace("old harbour", "new harbour")}'
+            f'<p><a href="#top">Back to top</a></p></article>')
+    (tmp_path / "page.html").write_text(f'<html><head><link rel="canonical" href="{url}"></head><body>{body}'
+                                        f'</body></html>', encoding="utf-8")
+    result = clean(read_seed(tmp_path / "page.html"))
+    texts = [b.text for b in result.article.blocks]
+    assert "The route" in texts and any(t.startswith("The walk is described below") for t in texts), texts
+    assert not {"At dawn", "Back to top"} & set(texts)
+    assert {e.text: e.rule for e in result.events if e.action == "dropped"}.get("At dawn") == "page-contents"

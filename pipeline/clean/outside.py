@@ -10,7 +10,8 @@ prose asides kept were three parts in four not the article's. A saved
 page's block whose own class words mark it as a disclaimer, a comment, the
 author's bio, a promotion or a sign-up goes wherever it stands, and a saved
 page's heading whose whole section goes goes with it. A caption left without its
-picture (one on the web, not fetched) goes when it is only a credit.
+picture (one on the web, not fetched) goes when it is only a credit, and so does a
+block that is only a link to a place on the page itself (a contents' entry).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from .features import ends_sentence, is_prose, word_count
 from .units import Event, Role, StageResult, Unit, dropped
 
 STAGE = "outside"
-_RULES = {"before": "outside-body", "after": "outside-body", "aside": "body-aside", "marked": "marked-furniture"}
+_RULES = {"before": "outside-body", "after": "outside-body", "aside": "body-aside"}
 #: Class and id words by which a page marks a part as not its article's text, whatever the part reads like:
 #: a disclaimer, a comment, the author's bio, a promotion, a carousel, a call to action, a sign-up form, a modal.
 FURNITURE_WORDS = frozenset("disclaimer disclaimers comment comments commentbody bio author authors promo cta "
@@ -43,10 +44,24 @@ def _credit_alone(unit: Unit) -> bool:
         and word_count(unit.text) <= 4 and not ends_sentence(unit.text)
 
 
+def _saved_page_rule(unit: Unit) -> tuple[str, str] | None:
+    """The rule and reason by which a saved page's block goes wherever it stands, if one does."""
+    if unit.markup is None:
+        return None
+    if marked_furniture(unit):
+        return "marked-furniture", "the page marks its part as " + ", ".join(
+            sorted(unit.markup.own_words & FURNITURE_WORDS))
+    if _credit_alone(unit):
+        return "photo-credit", "a picture's credit, the picture not in the text"
+    if unit.markup.jump:
+        return "page-contents", "a link to a place on the page itself"
+    return None
+
+
 def _goes(unit: Unit) -> bool:
     if unit.role is not Role.BODY or unit.pinned or unit.keep:
         return False
-    if marked_furniture(unit) or _credit_alone(unit):
+    if _saved_page_rule(unit):
         return True
     if not unit.place:
         return False
@@ -81,13 +96,8 @@ def drop_outside(units: list[Unit]) -> StageResult:
         if i in orphans:
             events.append(dropped(STAGE, "orphan-heading", unit, "a heading whose whole section is not the article's"))
         elif going[i]:
-            if _credit_alone(unit) and not marked_furniture(unit):
-                events.append(dropped(STAGE, "photo-credit", unit, "a picture's credit, the picture not in the text"))
-                continue
-            place = unit.place if unit.place and not marked_furniture(unit) else "marked"
-            why = unit.why if place != "marked" else "the page marks its part as " + ", ".join(
-                sorted(unit.markup.own_words & FURNITURE_WORDS))
-            events.append(dropped(STAGE, _RULES[place], unit, why))
+            rule, why = _saved_page_rule(unit) or (_RULES[unit.place], unit.why)
+            events.append(dropped(STAGE, rule, unit, why))
         else:
             kept.append(unit.but(place="", why="") if unit.place else unit)
     return StageResult(kept, events)

@@ -58,6 +58,7 @@ class Markup:
     header_rows: int = 0
     caption: str = ""  # a data table's caption
     other_article: bool = False  # inside an <article> of a page that has several, not the longest
+    jump: bool = False  # all of it a link to a place on the page itself: a contents' entry, "Back to top"
 
 
 @dataclass(frozen=True)

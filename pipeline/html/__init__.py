@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..clean.outside import FURNITURE_WORDS
 from ..clean.units import Markup, Unit
-from ..model import LINE_BREAK, Figure, Text
+from ..model import LINE_BREAK, Figure, MarkKind, Text
 from .facts import PageFacts, page_facts
 from .images import ImageFolder, files_folder
 from .source import HtmlSource, is_html_seed, parse_page, read_page_bytes, unclosed_comment
@@ -86,6 +86,18 @@ def _content_container(blocks: list[RawBlock]) -> set[int]:
     return {best} if best is not None else set()
 
 
+def _jumps(block: RawBlock, url: str | None) -> bool:
+    """A block that is one link, or several, to places on the page itself (a table of contents' entry, "Back to
+    top", "Jump to recipe"); not a heading, which pages link to itself for its readers to copy its address."""
+    if not url or block.heading or not block.text.strip():
+        return False
+    page = url.split("#")[0]
+    links = [m for m in block.marks if m.kind is MarkKind.LINK]
+    covered = sum(m.end - m.start for m in links)
+    return bool(links) and all(m.ref.startswith(page + "#") for m in links) \
+        and covered >= len("".join(block.text.split())) * 0.9
+
+
 def _other_articles(blocks: list[RawBlock], elements: dict[int, str]) -> set[int]:
     """The page's outermost <article> elements but the one that holds the most words: on a page that has
     several, the others are stories of their own (teasers, the next post, a list of posts)."""
@@ -118,7 +130,7 @@ def _units(blocks: list[RawBlock], facts: PageFacts, elements: dict[int, str] | 
             link_share=min(1.0, block.link_chars / max(1, len(block.text))), words=block.words,
             own_words=block.own_words, in_content=bool(container & set(block.path)), figure=figure,
             rows=block.rows, header_rows=block.header_rows, caption=block.caption,
-            other_article=bool(others & set(block.path)))
+            other_article=bool(others & set(block.path)), jump=_jumps(block, facts.url))
         marks = tuple(block.marks) if figure is None else ()
         units.append(Unit(line=number, text=block.text, group=number, last_line=number,
                           marks=marks, markup=markup))
