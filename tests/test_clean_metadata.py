@@ -97,6 +97,10 @@ def test_a_name_is_not_made_of_words_the_page_writes_in_lower_case():
     assert not _is_person("Start Free Trial", common)
     assert _is_person("Andrew King", common)
     assert not _is_person("RSS Feeds", common)  # an acronym is a label's word
+    goals = lowercase_words(["Each of your goals needs a plan, and every goal a date: write them down, then check "
+                             "the williams family budget."])
+    assert not _is_person("Set Goals", goals)  # a plural the page writes, and its singular: a heading
+    assert _is_person("Ann Williams", goals)  # a surname the page writes in lower case, no singular of it
     assert not _is_person("Join Urge", frozenset())  # a button: a call to action, not a name
     assert not _is_person("Login Register", frozenset())
 

@@ -771,6 +771,8 @@ def _is_person(text: str, common: frozenset[str] = frozenset()) -> bool:
              if not _INITIAL.fullmatch(w) and w not in _PARTICLES]  # "A." is no word "a"; "de" is a name's
     if any(w in _NOT_NAME_WORDS or w in _COMMON_WORDS or (w in common and w in _FREQUENT) for w in words):
         return False
+    if words and words[-1].endswith("s") and words[-1] in common and words[-1][:-1] in common:
+        return False  # "Set Goals": a plural the page writes in lower case, and its singular, names no one
     return 2 * sum(w in common for w in words) <= len(words)
 
 
