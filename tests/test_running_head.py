@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
-from conftest import make_project
+from conftest import SMALL_BOOK, make_project
 from pipeline.build import BuildOptions, build
 from pipeline.editorial.apply import build_book
 from pipeline.editorial.load import load_editorial
@@ -21,17 +21,7 @@ SEED = "Heading Line\n\n" + "\n\n".join(
     f"how much sediment reached cup {k % 3 + 1}, which of them preferred it to press {k + 2}, and why the "
     f"{BEANS[(k + 2) % 6]} beans of the week before had tasted {['sharper', 'rounder', 'flatter'][k % 3]}."
     for k in range(60)) + "\n"
-BOOK = """\
-title: Coffee at Home
-editor: Test Editor
-language: en-GB
-identifier: urn:uuid:00000000-0000-4000-8000-000000000031
-date: "2024-01-01"
-chapters:
-  - seed: one.txt
-    id: one
-    title: {title}
-{extra}"""
+BOOK = SMALL_BOOK.replace("title: Chapter One", "title: {title}") + "{extra}"
 
 
 @pytest.mark.parametrize("title, head", [
