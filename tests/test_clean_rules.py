@@ -9,6 +9,7 @@ import pytest
 from pipeline.clean import clean
 from pipeline.clean.blocks import split_blocks
 from pipeline.clean.typography import set_text
+from pipeline.clean.vocabulary import COMMENT_LABELS
 from pipeline.model import BlockKind
 from pipeline.read import decode_seed
 
@@ -73,6 +74,14 @@ def test_a_players_embedding_code_shown_as_text_goes(code):
     assert set(dropped_rules(result).values()) == {"embed-code"}
     prose = "The tag <iframe> puts one page inside another, which is how most players are embedded in articles."
     assert prose in kept_text(run(PARAGRAPHS[0], prose, *PARAGRAPHS[1:]))  # a sentence about the code stays
+
+
+@pytest.mark.parametrize("line, label", [("Discussion about this post", True), ("Discussion about this episode", True),
+                                         ("Discussion", False), ("Discussion of the results", False)])
+def test_a_newsletter_platforms_discussion_label_heads_the_comments_but_a_papers_discussion_is_its_own(line, label):
+    """Under a post, "Discussion about this post" opens the comments (the tail ends the article there); a
+    paper's "Discussion" is a section of the article."""
+    assert bool(COMMENT_LABELS.match(line)) is label
 
 
 def test_a_tweet_without_a_link_line_still_goes():

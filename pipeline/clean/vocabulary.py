@@ -137,6 +137,7 @@ COMMENT_LABELS = re.compile(
       | (?:leave\s+a\s+(?:reply|comment|response))
       | (?:post\s+a\s+comment|add\s+a\s+comment|write\s+a\s+comment)
       | (?:join\s+the\s+(?:conversation|discussion|debate))
+      | (?:discussion\s+about\s+this\s+(?:post|article|story|episode))
       | (?:(?:show|view|load|read)\s+(?:all\s+)?(?:\d+\s+)?comments?)
       | (?:comments\s+are\s+closed)
       | (?:what\s+do\s+you\s+think\??)
