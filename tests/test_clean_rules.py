@@ -150,6 +150,22 @@ def test_the_site_talking_to_its_visitor_goes(line):
     assert kept_text(result) == PARAGRAPHS
 
 
+@pytest.mark.parametrize("line, rule", [
+    ("Oops! Something went wrong while submitting the form.", "form-message"),
+    ("Déjà vu! We already have this email. Try another?", "form-message"),
+    ("Thanks for subscribing! Look out for your first newsletter in your inbox soon!", "form-message"),
+    ("Awesome, you’re subscribed!", "form-message"),
+    ("Thank you! Your submission has been received!", "form-message"),
+    ("Business Email *", "form-field"),
+    ("Your First and Last Name*", "form-field"),
+])
+def test_a_sign_up_forms_fields_and_messages_go(line, rule):
+    """A form's messages are in the page's text, hidden until it is sent; its fields are marked required."""
+    result = run(*PARAGRAPHS[:2], line, *PARAGRAPHS[2:])
+    assert kept_text(result) == PARAGRAPHS
+    assert dropped_rules(result)[line] == rule
+
+
 @pytest.mark.parametrize("line", [
     "All goods sold over the counter, such as sandwiches, cookies, bagels and doughnuts, must be packaged, "
     "and the staff who handle them must use gloves.",

@@ -169,6 +169,17 @@ SITE_VOICE = [
     ("newsletter-prompt", re.compile(
         r"\b(?:newsletter|inbox)\b.{0,80}\b(?:sign\s*up|subscribe|delivered|get|receive|enter)\b", re.I)),
     ("newsletter-prompt", re.compile(r"^(?:enter\s+)?(?:your\s+)?e-?mail(?:\s+address)?\s*\*?:?$", re.I)),
+    # a form's field, marked required ("Business Email *", "Your First and Last Name*")
+    ("form-field", re.compile(r"^[^\W\d_][\w’' /-]{0,40}?\s?\*$")),
+    # what a sign-up form says once it is sent, kept in the page's text though hidden until then
+    ("form-message", re.compile(
+        r"^\W*(?:oops!?\s+)?something\s+went\s+wrong\s+while\s+submitting\b|"
+        r"\bwe\s+already\s+have\s+this\s+e-?mail\b|"
+        r"^\W*(?:(?:awesome|great|success|yay|done)\W+)?(?:thanks?|thank\s+you)\W+for\s+"
+        r"(?:subscribing|signing\s+up)\b|"
+        r"^\W*(?:(?:awesome|great|success|yay|done)\W+)?you(?:'|’)re\s+(?:all\s+)?"
+        r"(?:subscribed|signed\s+up|on\s+the\s+list)\b|"
+        r"^\W*please\s+enter\s+a\s+valid\s+e-?mail\b|\byour\s+submission\s+has\s+been\s+received\b", re.I)),
     ("newsletter-prompt", re.compile(r"\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b", re.I)),
     ("newsletter-prompt", re.compile(r"^(?:(?:boletín|newsletter|lettre\s+d['’]information)\b.{0,40}|"
                                      r"(?:escribe|introduce)\s+tu\s+(?:email|correo).{0,30}|apúntate|suscríbete.{0,60}|"
