@@ -54,7 +54,7 @@ class ImageFolder:
         if not self.unsourced:
             return None
         line, alt = self.unsourced[0]
-        count = len(self.unsourced)
+        count = len({alt for _line, alt in self.unsourced})  # a carousel shows a picture twice
         return line, (f"{count} picture(s) of the page (the first: '{alt[:60]}') have no address in the saved "
                       f"copy and are not in the book: the page sets them as its reader scrolls; scroll to its end, "
                       f"then save it again as 'Web page, complete'")
