@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from pypdf import PdfReader
 
-from conftest import SMALL_BOOK, make_project
+from conftest import ROOT, SMALL_BOOK, make_project
 from pipeline.build import BuildOptions, build
 from pipeline.editorial.apply import build_book
 from pipeline.editorial.load import load_editorial
@@ -35,6 +37,12 @@ BOOK = SMALL_BOOK.replace("title: Chapter One", "title: {title}") + "{extra}"
 def test_a_title_too_long_for_one_line_is_cut_at_a_clause_or_a_word(title, head):
     assert short_running_head(title) == head
     assert head is None or len(head) <= RUNNING_HEAD_MAX + 1
+
+
+def test_book_yaml_allows_the_editors_a_head_as_long_as_the_cut_one_and_no_longer():
+    schema = json.loads((ROOT / "pipeline" / "editorial" / "schemas" / "book.schema.json").read_text())
+    chapter = schema["$defs"]["chapter"]["properties"]["running_head"]
+    assert chapter["maxLength"] == RUNNING_HEAD_MAX
 
 
 def _made(tmp_path, extra: str = ""):

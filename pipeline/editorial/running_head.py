@@ -26,4 +26,3 @@ def short_running_head(title: str) -> str | None:
         return title[:cuts[-1]]
     words = title[:RUNNING_HEAD_MAX].rsplit(" ", 1)[0].rstrip(" ,;:–—-")
     return words + "…"
-
