@@ -34,10 +34,6 @@ def _is_epigraph(text: str) -> bool:
 _CREDIT = re.compile(r"^\W*(?:\w+\s+)?(?:written|reviewed|edited|fact[\s-]?checked|posted)\s+by\b", re.I)
 
 
-#: A tag written out: the code a page offers for embedding its player ("Embed <iframe src=…>"), not a summary.
-_TAG = re.compile(r"<[a-z][a-z0-9]*\s[^<>]*>|</[a-z][a-z0-9]*>", re.I)
-
-
 def _is_standfirst(unit: Unit) -> bool:
     """A summary over the text: no sentence ending, or one that names its writer. A paragraph that
     ends on a colon or a comma leads into the lines below it: it is the text's first paragraph. A
@@ -48,7 +44,7 @@ def _is_standfirst(unit: Unit) -> bool:
         return False  # a link, or a part the page marks as its author's box, a promotion …
     n = word_count(text)
     if n < 6 or n > 80 or starts_with_quote(text) or text.rstrip().endswith((":", ",", ";")) \
-            or _CREDIT.match(text) or _TAG.search(text):
+            or _CREDIT.match(text):
         return False
     return bool(STANDFIRST_BYLINE.search(text)) or not ends_sentence(text)
 
