@@ -91,6 +91,33 @@ def test_a_page_written_without_spaces_keeps_its_article():
     assert body_texts(result) == article
 
 
+def test_a_page_written_without_spaces_gets_its_headline_and_date_and_loses_its_share_bar():
+    article = ["政府周三宣布，将在今后五年内投入大量资金，用于改善农村地区的防洪设施和预警系统，以减少洪水造成的损失。",
+               "据官方介绍，这项计划包括修建新的堤坝、更换老旧的水位监测站，以及在沿河村庄设立紧急避难场所。"]
+    result = run("首页", "新闻", "国内", "国际", "登录", "农村防洪计划公布", "2024年3月14日 09:30", "分享", "微博",
+                 *article, "相关阅读", "版权所有 © 2024")
+    assert result.article.title.text == "农村防洪计划公布"  # not its dateline, a line of the same size
+    assert result.article.published == "2024-03-14"
+    assert body_texts(result) == article
+
+
+def test_a_page_in_cyrillic_gets_its_author_and_date():
+    article = ["Историки долго спорили о том, был ли культ личности замыслом самого Сталина или результатом усердия "
+               "его окружения. Новые документы позволяют взглянуть на этот вопрос иначе.",
+               "Среди найденных бумаг — переписка отдела агитации и пропаганды с редакциями центральных газет, в "
+               "которой обсуждается, какие эпитеты допустимы и как следует подписывать фотографии.",
+               "По словам исследователей, Сталин лично правил некоторые тексты, вычёркивая, как он писал, «излишние "
+               "восхваления». Однако те же документы показывают, что в других случаях он требовал усилить акценты."]
+    result = run("Главная", "Новости", "Политика", "Поиск", "Войти", "История",
+                 "Как Сталин строил культ личности: новые документы из архивов", "Иван Петров",
+                 "12 марта 2024, 14:35", "Поделиться", "ВКонтакте", *article, "Читайте также",
+                 "Почему пакт Молотова — Риббентропа до сих пор вызывает споры")
+    assert result.article.title.text == "Как Сталин строил культ личности: новые документы из архивов"
+    assert result.article.author == "Иван Петров"
+    assert result.article.published == "2024-03-12"
+    assert body_texts(result) == article
+
+
 def test_the_page_metadata_is_read_and_kept_out_of_the_body():
     result = run(*NAV, "News Flash", "Storm warning for the north coast tonight", "The Valley Times",
                  "Village counts the cost of late flood warnings", "By Mary Ellis", "Published 14 March 2024, 09:30",

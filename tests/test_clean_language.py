@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.clean.datetext import find_dates
+from pipeline.clean.features import ends_sentence, is_heading_like
 from pipeline.clean.language import NEUTRAL_SHARE, content_terms, detect_language, line_size
 
 
@@ -54,6 +55,17 @@ def test_content_terms_are_words_or_character_pairs():
     ("Sept. 4, 2025", "2025-09-04"),
     ("October 17, 20236:01 PM ET", "2023-10-17"),  # the date and the time, two elements the copy ran together
     ("17 Oct 202311:45", "2023-10-17"),
+    ("12 марта 2024 г.", "2024-03-12"),  # Russian, Ukrainian, Polish, Czech, Greek: the month in the genitive
+    ("12 березня 2024", "2024-03-12"),
+    ("12 marca 2024 r.", "2024-03-12"),
+    ("12. března 2024", "2024-03-12"),
+    ("5 Μαΐου 2024", "2024-05-05"),
+    ("3 mei 2024", "2024-05-03"),  # Dutch, Swedish, Turkish
+    ("14 augusti 2023", "2023-08-14"),
+    ("12 Mart 2024", "2024-03-12"),
+    ("2024年3月12日 14時35分", "2024-03-12"),  # Chinese and Japanese, Korean: no spaces, no word's edge
+    ("発表は2024年3月12日に", "2024-03-12"),
+    ("2024년 3월 12일", "2024-03-12"),
 ])
 def test_common_ways_of_writing_a_date_are_read(text, iso):
     assert [d.iso for d in find_dates(text)] == [iso]
@@ -61,5 +73,14 @@ def test_common_ways_of_writing_a_date_are_read(text, iso):
 
 def test_things_that_are_not_dates_are_not_read_as_dates():
     assert find_dates("Call 555-1234 or see page 12/40 of the 2024 report") == []
+    assert find_dates("12024年3月12日") == [] and find_dates("2024年13月1日") == []
     assert find_dates("February 30, 2024") == []
     assert find_dates("May 5, 20231 guests") == [] and find_dates("May 5, 202399:00") == []  # no year, no time
+
+
+def test_a_sentence_in_a_script_without_spaces_ends_like_one_and_is_no_heading():
+    sentence = "政府周三宣布，将在今后五年内投入大量资金，用于改善农村地区的防洪设施。"
+    assert ends_sentence(sentence) and ends_sentence("「これでいい。」")
+    assert not is_heading_like(sentence)
+    assert not is_heading_like("政府周三宣布将在今后五年内投入大量资金用于改善农村地区的防洪设施和预警系统")  # 17 words' worth
+    assert is_heading_like("农村防洪计划公布")

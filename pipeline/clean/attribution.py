@@ -11,18 +11,22 @@ import re
 from .features import word_count
 from .vocabulary import MONTHS
 
-NAME = r"(?:[A-Z][\w’'.-]*\.?)(?:\s+(?:(?:de|van|von|der|da|di|le|la|and|&)\s+)?[A-Z][\w’'.-]*\.?){0,4}"
+#: Capital letters of the Latin, Greek and Cyrillic scripts ("Çelik", "Ødegaard", "Παπαδόπουλος", "Петров"): a
+#: name's words begin with one.
+CAPITAL = "A-Z" + "".join(c for c in map(chr, (*range(0xC0, 0x250), *range(0x370, 0x530))) if c.isupper())
+NAME = rf"(?:[{CAPITAL}][\w’'.-]*\.?)(?:\s+(?:(?:de|van|von|der|da|di|le|la|and|&)\s+)?[{CAPITAL}][\w’'.-]*\.?){{0,4}}"
 #: "…, writes Ann Smith" closing a standfirst; a bare "by" only after a comma or dash ("…, by Ann Smith"),
 #: since a sentence may end "… established by Lenin."
 STANDFIRST_BYLINE = re.compile(
     rf"(?:(?:,|\s[—–-])?\s+(?:writes|argues|explains|reports|says|asks|reviews|looks\s+at|examines|"
     rf"considers|recalls|reflects|insists|warns|introduces)|(?:,|\s[—–-])\s+by)\s+(?P<name>{NAME})\s*\.?$")
 BYLINE = re.compile(
-    rf"^(?:by|words\s+by|written\s+by|posted\s+by|story\s+by|text\s+by|author:?)\s+(?P<name>{NAME})"
+    rf"^(?:by|words\s+by|written\s+by|posted\s+by|story\s+by|text\s+by|author:?|autor:?|auteur\s*:|автор:?|"
+    rf"текст\s*:)\s+(?P<name>{NAME})"
     rf"(?:\s*(?:[|,•·]|\s[-–—]\s).{{0,80}})?$", re.I)
 #: "By", "Written by", "Author:" on a line of its own: the writer's name is on the line under it.
 BY_ALONE = re.compile(r"^(?:(?:article|post|story|blog|text|words|this\s+article\s+was)\s+)?"
-                      r"(?:by|written\s+by|words\s+by|posted\s+by|authored\s+by|authors?|author\s+by|por|von|par)"
+                      r"(?:by|written\s+by|words\s+by|posted\s+by|authored\s+by|authors?|author\s+by|por|von|par|autor|автор)"
                       r"\s*:?$", re.I)
 DATE = (rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
         rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\.?,?\s+\d{{4}}|{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"

@@ -2,10 +2,12 @@
 
 "Jan 29, 2025", "29 January 2025", "January 29th, 2025", "Wednesday, March 2,
 2022", "2025-01-29", "19-Dec-2025", "8/1/2025", "14/03/2024", "14 de marzo de
-2024", "14. März 2024": the common ways of writing a day, in English and the
-main languages of the Latin script. A numeric date whose order is ambiguous
-(8/1/2025) is read month first, as most English pages write it, unless one
-part cannot be a month.
+2024", "14. März 2024", "12 марта 2024", "2024年3月12日": the common ways of
+writing a day, in English, the main languages of the Latin, Cyrillic and Greek
+scripts (their months as a date writes them: the Slavic and Greek genitive),
+Chinese, Japanese and Korean. A numeric date whose order is ambiguous (8/1/2025)
+is read month first, as most English pages write it, unless one part cannot be
+a month.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-_MONTH_NAMES = {
+_MONTH_NAMES = {  # English, Spanish, French, German, Italian, Portuguese
     1: ("january", "jan", "enero", "ene", "janvier", "janv", "januar", "jän", "gennaio", "gen", "janeiro"),
     2: ("february", "feb", "febrero", "février", "févr", "fevrier", "februar", "febbraio", "fevereiro", "fev"),
     3: ("march", "mar", "marzo", "mars", "märz", "marz", "março", "marco"),
@@ -28,7 +30,24 @@ _MONTH_NAMES = {
     11: ("november", "nov", "noviembre", "novembre", "novembro"),
     12: ("december", "dec", "diciembre", "dic", "décembre", "déc", "dezember", "dez", "dicembre", "dezembro"),
 }
-MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
+#: Dutch, Swedish, Danish and Norwegian, Indonesian, Turkish; Polish, Czech, Russian, Ukrainian and Greek in the
+#: genitive a date puts them in ("12 marca 2024", "12 марта 2024", "12 Μαρτίου 2024"), Russian's short forms.
+_MORE_MONTH_NAMES = {
+    1: ("januari", "ocak", "stycznia", "ledna", "января", "янв", "січня", "ιανουαρίου"),
+    2: ("februari", "şubat", "lutego", "února", "февраля", "фев", "лютого", "φεβρουαρίου"),
+    3: ("maart", "marts", "maret", "mart", "marca", "března", "марта", "мар", "березня", "μαρτίου"),
+    4: ("nisan", "kwietnia", "dubna", "апреля", "апр", "квітня", "απριλίου"),
+    5: ("mei", "maj", "mayıs", "maja", "května", "мая", "травня", "μαΐου"),
+    6: ("haziran", "czerwca", "června", "июня", "июн", "червня", "ιουνίου"),
+    7: ("temmuz", "lipca", "července", "июля", "июл", "липня", "ιουλίου"),
+    8: ("augustus", "augusti", "agustus", "ağustos", "sierpnia", "srpna", "августа", "авг", "серпня", "αυγούστου"),
+    9: ("eylül", "września", "září", "сентября", "сен", "сент", "вересня", "σεπτεμβρίου"),
+    10: ("ekim", "października", "října", "октября", "окт", "жовтня", "οκτωβρίου"),
+    11: ("kasım", "listopada", "listopadu", "ноября", "нояб", "ноя", "листопада", "νοεμβρίου"),
+    12: ("desember", "aralık", "grudnia", "prosince", "декабря", "дек", "грудня", "δεκεμβρίου"),
+}
+MONTHS = {name: number for table in (_MONTH_NAMES, _MORE_MONTH_NAMES) for number, names in table.items()
+          for name in names}
 _MONTH = "(?P<month>" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -43,6 +62,8 @@ _PATTERNS = (
     re.compile(rf"\b{_YEAR}-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)\b"),                      # 2025-01-29
     re.compile(rf"\b{_YEAR}[/.](?P<month>[01]?\d)[/.](?P<day>[0-3]?\d)\b"),                 # 2025/01/29
     re.compile(r"\b(?P<a>[0-3]?\d)[/.-](?P<b>[0-3]?\d)[/.-](?P<year>(?:19|20)\d\d|\d\d)\b"),   # 8/1/2025
+    # 2024年3月12日, 2024년 3월 12일: no word's edge, since the characters around are letters too
+    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]"),
 )
 
 

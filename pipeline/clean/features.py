@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from .language import line_size
 from .vocabulary import STOPWORDS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
-_TERMINAL = re.compile(r"[.!?…]['\"”’)\]]*$|[.!?…]['\"”’)\]]*\d{1,3}$")
+_TERMINAL = re.compile(r"[.!?…。！？]['\"”’)\]」』]*$|[.!?…]['\"”’)\]]*\d{1,3}$")
 #: A web address, with or without a scheme (closing quotes are not part of it).
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"”]+|\b[\w-]+(?:\.[\w-]+)+/[^\s<>\"”]*", re.I)
 OPENING_QUOTES = "\"“‘'«„"
@@ -57,10 +58,10 @@ def is_substantial(text: str, english: bool = True) -> bool:
 def is_heading_like(text: str) -> bool:
     """Short, capitalised, and not ending like a sentence or an introduction."""
     stripped = text.strip()
-    n = word_count(stripped)
+    n = line_size(stripped)
     if n == 0 or n > 14 or len(stripped) > 110:
         return False
-    if stripped[-1] in ".,;:" or stripped.endswith("…"):
+    if stripped[-1] in ".,;:。，；：、" or stripped.endswith("…"):
         return False
     if stripped.endswith(("?", "!")) and n > 8:
         return False

@@ -19,10 +19,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .attribution import BY_ALONE, NAME, STANDFIRST_BYLINE
+from .attribution import BY_ALONE, CAPITAL, NAME, STANDFIRST_BYLINE
 from .datetext import find_dates
 from .features import is_heading_like, word_count
-from .language import content_terms, detect_language, stoplist as language_stopwords
+from .language import content_terms, detect_language, line_size, stoplist as language_stopwords
 from .furniture import classify
 from .units import Unit
 from .vocabulary import COMMENT_LABELS, STOPWORDS, TAIL_LABELS
@@ -31,9 +31,7 @@ _TITLE_WINDOW = 60  # lines above the article searched for its title
 _META_WINDOW = 12  # lines above the title searched for the byline and date
 _HEAD_LINES = 4  # and lines into the article
 _AUTHOR_HEAD_LINES = 8  # lines into the article searched for the byline
-#: Capital letters of the Latin scripts ("Çelik", "Ødegaard"): a name's words begin with one.
-_CAPITAL = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
-_NAME_WORD = rf"\(?[{_CAPITAL}][\w’'.-]*\.?\)?"
+_NAME_WORD = rf"\(?[{CAPITAL}][\w’'.-]*\.?\)?"
 #: Particles inside a name, written in lower case ("Ana de la Cruz", "Marius van der Wijden").
 _PARTICLES = frozenset("de van von der den da di du le la del dos bin al".split())
 _PARTICLE = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
@@ -42,7 +40,8 @@ _BYLINE = re.compile(
     rf"^(?:[\W\d_]|(?i:posted|published|updated|last\s+updated|on|in|author|article|story|guide|review|recipe|analysis|"
     rf"opinion|column|essay|interview|feature|\d+\s+min(?:ute)?s?\s+read)\b)*"
     rf"\b(?i:by|words\s+by|written\s+by|posted\s+by|story\s+by|text\s+by|reviewed\s+by|"
-    rf"authored\s+by|author|authors|contributors?|von|por|par|di)(?:\s*:\s*|\s+|(?<=[bB][yY])(?=[A-Z]))"
+    rf"authored\s+by|author|authors|contributors?|von|por|par|di|autor|autorka|auteur|autore|автор|авторы|"
+    rf"текст(?=\s*:))(?:\s*:\s*|\s+|(?<=[bB][yY])(?=[A-Z]))"
     # "the Acme Team", "Ask the Doctors", "The Currency editors"
     rf"(?P<name>(?:the\s+)?{_CAPITALISED_NAME}(?:\s+the\s+{_NAME_WORD})?(?:\s+(?:team|staff|editors|newsroom|desk)\b)?"
     rf"(?:\s*(?:,\s*(?:and\s|&)?|and\s|&)\s*{_CAPITALISED_NAME}){{0,5}})")
@@ -68,7 +67,7 @@ _HOLDER_END = re.compile(r"\.(?=\s|$)|[,|·•;:]|\s[-–—]\s|"
                          r"privacy|terms|\d{4})\b", re.I)
 _COMPANY_SUFFIX = re.compile(r"(?:,?\s+(?:inc|llc|l\.l\.c|ltd|limited|gmbh|corp|corporation|co|plc|pty|s\.a|ag)\.?)+$",
                              re.I)
-_HOLDER_WORD = re.compile(rf"[{_CAPITAL}\d][\w’'.&-]*|&|and|of|the|for|de|van|von")
+_HOLDER_WORD = re.compile(rf"[{CAPITAL}\d][\w’'.&-]*|&|and|of|the|for|de|van|von")
 _ROLE_LINE = re.compile(r"^(?:\w+\s+){0,2}(?:writer|editor|author|contributor|journalist|reporter|columnist|"
                         r"correspondent)s?$", re.I)
 #: Words of labels and headings that are not names (a name line made of them is a section label). Function
@@ -208,6 +207,12 @@ def same_words(a: str, b: str) -> bool:
     return _key(a) == _key(b)
 
 
+def _size(text: str) -> int:
+    """A line's words; in a script without spaces, its characters as about as many words (never none)."""
+    size = line_size(text)
+    return max(1, round(size)) if size else 0
+
+
 class _TitlePage:
     """A page's lines as the title ranker reads them, with what it asks of them more than once worked out once:
     their words, their dates, a breadcrumb's steps, and (set by `title_candidates`) the words of the article's
@@ -220,7 +225,7 @@ class _TitlePage:
         self.counts: dict[str, int] = {}
         for text in self.lowered:
             self.counts[text] = self.counts.get(text, 0) + 1
-        self.sizes = [word_count(t) for t in self.texts]
+        self.sizes = [_size(t) for t in self.texts]
         self.keys = [_key(t) for t in self.texts]
         self._dated: dict[int, bool] = {}
         self._headline: dict[int, bool] = {}
@@ -397,9 +402,9 @@ def _title_row(page: _TitlePage, i: int, first: int, longest: int, vocabulary: s
     put(next(f"words_{k}" for k, limit in (("1", 1), ("2_3", 3), ("4_7", 7), ("8_12", 12), ("13_20", 20),
                                             ("21", 10 ** 6)) if n <= limit))
     put("heading_like", is_heading_like(text))
-    put("ends_question", text.endswith("?"))
-    put("ends_period", text.endswith("."))
-    put("ends_colon", text.endswith(":"))
+    put("ends_question", text.endswith(("?", "？")))
+    put("ends_period", text.endswith((".", "。")))
+    put("ends_colon", text.endswith((":", "：")))
     words = text.split()
     put("capitals", sum(1 for w in words if w[:1].isupper()) / len(words))
     put("all_caps", text.upper() == text and text.lower() != text)
@@ -694,7 +699,7 @@ def _single_name(word: str, common: frozenset[str]) -> bool:
     """One word standing for the writer: a first name, a pen name or a firm ("Mirela", "Acme", "EcoFlow") that
     the page never writes in lower case and that is no label's word, no month and no frequent word."""
     lowered = word.lower()
-    return (bool(re.fullmatch(rf"[{_CAPITAL}][\w’'-]{{2,19}}", word)) and not any(c.isdigit() for c in word)
+    return (bool(re.fullmatch(rf"[{CAPITAL}][\w’'-]{{2,19}}", word)) and not any(c.isdigit() for c in word)
             and not word.isupper() and not _MONTH_OR_DAY.fullmatch(word) and lowered not in common
             and lowered not in _NOT_NAME_WORDS | _COMMON_WORDS | _GENRES
             and not _DATE_CUE.fullmatch(word) and not _UPDATE_CUE.fullmatch(word))
@@ -777,7 +782,7 @@ def _is_person(text: str, common: frozenset[str] = frozenset()) -> bool:
 
 
 _RUN_ON = re.compile(r"[a-z]{4}[A-Z]")
-_INITIAL = re.compile(rf"[{_CAPITAL}]\.")
+_INITIAL = re.compile(rf"[{CAPITAL}]\.")
 
 
 def _person_line(text: str, common: frozenset[str]) -> str | None:
@@ -816,7 +821,7 @@ def _has_common(name: str, common: frozenset[str]) -> bool:
 def _first_name(text: str, common: frozenset[str]) -> bool:
     """One capitalised word that is no label's word and that the page never writes in lower case."""
     word = text.strip()
-    return (bool(re.fullmatch(rf"[{_CAPITAL}][a-z{_CAPITAL.lower()}’'-]+", word)) and 3 <= len(word) <= 15
+    return (bool(re.fullmatch(rf"[{CAPITAL}][a-z{CAPITAL.lower()}’'-]+", word)) and 3 <= len(word) <= 15
             and word.lower() not in common and word.lower() not in _NOT_NAME_WORDS | _COMMON_WORDS)
 
 
@@ -1058,7 +1063,7 @@ def _first_person_bio(name: str, following: str, common: frozenset[str]) -> bool
 def _introduces(name: str, following: list[str]) -> bool:
     """A name line followed by a note about that person: a bio's sentence ("Ann has written …"), a role
     ("| Author"), "More by Ann Smith"; not a button's words ("Start Free Trial" over "Start your trial")."""
-    bio = re.compile(rf"^(?:{re.escape(name)}|{re.escape(name.split()[0])}(?:\s+[{_CAPITAL}][\w’'-]+){{0,2}})"
+    bio = re.compile(rf"^(?:{re.escape(name)}|{re.escape(name.split()[0])}(?:\s+[{CAPITAL}][\w’'-]+){{0,2}})"
                      rf"(?:,[^,]{{0,60}},)?\s+{_BIO_VERB}")
     by_name = re.compile(rf"\b(?:by|about)\s+{re.escape(name)}\b", re.I)
     return any(bio.match(t) or t.strip(" |").lower() in ("author", "about the author")

@@ -26,6 +26,10 @@ SHARE_TARGETS = {
     "compartir", "enviar", "enviar por correo", "copiar enlace", "imprimir", "teilen", "drucken",
     "link kopieren", "partager", "imprimer", "copier le lien", "condividi", "stampa", "copia link",
     "compartilhar", "copiar link", "delen", "afdrukken", "e-mail",
+    # and in Cyrillic, Chinese, Japanese and Korean
+    "поделиться", "вконтакте", "одноклассники", "телеграм", "твитнуть", "копировать ссылку", "печать",
+    "分享", "微博", "微信", "复制链接", "打印", "シェア", "ツイート", "いいね", "はてなブックマーク", "ブックマーク",
+    "リンクをコピー", "印刷", "공유", "공유하기", "트윗", "카카오톡", "링크 복사", "인쇄",
 }
 
 #: What a search box's parts say: its field, its button, its close link.
@@ -71,6 +75,10 @@ UI_LABELS = {
     "publicité", "accepter", "tout accepter", "refuser", "paramètres", "aller au contenu",
     "cerca", "accedi", "abbonati", "pubblicità", "accetta", "accetta tutto", "rifiuta", "impostazioni",
     "pesquisar", "entrar", "assine", "publicidade", "aceitar", "rejeitar",
+    # Cyrillic, Chinese, Japanese, Korean
+    "главная", "поиск", "войти", "регистрация", "подписаться", "реклама", "контакты", "меню",
+    "首页", "搜索", "登录", "注册", "订阅", "广告", "ホーム", "検索", "ログイン", "メニュー", "広告", "トップ",
+    "홈", "검색", "로그인", "회원가입", "구독", "광고", "메뉴",
 }
 
 #: Labels that open the furniture after an article: everything below them is
