@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pipeline.clean import clean
 from pipeline.clean.body import (_items_a_sentence_introduces, _lists_introduced_above, _opening_split_off,
                                  _opening_under_head, _paragraph_outside_a_small_body)
@@ -101,7 +103,8 @@ def test_a_page_written_without_spaces_gets_its_headline_and_date_and_loses_its_
     assert body_texts(result) == article
 
 
-def test_a_page_in_cyrillic_gets_its_author_and_date():
+@pytest.mark.parametrize("byline", ["Иван Петров", "Автор: Иван Петров", "Текст: Иван Петров"])
+def test_a_page_in_cyrillic_gets_its_author_and_date(byline):
     article = ["Историки долго спорили о том, был ли культ личности замыслом самого Сталина или результатом усердия "
                "его окружения. Новые документы позволяют взглянуть на этот вопрос иначе.",
                "Среди найденных бумаг — переписка отдела агитации и пропаганды с редакциями центральных газет, в "
@@ -109,13 +112,21 @@ def test_a_page_in_cyrillic_gets_its_author_and_date():
                "По словам исследователей, Сталин лично правил некоторые тексты, вычёркивая, как он писал, «излишние "
                "восхваления». Однако те же документы показывают, что в других случаях он требовал усилить акценты."]
     result = run("Главная", "Новости", "Политика", "Поиск", "Войти", "История",
-                 "Как Сталин строил культ личности: новые документы из архивов", "Иван Петров",
+                 "Как Сталин строил культ личности: новые документы из архивов", byline,
                  "12 марта 2024, 14:35", "Поделиться", "ВКонтакте", *article, "Читайте также",
                  "Почему пакт Молотова — Риббентропа до сих пор вызывает споры")
     assert result.article.title.text == "Как Сталин строил культ личности: новые документы из архивов"
     assert result.article.author == "Иван Петров"
     assert result.article.published == "2024-03-12"
     assert body_texts(result) == article
+
+
+@pytest.mark.parametrize("byline, name", [("Autor: Hans Müller", "Hans Müller"),
+                                          ("Auteur : Élodie Durand", "Élodie Durand")])
+def test_an_author_line_in_another_language_is_a_byline(byline, name):
+    result = run(*NAV, "Village counts the cost of late flood warnings", byline, *ARTICLE)
+    assert result.article.author == name
+    assert body_texts(result) == ARTICLE
 
 
 def test_the_page_metadata_is_read_and_kept_out_of_the_body():
