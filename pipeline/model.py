@@ -163,6 +163,7 @@ class Article:
     author: str | None = None
     published: str | None = None  # ISO date the page gives for the article
     publication: str | None = None  # the site or periodical, where the page says (HTML seeds)
+    language: str | None = None  # BCP 47: what its words say clearly, else what a saved page declares
     epigraph: Block | None = None
     blocks: list[Block] = field(default_factory=list)
     about_author: Text | None = None
@@ -325,6 +326,7 @@ class Chapter:
     url: str | None = None
     summary: str | None = None
     running_head: str | None = None  # over print's pages: the editors' short form, else the title cut to fit
+    language: str | None = None  # BCP 47, where it is not the book's: the editors', else the article's
 
 
 @dataclass

@@ -167,5 +167,59 @@ def detect_language(texts: list[str]) -> Language:
     return Language(name, stoplist(name))
 
 
+#: The BCP 47 tags of the languages a chapter may be marked with, by jusText's names for them: the
+#: languages with a book's readership and hyphenation patterns. Regional and minor varieties are left out
+#: (their lists share most of their words with a major language's: a Spanish page reads as Asturian as often
+#: as not) and so are lists that hold English words (Sundanese, Igbo, Marathi: three English pages of the
+#: development set read as Sundanese).
+LANGUAGE_TAGS = {
+    "Afrikaans": "af", "Albanian": "sq", "Arabic": "ar", "Armenian": "hy", "Basque": "eu", "Belarusian": "be",
+    "Bengali": "bn", "Bulgarian": "bg", "Catalan": "ca", "Chinese": "zh", "Croatian": "hr", "Czech": "cs",
+    "Danish": "da", "Dutch": "nl", "English": "en", "Estonian": "et", "Finnish": "fi", "French": "fr",
+    "Georgian": "ka", "German": "de", "Greek": "el", "Hebrew": "he", "Hindi": "hi", "Hungarian": "hu",
+    "Icelandic": "is", "Indonesian": "id", "Irish": "ga", "Italian": "it", "Japanese": "ja", "Korean": "ko",
+    "Latvian": "lv", "Lithuanian": "lt", "Macedonian": "mk", "Norwegian_Bokmal": "nb", "Persian": "fa",
+    "Polish": "pl", "Portuguese": "pt", "Romanian": "ro", "Russian": "ru", "Serbian": "sr", "Slovak": "sk",
+    "Slovenian": "sl", "Spanish": "es", "Swedish": "sv", "Tamil": "ta", "Turkish": "tr", "Ukrainian": "uk",
+    "Urdu": "ur", "Vietnamese": "vi", "Welsh": "cy",
+}
+_CLEAR_LEAD = 1.25  # the language's function words this many times the next tagged language's
+_CLEAR_SHARE = 0.15  # and at least this share of the words: running text, not a page of names
+_CLEAR_WORDS = 8  # and at least this many ("Ann Smith" is two Irish function words, not a page in Irish)
+
+
+def language_tag(texts: list[str]) -> str | None:
+    """The BCP 47 tag of the language the page is written in, where its function words say so clearly (the
+    languages of `LANGUAGE_TAGS`): what a chapter is marked with for screen readers and hyphenation. None when
+    the page does not say clearly."""
+    sample = " ".join(texts)[:_SAMPLE_CHARS]
+    spaceless = _ANY_SPACELESS.findall(sample)
+    words = _WORD.findall(sample)[:_SAMPLE_WORDS]
+    if len(spaceless) > len(words):
+        language = detect_language(texts)
+        return LANGUAGE_TAGS.get(language.name)
+    index = _detection_index()
+    counts: dict[str, int] = {}
+    for word in words:
+        for name in index.get(word.lower(), ()):
+            if name in LANGUAGE_TAGS:
+                counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < max(_CLEAR_WORDS, _CLEAR_SHARE * len(words)) \
+            or (len(ranked) > 1 and ranked[0] < _CLEAR_LEAD * ranked[1]):
+        return None
+    return LANGUAGE_TAGS[max(counts, key=counts.get)]
+
+
+def page_language(declared: str | None, texts: list[str]) -> str | None:
+    """The article's language: what its words say clearly (`language_tag`), with the region a saved page
+    declares where the two agree ("pt-BR"); what the page declares where its words do not say (a template's
+    default "en" on a page in Russian gives way to its words)."""
+    found = language_tag(texts)
+    if found is None:
+        return declared
+    return declared if declared and declared.split("-")[0].lower() == found else found
+
+
 #: Used only when jusText's lists cannot be found (a broken installation).
 _FALLBACK_ENGLISH = STOPWORDS

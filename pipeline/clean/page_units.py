@@ -46,7 +46,7 @@ def split_page(source) -> StageResult:
         units[title] = units[title].but(role=Role.TITLE, rule="page-title")
         events.append(Event(STAGE, "page-title", "marked", units[title].line, units[title].text, "the page's headline"))
     for rule, value in (("author", facts and facts.author), ("published", facts and facts.published),
-                        ("publication", facts and facts.publication)):
+                        ("publication", facts and facts.publication), ("language", facts and facts.language)):
         if value:
             events.append(Event(STAGE, rule, "found", 0, value, value))
     return StageResult(units, events)

@@ -65,8 +65,17 @@ def _chapter(spec: ChapterSpec, number: int, result: CleanResult, editorial: Edi
     return Chapter(id=spec.id, number=number, title=title, author=spec.author or article.author,
                    article=article, publication=spec.publication or article.publication,
                    published=spec.published or article.published, url=spec.url, summary=spec.summary,
-                   running_head=spec.running_head)
+                   running_head=spec.running_head,
+                   language=own_language(spec.language or article.language, editorial.meta.language))
 
+
+
+def own_language(language: str | None, book_language: str) -> str | None:
+    """A chapter's language where it is not the book's (a page in Russian in an English reader): the editors',
+    else the article's. The same language in another region ("en-US" in an "en-GB" book) is the book's."""
+    if not language or language.split("-")[0].lower() == book_language.split("-")[0].lower():
+        return None
+    return language
 
 def _set_running_head(chapter: Chapter, editorial: Editorial, problems: Problems) -> None:
     """The words over print's pages: the editors' short form, or the title (as styled) cut to fit one line,

@@ -81,6 +81,7 @@ class ChapterSpec:
     figures: list[FigureSpec] = field(default_factory=list)
     corrections: list[CorrectionSpec] = field(default_factory=list)
     running_head: str | None = None
+    language: str | None = None
 
 
 @dataclass
@@ -219,7 +220,7 @@ def _load_chapters(root: Path, doc: YamlDocument, problems: Problems) -> list[Ch
                                              (*where, "figures", j)) for j, f in enumerate(raw.get("figures") or [])],
             corrections=[CorrectionSpec(c["was"], c["now"], c.get("occurrence"), (*where, "corrections", j))
                          for j, c in enumerate(raw.get("corrections") or [])],
-            running_head=raw.get("running_head")))
+            running_head=raw.get("running_head"), language=raw.get("language")))
     return chapters
 
 

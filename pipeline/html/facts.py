@@ -30,6 +30,7 @@ class PageFacts:
     h1: str | None = None  # the page's first <h1> in its article or main part, else anywhere
     titles: tuple[str, ...] = ()  # every statement of the headline, most trusted first
     stated: tuple[str, ...] = ()  # of those, the ones its metadata makes (JSON-LD, Open Graph)
+    language: str | None = None  # the BCP 47 tag the page declares (<html lang>), often a template's default
 
 
 def _clean(value) -> str | None:
@@ -148,7 +149,19 @@ def page_facts(root) -> PageFacts:
         _iso(meta.get("datepublished")) or _iso(meta.get("date")) or _iso(meta.get("pubdate")) or \
         _iso(meta.get("parsely-pub-date")) or _time_element(root)
     url = _clean(meta.get("og:url")) or _canonical(root)
-    return PageFacts(titles[0] if titles else None, author, published, publication, url, h1, titles, stated)
+    return PageFacts(titles[0] if titles else None, author, published, publication, url, h1, titles, stated,
+                     _declared_language(root))
+
+
+_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+
+
+def _declared_language(root) -> str | None:
+    """<html lang="pt-BR"> (or xml:lang), when it is a well-formed tag."""
+    top = root if root.tag == "html" else next(iter(root.iter("html")), None)
+    value = (top.get("lang") or top.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip() \
+        if top is not None else ""
+    return value if _TAG.match(value) else None
 
 
 def _headline(root, meta: dict[str, str], ld: dict[str, str],

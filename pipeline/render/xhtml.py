@@ -75,7 +75,26 @@ def _note_class(note: Note) -> str:
     return f"note note-{note.origin.value}"
 
 
-def _call(chapter: Chapter, note: Note, edition: Edition, dash: str = "—") -> str:
+def language_attributes(tag: str | None) -> str:
+    """`lang` and `xml:lang` (EPUB's XHTML reads either; both, they must agree), or nothing."""
+    return f' lang="{esc(tag)}" xml:lang="{esc(tag)}"' if tag else ""
+
+
+def chapter_title(chapter: Chapter) -> str:
+    """The chapter's title, marked with its language where that is not the book's (in the contents, the notes,
+    the sources)."""
+    if not chapter.language:
+        return esc(chapter.title)
+    return f"<span{language_attributes(chapter.language)}>{esc(chapter.title)}</span>"
+
+
+def _house_language(chapter: Chapter, book: Book) -> str:
+    """The book's language again on the editors' words inside a chapter in another language (its label, a
+    footnote, "Part One"): nothing where the chapter is in the book's language."""
+    return language_attributes(book.meta.language if chapter.language else None)
+
+
+def _call(chapter: Chapter, note: Note, edition: Edition, dash: str = "—", house: str = "") -> str:
     ref = ids.noteref_id(chapter, note.number)
     target = ids.note_id(chapter, note.number)
     if edition.kind == EPUB:
@@ -85,7 +104,7 @@ def _call(chapter: Chapter, note: Note, edition: Edition, dash: str = "—") -> 
     body = "".join(f'<span class="note-p{" rebreak" if text_key(p) in edition.rebreak else ""}">{p}</span>'
                    for p in paragraphs)
     return (f'<a href="#{target}" id="{ref}" class="noteref" role="doc-noteref">{note.number}</a>'
-            f'<span class="footnote {_note_class(note)}" id="{target}" role="doc-footnote">{body}</span>')
+            f'<span class="footnote {_note_class(note)}" id="{target}" role="doc-footnote"{house}>{body}</span>')
 
 
 def _style(chapter: Chapter, book: Book, edition: Edition) -> InlineStyle:
@@ -93,7 +112,7 @@ def _style(chapter: Chapter, book: Book, edition: Edition) -> InlineStyle:
 
     def note_call(key: str) -> str:
         note = by_key.get(key)
-        return _call(chapter, note, edition, book.meta.dash) if note else ""
+        return _call(chapter, note, edition, book.meta.dash, _house_language(chapter, book)) if note else ""
 
     # How print marks a term (styles/print.css); e-readers show the link as they show links.
     marking = f" glossterm-{book.meta.glossary_terms}" if edition.kind == PRINT else ""
@@ -238,10 +257,11 @@ def attribution(chapter: Chapter) -> str:
 def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
     style = _style(chapter, book, edition)
     article = chapter.article
+    house = _house_language(chapter, book)
     out = [f'<section id="{ids.chapter_id(chapter)}" class="chapter" epub:type="chapter" role="doc-chapter" '
-           f'aria-labelledby="{ids.chapter_title_id(chapter)}">']
+           f'aria-labelledby="{ids.chapter_title_id(chapter)}"{language_attributes(chapter.language)}>']
     out.append('<header class="chapter-head">')
-    out.append(f'<p class="chapter-number"><span class="label">Chapter </span>{chapter.number}</p>')
+    out.append(f'<p class="chapter-number"{house}><span class="label">Chapter </span>{chapter.number}</p>')
     head = esc(chapter.running_head or chapter.title)  # print's, over its pages
     out.append(f'<h2 id="{ids.chapter_title_id(chapter)}" class="chapter-title" data-running-head="{head}">'
                f'{esc(chapter.title)}</h2>')
@@ -263,7 +283,7 @@ def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
     depth = 1 if parts else 0  # sections sit a level lower inside parts
     in_part = in_section = False
     if opens_untitled(parts):
-        out.append(_part_opening(chapter, 1, None, style))
+        out.append(_part_opening(chapter, 1, None, style, house))
         in_part = True
     for k, block in enumerate(article.blocks):
         if block.kind is BlockKind.FIGURE:
@@ -271,7 +291,7 @@ def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
             out.append(_figure(chapter, figures, block, style, edition))
         elif block.kind is BlockKind.HEADING and k in parts:
             out.append("</section>" * (in_section + in_part))
-            out.append(_part_opening(chapter, parts[k], block.lines[0], style))
+            out.append(_part_opening(chapter, parts[k], block.lines[0], style, house))
             in_part, in_section = True, False
         elif block.kind is BlockKind.HEADING and block.level > 1:  # a subheading: within its section
             tag = f"h{min(block.level + 2 + depth, 6)}"
@@ -294,17 +314,17 @@ def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
         rid = f"{ids.chapter_id(chapter)}-references"
         items = "".join(f"<li>{render_text(t)}</li>" for t in article.references)
         out.append(f'<section id="{rid}" class="references" epub:type="bibliography" role="doc-bibliography" '
-                   f'aria-labelledby="{rid}-heading"><h3 id="{rid}-heading">References</h3><ul>{items}</ul></section>')
+                   f'aria-labelledby="{rid}-heading"><h3 id="{rid}-heading"{house}>References</h3><ul>{items}</ul></section>')
     out.append("</section>")
     return "\n".join(out)
 
 
-def _part_opening(chapter: Chapter, number: int, title: Text | None, style: InlineStyle) -> str:
+def _part_opening(chapter: Chapter, number: int, title: Text | None, style: InlineStyle, house: str = "") -> str:
     """A part's section and its heading: its number over its title (none for an untitled part one). The
     number is in the heading, for those who go by headings; the colon after it shows where no style sheet
     sets the two apart, and the print bookmark reads `data-label`."""
     pid = ids.part_id(chapter, number)
-    inner = f'<span class="part-number">{part_name(number)}</span>'
+    inner = f'<span class="part-number"{house}>{part_name(number)}</span>'
     if title is not None:
         inner += f'<span class="part-colon">: </span><span class="part-name">{render_text(title, style)}</span>'
     label = html.escape(part_label(number, title.text if title is not None else None), quote=True)
@@ -324,7 +344,7 @@ def render_endnotes(book: Book, edition: Edition) -> str:
         out.append(f'<section id="{nid}" aria-labelledby="{nid}-title">')
         # To the chapter's title: converters (pandoc) keep a heading's id, not a section's.
         out.append(f'<h3 id="{nid}-title"><a href="{edition.href(chapter_key(chapter), ids.chapter_title_id(chapter))}">'
-                   f'{chapter.number}. {esc(chapter.title)}</a></h3>')
+                   f'{chapter.number}. {chapter_title(chapter)}</a></h3>')
         # Numbered once, by the back-link that leads each note (Kindle pairs a note with its call
         # by it): an <ol> would number them again in every conversion that ignores the style
         # sheet (calibre, pandoc: "1. 1. Quoted in …"), so the list is one for ARIA only.
@@ -518,7 +538,7 @@ def human_date(value: str | None) -> str:
 
 
 def _source_entry(chapter: Chapter) -> str:
-    text = f"<strong>{esc(chapter.title)}</strong>"
+    text = f"<strong>{chapter_title(chapter)}</strong>"
     if chapter.author:
         text += f", by {esc(chapter.author)}"
     text += "."
@@ -563,7 +583,7 @@ def render_contents(book: Book, pages: dict[str, str] | None = None, front: list
     for chapter in book.chapters:
         author = f'<span class="toc-author">{attribution(chapter)}</span>'
         rows.append(item(ids.chapter_id(chapter),
-                         f'<span class="toc-number">{chapter.number}</span> {esc(chapter.title)}', author,
+                         f'<span class="toc-number">{chapter.number}</span> {chapter_title(chapter)}', author,
                          "toc-chapter"))
     if book.glossary:
         rows.append(item("glossary", "Glossary", cls="toc-back"))

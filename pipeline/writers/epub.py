@@ -27,9 +27,9 @@ from ..dates import source_datetime
 from ..model import Book
 from ..render import ids
 from ..render.outline import OutlineEntry, chapter_outline
-from ..render.xhtml import (EPUB, Edition, chapter_figures, chapter_key, glossary_pages, has_notes,
-                            render_chapter, render_colophon, render_endnotes, render_glossary, render_imprint,
-                            render_introduction, render_titlepage)
+from ..render.xhtml import (EPUB, Edition, chapter_figures, chapter_key, chapter_title, glossary_pages, has_notes,
+                            language_attributes, render_chapter, render_colophon, render_endnotes, render_glossary,
+                            render_imprint, render_introduction, render_titlepage)
 from ..render.index import linked_anchors, render_index
 from .epub_index import index_view
 from .epub_pages import mark_pages, page_list_nav, print_source
@@ -112,7 +112,9 @@ def _nav_body(book: Book, docs: dict[str, Document], anchor_files: dict[str, str
     for chapter in book.chapters:
         key = chapter_key(chapter)
         sub = nested(key, chapter_outline(chapter))
-        items.append(f'<li><a href="{href(key)}">{chapter.number}. {html.escape(chapter.title)}</a>{sub}</li>')
+        if sub and chapter.language:  # its sections' titles are in its language too
+            sub = "<ol" + language_attributes(chapter.language) + sub[len("<ol"):]
+        items.append(f'<li><a href="{href(key)}">{chapter.number}. {chapter_title(chapter)}</a>{sub}</li>')
     where = {key: (key, None) for key in docs}
     for key, title in BACK_MATTER:
         if key in where:

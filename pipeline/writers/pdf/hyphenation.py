@@ -108,6 +108,9 @@ class Hyphenator:
     _second: pyphen.Pyphen | None = field(default=None, compare=False, repr=False)
     #: (text, unbroken) -> `text`'s result: a chapter is hyphenated again for every layout of it.
     _texts: dict = field(default_factory=dict, compare=False, repr=False)
+    #: Words of any script may be broken (a chapter in another language), not only the Latin script's.
+    any_script: bool = False
+    _others: dict = field(default_factory=dict, compare=False, repr=False)  # tag -> Hyphenator (`other`)
 
     @classmethod
     def for_book(cls, language: str, extra: tuple[str, ...] = (), common: frozenset[str] = frozenset()
@@ -118,6 +121,18 @@ class Hyphenator:
                    pyphen.Pyphen(lang=lang, left=LEFT, right=RIGHT),
                    pyphen.Pyphen(lang=second, left=LEFT, right=RIGHT) if second else None)
 
+    def other(self, language: str) -> "Hyphenator":
+        """The hyphenator for a part of the book in another language (a chapter in Russian): that language's
+        patterns, or none where pyphen has none (Chinese, Japanese: a bare hyphenator breaks nothing)."""
+        if language.split("-")[0].lower() == self.language.split("-")[0].lower():
+            return self
+        if language not in self._others:
+            lang = pyphen.language_fallback(language.replace("-", "_"))
+            self._others[language] = Hyphenator(
+                language, house_exceptions(language), _pyphen=pyphen.Pyphen(lang=lang, left=LEFT, right=RIGHT),
+                any_script=True) if lang else Hyphenator(language)
+        return self._others[language]
+
     @property
     def _exceptions(self) -> dict[str, str]:
         return _exception_table(self.exceptions)
@@ -126,7 +141,8 @@ class Hyphenator:
         """Where `word` may be broken (indexes into it), none if it may not be broken at all."""
         if _CAPITALISED.fullmatch(word) and word.lower() in self.common:
             word = word.lower()  # a common word opening a sentence, not a name
-        if self._pyphen is None or len(word) < MIN_WORD or not _BREAKABLE.fullmatch(word):
+        breakable = (word.isalpha() and word.islower()) if self.any_script else _BREAKABLE.fullmatch(word)
+        if self._pyphen is None or len(word) < MIN_WORD or not breakable:
             return []  # without patterns (a bare Hyphenator), nothing is broken
         written = self._exceptions.get(word)
         if written is not None:
@@ -195,6 +211,19 @@ def url_breaks(address: str) -> str:
     return _URL_NO_BREAK_AFTER.sub(WORD_JOINER, _URL_BREAK.sub(ZERO_WIDTH_SPACE, address))
 
 
+def _languages(root, hyphenator: Hyphenator) -> dict:
+    """Each element inside a part marked with a language (`lang`: a chapter in Russian, the editors' footnote
+    in it marked with the book's again) and the hyphenator for its words; the rest take `hyphenator`."""
+    chosen = {}
+    for element in root.iter():  # in document order: a part inside another is reached after it, and wins
+        tag = element.get("lang") if isinstance(element.tag, str) else None
+        if tag:
+            other = hyphenator.other(tag)
+            for inner in element.iter():
+                chosen[inner] = other
+    return chosen
+
+
 def hyphenate(body: str, hyphenator: Hyphenator, unbroken: dict[str, frozenset[str]] | None = None,
               loose: frozenset[str] = frozenset(), tight: frozenset[str] = frozenset()) -> str:
     """The print edition's XHTML `body` with soft hyphens where words may break, and web addresses
@@ -210,6 +239,7 @@ def hyphenate(body: str, hyphenator: Hyphenator, unbroken: dict[str, frozenset[s
     _place_glossary_marks(root)
     _bind_calls(root)
     words = {word for found in unbroken.values() for word in found}
+    languages = _languages(root, hyphenator)
 
     def kept(element, text: str) -> frozenset[str]:
         if not any(word in text for word in words):
@@ -228,9 +258,10 @@ def hyphenate(body: str, hyphenator: Hyphenator, unbroken: dict[str, frozenset[s
             if _is_address(element):
                 element.text = url_breaks(element.text)
             elif not _never(element):
-                element.text = hyphenator.text(element.text, kept(element, element.text))
+                element.text = languages.get(element, hyphenator).text(element.text, kept(element, element.text))
         if element.tail and not _never(element.getparent()):
-            element.tail = hyphenator.text(element.tail, kept(element.getparent(), element.tail))
+            parent = element.getparent()
+            element.tail = languages.get(parent, hyphenator).text(element.tail, kept(parent, element.tail))
     _keep_last_words_whole(root)
     _tighten_operators(root)
     _keep_references_whole(root)
