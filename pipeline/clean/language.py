@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..language_tags import same_language
 from .vocabulary import STOPWORDS
 
 #: Scripts written without spaces between words, with characters per word.
@@ -218,7 +219,7 @@ def page_language(declared: str | None, texts: list[str]) -> str | None:
     found = language_tag(texts)
     if found is None:
         return declared
-    return declared if declared and declared.split("-")[0].lower() == found else found
+    return declared if declared and same_language(declared, found) else found
 
 
 #: Used only when jusText's lists cannot be found (a broken installation).

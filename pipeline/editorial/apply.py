@@ -14,6 +14,7 @@ from pathlib import Path
 from ..clean import CleanResult, clean
 from ..model import BlockKind, Book, BuildInput, Chapter, GlossaryEntry, Prose
 from ..problems import PipelineError, Problem, Problems
+from ..language_tags import same_language
 from ..seeds import read_seed
 from .figures import apply_figures
 from .glossary import link_glossary, unused_warnings
@@ -69,13 +70,11 @@ def _chapter(spec: ChapterSpec, number: int, result: CleanResult, editorial: Edi
                    language=own_language(spec.language or article.language, editorial.meta.language))
 
 
-
 def own_language(language: str | None, book_language: str) -> str | None:
     """A chapter's language where it is not the book's (a page in Russian in an English reader): the editors',
     else the article's. The same language in another region ("en-US" in an "en-GB" book) is the book's."""
-    if not language or language.split("-")[0].lower() == book_language.split("-")[0].lower():
-        return None
-    return language
+    return language if language and not same_language(language, book_language) else None
+
 
 def _set_running_head(chapter: Chapter, editorial: Editorial, problems: Problems) -> None:
     """The words over print's pages: the editors' short form, or the title (as styled) cut to fit one line,

@@ -13,6 +13,7 @@ import json
 import re
 from bisect import bisect_left
 
+from ..language_tags import primary
 from ..model import LINE_BREAK, Article, Block, BlockKind, Mark, MarkKind, Text
 from .listing import listing
 from .markdown_spans import markdown_spans
@@ -161,16 +162,12 @@ def _table(block: Block) -> str:
     return (inline(block.lines[0]) + "\n\n" + table) if block.lines else table
 
 
-def _english(tag: str) -> bool:
-    return tag.split("-")[0].lower() == "en"
-
-
 def front_matter(article: Article) -> str:
     """The page's metadata as a YAML block (values as JSON strings, which YAML reads as they are)."""
     fields = (("title", article.title.text if article.title else None), ("author", article.author),
               ("date", article.published), ("standfirst", article.standfirst.text if article.standfirst else None),
               ("about_author", article.about_author.text if article.about_author else None),
-              ("language", article.language if article.language and not _english(article.language) else None))
+              ("language", article.language if article.language and primary(article.language) != "en" else None))
     # one line a value: a line break in a headline (and any other break YAML reads as one) is a space here
     lines = [f"{key}: {json.dumps(' '.join(value.split()), ensure_ascii=False)}" for key, value in fields if value]
     return "---\n" + "\n".join(lines) + "\n---\n\n" if lines else ""

@@ -28,6 +28,7 @@ from importlib import resources
 import pyphen
 from lxml import etree
 
+from ...language_tags import same_language
 from ...render.xhtml import text_key
 
 SOFT_HYPHEN = "\u00ad"
@@ -124,7 +125,7 @@ class Hyphenator:
     def other(self, language: str) -> "Hyphenator":
         """The hyphenator for a part of the book in another language (a chapter in Russian): that language's
         patterns, or none where pyphen has none (Chinese, Japanese: a bare hyphenator breaks nothing)."""
-        if language.split("-")[0].lower() == self.language.split("-")[0].lower():
+        if same_language(language, self.language):
             return self
         if language not in self._others:
             lang = pyphen.language_fallback(language.replace("-", "_"))
