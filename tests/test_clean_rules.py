@@ -9,7 +9,7 @@ import pytest
 from pipeline.clean import clean
 from pipeline.clean.blocks import split_blocks
 from pipeline.clean.typography import set_text
-from pipeline.clean.vocabulary import COMMENT_LABELS
+from pipeline.clean.vocabulary import COMMENT_LABELS, TAIL_LABELS
 from pipeline.model import BlockKind
 from pipeline.read import decode_seed
 
@@ -123,6 +123,27 @@ def test_an_inline_read_more_box_takes_only_its_own_lines():
 
 @pytest.mark.parametrize("label", ["Related Story", "Related video", "Related link"])
 def test_a_related_box_named_in_the_singular_goes_too(label):
+    result = run("The officials who rose after the revolution", *PARAGRAPHS[:2], label,
+                 "The headline of another story", *PARAGRAPHS[2:])
+    assert kept_text(result)[1:] == PARAGRAPHS
+    assert dropped_rules(result)[label] == "section-label"
+
+
+def test_a_box_s_long_headlines_go_with_it():
+    teasers = ["Why the Molotov–Ribbentrop pact still causes disputes among historians and politicians and what the "
+               "documents say",  # 18 words, no sentence's ending
+               "The famine of 1932–1933: what the figures say, which long remained classified — and why they are "
+               "hard to check"]
+    result = run("The officials who rose after the revolution", *PARAGRAPHS[:2], "Read also", *teasers,
+                 *PARAGRAPHS[2:])
+    assert kept_text(result)[1:] == PARAGRAPHS
+    assert {dropped_rules(result)[t] for t in teasers} == {"inline-teaser"}
+
+
+@pytest.mark.parametrize("label, comments", [("Читайте также", "Комментарии (2)"), ("Czytaj także:", "Komentarze"),
+                                             ("関連記事", "コメント"), ("相关阅读", "评论"), ("관련 기사", "댓글")])
+def test_labels_of_boxes_and_comments_in_other_scripts_and_languages_are_known(label, comments):
+    assert TAIL_LABELS.match(label) and COMMENT_LABELS.match(comments)
     result = run("The officials who rose after the revolution", *PARAGRAPHS[:2], label,
                  "The headline of another story", *PARAGRAPHS[2:])
     assert kept_text(result)[1:] == PARAGRAPHS

@@ -15,7 +15,7 @@ from .vocabulary import COMMENT_LABELS, TAIL_LABELS
 
 STAGE = "boxes"
 _LABEL_WORDS = 8
-_ITEM_WORDS = 15  # a listed headline is shorter than this
+_ITEM_WORDS = 25  # a listed headline is shorter than this
 
 
 def _movable(unit: Unit) -> bool:

@@ -114,6 +114,12 @@ TAIL_LABELS = re.compile(
       | (?:à\s+lire\s+aussi|lire\s+aussi|articles?\s+similaires|sur\s+le\s+même\s+sujet|les\s+plus\s+lus)
       | (?:leggi\s+anche|potrebbe\s+interessarti|articoli\s+correlati|i\s+più\s+letti)
       | (?:leia\s+também|veja\s+também|mais\s+lidas)
+      | (?:lees\s+ook|meest\s+gelezen|läs\s+också|czytaj\s+(?:także|też|również)|zobacz\s+(?:także|też)|
+           najczęściej\s+czytane|čtěte\s+také|ilginizi\s+çekebilir|bunlar\s+da\s+ilginizi\s+çekebilir)
+      | (?:читайте\s+также|смотрите\s+также|похожие\s+(?:статьи|материалы|новости)|(?:материалы\s+)?по\s+теме|
+           самое\s+(?:читаемое|популярное)|читайте\s+також|схожі\s+(?:статті|новини))
+      | (?:関連記事|関連ニュース|あわせて読みたい|こちらもおすすめ|人気記事|相关阅读|相关文章|相关新闻|延伸阅读|
+           热门文章|관련\s*기사|많이\s+본\s+(?:뉴스|기사))
     )[\s:.…]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -139,7 +145,8 @@ CLOSING_HEADINGS = re.compile(
 COMMENT_LABELS = re.compile(
     r"""^(?:
         (?:\d+\s+)?(?:(?:reader|readers['’]?|user|your|latest|top)\s+)?comments?(?:\s*\(\d+\))?
-      | (?:comentarios|kommentare|commentaires|commenti|comentários|reacties)(?:\s*\(\d+\))?
+      | (?:comentarios|kommentare|commentaires|commenti|comentários|reacties|kommentarer|komentarze|komentáře|
+         yorumlar|комментарии|коментарі|コメント|评论|評論|留言|댓글)(?:\s*\(\d+\))?
       | (?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:responses?|replies|comments?|thoughts)
          (?:\s+(?:on|to)\s+.+)?)
       | (?:leave\s+a\s+(?:reply|comment|response))
