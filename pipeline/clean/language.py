@@ -187,17 +187,18 @@ LANGUAGE_TAGS = {
 _CLEAR_LEAD = 1.25  # the language's function words this many times the next tagged language's
 _CLEAR_SHARE = 0.15  # and at least this share of the words: running text, not a page of names
 _CLEAR_WORDS = 8  # and at least this many ("Ann Smith" is two Irish function words, not a page in Irish)
+_TAG_SAMPLE_CHARS = 20_000  # the article's first pages tell its language as well as all of them
 
 
 def language_tag(texts: list[str]) -> str | None:
     """The BCP 47 tag of the language the page is written in, where its function words say so clearly (the
     languages of `LANGUAGE_TAGS`): what a chapter is marked with for screen readers and hyphenation. None when
     the page does not say clearly."""
-    sample = " ".join(texts)[:_SAMPLE_CHARS]
+    sample = " ".join(texts)[:_TAG_SAMPLE_CHARS]
     spaceless = _ANY_SPACELESS.findall(sample)
-    words = _WORD.findall(sample)[:_SAMPLE_WORDS]
+    words = _WORD.findall(sample)
     if len(spaceless) > len(words):
-        language = detect_language(texts)
+        language = detect_language([sample])
         return LANGUAGE_TAGS.get(language.name)
     index = _detection_index()
     counts: dict[str, int] = {}
