@@ -84,3 +84,12 @@ def test_a_sentence_in_a_script_without_spaces_ends_like_one_and_is_no_heading()
     assert not is_heading_like(sentence)
     assert not is_heading_like("政府周三宣布将在今后五年内投入大量资金用于改善农村地区的防洪设施和预警系统")  # 17 words' worth
     assert is_heading_like("农村防洪计划公布")
+
+
+def test_every_month_name_is_matched_whole_by_the_tree_of_names():
+    import re
+
+    from pipeline.clean.datetext import _MONTH, MONTHS
+    month = re.compile(_MONTH + "$", re.I)
+    assert all(month.match(name).group("month") == name for name in MONTHS)
+    assert re.match(_MONTH, "septembre").group("month") == "septembre"  # the longest, not "sept" or "sep"
