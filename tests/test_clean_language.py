@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from pipeline.clean.datetext import find_dates
+from pipeline.clean.datetext import _MONTH, MONTHS, find_dates
 from pipeline.clean.features import ends_sentence, is_heading_like
 from pipeline.clean.language import NEUTRAL_SHARE, content_terms, detect_language, line_size
 
@@ -87,9 +89,6 @@ def test_a_sentence_in_a_script_without_spaces_ends_like_one_and_is_no_heading()
 
 
 def test_every_month_name_is_matched_whole_by_the_tree_of_names():
-    import re
-
-    from pipeline.clean.datetext import _MONTH, MONTHS
     month = re.compile(_MONTH + "$", re.I)
     assert all(month.match(name).group("month") == name for name in MONTHS)
     assert re.match(_MONTH, "septembre").group("month") == "septembre"  # the longest, not "sept" or "sep"
