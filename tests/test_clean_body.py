@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.clean import clean
+from pipeline.clean.attribution import cjk_byline
 from pipeline.clean.body import (_items_a_sentence_introduces, _lists_introduced_above, _opening_split_off,
                                  _opening_under_head, _paragraph_outside_a_small_body)
 from pipeline.clean.body_model import AFTER, ASIDE, BEFORE, BODY
@@ -101,6 +102,21 @@ def test_a_page_written_without_spaces_gets_its_headline_and_date_and_loses_its_
     assert result.article.title.text == "农村防洪计划公布"  # not its dateline, a line of the same size
     assert result.article.published == "2024-03-14"
     assert body_texts(result) == article
+
+
+@pytest.mark.parametrize("byline, name", [("记者 王伟", "王伟"), ("作者：王伟", "王伟"), ("新华社记者 王伟", "王伟"),
+                                          ("王伟记者", "王伟")])
+def test_a_byline_in_chinese_names_the_author_and_leaves_the_text(byline, name):
+    article = ["政府周三宣布，将在今后五年内投入大量资金，用于改善农村地区的防洪设施和预警系统，以减少洪水造成的损失。",
+               "据官方介绍，这项计划包括修建新的堤坝、更换老旧的水位监测站，以及在沿河村庄设立紧急避难场所。"]
+    result = run("首页", "新闻", "国内", "登录", "农村防洪计划公布", "2024年3月14日 09:30", byline, *article, "相关阅读")
+    assert result.article.author == name
+    assert body_texts(result) == article
+
+
+def test_a_cjk_line_that_only_starts_with_a_cue_word_is_no_byline():
+    assert cjk_byline("記者会見") is None and cjk_byline("文化") is None and cjk_byline("山田太郎") is None
+    assert cjk_byline("記者：山田太郎") == "山田太郎" and cjk_byline("홍길동 기자 hong@example.com") == "홍길동"
 
 
 @pytest.mark.parametrize("byline", ["Иван Петров", "Автор: Иван Петров", "Текст: Иван Петров"])

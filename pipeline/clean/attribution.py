@@ -37,15 +37,32 @@ DATELINE = re.compile(
     rf"(?:\s*[|•·]\s*.{{0,60}}|\s+by\s+(?P<name>{NAME}))?\.?$", re.I)
 
 
+#: Chinese, Japanese and Korean write no capitals: a name there is two to four Han characters or Hangul
+#: syllables, one to three of them in a byline, and the byline says so with a word before the names, set off
+#: from them ("记者 王伟", "作者：王伟", "文・山田太郎", "記者：山田太郎", "글 홍길동"; "記者会見" is no byline), or
+#: after them ("山田太郎記者", "홍길동 기자", an address after it).
+_CJK_NAME = r"(?:[\u4e00-\u9fff々]{2,4}|[\uac00-\ud7a3]{2,4})"
+_CJK_NAMES = rf"{_CJK_NAME}(?:[\s、,，]+{_CJK_NAME}){{0,2}}"
+_CJK_CUE_FIRST = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,6}}记者|作者|撰文|文|記者|筆者|執筆|文責|글|기자)\s*(?:[：:・/／|｜]\s*|\s+)"
+                            rf"(?P<name>{_CJK_NAMES})\s*$")
+_CJK_CUE_AFTER = re.compile(rf"^(?P<name>{_CJK_NAMES})\s*(?:记者|記者|特派员|特派員|기자)(?:\s+\S+@\S+)?\s*$")
+
+
+def cjk_byline(text: str) -> str | None:
+    """The names of a byline in Chinese, Japanese or Korean, or None."""
+    match = _CJK_CUE_FIRST.match(text.strip()) or _CJK_CUE_AFTER.match(text.strip())
+    return match.group("name") if match else None
+
+
 def byline_author(text: str) -> str | None:
     """The writer's name in a byline, a dateline ("Posted on … by Name") or a standfirst
     ending "…, writes Name"."""
     match = BYLINE.match(text) or DATELINE.match(text.strip()) or STANDFIRST_BYLINE.search(text)
-    return match.group("name").rstrip(".") if match and match.group("name") else None
+    return match.group("name").rstrip(".") if match and match.group("name") else cjk_byline(text)
 
 
 def is_byline(text: str) -> bool:
-    return bool(BYLINE.match(text))
+    return bool(BYLINE.match(text)) or cjk_byline(text) is not None
 
 
 def is_dateline(text: str) -> bool:

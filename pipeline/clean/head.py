@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .attribution import BY_ALONE, BYLINE, STANDFIRST_BYLINE, is_dateline
+from .attribution import BY_ALONE, STANDFIRST_BYLINE, is_byline, is_dateline
 from .features import CLOSING_QUOTES, ends_sentence, starts_with_quote, word_count
 from .metadata import PageMetadata, bare_headline, find_metadata, same_words
 from .outside import marked_furniture
@@ -108,7 +108,7 @@ def _repeats_title(units: list[Unit], meta: PageMetadata, i: int) -> bool:
 def _attribution(text: str, above: str) -> Role | None:
     """A byline or a dateline, which may stand anywhere in the head: a "By" on its own line and the name under
     it are a byline too (`above` is the line over `text`)."""
-    if BYLINE.match(text) or (_CREDIT.match(text) and word_count(text) <= 15) or BY_ALONE.match(text) \
+    if is_byline(text) or (_CREDIT.match(text) and word_count(text) <= 15) or BY_ALONE.match(text) \
             or (BY_ALONE.match(above) and word_count(text) <= 12 and not ends_sentence(text)):
         return Role.BYLINE
     return Role.DATELINE if is_dateline(text) else None

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .attribution import BY_ALONE, CAPITAL, NAME, STANDFIRST_BYLINE
+from .attribution import BY_ALONE, CAPITAL, NAME, STANDFIRST_BYLINE, cjk_byline
 from .datetext import find_dates
 from .features import is_heading_like, word_count
 from .language import content_terms, detect_language, line_size, stoplist as language_stopwords
@@ -663,7 +663,7 @@ def byline_name(text: str) -> str | None:
     if match and match.group("name").islower():
         handle = match.group("name")
         return handle if handle not in _NOT_NAME_WORDS | _COMMON_WORDS | _FREQUENT else None
-    return None
+    return cjk_byline(text)
 
 
 def _name_beside_date(text: str, common: frozenset[str] = frozenset()) -> str | None:
