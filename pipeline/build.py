@@ -66,9 +66,10 @@ class BuildOptions:
     book_file = _in_cache("book.pickle")
 
     @property
-    def coverage_font(self) -> Path:
-        """The font every character of the book is checked against."""
-        return self.styles / "fonts" / "CharisSIL-Regular.ttf"
+    def coverage_fonts(self) -> list[Path]:
+        """The fonts every character of the book is checked against: those its text is set in."""
+        from .text_fonts import text_fonts
+        return text_fonts(self.styles)
 
 
 @dataclass
@@ -93,8 +94,9 @@ def prepare(options: BuildOptions, cache=None) -> tuple[Editorial, BuildInput]:
     _check_styles(options)
     editorial = load_editorial(options.project, cache=options.editorial_cache_dir)
     made = build_book(editorial, cache)
-    if options.coverage_font.is_file():
-        made.warnings.extend(missing_glyphs(made.book, options.coverage_font))
+    fonts = options.coverage_fonts
+    if fonts:
+        made.warnings.extend(missing_glyphs(made.book, fonts))
     return editorial, made
 
 
@@ -122,7 +124,7 @@ def _prepared(options: BuildOptions, cache) -> tuple[Editorial | None, BuildInpu
     started = time.time_ns()
     editorial, made = prepare(options, cache)
     if kept is not None:
-        kept.put(made, [*editorial.files(), options.coverage_font], started)
+        kept.put(made, [*editorial.files(), *options.coverage_fonts, options.styles / "shared.css"], started)
     return editorial, made
 
 

@@ -8,6 +8,7 @@ machine has — or not at all — so the build names it, with the chapter and li
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,13 +19,37 @@ from .problems import Problem
 from .render.markdown import article_text
 
 
-@lru_cache(maxsize=4)
+_LISTED = 8  # more characters lacking than this: the chapter is in a script the fonts lack, named as such
+
+
+@lru_cache(maxsize=16)
 def font_characters(font: Path) -> frozenset[int]:
     return frozenset(TTFont(str(font), lazy=True).getBestCmap())
 
 
-def missing_glyphs(book: Book, font: Path) -> list[Problem]:
-    covered = font_characters(font)
+def _script(ch: str) -> str:
+    """The script a character belongs to, as its Unicode name begins ("CJK UNIFIED IDEOGRAPH" is Han)."""
+    name = unicodedata.name(ch, "")
+    if name.startswith("CJK"):
+        return "Han"
+    return name.split(" ")[0].title() if name else f"U+{ord(ch):04X}"
+
+
+def _lacking(found: dict[str, int]) -> str:
+    """The characters lacking, each named; or, when they are many, how many of which scripts, and the first."""
+    if len(found) <= _LISTED:
+        return "no glyph for " + ", ".join(f"{ch} (U+{ord(ch):04X} {unicodedata.name(ch, '?').lower()})"
+                                            for ch in found)
+    scripts = Counter(_script(ch) for ch in found)
+    named = [name for name, _n in scripts.most_common(3)]
+    shown = ", ".join(named[:-1]) + (" and " if len(named) > 1 else "") + named[-1]
+    return (f"no glyph for {len(found)} characters, of the {shown} scripts"
+            + (" among others" if len(scripts) > 3 else "") + f" (the first: {''.join(list(found)[:12])})")
+
+
+def missing_glyphs(book: Book, fonts: list[Path]) -> list[Problem]:
+    """Per chapter, the characters none of the text's fonts (`text_fonts`) can draw."""
+    covered = frozenset().union(*(font_characters(font) for font in fonts))
     problems = []
     for chapter in book.chapters:
         text = article_text(chapter.article)
@@ -34,10 +59,13 @@ def missing_glyphs(book: Book, font: Path) -> list[Problem]:
             for ch in sorted(lacking.intersection(line), key=line.index):
                 found.setdefault(ch, number)
         if found:
-            shown = ", ".join(f"{ch} (U+{ord(ch):04X} {unicodedata.name(ch, '?').lower()})" for ch in found)
+            many = len(found) > _LISTED
             problems.append(Problem(
-                f"chapter '{chapter.id}': the book's fonts have no glyph for {shown}",
+                f"chapter '{chapter.id}': the book's fonts have {_lacking(found)}",
                 chapter.article.path, severity="warning",
-                hint="readers will see a substitute font or a box; drop the line with a cleaning override, "
-                     "or add a font that has the character to styles/"))
+                hint="add a font for that script (an OFL font such as Noto Serif CJK, with its licence) to "
+                     "styles/fonts/, with an @font-face rule and its family after Charis SIL in shared.css's "
+                     "`html, body` font-family" if many else
+                     "readers will see a substitute font or a box; drop the line with a cleaning override, "
+                     "or add a font that has the character to styles/fonts/ and to shared.css's font-family"))
     return problems
