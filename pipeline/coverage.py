@@ -63,9 +63,9 @@ def missing_glyphs(book: Book, fonts: list[Path]) -> list[Problem]:
             problems.append(Problem(
                 f"chapter '{chapter.id}': the book's fonts have {_lacking(found)}",
                 chapter.article.path, severity="warning",
-                hint="add a font for that script (an OFL font such as Noto Serif CJK, with its licence) to "
-                     "styles/fonts/, with an @font-face rule and its family after Charis SIL in shared.css's "
-                     "`html, body` font-family" if many else
+                hint="add a font for that script (an OFL font that covers it, such as the Noto font for it: Noto "
+                     "Serif CJK, Noto Naskh Arabic …, with its licence) to styles/fonts/, with an @font-face rule "
+                     "and its family after Charis SIL in shared.css's `html, body` font-family" if many else
                      "readers will see a substitute font or a box; drop the line with a cleaning override, "
                      "or add a font that has the character to styles/fonts/ and to shared.css's font-family"))
     return problems
