@@ -526,3 +526,24 @@ def test_a_heading_over_a_button_is_marked_as_a_promotions():
              TITLE, "Residents say the warnings came too late", *ARTICLE]
     assert _row(units(*lines), 5, 0)["over_button"] == 1.0 and _row(units(*lines), 5, 3)["over_button"] == 0.0
     assert _row(units("Learn more", TITLE, *ARTICLE), 2, 0)["over_button"] == 0.0  # a button is over none
+
+
+@pytest.mark.parametrize("dateline", [
+    "Publié le 14 mars 2024 à 10h30, modifié le 15 mars 2024 à 08h12",  # any language: dates, times, few words
+    "14.03.2024, 10:30 Uhr",
+    "December 15, 2025 // 8 min read",
+    "Updated Dec. 23, 2024, 1:24 PM EST / Source: TODAY",
+])
+def test_a_line_of_dates_and_times_in_the_head_is_its_dateline_not_its_standfirst(dateline):
+    summary = "How the river rose in one night and why nobody in the valley heard about it in time"
+    result = run(*NAV, TITLE, dateline, *ARTICLE)
+    assert result.article.standfirst is None
+    assert dateline not in [line.text for b in result.article.blocks for line in b.lines]
+    with_summary = run(*NAV, TITLE, dateline, summary, *ARTICLE)
+    assert with_summary.article.standfirst.text == summary  # the summary under it is the standfirst
+
+
+def test_a_summary_that_holds_a_date_is_still_the_standfirst():
+    summary = ("On 14 March 2024 the river rose in one night, and nobody in the valley heard the warning that the "
+               "agency says it sent in time")
+    assert run(*NAV, TITLE, summary, *ARTICLE).article.standfirst.text == summary

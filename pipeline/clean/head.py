@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from .attribution import BY_ALONE, STANDFIRST_BYLINE, is_byline, is_dateline
+from .datetext import find_dates
 from .features import CLOSING_QUOTES, ends_sentence, starts_with_quote, word_count
 from .metadata import PageMetadata, bare_headline, find_metadata, same_words
 from .outside import marked_furniture
@@ -111,7 +112,24 @@ def _attribution(text: str, above: str) -> Role | None:
     if is_byline(text) or (_CREDIT.match(text) and word_count(text) <= 15) or BY_ALONE.match(text) \
             or (BY_ALONE.match(above) and word_count(text) <= 12 and not ends_sentence(text)):
         return Role.BYLINE
-    return Role.DATELINE if is_dateline(text) else None
+    return Role.DATELINE if is_dateline(text) or _mostly_dates(text) else None
+
+
+#: A time of day as pages write it: "10:30", "10h30", "10.30 Uhr", "2:05 PM".
+_TIME = re.compile(r"\b\d{1,2}[:h.]\d{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr))?\b", re.I)
+_FEW_WORDS = 8
+
+
+def _mostly_dates(text: str) -> bool:
+    """A dateline in any language: dates and times, and a few words around them ("Publié le 14 mars 2024 à
+    10h30, modifié le 15 mars 2024", "14.03.2024, 10:30 Uhr"), no sentence."""
+    found = find_dates(text)
+    if not found or ends_sentence(text) or word_count(text) > 24:
+        return False
+    rest = text
+    for date in reversed(found):
+        rest = rest[:date.start] + " " + rest[date.end:]
+    return len(_TIME.sub(" ", rest).split()) <= _FEW_WORDS
 
 
 def _mark_first_lines(units: list[Unit], roles: dict[int, Role], meta: PageMetadata, body: list[int]) -> None:
