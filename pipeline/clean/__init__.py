@@ -25,7 +25,7 @@ from .boxes import drop_boxes
 from .body_model import BodyModel, load_model
 from .furniture import drop_furniture
 from .head import recognise_head
-from .language import Language, detect_language, page_language
+from .language import Language, detect_language
 from .metadata import copyright_holder
 from .headings import recognise_headings
 from .notes import find_note_calls
@@ -129,10 +129,7 @@ def clean(source: SourceText, overrides: Overrides | None = None, model: BodyMod
     """Run every stage over one seed and assemble the Article."""
     units, events, _language = _run(source, overrides, model)
     places = {u.line: u.markup.source_line for u in getattr(source, "units", ()) if u.markup}
-    article = assemble(source.path, units, events)
-    declared = next((e.detail for e in events if e.action == "found" and e.rule == "language"), None)
-    article.language = page_language(declared, [u.text for u in units])
-    return CleanResult(article, units, events, len(source.lines), places)
+    return CleanResult(assemble(source.path, units, events), units, events, len(source.lines), places)
 
 
 def units_before_head(source: SourceText, model: BodyModel | None = None) -> list[Unit]:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..model import Article, Block, BlockKind, Mark, MarkKind, SourceNote, Text
 from .backmatter import NUMBERED
+from .language import page_language
 from .attribution import byline_author, markup_or_shown_author
 from .overrides import PART_RULE
 from .units import Event, Role, Unit
@@ -23,17 +24,19 @@ def _text(unit: Unit) -> Text:
     return Text(unit.text, sorted(marks, key=lambda m: (m.start, -m.end, m.kind.value)), unit.line)
 
 
-def _found(article: Article, events: list[Event]) -> None:
-    """What the page says of its author, date and publication: a saved page's markup ("page" events) or what
+def _found(article: Article, units: list[Unit], events: list[Event]) -> None:
+    """What the page says of its author, date, publication and language: a saved page's markup ("page" events) or what
     the head stage read off the text. The publication is the markup's. The date is the one the page shows its
     reader, the markup's where it shows none: the markup often keeps another (a revised page's first date, the
     day in another time zone), and the same page saved as text or as HTML gives the same date. The author is
-    the markup's unless it is no person's name (`markup_or_shown_author`)."""
+    the markup's unless it is no person's name (`markup_or_shown_author`). The language is what the article's
+    words say, else what the markup declares (`page_language`)."""
     found = {(e.rule, e.stage == "page"): e.detail for e in events if e.action == "found"}  # the last of each
     article.publication = found.get(("publication", True)) or found.get(("publication", False))
     article.published = found.get(("published", False)) or found.get(("published", True))
     article.author = markup_or_shown_author(found.get(("author", True)), found.get(("author", False)),
                                             article.publication)
+    article.language = page_language(found.get(("language", True)), [u.text for u in units])
 
 
 def _heading_levels(units: list[Unit]) -> dict[int, int]:
@@ -57,7 +60,7 @@ def _markup_block(unit: Unit) -> Block | None:
 
 def assemble(path: Path, units: list[Unit], events: list[Event] = ()) -> Article:
     article = Article(path=path)
-    _found(article, events)
+    _found(article, units, events)
     levels = _heading_levels(units)
     blocks: list[Block] = []
     list_id = None

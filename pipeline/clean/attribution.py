@@ -26,7 +26,8 @@ BYLINE = re.compile(
     rf"(?:\s*(?:[|,•·]|\s[-–—]\s).{{0,80}})?$", re.I)
 #: "By", "Written by", "Author:" on a line of its own: the writer's name is on the line under it.
 BY_ALONE = re.compile(r"^(?:(?:article|post|story|blog|text|words|this\s+article\s+was)\s+)?"
-                      r"(?:by|written\s+by|words\s+by|posted\s+by|authored\s+by|authors?|author\s+by|por|von|par|autor|автор)"
+                      r"(?:by|written\s+by|words\s+by|posted\s+by|authored\s+by|authors?|author\s+by|por|von|par|"
+                      r"autor|автор)"
                       r"\s*:?$", re.I)
 DATE = (rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
         rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}\.?,?\s+\d{{4}}|{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -143,6 +144,17 @@ def _detection_index() -> dict[str, tuple[str, ...]]:
     return {word: tuple(names) for word, names in index.items()}
 
 
+def _function_word_counts(words: list[str], languages: Container[str] | None = None) -> dict[str, int]:
+    """For each language (of `languages`, or any), how many of `words` are among its frequent function words."""
+    index = _detection_index()
+    counts: dict[str, int] = {}
+    for word in words:
+        for name in index.get(word.lower(), ()):
+            if languages is None or name in languages:
+                counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
 def detect_language(texts: list[str]) -> Language:
     """The language whose function words cover most of the page's words (read from its first
     _SAMPLE_CHARS characters: enough to tell, and a huge page costs no more)."""
@@ -157,10 +169,7 @@ def detect_language(texts: list[str]) -> Language:
     index = _detection_index()
     if not index:
         return Language("English", _FALLBACK_ENGLISH)
-    counts: dict[str, int] = {}
-    for word in words[:_SAMPLE_WORDS]:
-        for name in index.get(word.lower(), ()):
-            counts[name] = counts.get(name, 0) + 1
+    counts = _function_word_counts(words[:_SAMPLE_WORDS])
     if not counts:
         return Language("English", stoplist("English"))
     # Ties (a page of names and numbers) favour English, the lists' most common language.
@@ -200,12 +209,7 @@ def language_tag(texts: list[str]) -> str | None:
     if len(spaceless) > len(words):
         language = detect_language([sample])
         return LANGUAGE_TAGS.get(language.name)
-    index = _detection_index()
-    counts: dict[str, int] = {}
-    for word in words:
-        for name in index.get(word.lower(), ()):
-            if name in LANGUAGE_TAGS:
-                counts[name] = counts.get(name, 0) + 1
+    counts = _function_word_counts(words, LANGUAGE_TAGS)
     ranked = sorted(counts.values(), reverse=True)
     if not ranked or ranked[0] < max(_CLEAR_WORDS, _CLEAR_SHARE * len(words)) \
             or (len(ranked) > 1 and ranked[0] < _CLEAR_LEAD * ranked[1]):

@@ -314,7 +314,8 @@ def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
         rid = f"{ids.chapter_id(chapter)}-references"
         items = "".join(f"<li>{render_text(t)}</li>" for t in article.references)
         out.append(f'<section id="{rid}" class="references" epub:type="bibliography" role="doc-bibliography" '
-                   f'aria-labelledby="{rid}-heading"><h3 id="{rid}-heading"{house}>References</h3><ul>{items}</ul></section>')
+                   f'aria-labelledby="{rid}-heading"><h3 id="{rid}-heading"{house}>References</h3>'
+                   f'<ul>{items}</ul></section>')
     out.append("</section>")
     return "\n".join(out)
 

@@ -102,18 +102,17 @@ def _nav_body(book: Book, docs: dict[str, Document], anchor_files: dict[str, str
     items = []  # as the print edition's contents: from the introduction (the title page opens the book anyway)
     if "introduction" in docs:
         items.append(f'<li><a href="{href("introduction")}">Introduction</a></li>')
-    def nested(key: str, entries: list[OutlineEntry]) -> str:
-        """The chapter's parts and sections as nested lists."""
+    def nested(key: str, entries: list[OutlineEntry], attributes: str = "") -> str:
+        """The chapter's parts and sections as nested lists (`attributes` on the outermost: its language)."""
         if not entries:
             return ""
-        return "<ol>" + "".join(f'<li><a href="{href(key, e.id)}">{html.escape(e.title)}</a>{nested(key, e.children)}</li>'
-                                for e in entries) + "</ol>"
+        return f"<ol{attributes}>" + "".join(
+            f'<li><a href="{href(key, e.id)}">{html.escape(e.title)}</a>{nested(key, e.children)}</li>'
+            for e in entries) + "</ol>"
 
     for chapter in book.chapters:
         key = chapter_key(chapter)
-        sub = nested(key, chapter_outline(chapter))
-        if sub and chapter.language:  # its sections' titles are in its language too
-            sub = "<ol" + language_attributes(chapter.language) + sub[len("<ol"):]
+        sub = nested(key, chapter_outline(chapter), language_attributes(chapter.language))  # its sections' too
         items.append(f'<li><a href="{href(key)}">{chapter.number}. {chapter_title(chapter)}</a>{sub}</li>')
     where = {key: (key, None) for key in docs}
     for key, title in BACK_MATTER:

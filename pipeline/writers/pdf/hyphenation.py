@@ -53,8 +53,6 @@ SHORT_LAST_LINE = 0.5
 #: Letters of a broken word's start, at most, that a short last line's rule moves down whole with the rest.
 SHORT_HEAD = 4
 _EPUB = "http://www.idpf.org/2007/ops"
-#: A word the patterns may break: letters only, lower case (an apostrophe inside, as in "workers’s", ends it).
-_BREAKABLE = re.compile(r"[a-zà-öø-ÿ]+")
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+")
 #: A run of text between spaces; its core (without the punctuation around it) must be one breakable word.
 _TOKEN = re.compile(r"\S+")
@@ -109,8 +107,6 @@ class Hyphenator:
     _second: pyphen.Pyphen | None = field(default=None, compare=False, repr=False)
     #: (text, unbroken) -> `text`'s result: a chapter is hyphenated again for every layout of it.
     _texts: dict = field(default_factory=dict, compare=False, repr=False)
-    #: Words of any script may be broken (a chapter in another language), not only the Latin script's.
-    any_script: bool = False
     _others: dict = field(default_factory=dict, compare=False, repr=False)  # tag -> Hyphenator (`other`)
 
     @classmethod
@@ -130,8 +126,8 @@ class Hyphenator:
         if language not in self._others:
             lang = pyphen.language_fallback(language.replace("-", "_"))
             self._others[language] = Hyphenator(
-                language, house_exceptions(language), _pyphen=pyphen.Pyphen(lang=lang, left=LEFT, right=RIGHT),
-                any_script=True) if lang else Hyphenator(language)
+                language, house_exceptions(language), _pyphen=pyphen.Pyphen(lang=lang, left=LEFT, right=RIGHT)
+            ) if lang else Hyphenator(language)
         return self._others[language]
 
     @property
@@ -142,8 +138,7 @@ class Hyphenator:
         """Where `word` may be broken (indexes into it), none if it may not be broken at all."""
         if _CAPITALISED.fullmatch(word) and word.lower() in self.common:
             word = word.lower()  # a common word opening a sentence, not a name
-        breakable = (word.isalpha() and word.islower()) if self.any_script else _BREAKABLE.fullmatch(word)
-        if self._pyphen is None or len(word) < MIN_WORD or not breakable:
+        if self._pyphen is None or len(word) < MIN_WORD or not _breakable(word):
             return []  # without patterns (a bare Hyphenator), nothing is broken
         written = self._exceptions.get(word)
         if written is not None:
@@ -579,10 +574,16 @@ def keep_words_whole(unbroken: dict[str, frozenset[str]], faults: dict[str, set[
         unbroken[key] = unbroken.get(key, frozenset()) | words
 
 
+def _breakable(word: str) -> bool:
+    """A word the patterns may break: letters only, of any script, lower case (an apostrophe inside, as in
+    "workers’s", ends it)."""
+    return word.isalpha() and word.islower()
+
+
 def lower_case_words(texts) -> frozenset[str]:
     """The words a book writes in lower case somewhere (for `Hyphenator.common`)."""
     return frozenset(word for text in texts for word in _LETTERS.findall(text)
-                     if len(word) >= MIN_WORD and _BREAKABLE.fullmatch(word))
+                     if len(word) >= MIN_WORD and _breakable(word))
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
