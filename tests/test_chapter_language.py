@@ -55,6 +55,12 @@ def test_a_page_of_names_and_numbers_says_no_language():
     assert language_tag(["Ann Smith", "Bob Jones 2024", "Acme Corp", "12 34 56"]) is None
 
 
+def test_one_word_said_over_and_over_says_no_language():
+    # "word" is an Afrikaans function word: a page of it is no page in Afrikaans
+    assert language_tag(["word " * 500]) is None
+    assert language_tag(["die " * 40 + "Stalin"]) is None
+
+
 def test_a_saved_pages_declared_language_gives_the_region_or_gives_way_to_the_words():
     assert page_language("pt-BR", [SAMPLES["pt"]]) == "pt-BR"  # they agree: the page's region
     assert page_language("en-US", RUSSIAN) == "ru"  # a template's default under Russian text

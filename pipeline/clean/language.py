@@ -155,6 +155,12 @@ def _function_word_counts(words: list[str], languages: Container[str] | None = N
     return counts
 
 
+def _function_word_counts_by_word(words: list[str], language: str) -> set[str]:
+    """The different words of `words` that are among `language`'s frequent function words."""
+    index = _detection_index()
+    return {word.lower() for word in words if language in index.get(word.lower(), ())}
+
+
 def detect_language(texts: list[str]) -> Language:
     """The language whose function words cover most of the page's words (read from its first
     _SAMPLE_CHARS characters: enough to tell, and a huge page costs no more)."""
@@ -196,6 +202,7 @@ LANGUAGE_TAGS = {
 _CLEAR_LEAD = 1.25  # the language's function words this many times the next tagged language's
 _CLEAR_SHARE = 0.15  # and at least this share of the words: running text, not a page of names
 _CLEAR_WORDS = 8  # and at least this many ("Ann Smith" is two Irish function words, not a page in Irish)
+_CLEAR_DISTINCT = 4  # of as many different words ("word word word …" is not a page in Afrikaans)
 _TAG_SAMPLE_CHARS = 20_000  # the article's first pages tell its language as well as all of them
 
 
@@ -214,7 +221,10 @@ def language_tag(texts: list[str]) -> str | None:
     if not ranked or ranked[0] < max(_CLEAR_WORDS, _CLEAR_SHARE * len(words)) \
             or (len(ranked) > 1 and ranked[0] < _CLEAR_LEAD * ranked[1]):
         return None
-    return LANGUAGE_TAGS[max(counts, key=counts.get)]
+    name = max(counts, key=counts.get)
+    if len(_function_word_counts_by_word(words, name)) < _CLEAR_DISTINCT:
+        return None
+    return LANGUAGE_TAGS[name]
 
 
 def page_language(declared: str | None, texts: list[str]) -> str | None:
