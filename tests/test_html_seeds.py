@@ -384,6 +384,17 @@ def test_a_page_whose_utf8_was_read_twice_gets_its_letters_back(tmp_path):
     assert repair_mojibake(latin) == latin
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "cp1252"])
+def test_a_page_saved_in_another_encoding_is_read_by_its_mark_or_its_charset(tmp_path, encoding):
+    """Windows tools save pages as UTF-16 with a byte-order mark, or in Windows-1252 with a <meta charset>."""
+    charset = {"utf-16": "utf-16", "utf-8-sig": "utf-8", "cp1252": "windows-1252"}[encoding]
+    page = tmp_path / "saved.html"
+    page.write_bytes(f'<html><head><meta charset="{charset}"></head><body><article>'
+                     f"<p>Le café était plein ce matin-là, dit la patronne.</p></article></body></html>"
+                     .encode(encoding))
+    assert [u.text for u in read_seed(page).units] == ["Le café était plein ce matin-là, dit la patronne."]
+
+
 def test_blocks_in_the_pages_other_articles_are_marked():
     """A page that lists other posts in <article> elements of their own: their blocks say so."""
     from pipeline.html import _units

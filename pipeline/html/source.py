@@ -29,7 +29,7 @@ _CONTINUATION = "\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u
 _MOJIBAKE = re.compile(f"[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}"
                        f"|[\u00f0-\u00f4][{_CONTINUATION}]{{3}}")
 _SURE_MOJIBAKE = re.compile(f"[\u00e0-\u00ef][{_CONTINUATION}]{{2}}|[\u00c2-\u00df][\u0080-\u009f]")
-_LOOKS_HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|meta|title|div|p|article|h[1-6])\b", re.I)
+_LOOKS_HTML = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|meta|title|div|p|article|h[1-6])\b", re.I)
 
 
 def is_html_seed(path: Path) -> bool:
@@ -108,12 +108,12 @@ def parse_page(data: bytes, path: Path) -> lxml.html.HtmlElement:
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _problem("not an HTML page: the file is binary (it has NUL bytes)", path,
                        "name a page saved by a browser (.html), or a plain-text seed (.txt)")
-    if not _LOOKS_HTML.search(data[:200_000]):
-        raise _problem("not an HTML page: no HTML elements in it", path,
-                       "a plain-text copy of a page is a .txt seed; rename the file")
-    text = UnicodeDammit(data, is_html=True).unicode_markup
+    text = UnicodeDammit(data, is_html=True).unicode_markup  # a byte-order mark, a <meta charset>, or a guess
     if text is None:
         raise _problem("page's character encoding cannot be read", path, "re-save the page as UTF-8")
+    if not _LOOKS_HTML.search(text[:200_000]):  # the decoded text: a UTF-16 page's bytes interleave NULs
+        raise _problem("not an HTML page: no HTML elements in it", path,
+                       "a plain-text copy of a page is a .txt seed; rename the file")
     text = repair_mojibake(text)
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
     try:
