@@ -351,6 +351,13 @@ class BookMeta:
     def credit_line(self) -> str:
         return self.credit or f"Edited by {self.editor}"
 
+    @property
+    def editor_alone(self) -> str:
+        """The editors' name standing alone, as a library's catalogue lists it: its first letter a capital
+        ("the Reader Pipeline editors" is written to run in a sentence, "compiled by the … editors")."""
+        name = self.editor or ""
+        return name[:1].upper() + name[1:]
+
 
 @dataclass
 class Book:

@@ -430,13 +430,16 @@ def test_a_glossary_terms_asterisk_follows_its_possessive_and_stands_apart_from_
     out = hyphenate(f'<p>The {term("Bolsheviks")}<span id="ix"></span>’ party, {term("Lenin")}’s heirs, '
                     f'‘{term("purges")}’ and the {term("Pact")}<a href="#n8" class="noteref">8</a>'
                     f'<span class="footnote">A note.</span>, but {term("Kamenev")}’ wrote of '
-                    f'“{term("Popular Fronts")}”<a href="#n5" class="noteref">5</a>.</p>', hyphenator)
+                    f'“{term("Popular Fronts")}”<a href="#n5" class="noteref">5</a>, the '
+                    f'“{term("Show Trials")}.” and “{term("NEP")}”, {term("Stalin")}, then.</p>', hyphenator)
     assert f'{term("Bolsheviks’")}<span id="ix"></span> party' in out
     assert f'{term("Lenin’s")} heirs' in out and f'‘{term("purges’")} and' in out
     # A thin no-break space between the asterisk and the call, which opens with a word joiner.
     assert f'{term("Pact")}\u202f<a href="#n8" class="noteref">\u20608</a>' in out
     assert f'{term("Kamenev’")} wrote' in out  # a closing quotation mark, as a note's number follows it
     assert f'{term("Popular Fronts”")}\u202f<a href="#n5" class="noteref">\u20605</a>' in out
+    # the stop a quotation closes on, as a note's number would follow it; a stop alone stays after the asterisk
+    assert f'“{term("Show Trials.”")} and “{term("NEP”")}, {term("Stalin")}, then' in out
     assert out.count("\u202f") == 2  # only where a call follows the asterisk
     spaced = hyphenate(f'<p>the {term("Pact")}<span id="ix"></span><a href="#n8" class="noteref">8</a>.</p>',
                        hyphenator)  # an index's anchor between them: the space goes right before the call

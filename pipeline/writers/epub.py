@@ -139,7 +139,7 @@ def _metadata(book: Book, ebook: epub.EpubBook, paged: bool = False) -> None:
     if meta.subtitle:
         ebook.add_metadata("DC", "title", meta.subtitle, {"id": "subtitle"})
         ebook.add_metadata(None, "meta", "subtitle", {"refines": "#subtitle", "property": "title-type"})
-    ebook.add_metadata("DC", "creator", meta.editor, {"id": "editor"})
+    ebook.add_metadata("DC", "creator", meta.editor_alone, {"id": "editor"})
     ebook.add_metadata(None, "meta", "edt", {"refines": "#editor", "property": "role", "scheme": "marc:relators"})
     for i, name in enumerate(book.contributors, start=1):
         ebook.add_metadata("DC", "contributor", name, {"id": f"contributor-{i}"})

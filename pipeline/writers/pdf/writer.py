@@ -144,7 +144,7 @@ class PdfWriter:
     def _html(self, body: str) -> str:
         meta = self.book.meta
         date = meta.date or "2000-01-01"
-        authors = ", ".join([meta.editor, *self.book.contributors])
+        authors = ", ".join([meta.editor_alone, *self.book.contributors])
         head = (f'<meta charset="utf-8"/><title>{html.escape(meta.title)}</title>'
                 f'<meta name="author" content="{html.escape(authors)}"/>'
                 f'<meta name="description" content="{html.escape(meta.description or meta.subtitle or "")}"/>'
