@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from print_finish import ADDED_HYPHEN, BODY_LINE, PrintedBook, hyphen_runs, word_gaps, words_broken
+from print_finish import ADDED_HYPHEN, BODY_LINE, PrintedBook, hyphen_runs, loose_lines, word_gaps, words_broken
 from pipeline.render.xhtml import text_key
 from pipeline.writers.pdf.hyphenation import Hyphenator, hyphen_faults, hyphenate, lower_case_words, url_breaks
 
@@ -230,6 +230,28 @@ def test_a_third_hyphen_in_a_row_and_a_hyphen_ending_a_page_are_faults():
         text_key("Stacked words here"): {"industrialisation"},
         text_key("Ending a page"): {"bureaucracy"},
         text_key("A compound"): {"anti-Stalinist"}}
+
+
+def test_a_paragraph_loosened_or_tightened_is_refused_where_a_line_of_it_is_spaced_out():
+    """Page fill loosened the paragraph on p62 so that its last word, kept whole, went down alone and left
+    "democracy,   against   bureaucratism   and   for   proletarian" over "internationalism."."""
+    from dataclasses import replace
+
+    from pipeline.writers.pdf import page_fill
+    spaced = _paragraph("Spaced out", ("democracy, against bureaucratism and for proletarian", False),
+                        ("internationalism.", False))
+    spaced.lines[0] = replace(spaced.lines[0], spacing=1.37)
+    even = _paragraph("Even", ("a line set as it should be", False), ("and its last, spaced out.", False))
+    even.lines = [replace(even.lines[0], spacing=0.4), replace(even.lines[1], spacing=3.0)]  # a last line: not judged
+    paragraphs = [spaced, even]
+    assert page_fill.spread(paragraphs, {text_key("Spaced out"), text_key("Even")}) == {text_key("Spaced out")}
+    assert page_fill.spread(paragraphs, {text_key("Even")}) == set()  # only the paragraphs a trial changed
+
+
+def test_no_line_of_the_reader_is_spaced_out(book):
+    """No justified line's word spaces average more than three and a half times the book's median space
+    (p62 had 4.4: a loosened paragraph; the widest now, as greedy breaking leaves a line, about 3.2)."""
+    assert [(line.baseline, line.text) for line in loose_lines(book.lines(), factor=3.5)] == []
 
 
 def test_a_short_page_gets_as_many_loosened_paragraphs_as_it_has_empty_lines():

@@ -308,6 +308,8 @@ class FastPdfWriter(PdfWriter):
             score = page_fill.shortness(line_ends.rooms(trial))
             if not self.notes_and_lines_right(trial, notes):
                 return None, None
+            if page_fill.spread(line_ends.paragraphs(trial), changed):
+                return None, trial  # a paragraph it changed spaced out: no better, however it fills
             if not score < best:
                 return None, trial
             faults = self.hyphen_faults(trial)

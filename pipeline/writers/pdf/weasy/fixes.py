@@ -239,8 +239,13 @@ HOLE = 2.0
 
 def holed(line) -> bool:
     """Whether justification widened one of the line's word spaces by more than HOLE ems."""
-    return any(isinstance(box, boxes.TextBox) and (getattr(box, "justification_spacing", 0) or 0)
-               > HOLE * box.style["font_size"] for box in _walk(line))
+    return word_spacing(line) > HOLE
+
+
+def word_spacing(line) -> float:
+    """The most that justification added to one word space of the line, in ems of its text."""
+    return max(((getattr(box, "justification_spacing", 0) or 0) / box.style["font_size"]
+                for box in _walk(line) if isinstance(box, boxes.TextBox) and box.style["font_size"]), default=0.0)
 
 
 def short_lines(document) -> list[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from weasyprint.formatting_structure import boxes
 
 from ..hyphenation import own_text
-from .fixes import holed
+from .fixes import HOLE, word_spacing
 
 #: WeasyPrint's default hyphenate-character, added where a line breaks at a soft hyphen.
 HYPHEN = "\u2010"
@@ -33,7 +33,12 @@ class Line:
     page: int
     last_on_page: bool = False  # the paragraph goes on on the next page
     fill: float = 1.0  # the share of the paragraph's width its text takes
-    holed: bool = False  # set with holes between its words (fixes.holed)
+    spacing: float = 0.0  # the most justification added to one of its word spaces, in ems (fixes.word_spacing)
+
+    @property
+    def holed(self) -> bool:
+        """Set with holes between its words (fixes.holed)."""
+        return self.spacing > HOLE
 
     @property
     def hyphenated(self) -> bool:
@@ -93,7 +98,8 @@ def _paragraphs(document) -> list[Paragraph]:
         for box in _blocks_with_lines(page._page_box):
             key = _element_key(box, order)
             paragraph = found.setdefault(key, Paragraph(box.element))
-            lines = [Line(_soft_hyphens_at_breaks_only(_text(line)), number, fill=_fill(line, box), holed=holed(line))
+            lines = [Line(_soft_hyphens_at_breaks_only(_text(line)), number, fill=_fill(line, box),
+                          spacing=word_spacing(line))
                      for line in box.children if isinstance(line, boxes.LineBox)]
             if paragraph.lines and lines:
                 paragraph.lines[-1].last_on_page = paragraph.lines[-1].page != number
