@@ -395,6 +395,48 @@ def test_a_page_saved_in_another_encoding_is_read_by_its_mark_or_its_charset(tmp
     assert [u.text for u in read_seed(page).units] == ["Le café était plein ce matin-là, dit la patronne."]
 
 
+def _script_drawn_page(path: Path, shown: str = "") -> Path:
+    """A page its scripts draw, saved as its source: a menu, an empty root, a footer; the text in JSON-LD."""
+    import json
+    body = ("Stalin died on 5 March 1953, after a stroke suffered at his dacha at Kuntsevo four days before.\n\n"
+            "His death set off a struggle for power among his lieutenants that Khrushchev won by 1955, and his "
+            "successors began to dismantle parts of the terror apparatus.\n\nWithin weeks an amnesty freed more "
+            "than a million prisoners from the camps.It was the first sign that the system would change.")
+    stated = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "How Stalin&#8217;s death "
+              "changed the USSR", "author": {"@type": "Person", "name": "Ann Smith"}, "articleBody": body}
+    path.write_text(f"<html><head><title>Stalin | Site</title>\n<script type=\"application/ld+json\">"
+                    f"{json.dumps(stated)}</script></head><body><nav><a href=\"/\">Home</a> <a href=\"/n\">News"
+                    f"</a></nav><div id=\"root\">{shown}</div><footer>© 2024 Site</footer></body></html>",
+                    encoding="utf-8")
+    return path
+
+
+def test_a_page_its_scripts_draw_is_read_from_the_article_body_it_states(tmp_path):
+    source = read_seed(_script_drawn_page(tmp_path / "drawn.html"))
+    assert [u.text for u in source.units] == [
+        "How Stalin’s death changed the USSR",
+        "Stalin died on 5 March 1953, after a stroke suffered at his dacha at Kuntsevo four days before.",
+        "His death set off a struggle for power among his lieutenants that Khrushchev won by 1955, and his "
+        "successors began to dismantle parts of the terror apparatus.",
+        "Within weeks an amnesty freed more than a million prisoners from the camps.",  # run together in the JSON
+        "It was the first sign that the system would change."]
+    [(line, message)] = source.warnings
+    assert line == 2 and "does not show its article" in message and "articleBody" in message
+    result = clean(source)
+    assert result.article.title.text == "How Stalin’s death changed the USSR" and result.article.author == "Ann Smith"
+    assert result.dropped() == [] and result.html_lines[2] == 2  # the report points at the JSON-LD's line
+
+
+def test_a_page_that_shows_its_article_is_read_from_its_blocks_whatever_it_states(tmp_path):
+    shown = "".join(f"<p>{text}</p>" for text in (
+        "Stalin died on 5 March 1953, after a stroke suffered at his dacha at Kuntsevo four days before.",
+        "His death set off a struggle for power among his lieutenants that Khrushchev won by 1955, and his "
+        "successors began to dismantle parts of the terror apparatus."))
+    source = read_seed(_script_drawn_page(tmp_path / "shown.html", shown))
+    assert source.warnings == ()
+    assert "Home News" in [u.text for u in source.units]  # the page's own blocks, menu and all, for the cleaner
+
+
 def test_blocks_in_the_pages_other_articles_are_marked():
     """A page that lists other posts in <article> elements of their own: their blocks say so."""
     from pipeline.html import _units

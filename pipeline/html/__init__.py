@@ -15,6 +15,7 @@ from pathlib import Path
 from ..clean.outside import FURNITURE_WORDS
 from ..clean.units import Markup, Unit
 from ..model import LINE_BREAK, Figure, MarkKind, Text
+from . import stated_body
 from .facts import PageFacts, page_facts
 from .images import ImageFolder, files_folder
 from .source import HtmlSource, is_html_seed, parse_page, read_page_bytes, unclosed_comment
@@ -33,11 +34,15 @@ def read_html_seed(path: Path) -> HtmlSource:
     images = ImageFolder(folder if folder.is_dir() else None)
     elements: dict = {}
     raw = walk(root, facts.url or "", images, elements)
-    units = _units(_merge_figures(raw), facts, elements)
+    stated = stated_body.shows_too_little(raw, facts.article_body)
+    line = stated_body.stating_line(root) if stated else 0
+    units = stated_body.stated_units(facts.title, facts.article_body, line) if stated else \
+        _units(_merge_figures(raw), facts, elements)
     lines = tuple(u.text.replace(LINE_BREAK, " ") or (u.markup.figure.name if u.markup.figure else "") for u in units)
     comment = unclosed_comment(data)
     unsourced = images.unsourced_warning()
-    warnings = tuple(images.warnings) + ((unsourced,) if unsourced else ()) + ((comment,) if comment else ())
+    warnings = tuple(images.warnings) + ((unsourced,) if unsourced else ()) + ((comment,) if comment else ()) \
+        + (((line, stated_body.WARNING),) if stated else ())
     return HtmlSource(path, lines, 0, tuple(units), facts, warnings,
                       folder if folder.is_dir() else None)
 

@@ -31,6 +31,7 @@ class PageFacts:
     titles: tuple[str, ...] = ()  # every statement of the headline, most trusted first
     stated: tuple[str, ...] = ()  # of those, the ones its metadata makes (JSON-LD, Open Graph)
     language: str | None = None  # the BCP 47 tag the page declares (<html lang>), often a template's default
+    article_body: str | None = None  # JSON-LD's articleBody: the text a page rendered by script may hold only there
 
 
 def _clean(value) -> str | None:
@@ -124,7 +125,13 @@ def _from_json_ld(items: list[dict]) -> dict[str, str]:
     publisher = _names(article.get("publisher"))
     if publisher:
         out["publication"] = publisher[0]
+    body = article.get("articleBody")
+    if isinstance(body, str) and body.strip():
+        out["article_body"] = html.unescape(body)[:_BODY_CHARS]
     return out
+
+
+_BODY_CHARS = 500_000  # a book's length: more is no article
 
 
 def _first_h1(root, scopes=("//article//h1", "//main//h1", "//*[@role='main']//h1")) -> str | None:
@@ -150,7 +157,7 @@ def page_facts(root) -> PageFacts:
         _iso(meta.get("parsely-pub-date")) or _time_element(root)
     url = _clean(meta.get("og:url")) or _canonical(root)
     return PageFacts(titles[0] if titles else None, author, published, publication, url, h1, titles, stated,
-                     _declared_language(root))
+                     _declared_language(root), ld.get("article_body"))
 
 
 _TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
