@@ -122,6 +122,30 @@ def test_navigation_has_nested_toc_landmarks_and_our_page_list(epub_documents, e
         "The role of the individual in history", "the fourth part's title is also a section's heading within it"
 
 
+def test_the_ncx_lists_the_print_pages_in_one_play_order_with_the_contents(epub_documents, epub_files):
+    """EPUB 2 reading systems read the print edition's pages off the NCX: the nav's page list, there too."""
+    nav = epub_documents["EPUB/text/toc.xhtml"]
+    listed = [(a.get("href"), a.text) for a in nav.iterfind(".//x:nav[@epub:type='page-list']//x:a", XHTML_NS)]
+    ncx = etree.fromstring(epub_files["EPUB/toc.ncx"])
+    ns = {"n": "http://www.daisy.org/z3986/2005/ncx/"}
+    targets = ncx.findall("n:pageList/n:pageTarget", ns)
+    assert [(t.find("n:content", ns).get("src"), t.findtext("n:navLabel/n:text", namespaces=ns)) for t in targets] \
+        == [(f"text/{href}", label) for href, label in listed] and len(targets) > 150
+    assert {t.get("type") for t in targets if not t.findtext("n:navLabel/n:text", namespaces=ns).isdigit()} == {"front"}
+    meta = {m.get("name"): m.get("content") for m in ncx.iterfind("n:head/n:meta", ns)}
+    assert meta["dtb:totalPageCount"] == str(len(targets))
+    assert int(meta["dtb:maxPageNumber"]) == max(int(label) for _, label in listed if label.isdigit())
+    # one play order over points and targets, in reading order: the contents' entries and the pages interleave
+    order = [int(e.get("playOrder")) for e in ncx.iter(f"{{{ns['n']}}}navPoint", f"{{{ns['n']}}}pageTarget")]
+    points = [int(p.get("playOrder")) for p in ncx.iterfind(".//n:navPoint", ns)]
+    pages = [int(t.get("playOrder")) for t in targets]
+    assert points == sorted(points) and pages == sorted(pages) and set(order) == set(range(1, max(order) + 1))
+    chapter_one = next(p for p in ncx.iterfind(".//n:navPoint", ns)
+                       if p.find("n:content", ns).get("src") == "text/chapter-1.xhtml")
+    first_page = next(t for t in targets if t.find("n:content", ns).get("src").startswith("text/chapter-1.xhtml"))
+    assert int(chapter_one.get("playOrder")) < int(first_page.get("playOrder"))
+
+
 def test_documents_are_semantic_and_well_ordered(epub_documents, epub_files):
     matter = {"titlepage": "frontmatter", "introduction": "frontmatter", "chapter-1": "bodymatter",
               "endnotes": "backmatter", "colophon": "backmatter", "glossary": "backmatter"}

@@ -33,6 +33,7 @@ from ..render.xhtml import (EPUB, Edition, chapter_figures, chapter_key, chapter
 from ..render.index import linked_anchors, render_index
 from .epub_index import index_view
 from .epub_pages import mark_pages, page_list_nav, print_source
+from .ncx import finish_ncx
 from .page_list import PageList
 from .cover import cover_png
 from .split import anchors, split_fragment
@@ -193,22 +194,14 @@ def _fix_package(opf: bytes, language: str) -> bytes:
                        .encode("utf-8"), 1)
 
 
-def _fix_ncx(ncx: bytes) -> bytes:
-    """ebooklib writes the NCX's dtb:depth as 0; EPUB 2 reading systems take it for the contents' depth.
-    (Its page counts stay 0, as the NCX 2005 spec has it for an NCX without a page list: the page list is
-    the navigation document's.)"""
-    root = etree.fromstring(ncx)
-    point = "{http://www.daisy.org/z3986/2005/ncx/}navPoint"
-    depth = max((sum(1 for _ in p.iterancestors(point)) + 1 for p in root.iter(point)), default=0)
-    return re.sub(rb'<meta content="0" name="dtb:depth"/>', f'<meta content="{depth}" name="dtb:depth"/>'.encode(),
-                  ncx, count=1)
-
-
-def _reproducible_zip(data: bytes, when: datetime.datetime, language: str) -> bytes:
-    """Re-zip: mimetype first and stored, entries sorted, every time fixed."""
+def _reproducible_zip(data: bytes, when: datetime.datetime, language: str, order: list[str],
+                      pages: list[tuple[str, str]]) -> bytes:
+    """Re-zip: mimetype first and stored, entries sorted, every time fixed; the package and the NCX
+    finished (`order`: the documents' hrefs in reading order, `pages`: the page list's (href, label))."""
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
     source = zipfile.ZipFile(io.BytesIO(data))
     names = [n for n in source.namelist() if n != "mimetype"]
+    documents = {n.removeprefix("EPUB/"): source.read(n) for n in names if n.endswith(".xhtml")}
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         entries = [("mimetype", zipfile.ZIP_STORED)] + [(n, zipfile.ZIP_DEFLATED) for n in sorted(names)]
@@ -221,7 +214,7 @@ def _reproducible_zip(data: bytes, when: datetime.datetime, language: str) -> by
             if name.endswith(".opf"):
                 content = _fix_package(content, language)
             elif name.endswith(".ncx"):
-                content = _fix_ncx(content)
+                content = finish_ncx(content, documents, order, pages)
             target.writestr(info, content)
     return out.getvalue()
 
@@ -330,7 +323,8 @@ def build_epub(book: Book, styles: Path, covers: Path | None = None, pages: Page
     epub.write_epub(buffer, ebook, {"epub3_pages": False, "epub3_landmark": False, "epub2_guide": False,
                                     "raise_exceptions": True, "mtime": when.replace(tzinfo=None),
                                     "compresslevel": 0})
-    return _reproducible_zip(buffer.getvalue(), when, book.meta.language)
+    return _reproducible_zip(buffer.getvalue(), when, book.meta.language, [doc.file for doc in docs],
+                             [(f"text/{href}", label) for href, label in page_marks])
 
 
 def _ncx_toc(book: Book, docs: dict[str, Document], anchor_files: dict[str, str]) -> list:
