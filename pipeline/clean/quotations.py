@@ -138,4 +138,46 @@ def _list_run(units: list[Unit], start: int) -> int:
     after = units[start + count] if start + count < len(units) else None
     if after is not None and after.role is Role.BODY and word_count(after.text) <= longest:
         return 0  # the short lines go on: these are short paragraphs, not a list
-    return count
+    count = _same_shape(units[start:start + count])
+    return count if count >= 2 else 0
+
+
+#: A list item's end: a semicolon (", and", "; or" too: the item before the last), a sentence's end, or none.
+_SEMICOLON_END = re.compile(r"(?:;|[;,]\s+(?:and|or))$")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*$")
+#: A sentence this many times as long as the longest item before it (items that end without a stop) is no item.
+_SENTENCE_AFTER_ITEMS = 1.5
+#: An enumerator a line opens with: "3. Decant everything", "b) …".
+_ENUMERATOR = re.compile(r"^(?:\d{1,2}|[A-Za-z])[.)]\s")
+
+
+def _end(text: str) -> str:
+    text = text.rstrip()
+    return ";" if _SEMICOLON_END.search(text) else "." if _SENTENCE_END.search(text) else ""
+
+
+def _same_shape(items: list[Unit]) -> int:
+    """How many of the lines after a colon are one list's items, where the article goes on after them in
+    another shape: items ending in semicolons end with the first that does not (with it, if it ends a
+    sentence: "…; fix the potholes, twice."); a heading after items that end sentences ("Wrapping up"), or
+    a numbered heading after items without numbers ("3. Decant everything" after "2 pairs of shoes"), heads
+    the article's next section; a sentence half as long again as the longest of items that end without a
+    stop ("120 MW battery system", "Created 310 jobs") is its next paragraph."""
+    first = _end(items[0].text)
+    numbered = bool(_ENUMERATOR.match(items[0].text))
+    longest = word_count(items[0].text)
+    for k, item in enumerate(items[1:], start=1):
+        text = item.text
+        end = _end(text)
+        if first == ";":
+            if end == ";":
+                continue
+            return k + 1 if end == "." else k
+        if first == "." and end == "" and is_heading_like(text):
+            return k
+        if not numbered and _ENUMERATOR.match(text) and is_heading_like(text):
+            return k
+        if first == "" and end == "." and word_count(text) > _SENTENCE_AFTER_ITEMS * longest:
+            return k
+        longest = max(longest, word_count(text))
+    return len(items)
