@@ -55,9 +55,13 @@ def is_substantial(text: str, english: bool = True) -> bool:
     return n >= 20 or (n >= 12 and ends_sentence(text))
 
 
+#: A note's call in brackets at a line's end, as pages that cite sources print it: "…an hour.[32]".
+_TRAILING_CALL = re.compile(r"\s*\[\d{1,3}\]$")
+
+
 def is_heading_like(text: str) -> bool:
     """Short, capitalised, and not ending like a sentence or an introduction."""
-    stripped = text.strip()
+    stripped = _TRAILING_CALL.sub("", text.strip())  # "Keep your workout to under an hour.[32]" ends a sentence
     n = line_size(stripped)
     if n == 0 or n > 14 or len(stripped) > 110:
         return False

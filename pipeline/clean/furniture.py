@@ -30,7 +30,12 @@ _AMBIGUOUS_TARGETS = {
     "embed", "subscribe", "tweet",
 }
 SHARE_LABEL = re.compile(r"^(?:share|tweet|email|post)\s+(?:this|on|via|to|the)\b.{0,30}$|^share:?$|"
-                          r"^click\s+to\s+(?:share|email|print|tweet|pin)\b.{0,60}$", re.I)
+                          r"^click\s+to\s+(?:share|email|print|tweet|pin)\b.{0,60}$|"
+                          r"^(?:gift|save|print)\s+(?:this|the)\s+(?:article|story|post|page|recipe)$", re.I)
+#: A shop's button beside a product: "Check price on Amazon", "See the latest deals" (63 such lines in the
+#: development set, none the gold's).
+_PRICE_BUTTON = re.compile(r"^(?:check|see|view|compare)\s+(?:the\s+)?(?:latest\s+|current\s+|best\s+)?"
+                           r"(?:price|prices|deal|deals)\b.{0,30}$", re.I)
 #: Site-voice rules only apply to lines shorter than this (in words): a long
 #: paragraph that mentions cookies or newsletters is article text.
 _SITE_VOICE_MAX_WORDS = 45
@@ -73,6 +78,8 @@ def classify(unit: Unit) -> str | None:
         return "search-widget"
     if SHARE_LABEL.match(text.strip()):
         return "share-bar"
+    if _PRICE_BUTTON.match(text.strip()):
+        return "interface-label"
     tokens = _share_tokens(text)
     if tokens:
         if len(tokens) > 1 or tokens[0] not in _AMBIGUOUS_TARGETS:

@@ -112,7 +112,21 @@ def _attribution(text: str, above: str) -> Role | None:
     if is_byline(text) or (_CREDIT.match(text) and word_count(text) <= 15) or BY_ALONE.match(text) \
             or (BY_ALONE.match(above) and word_count(text) <= 12 and not ends_sentence(text)):
         return Role.BYLINE
-    return Role.DATELINE if is_dateline(text) or _mostly_dates(text) else None
+    return Role.DATELINE if is_dateline(text) or _mostly_dates(text) or _RELATIVE_TIME.match(text.strip()) else None
+
+
+#: A date as so long ago ("3 hours ago", "Updated 2 days ago", "vor 3 Stunden", "il y a 2 jours", "hace 3
+#: horas", "3 часа назад"): a dateline (114 such lines in the development set, none the gold's), though no
+#: date of the article can be read from it.
+_RELATIVE_TIME = re.compile(
+    r"^(?:(?:updated|posted|published|edited)\s*:?\s*)?(?:"
+    r"(?:\d{1,3}|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|"
+    r"y|yrs?|years?)\s+ago"
+    r"|vor\s+\d{1,3}\s+(?:sekunden|minuten|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)"
+    r"|il\s+y\s+a\s+\d{1,3}\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)"
+    r"|hace\s+\d{1,3}\s+(?:segundos?|minutos?|horas?|días?|semanas?|meses|mes|años?)"
+    r"|\d{1,3}\s+(?:секунд\w*|минут\w*|час\w*|дн\w*|день|недел\w*|месяц\w*|год\w*|лет)\s+назад"
+    r")$", re.I)
 
 
 #: A time of day as pages write it: "10:30", "10h30", "10.30 Uhr", "2:05 PM".
@@ -138,7 +152,8 @@ def _mark_first_lines(units: list[Unit], roles: dict[int, Role], meta: PageMetad
     titled = any(r is Role.TITLE for r in roles.values())
     opening = True  # nothing but head lines so far
     labels = 0
-    for k, i in enumerate(body[:_HEAD_LINES + _HEAD_LABELS]):
+    lines = [i for i in body if i != meta.title]  # a headline the article was found to open with is no head line
+    for k, i in enumerate(lines[:_HEAD_LINES + _HEAD_LABELS]):
         if k >= _HEAD_LINES + labels:
             break
         unit = units[i]

@@ -8,12 +8,17 @@ question heads a section only when paragraphs follow it.
 
 from __future__ import annotations
 
+import re
+
 from .features import is_heading_like, word_count
 from .units import Event, Role, StageResult, Unit, marked
 
 STAGE = "headings"
 
 _HEADED = {Role.BODY, Role.QUOTE, Role.LIST_ITEM}
+#: A number alone (likes, comments, a step's number): the development set's gold heads no section with one.
+_COUNT = re.compile(r"^\d[\d.,]*\s*[KkMm]?$")
+_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")  # a year may head a chronicle's section ("1917")
 
 
 def recognise_headings(units: list[Unit]) -> StageResult:
@@ -22,6 +27,8 @@ def recognise_headings(units: list[Unit]) -> StageResult:
     for i, unit in enumerate(units):
         if unit.pinned or unit.markup is not None or unit.role is not Role.BODY or not is_heading_like(unit.text):
             continue
+        if _COUNT.match(unit.text.strip()) and not _YEAR.match(unit.text.strip()):
+            continue  # "142", "2.1K", "3": a count or a step's number, never a section's name
         if i > 0 and units[i - 1].role is Role.BODY and units[i - 1].text.rstrip().endswith(":"):
             continue  # introduced by a colon: an item or a quotation, not a heading
         if _heads_text(units, i):

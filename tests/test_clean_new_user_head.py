@@ -1,0 +1,66 @@
+"""A second new user's pages (a newsletter post, a column, a blog post, a review): what their heads and
+share bars held that came out as the article's section headings. Every line here is invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from invented_article import ARTICLE, NAV
+from pipeline.clean import clean
+from pipeline.clean.furniture import classify
+from pipeline.clean.units import Role, Unit
+from pipeline.read import decode_seed
+
+TITLE = "Village Counts the Cost of Late Flood Warnings"
+STANDFIRST = "Forty homes were evacuated after the gauges upstream failed in the storm and the alarm came late"
+
+
+def run(*lines: str):
+    return clean(decode_seed("\n".join(lines).encode("utf-8"), Path("page.txt")))
+
+
+def roles(result) -> dict[str, Role]:
+    return {unit.text: unit.role for unit in result.units}
+
+
+@pytest.mark.parametrize("when", ["3 hours ago", "Updated 2 days ago", "1 hr ago", "vor 3 Stunden",
+                                  "il y a 2 jours", "hace 3 horas", "3 часа назад"])
+def test_a_time_so_long_ago_under_the_byline_is_the_dateline_not_a_heading(when):
+    """The body model began the article at its headline; the head's lines under it are searched all the same
+    (the headline was counted among the three, and the time came out as "## 3 hours ago")."""
+    result = run(*NAV, TITLE, STANDFIRST, "Mary Ellis | Reporter", when, *ARTICLE)
+    found = roles(result)
+    assert found.get(when, Role.DATELINE) is Role.DATELINE  # marked as the head's, or dropped with it
+    assert found.get(ARTICLE[0]) is Role.BODY and result.article.author == "Mary Ellis"
+
+
+@pytest.mark.parametrize("count", ["142", "2.1K", "3", "2,332"])
+def test_a_number_alone_is_never_a_section_heading(count):
+    result = run(*NAV, TITLE, "By Mary Ellis", *ARTICLE[:3], count, *ARTICLE[3:])
+    assert roles(result).get(count) is not Role.HEADING
+
+
+def test_a_year_may_head_a_chronicles_section():
+    result = run(*NAV, TITLE, "By Mary Ellis", *ARTICLE[:3], "2007", *ARTICLE[3:])
+    assert roles(result)["2007"] is Role.HEADING
+
+
+@pytest.mark.parametrize("line, rule", [("Gift this article", "share-bar"), ("Save this story", "share-bar"),
+                                        ("Check price on Amazon", "interface-label"),
+                                        ("See the latest deals", "interface-label")])
+def test_a_gift_or_a_shops_button_is_furniture(line, rule):
+    assert classify(Unit(line=1, text=line)) == rule
+
+
+def test_a_sentence_about_prices_is_not_a_button():
+    assert classify(Unit(line=1, text="Check prices before you book: fares rose by a fifth this spring.")) is None
+
+
+def test_a_sentence_with_its_notes_call_at_the_end_is_no_heading():
+    """Pages that cite sources print a call in brackets after the stop: "…an hour.[32]" ends a sentence."""
+    from pipeline.clean.features import is_heading_like
+    assert not is_heading_like("Keep your workout to under an hour.[32]")
+    assert not is_heading_like("The NSCA defines it as:[21]")
+    assert is_heading_like("The 2-for-2 rule [16]") and is_heading_like("Why it matters")
