@@ -64,3 +64,8 @@ def test_a_sentence_with_its_notes_call_at_the_end_is_no_heading():
     assert not is_heading_like("Keep your workout to under an hour.[32]")
     assert not is_heading_like("The NSCA defines it as:[21]")
     assert is_heading_like("The 2-for-2 rule [16]") and is_heading_like("Why it matters")
+
+
+@pytest.mark.parametrize("line", ["Words: Eleanor Finch", "Text: Eleanor Finch"])
+def test_a_magazines_words_or_text_line_names_the_author(line):
+    assert run(*NAV, TITLE, line, *ARTICLE).article.author == "Eleanor Finch"

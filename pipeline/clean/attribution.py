@@ -21,7 +21,8 @@ STANDFIRST_BYLINE = re.compile(
     rf"(?:(?:,|\s[—–-])?\s+(?:writes|argues|explains|reports|says|asks|reviews|looks\s+at|examines|"
     rf"considers|recalls|reflects|insists|warns|introduces)|(?:,|\s[—–-])\s+by)\s+(?P<name>{NAME})\s*\.?$")
 BYLINE = re.compile(
-    rf"^(?:by|words\s+by|written\s+by|posted\s+by|story\s+by|text\s+by|author:?|autor:?|auteur\s*:|автор:?|"
+    rf"^(?:by|words\s+by|written\s+by|posted\s+by|story\s+by|text\s+by|words\s*:|text\s*:|author:?|autor:?|"
+    rf"auteur\s*:|автор:?|"
     rf"текст\s*:)\s+(?P<name>{NAME})"
     rf"(?:\s*(?:[|,•·]|\s[-–—]\s).{{0,80}})?$", re.I)
 #: "By", "Written by", "Author:" on a line of its own: the writer's name is on the line under it.
