@@ -69,3 +69,9 @@ def test_a_sentence_with_its_notes_call_at_the_end_is_no_heading():
 @pytest.mark.parametrize("line", ["Words: Eleanor Finch", "Text: Eleanor Finch"])
 def test_a_magazines_words_or_text_line_names_the_author(line):
     assert run(*NAV, TITLE, line, *ARTICLE).article.author == "Eleanor Finch"
+
+
+def test_a_newsletter_platforms_standing_pitch_is_a_newsletter_prompt():
+    pitch = ("The Slow Ledger is a reader-supported publication. To receive new posts and support my work, "
+             "consider becoming a free or paid subscriber.")
+    assert classify(Unit(line=1, text=pitch)) == "newsletter-prompt"

@@ -196,6 +196,8 @@ SITE_VOICE = [
         r"(?:subscribed|signed\s+up|on\s+the\s+list)\b|"
         r"^\W*please\s+enter\s+a\s+valid\s+e-?mail\b|\byour\s+submission\s+has\s+been\s+received\b", re.I)),
     ("newsletter-prompt", re.compile(r"\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b", re.I)),
+    # a newsletter platform's standing pitch: "X is a reader-supported publication. To receive new posts …"
+    ("newsletter-prompt", re.compile(r"\bis\s+a\s+reader-supported\s+publication\b", re.I)),
     ("newsletter-prompt", re.compile(r"^(?:(?:boletín|newsletter|lettre\s+d['’]information)\b.{0,40}|"
                                      r"(?:escribe|introduce)\s+tu\s+(?:email|correo).{0,30}|apúntate|suscríbete.{0,60}|"
                                      r"he\s+leído\s+y\s+acepto.{0,80}|ihre\s+e-mail-adresse|votre\s+(?:adresse\s+)?e-mail)$",
