@@ -9,6 +9,7 @@ import pytest
 from pipeline.clean import clean
 from pipeline.clean.blocks import split_blocks
 from pipeline.clean.typography import set_text
+from pipeline.clean.units import Role
 from pipeline.clean.vocabulary import COMMENT_LABELS, TAIL_LABELS
 from pipeline.model import BlockKind
 from pipeline.read import decode_seed
@@ -138,6 +139,18 @@ def test_a_box_s_long_headlines_go_with_it():
                  *PARAGRAPHS[2:])
     assert kept_text(result)[1:] == PARAGRAPHS
     assert {dropped_rules(result)[t] for t in teasers} == {"inline-teaser"}
+
+
+def test_a_short_heading_under_a_boxs_headlines_heads_the_article_again():
+    """A new user's news page: "A levee under strain", over the next paragraph, had gone with the "Read more"
+    box's two headlines above it."""
+    teasers = ["Farmers count cost of lost harvest as insurers warn of premium rises",
+               "How the great flood of 1893 reshaped the whole valley, in pictures"]
+    result = run("The officials who rose after the revolution", *PARAGRAPHS[:2], "Read more", *teasers,
+                 "A levee under strain", *PARAGRAPHS[2:])
+    assert kept_text(result)[1:] == PARAGRAPHS[:2] + ["A levee under strain"] + PARAGRAPHS[2:]
+    assert {dropped_rules(result)[t] for t in teasers} == {"inline-teaser"}
+    assert next(u.role for u in result.units if u.text == "A levee under strain") is Role.HEADING
 
 
 @pytest.mark.parametrize("label, comments", [("Читайте также", "Комментарии (2)"), ("Czytaj także:", "Komentarze"),

@@ -28,6 +28,16 @@ def _is_label(text: str) -> bool:
     return word_count(text) <= _LABEL_WORDS and bool(TAIL_LABELS.match(text) or COMMENT_LABELS.match(text))
 
 
+def _heads_next_section(units: list[Unit], start: int, end: int) -> bool:
+    """Whether the last of the lines a label lists (units[start:end]) is the article's next heading: right
+    over a paragraph, and half as long as the headlines before it or less ("A levee under strain" under
+    "Farmers count cost of lost harvest as insurers warn of premium rises")."""
+    if end - start < 3 or end >= len(units) or not is_prose(units[end].text):
+        return False
+    before = [word_count(u.text) for u in units[start:end - 1]]
+    return word_count(units[end - 1].text) * 2 <= sum(before) / len(before)
+
+
 def drop_boxes(units: list[Unit]) -> StageResult:
     drop: dict[int, str] = {}
     i = 0
@@ -39,6 +49,8 @@ def drop_boxes(units: list[Unit]) -> StageResult:
                     and word_count(units[j].text) <= _ITEM_WORDS:
                 drop[j] = "inline-teaser"
                 j += 1
+            if _heads_next_section(units, i + 1, j):
+                del drop[j - 1]
             i = j
             continue
         i += 1
