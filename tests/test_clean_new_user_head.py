@@ -75,3 +75,10 @@ def test_a_newsletter_platforms_standing_pitch_is_a_newsletter_prompt():
     pitch = ("The Slow Ledger is a reader-supported publication. To receive new posts and support my work, "
              "consider becoming a free or paid subscriber.")
     assert classify(Unit(line=1, text=pitch)) == "newsletter-prompt"
+
+
+def test_a_magazines_month_and_year_dates_the_article_where_no_day_is_given():
+    assert run(*NAV, TITLE, "Words: Eleanor Finch", "April 2025", *ARTICLE).article.published == "2025-04"
+    # a day's date wins over a month's
+    assert run(*NAV, TITLE, "April 2025", "By Mary Ellis", "14 March 2024", *ARTICLE).article.published == "2024-03-14"
+    assert run(*NAV, TITLE, "Summer 2025", "By Mary Ellis", *ARTICLE).article.published is None

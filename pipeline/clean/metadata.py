@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .attribution import BY_ALONE, CAPITAL, NAME, STANDFIRST_BYLINE, cjk_byline
-from .datetext import find_dates
+from .datetext import MONTHS, find_dates
 from .features import is_heading_like, word_count
 from .language import content_terms, detect_language, line_size, stoplist as language_stopwords
 from .furniture import classify
@@ -1099,6 +1099,25 @@ def _only_attribution(text: str, name: str) -> bool:
 
 # -- date ----------------------------------------------------------------------------------
 
+#: A month and its year on a short line of their own, as magazines date an issue's articles: "April 2025",
+#: "Published: March 2024". Read only where the head shows no day's date.
+_MONTH_YEAR = re.compile(r"^(?:(?:published|posted|updated|issue|date)\s*:?\s*)?(?P<month>[^\W\d_]+)\.?,?\s+"
+                         r"(?P<year>(?:19|20)\d\d)$", re.I)
+
+
+def _month_alone(units: list[Unit], near: range, anchor: int) -> tuple[str | None, int | None]:
+    """The nearest month-and-year line ("April 2025" gives "2025-04"), when the head has no full date."""
+    found = []
+    for i in near:
+        match = _MONTH_YEAR.match(units[i].text.strip())
+        month = MONTHS.get(match.group("month").lower()) if match else None
+        if month:
+            found.append((abs(i - anchor), i, f"{match.group('year')}-{month:02d}"))
+    if not found:
+        return None, None
+    _distance, i, iso = min(found)
+    return iso, i
+
 def _find_date(units: list[Unit], near: range, anchor: int, day_first: bool) -> tuple[str | None, int | None]:
     candidates = []
     for i in near:
@@ -1110,7 +1129,7 @@ def _find_date(units: list[Unit], near: range, anchor: int, day_first: bool) -> 
             rank = 0 if _DATE_CUE.search(before) else 2 if _UPDATE_CUE.search(before) else 1
             candidates.append((rank, abs(i - anchor), found.start, found.iso, i, text))
     if not candidates:
-        return None, None
+        return _month_alone(units, near, anchor)
     rank, _distance, _start, iso, i, text = min(candidates)
     rest = text
     for found in find_dates(text, day_first):
