@@ -276,10 +276,11 @@ def _place_glossary_marks(root) -> None:
     """Print marks a glossary term's first use with a raised asterisk after the link (print.css):
     a possessive or closing quotation marks right after the term are taken into the link, so that
     the asterisk follows the whole word and its marks as a note's number does ("Bolsheviks’*",
-    "reaction”*", "Trials.”*", not "Bolsheviks*’", "reaction*”", "Trials*.”"), and where a note call follows the link directly
-    the asterisk and the note number stand apart, a thin no-break space between them ("Pact*\u202f8"), instead of reading as one mark
-    ("Pact*8"): a character of fixed width (justification never stretches it, as it would a padding's
-    neighbour, no-break space or word space), the same beside every call, that no line breaks at."""
+    "reaction”*", "Trials.”*", not "Bolsheviks*’", "reaction*”", "Trials*.”"), and where a note call follows
+    the link directly the asterisk and the note number stand apart, a thin no-break space between them
+    ("Pact*\u202f8"), instead of reading as one mark ("Pact*8"): a character of fixed width (justification never
+    stretches it, as it would a padding's neighbour, no-break space or word space), the same beside every call,
+    that no line breaks at."""
     for link in root.iter("a"):
         if "glossterm-discreet" not in (link.get("class") or "").split():
             continue
