@@ -82,3 +82,15 @@ def test_a_magazines_month_and_year_dates_the_article_where_no_day_is_given():
     # a day's date wins over a month's
     assert run(*NAV, TITLE, "April 2025", "By Mary Ellis", "14 March 2024", *ARTICLE).article.published == "2024-03-14"
     assert run(*NAV, TITLE, "Summer 2025", "By Mary Ellis", *ARTICLE).article.published is None
+
+
+@pytest.mark.parametrize("button", ["Apply now", "Learn more", "SEE ON AMAZON", "Read Review!", "Get a demo"])
+def test_a_buttons_words_are_never_a_section_heading(button):
+    """The university page's "Apply now" came out "## Apply now"; the set's outputs had 37 such headings."""
+    result = run(*NAV, TITLE, "By Mary Ellis", *ARTICLE[:3], button, *ARTICLE[3:])
+    assert roles(result).get(button) is not Role.HEADING
+
+
+def test_a_tutorials_step_in_the_imperative_still_heads_its_section():
+    result = run(*NAV, TITLE, "By Mary Ellis", *ARTICLE[:3], "Create the volumes", *ARTICLE[3:])
+    assert roles(result)["Create the volumes"] is Role.HEADING

@@ -18,6 +18,14 @@ STAGE = "headings"
 _HEADED = {Role.BODY, Role.QUOTE, Role.LIST_ITEM}
 #: A number alone (likes, comments, a step's number): the development set's gold heads no section with one.
 _COUNT = re.compile(r"^\d[\d.,]*\s*[KkMm]?$")
+#: A button's words, which a page's text copy keeps on a line of their own under what they act on.
+_BUTTON = re.compile(
+    r"^(?:(?:learn|read|find\s+out|see|view|discover|know)\s+more"
+    r"|(?:apply|buy|shop|order|book|download|subscribe|join|register|sign\s+up|enrol|enroll|donate|try\s+it|"
+    r"get\s+it|call)\s+(?:now|today)"
+    r"|get\s+started|(?:get|book|request|schedule)\s+a\s+(?:demo|quote|call)|get\s+in\s+touch|contact\s+us"
+    r"|(?:see|view|buy|shop|check|compare)\s+(?:it\s+)?(?:on|at)\s+[\w.&'’-]+(?:\s+[\w.&'’-]+)?"
+    r"|read\s+(?:the\s+|our\s+|full\s+)?review)[!.]?$", re.I)
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")  # a year may head a chronicle's section ("1917")
 
 
@@ -29,6 +37,8 @@ def recognise_headings(units: list[Unit]) -> StageResult:
             continue
         if _COUNT.match(unit.text.strip()) and not _YEAR.match(unit.text.strip()):
             continue  # "142", "2.1K", "3": a count or a step's number, never a section's name
+        if _BUTTON.match(unit.text.strip()):
+            continue  # "Apply now", "Learn more", "See on Amazon": a button's words, kept as the page's text
         if i > 0 and units[i - 1].role is Role.BODY and units[i - 1].text.rstrip().endswith(":"):
             continue  # introduced by a colon: an item or a quotation, not a heading
         if _heads_text(units, i):
