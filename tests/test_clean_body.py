@@ -19,7 +19,6 @@ from pipeline.clean.body import (_items_a_sentence_introduces, _lists_introduced
 from pipeline.clean.body_model import AFTER, ASIDE, BEFORE, BODY
 from pipeline.clean.language import detect_language
 from pipeline.clean.signals import FEATURES, INDEX
-from pipeline.clean.typography import set_text
 from pipeline.model import BlockKind
 from pipeline.read import decode_seed
 from invented_article import ARTICLE, NAV

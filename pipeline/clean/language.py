@@ -155,7 +155,7 @@ def _function_word_counts(words: list[str], languages: Container[str] | None = N
     return counts
 
 
-def _function_word_counts_by_word(words: list[str], language: str) -> set[str]:
+def _function_words_of(words: list[str], language: str) -> set[str]:
     """The different words of `words` that are among `language`'s frequent function words."""
     index = _detection_index()
     return {word.lower() for word in words if language in index.get(word.lower(), ())}
@@ -222,7 +222,7 @@ def language_tag(texts: list[str]) -> str | None:
             or (len(ranked) > 1 and ranked[0] < _CLEAR_LEAD * ranked[1]):
         return None
     name = max(counts, key=counts.get)
-    if len(_function_word_counts_by_word(words, name)) < _CLEAR_DISTINCT:
+    if len(_function_words_of(words, name)) < _CLEAR_DISTINCT:
         return None
     return LANGUAGE_TAGS[name]
 

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .attribution import BY_ALONE, CAPITAL, NAME, STANDFIRST_BYLINE, cjk_byline
+from .attribution import BY_ALONE, CAPITAL, STANDFIRST_BYLINE, cjk_byline
 from .datetext import MONTHS, find_dates
 from .features import is_heading_like, word_count
 from .language import content_terms, detect_language, line_size, stoplist as language_stopwords
@@ -1117,6 +1117,7 @@ def _month_alone(units: list[Unit], near: range, anchor: int) -> tuple[str | Non
         return None, None
     _distance, i, iso = min(found)
     return iso, i
+
 
 def _find_date(units: list[Unit], near: range, anchor: int, day_first: bool) -> tuple[str | None, int | None]:
     candidates = []

@@ -144,11 +144,14 @@ def _list_run(units: list[Unit], start: int) -> int:
 
 #: A list item's end: a semicolon (", and", "; or" too: the item before the last), a sentence's end, or none.
 _SEMICOLON_END = re.compile(r"(?:;|[;,]\s+(?:and|or))$")
-_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*$")
 #: A sentence this many times as long as the longest item before it (items that end without a stop) is no item.
 _SENTENCE_AFTER_ITEMS = 1.5
 #: An enumerator a line opens with: "3. Decant everything", "b) …".
 _ENUMERATOR = re.compile(r"^(?:\d{1,2}|[A-Za-z])[.)]\s")
+#: A stop at the very end. Not `features.ends_sentence`, which also takes a note's numeral after the stop: an
+#: item or a table row ending in a number ("$$$ 4.4", "2/0/4.283.0.0") would read as a sentence, and the list
+#: its neighbours make would run on over the paragraphs after it (tried: two pages worse, one better).
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*$")
 
 
 def _end(text: str) -> str:

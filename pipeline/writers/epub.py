@@ -15,13 +15,11 @@ from __future__ import annotations
 import datetime
 import html
 import io
-import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ebooklib import epub
-from lxml import etree
 
 from ..dates import source_datetime
 from ..model import Book
