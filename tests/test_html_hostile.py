@@ -134,6 +134,21 @@ def test_a_file_that_is_not_html_is_a_clear_error_naming_it(tmp_path, name, data
     assert name in message and expected in message
 
 
+def test_a_frameset_is_an_error_that_names_its_frames_pages_and_line(tmp_path):
+    page = (b'<html><head><title>Framed</title></head>\n<frameset cols="20%,80%">\n'
+            b'<frame src="menu.html">\n<frame src="story.html">\n</frameset></html>')
+    message = _page_error(tmp_path, "framed.html", page)
+    assert "framed.html:3" in message and "frameset" in message and "menu.html, story.html" in message
+    assert "Save Frame As" in message
+
+
+def test_a_page_with_frames_and_text_of_its_own_is_read(tmp_path):
+    page = f'<html><body><p>{PROSE}</p><frameset><frame src="ad.html"></frameset></body></html>'
+    path = tmp_path / "mixed.html"
+    path.write_text(page)
+    assert "wet Tuesday" in " ".join(read_seed(path).lines)
+
+
 def test_a_nesting_deep_but_readable_page_keeps_its_text(tmp_path):
     page = "<html><body>" + "<div>" * 200 + f"<p>{PROSE}</p>" + "</div>" * 200 + "</body></html>"
     path = tmp_path / "nested.html"

@@ -125,7 +125,20 @@ def parse_page(data: bytes, path: Path) -> lxml.html.HtmlElement:
             raise _problem(f"page nests its elements deeper than the parser follows (line {entry.line}): "
                            f"its text cannot be read reliably", path,
                            "this is not a page a browser saves; save the article again", line=entry.line)
+    _refuse_frameset(root, path)
     return root
+
+
+def _refuse_frameset(root: lxml.html.HtmlElement, path: Path) -> None:
+    """A frameset page holds no words of its own: they are in the pages its frames show, which a browser saves
+    as other files. Said as an error that names them, rather than a page cleaned to nothing."""
+    frames = [src for frame in root.iter("frame") if (src := (frame.get("src") or "").strip())]
+    if not frames or any(text.strip() for text in root.xpath("//body//text()")):
+        return
+    line = next(root.iter("frame")).sourceline
+    raise _problem(f"page is a frameset: its text is in the pages its frames show ({', '.join(frames[:3])}), "
+                   f"not in this file", path, "save the frame that shows the article (right-click it ▸ "
+                   "Save Frame As) and name that file", line=line)
 
 
 _TAG = re.compile(rb"<[^>]*>")
