@@ -82,7 +82,7 @@ def parser() -> argparse.ArgumentParser:
                                             "--out DIR, clean many files in one go: DIR/NAME.txt for each "
                                             "input NAME.txt or NAME.html (NAME.report.txt with --report).")
     clean.add_argument("files", type=Path, nargs="+", metavar="FILE",
-                       help="a plain-text copy of a web page (.txt), or a page saved by a browser (.html, .htm)")
+                       help="a plain-text copy of a web page (.txt), or a page saved by a browser (.html, .htm; .mhtml, .mht)")
     clean.add_argument("--out", type=_folder_name, metavar="DIR",
                        help="write one output file per input into DIR instead of printing (needed for several files)")
     shown = clean.add_mutually_exclusive_group()

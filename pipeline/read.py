@@ -53,6 +53,24 @@ def _utf16_without_mark(data: bytes) -> bool:
         and not all(half.count(0) >= 0.9 * len(half) for half in halves)
 
 
+#: A page's HTML source, or a browser's single-file archive (MHTML), under a text seed's name: markup, not the
+#: words a reader sees, which the cleaner would keep as if they were.
+_HTML_SOURCE = re.compile(r"\A\s*(?:<!--.*?-->\s*)*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>])", re.I | re.S)
+_ARCHIVE_HEADERS = re.compile(r"\A(?:[\w-]+:[^\n]*\n(?:[ \t][^\n]*\n)*){0,20}?content-type:\s*multipart/related", re.I)
+
+
+def _refuse_markup(text: str, path: Path) -> None:
+    head = text[:4000].replace("\r\n", "\n")
+    if _ARCHIVE_HEADERS.match(head):
+        raise PipelineError(Problem(
+            "seed is a web archive (a page saved as 'Webpage, Single File'), not text", path, line=1,
+            hint=f"name it {path.stem}.mhtml (in the chapter's `seed:` too) and it is read as the saved page it is"))
+    if _HTML_SOURCE.match(head):
+        raise PipelineError(Problem(
+            "seed is a web page's HTML source, not its text", path, line=1,
+            hint=f"name it {path.stem}.html (in the chapter's `seed:` too) and it is read as a saved page"))
+
+
 def decode_seed(data: bytes, path: Path) -> SourceText:
     if not data.strip():
         raise PipelineError(Problem(
@@ -84,6 +102,7 @@ def decode_seed(data: bytes, path: Path) -> SourceText:
             path, line=line, column=column,
             hint="re-save the file as UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8 in.txt > out.txt`",
         )) from None
+    _refuse_markup(text, path)
     text = _LINE_BREAKS.sub("\n", text)
     text, removed = _CONTROL.subn("", text)
     text = unicodedata.normalize("NFC", text)

@@ -1,4 +1,4 @@
-"""Read any seed: a plain-text copy of a page, or a page saved by a browser (.html, .htm).
+"""Read any seed: a plain-text copy of a page, or a page saved by a browser (.html, .htm, or one file: .mhtml, .mht).
 
 The one place that knows both readers, so that neither imports the other.
 """

@@ -16,6 +16,7 @@ from ..clean.outside import FURNITURE_WORDS
 from ..clean.units import Markup, Unit
 from ..model import LINE_BREAK, Figure, MarkKind, Text
 from . import stated_body
+from .archive import is_archive, read_archive
 from .facts import PageFacts, page_facts
 from .images import ImageFolder, files_folder
 from .source import HtmlSource, is_html_seed, parse_page, read_page_bytes, unclosed_comment
@@ -28,10 +29,14 @@ _PROSE_WORDS = 12
 
 def read_html_seed(path: Path) -> HtmlSource:
     data = read_page_bytes(path)
-    root = parse_page(data, path)
+    archive = read_archive(data, path) if is_archive(path) else None
+    if archive is not None:
+        data = archive.html
+    root = parse_page(data, path, archive.charset if archive else None)
     facts = page_facts(root)
     folder = files_folder(path)
-    images = ImageFolder(folder if folder.is_dir() else None)
+    images = ImageFolder(folder if folder.is_dir() and archive is None else None,
+                         archived=archive.pictures if archive else None, base=archive.location if archive else "")
     elements: dict = {}
     raw = walk(root, facts.url or "", images, elements)
     stated = stated_body.shows_too_little(raw, facts.article_body)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 SMALL = 48  # px: an image this small on either side is an icon or a tracking pixel
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
@@ -45,6 +45,8 @@ class ImageFolder:
     """Resolves an `<img>` to a file inside the page's folder, warning about every other case."""
 
     folder: Path | None  # None: the page has no folder (an .html.gz from a benchmark): nothing is read
+    archived: dict[str, Path] | None = None  # a web archive's pictures by the address it loaded them from
+    base: str = ""  # the archived page's address, against which its relative addresses resolve
     warnings: list[tuple[int, str]] = field(default_factory=list)
     unsourced: list[tuple[int, str]] = field(default_factory=list)  # pictures saved without an address: line, alt
 
@@ -78,6 +80,8 @@ class ImageFolder:
             self.warnings.append((line, message))
 
     def _file(self, src: str, line: int) -> Path | None:
+        if self.archived is not None:
+            return self._archived(src, line)
         parts = urlsplit(src)
         if parts.scheme or parts.netloc:
             if parts.scheme.lower() in ("http", "https", "") and parts.netloc:
@@ -105,4 +109,11 @@ class ImageFolder:
         if path.suffix.lower() not in IMAGE_SUFFIXES:
             self._warn(line, f"image {relative} is not a JPEG, PNG, GIF, WebP or SVG file: left out")
             return None
+        return path
+
+    def _archived(self, src: str, line: int) -> Path | None:
+        """A web archive's picture, by its address; one the archive lacks is on the web and not fetched."""
+        path = self.archived.get(src) or self.archived.get(urljoin(self.base, src))
+        if path is None:
+            self._warn(line, f"image {src[:120]} is not in the web archive: not fetched (its caption is kept)")
         return path

@@ -19,6 +19,7 @@ from bs4.dammit import UnicodeDammit
 
 from ..problems import PipelineError, Problem
 from ..read import NOT_FOUND_HINT, SourceText
+from .archive import ARCHIVE_SUFFIXES
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MAX_BYTES = 15_000_000  # saved articles are well under 5 MB; a larger page is not an article
@@ -34,7 +35,7 @@ _LOOKS_HTML = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|meta|title|div|
 
 def is_html_seed(path: Path) -> bool:
     name = path.name.lower()
-    return name.endswith(HTML_SUFFIXES) or name.endswith(tuple(s + ".gz" for s in HTML_SUFFIXES))
+    return name.endswith(HTML_SUFFIXES + ARCHIVE_SUFFIXES) or name.endswith(tuple(s + ".gz" for s in HTML_SUFFIXES))
 
 
 @dataclass(frozen=True)
@@ -100,15 +101,17 @@ def repair_mojibake(text: str) -> str:
     return _MOJIBAKE.sub(_repaired, text)
 
 
-def parse_page(data: bytes, path: Path) -> lxml.html.HtmlElement:
-    """The page's element tree; a clear error for a file that is not HTML or is nested too deep."""
+def parse_page(data: bytes, path: Path, charset: str | None = None) -> lxml.html.HtmlElement:
+    """The page's element tree; a clear error for a file that is not HTML or is nested too deep. `charset`: what
+    a web archive's header says of its page, tried before the page's own `<meta charset>`."""
     if not data.strip():
         raise _problem("page is empty", path, "save the page again from the browser")
     head = data[:4096]
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise _problem("not an HTML page: the file is binary (it has NUL bytes)", path,
                        "name a page saved by a browser (.html), or a plain-text seed (.txt)")
-    text = UnicodeDammit(data, is_html=True).unicode_markup  # a byte-order mark, a <meta charset>, or a guess
+    known = [charset] if charset else []
+    text = UnicodeDammit(data, known, is_html=True).unicode_markup  # a byte-order mark, a <meta charset>, a guess
     if text is None:
         raise _problem("page's character encoding cannot be read", path, "re-save the page as UTF-8")
     if not _LOOKS_HTML.search(text[:200_000]):  # the decoded text: a UTF-16 page's bytes interleave NULs
