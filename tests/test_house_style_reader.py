@@ -213,3 +213,28 @@ def test_a_letters_paragraphs_are_indented_as_the_texts_are(pdf_path):
     salutation = next(line for line in page.lines if line.text.startswith("Joseph,"))
     short = next(line for line in page.lines if line.text.startswith("I could not reach you by phone"))
     assert 8 < short.x0 - salutation.x0 < 14  # 1.2em of the quotation's 9.4pt
+
+
+def test_a_quotation_that_opens_a_section_sits_under_its_heading_as_a_paragraph_would(pdf_path):
+    """"Stalin and the intellectuals" (chapter 4) opens on a quotation: one line's step under its heading, as a
+    paragraph has, not a blank line more."""
+    from print_finish import PrintedBook
+    steps = {}
+    for page in PrintedBook(pdf_path).pages:
+        for heading, under in zip(page.lines, page.lines[1:]):
+            if abs(heading.size - 10.5) < 0.1 and not heading.text.rstrip().endswith(".") and under.size < 9.6:
+                steps[heading.text.strip()] = under.baseline - heading.baseline
+    assert "Stalin and the intellectuals" in steps
+    assert all(step < 15 for step in steps.values()), steps
+
+
+def test_the_epigraph_is_set_ragged_in_the_ebook_too(epub_files):
+    """A justified line of an epigraph's few words gapes on a reading system as in print."""
+    import tinycss2
+    css = epub_files["EPUB/css/shared.css"].decode("utf-8")
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    aligned = {tinycss2.serialize(rule.prelude).strip(): declaration.value
+               for rule in rules if rule.type == "qualified-rule"
+               for declaration in tinycss2.parse_declaration_list(rule.content, True, True)
+               if declaration.type == "declaration" and declaration.lower_name == "text-align"}
+    assert tinycss2.serialize(aligned[".epigraph p"]).strip() == "left"
