@@ -264,6 +264,15 @@ def test_the_authors_note_is_about_the_author():
     assert result.article.about_author.text.startswith("Jane Smith is a lecturer")
 
 
+@pytest.mark.parametrize("opening", ["It is the easiest win there is, said one researcher",
+                                     "This was what the historian had found"])
+def test_a_paragraph_near_the_end_that_quotes_a_researcher_stays_in_the_article(opening):
+    last = f"{opening}, who had measured the kettles of forty households over a winter and found the same."
+    result = run(*PARAGRAPHS, last, PARAGRAPHS[0].replace("1917", "1918"))
+    assert result.article.about_author is None
+    assert last in [b.text for b in result.article.blocks]
+
+
 def test_hard_wrapped_prose_is_joined():
     result = run("This paragraph was wrapped at a fixed width by", "whoever saved the page, so its lines end",
                  "in the middle of sentences.", "", "A second paragraph follows here, also",

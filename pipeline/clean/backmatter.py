@@ -21,8 +21,11 @@ _REFERENCES_HEADING = re.compile(r"^(?:references?|bibliography|select\s+bibliog
 NUMBERED = re.compile(r"^\[?(\d{1,3})[\].)]?\s+(\S.*)$")
 _REFERENCE_LIKE = re.compile(r"(?:https?://|www\.|\b(?:1[5-9]|20)\d\d\b|\bpp?\.?\s?\d|\b(?:ed|eds|trans)\.|"
                              r"\bPress\b|\bvol\.)", re.I)
+#: An author's note names its writer first ("Ann Smith is a historian…", "She writes…"); a paragraph that opens
+#: "It is…" or "This was…" is the article's own, however many researchers it quotes.
+_NOT_A_NAME = r"(?!(?:It|This|That|These|Those|There|Here|The|What|Which|Such|Each|All|One|Its|Our|Their|A|An)\s)"
 _ABOUT = re.compile(
-    r"^(?:[A-Z][\w’'.-]+\s+){1,4}(?:is|was|teaches|writes|works|lives|covers|reports)\b.{0,240}\b(?:editor|writer|author|"
+    rf"^{_NOT_A_NAME}(?:[A-Z][\w’'.-]+\s+){{1,4}}(?:is|was|teaches|writes|works|lives|covers|reports)\b.{{0,240}}\b(?:editor|writer|author|"
     r"journalist|member|lecturer|professor|historian|activist|researcher|student|organi[sz]er|"
     r"correspondent|contributor|columnist|fellow|teacher|candidate|director|co-?founder|founder|"
     r"reporter|blogger|novelist|poet|campaigner|economist|sociologist|scholar|translator|government|politics|"
