@@ -547,3 +547,33 @@ def test_a_summary_that_holds_a_date_is_still_the_standfirst():
     summary = ("On 14 March 2024 the river rose in one night, and nobody in the valley heard the warning that the "
                "agency says it sent in time")
     assert run(*NAV, TITLE, summary, *ARTICLE).article.standfirst.text == summary
+
+
+def test_a_paragraph_of_sentences_is_never_the_title_and_a_lead_over_the_first_heading_is_kept():
+    """A reference page: its lead paragraph, full of names and dates, stands over the first section's heading.
+    It was taken for page furniture and dropped, and the next paragraph for the headline ("# Starostin was
+    born in … captain.[2]"). The lead is the article's, and the title is a line that reads as one, or none."""
+    lead = ("Nikolai Petrovich Starostin (26 February 1902 – 17 February 1996) was a Soviet footballer and ice "
+            "hockey player who founded the sports society Spartak Moscow with his brothers.[1]")
+    sections = [
+        "Early life",
+        "Starostin was born in Pogost, a village near Moscow, into the family of a gamekeeper. He began "
+        "playing football in 1917 for a club in Presnya, a working-class district of the city, and soon "
+        "became its captain.[2]",
+        "Career",
+        "In the 1930s Starostin and his brothers built Spartak into the most popular club in the country, "
+        "which brought them into conflict with the head of the police and the patron of the rival club.[3]",
+        "In 1942 the four brothers were arrested and accused of plotting against the leadership; they spent "
+        "more than a decade in the camps before they were released and allowed to return to Moscow.[4]",
+        "Legacy",
+        "After his release Starostin returned to Spartak, which he led as its chairman until his death at "
+        "the age of 93, and the club’s supporters still sing of the brothers at every home match.[5]",
+    ]
+    result = run("Main menu", "Search", "Log in", "Contents", "Early life", "Career", "Legacy",
+                 "Nikolai Starostin", "Article", "Talk", "Read", "Edit", "View history", lead, *sections)
+    title = result.article.title.text if result.article.title else ""
+    assert title not in (lead, sections[1]) and len(title.split()) < 15
+    kept = [b.text for b in result.article.blocks]
+    if result.article.standfirst is not None:  # under a title, the lead may stand as the chapter's standfirst
+        kept.append(result.article.standfirst.text)
+    assert lead in kept and all(text in kept for text in sections)

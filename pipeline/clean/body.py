@@ -16,7 +16,7 @@ from functools import lru_cache
 from .comments import comment_headers, is_reply_header, thread_span
 from .body_model import AFTER, ASIDE, BEFORE, BODY, BodyModel, load_model, viterbi
 from .datetext import find_dates
-from .features import ends_sentence, word_count
+from .features import ends_sentence, is_heading_like, word_count
 from .language import Language
 from .markup_model import MARKUP_FEATURES, MarkupModel, load_markup_model, markup_rows
 from .signals import FEATURES, INDEX, page_features
@@ -68,6 +68,8 @@ def find_body(units: list[Unit], model: BodyModel | None, language: Language,
         path = viterbi(_article_over(scores, runs_from, runs_to), model.base, model.initial)
     path = _opening_split_off(path, rows, texts, language)
     path = _opening_under_head(path, rows, texts, language)
+    if extra is None:  # a saved page's markup says where its article starts (tried: 5 of its pages took debris)
+        path = _lead_over_first_heading(path, texts, language)
     path = _lists_introduced_above(path, texts)
     path = _closing_lines(path, rows, texts, language)
     path = _lines_before_own_notes(path, scored, language)
@@ -296,6 +298,30 @@ def _opening_under_head(path: list[int], rows: list[list[float]], texts: list[st
     for i in range(stretch[0], start):  # below the contents list, a heading it names opens the next section
         path[i] = BODY if i <= stretch[-1] or (contents and i > contents[-1] and _entry_text(texts[i]) in named) \
             else ASIDE
+    return path
+
+
+#: A note's call after a paragraph's last stop: "…with his brothers.[1]".
+_TRAILING_CALL = re.compile(r"\[\d{1,3}\]$")
+_LEAD_WORDS = 15
+
+
+def _lead_over_first_heading(path: list[int], texts: list[str], language: Language) -> list[int]:
+    """Give the article back its lead where the model started it at its first section's heading: a page of
+    reference ("Nikolai Starostin (1902–1996) was a Soviet footballer…", then "Early life") opens on a
+    paragraph of names and dates, which the model reads as furniture. An article seldom opens on a heading,
+    so a paragraph that ends a sentence right above one, with no other paragraph above it, is the article's."""
+    body = [i for i, state in enumerate(path) if state == BODY]
+    if not body or body[0] == 0:
+        return path
+    start = body[0]
+    lead = start - 1
+    if path[lead] != BEFORE or word_count(texts[start]) > 8 or not is_heading_like(texts[start]) \
+            or not _is_prose(_TRAILING_CALL.sub("", texts[lead]), language, words=_LEAD_WORDS) \
+            or any(_is_paragraph(texts[i], language) for i in range(lead)):
+        return path
+    path = list(path)
+    path[lead] = BODY
     return path
 
 

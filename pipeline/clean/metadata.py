@@ -298,7 +298,7 @@ def title_candidates(units: list[Unit], first: int) -> list[tuple[int, list[floa
     vocabulary = _vocabulary(texts[first + 2:first + 42])  # the article, past a title it may begin with
     below = set(page.lowered[first + 2:])
     common = lowercase_words(texts)
-    lines = [i for i in window if 1 <= sizes[i] <= 40]
+    lines = [i for i in window if 1 <= sizes[i] <= 40 and not _sentences(texts[i], sizes[i])]
     far = _far_over_byline(page, window)
     out = [(i, _title_row(page, i, first, longest, vocabulary, below, common)) for i in sorted([*lines, *far])]
     for i, row in out:
@@ -315,6 +315,16 @@ def title_candidates(units: list[Unit], first: int) -> list[tuple[int, list[floa
     for i, row in out:
         row[_TITLE_INDEX["nearest_heading"]] = 1.0 if i == nearest else 0.0
     return out
+
+
+#: Where a sentence ends and another begins within a line: "…a gamekeeper. He began…".
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)\]]*(?:\[\d+\])?\s+[\"“‘(]?[A-Z]")
+_PROSE_END = re.compile(r"[.!?][\"”’)\]]*(?:\[\d+\])?$")
+
+
+def _sentences(text: str, size: int) -> bool:
+    """A paragraph of sentences, never a headline: two or more, ending in a stop, fifteen words or more."""
+    return size >= 15 and bool(_PROSE_END.search(text)) and bool(_SENTENCE_BREAK.search(text))
 
 
 def _mark_salience(out: list[tuple[int, list[float]]], page: _TitlePage, first: int) -> None:
