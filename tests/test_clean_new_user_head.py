@@ -93,5 +93,17 @@ def test_a_buttons_words_are_never_a_section_heading(button):
     assert role_between_paragraphs(button) is not Role.HEADING
 
 
+@pytest.mark.parametrize("question", ["Q: Did Stalin read everything?", "Q. What is left to find?",
+                                      "Question: Are the archives still open?"])
+def test_an_interviews_marked_question_is_text_not_a_section_heading(question):
+    """An interview's "Q: …" lines came out as section headings, some of them and not others (14 of the set's
+    outputs' lines on five pages): a contents list would have shown the questions."""
+    assert role_between_paragraphs(question) is Role.BODY
+
+
+def test_a_question_unmarked_may_still_head_an_faqs_section():
+    assert role_between_paragraphs("Did Stalin read everything?") is Role.HEADING
+
+
 def test_a_tutorials_step_in_the_imperative_still_heads_its_section():
     assert role_between_paragraphs("Create the volumes") is Role.HEADING

@@ -27,6 +27,9 @@ _BUTTON = re.compile(
     r"|(?:see|view|buy|shop|check|compare)\s+(?:it\s+)?(?:on|at)\s+[\w.&'’-]+(?:\s+[\w.&'’-]+)?"
     r"|read\s+(?:the\s+|our\s+|full\s+)?review)[!.]?$", re.I)
 _YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")  # a year may head a chronicle's section ("1917")
+#: An interview's or an FAQ's question marked as one ("Q: Did Stalin read everything?", "Q. What is…"): a line of
+#: the text, as the answer under it ("A: …") is, never a section's name that a contents list would show.
+_ASKED = re.compile(r"^(?:Q|Question)\s*[:.]\s", re.I)
 
 
 def recognise_headings(units: list[Unit]) -> StageResult:
@@ -39,6 +42,8 @@ def recognise_headings(units: list[Unit]) -> StageResult:
             continue  # "142", "2.1K", "3": a count or a step's number, never a section's name
         if _BUTTON.match(unit.text.strip()):
             continue  # "Apply now", "Learn more", "See on Amazon": a button's words, kept as the page's text
+        if _ASKED.match(unit.text):
+            continue  # "Q: …": a question of the text's, like its answer
         if i > 0 and units[i - 1].role is Role.BODY and units[i - 1].text.rstrip().endswith(":"):
             continue  # introduced by a colon: an item or a quotation, not a heading
         if _heads_text(units, i):
