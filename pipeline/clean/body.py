@@ -16,7 +16,7 @@ from functools import lru_cache
 from .comments import comment_headers, is_reply_header, thread_span
 from .body_model import AFTER, ASIDE, BEFORE, BODY, BodyModel, load_model, viterbi
 from .datetext import find_dates
-from .features import ends_sentence, is_heading_like, word_count
+from .features import ends_sentence, is_heading_like, without_note_call, word_count
 from .language import Language
 from .markup_model import MARKUP_FEATURES, MarkupModel, load_markup_model, markup_rows
 from .signals import FEATURES, INDEX, page_features
@@ -301,8 +301,6 @@ def _opening_under_head(path: list[int], rows: list[list[float]], texts: list[st
     return path
 
 
-#: A note's call after a paragraph's last stop: "…with his brothers.[1]".
-_TRAILING_CALL = re.compile(r"\[\d{1,3}\]$")
 _LEAD_WORDS = 15
 
 
@@ -317,7 +315,7 @@ def _lead_over_first_heading(path: list[int], texts: list[str], language: Langua
     start = body[0]
     lead = start - 1
     if path[lead] != BEFORE or word_count(texts[start]) > 8 or not is_heading_like(texts[start]) \
-            or not _is_prose(_TRAILING_CALL.sub("", texts[lead]), language, words=_LEAD_WORDS) \
+            or not _is_prose(without_note_call(texts[lead]), language, words=_LEAD_WORDS) \
             or any(_is_paragraph(texts[i], language) for i in range(lead)):
         return path
     path = list(path)

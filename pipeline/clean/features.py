@@ -59,9 +59,14 @@ def is_substantial(text: str, english: bool = True) -> bool:
 _TRAILING_CALL = re.compile(r"\s*\[\d{1,3}\]$")
 
 
+def without_note_call(text: str) -> str:
+    """The line without a bracketed note call at its end: "…an hour.[32]" ends a sentence, as "…an hour." does."""
+    return _TRAILING_CALL.sub("", text.strip())
+
+
 def is_heading_like(text: str) -> bool:
     """Short, capitalised, and not ending like a sentence or an introduction."""
-    stripped = _TRAILING_CALL.sub("", text.strip())  # "Keep your workout to under an hour.[32]" ends a sentence
+    stripped = without_note_call(text)
     n = line_size(stripped)
     if n == 0 or n > 14 or len(stripped) > 110:
         return False

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from .attribution import BY_ALONE, CAPITAL, STANDFIRST_BYLINE, cjk_byline
 from .datetext import MONTHS, find_dates
-from .features import is_heading_like, word_count
+from .features import ends_sentence, is_heading_like, without_note_call, word_count
 from .language import content_terms, detect_language, line_size, stoplist as language_stopwords
 from .furniture import classify
 from .units import Unit
@@ -319,12 +319,11 @@ def title_candidates(units: list[Unit], first: int) -> list[tuple[int, list[floa
 
 #: Where a sentence ends and another begins within a line: "…a gamekeeper. He began…".
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)\]]*(?:\[\d+\])?\s+[\"“‘(]?[A-Z]")
-_PROSE_END = re.compile(r"[.!?][\"”’)\]]*(?:\[\d+\])?$")
 
 
 def _sentences(text: str, size: int) -> bool:
     """A paragraph of sentences, never a headline: two or more, ending in a stop, fifteen words or more."""
-    return size >= 15 and bool(_PROSE_END.search(text)) and bool(_SENTENCE_BREAK.search(text))
+    return size >= 15 and ends_sentence(without_note_call(text)) and bool(_SENTENCE_BREAK.search(text))
 
 
 def _mark_salience(out: list[tuple[int, list[float]]], page: _TitlePage, first: int) -> None:
