@@ -52,6 +52,22 @@ def test_a_name_line_under_the_title_is_the_author(line, author):
     assert line not in [u.text for u in result.units if u.role.name == "BODY"]
 
 
+@pytest.mark.parametrize("name, dateline", [
+    ("Mary Ellis", "London - 14 Mar 2024 - 07:30 GMT"),
+    ("María López", "Madrid - 14 mar 2024 - 07:30 CET"),  # a Spanish paper's dateline
+])
+def test_a_datelines_place_is_no_author_where_a_name_stands_under_the_title(name, dateline):
+    """A new user's news page: its dateline's place ("Madrid - 12 ene 2026 - 07:30 CET", one word beside a
+    date) was taken for the author over the writer's name on the line above it."""
+    result = run(*NAV, TITLE, name, dateline, *ARTICLE)
+    assert result.article.author == name
+    assert str(result.article.published) == "2024-03-14"
+
+
+def test_a_first_name_beside_the_date_is_still_the_author_where_no_name_stands_alone():
+    assert run(*NAV, TITLE, "Mirela · 14 March 2024", *ARTICLE).article.author == "Mirela"
+
+
 def test_a_first_name_alone_is_the_author_only_under_the_title_and_beside_the_date():
     assert run(*NAV, TITLE, "Mirela", "14 March 2024", *ARTICLE).article.author == "Mirela"
     assert run(*NAV, TITLE, "Mirela", *ARTICLE).article.author is None

@@ -8,6 +8,7 @@ import pytest
 
 from pipeline.clean import clean
 from pipeline.clean.blocks import split_blocks
+from pipeline.clean.boxes import drop_boxes
 from pipeline.clean.typography import set_text
 from pipeline.clean.units import Role
 from pipeline.clean.vocabulary import COMMENT_LABELS, TAIL_LABELS
@@ -153,6 +154,55 @@ def test_a_short_heading_under_a_boxs_headlines_heads_the_article_again():
     assert next(u.role for u in result.units if u.text == "A levee under strain") is Role.HEADING
 
 
+def test_a_box_s_last_line_that_names_the_paragraph_under_it_heads_the_article_again():
+    """A new user's page: "The consequences for the party", of a length with the "More on this topic" box's
+    headlines above it, went with them, and the section lost its heading."""
+    teasers = ["Stalin's famine: Ukraine 1932/33", "What remained of the Soviet Union"]
+    result = run("The officials who rose after the revolution", *PARAGRAPHS[:2], "More on this topic", *teasers,
+                 "Choices of the party leaders", *PARAGRAPHS[2:])
+    assert kept_text(result)[1:] == PARAGRAPHS[:2] + ["Choices of the party leaders"] + PARAGRAPHS[2:]
+    assert {dropped_rules(result)[t] for t in teasers} == {"inline-teaser"}
+    assert next(u.role for u in result.units if u.text == "Choices of the party leaders") is Role.HEADING
+
+
+def test_a_box_s_heading_in_german_names_its_paragraph_by_the_word_s_stem():
+    paragraphs = ["Im August 1936 saßen Sinowjew und Kamenew auf der Anklagebank eines Moskauer Gerichtssaals, und "
+                  "beide gestanden Verbrechen, die sie nie begangen haben konnten, vor den Augen der ganzen Welt.",
+                  "Die Geständnisse waren das Ergebnis monatelanger Verhöre, in denen die Ermittler den Angeklagten "
+                  "mit dem Tod ihrer Familien drohten, bis kaum einer von ihnen noch Widerstand leistete.",
+                  "Bis 1938 folgten zwei weitere Prozesse. Die Partei, die sich als Avantgarde der Arbeiterklasse "
+                  "verstanden hatte, war zu einem Instrument eines einzelnen Mannes geworden, und ihre Folgen "
+                  "reichen bis heute.",
+                  "Für die Geschichtsschreibung bleiben die Prozesse ein Schlüssel: Sie zeigen, wie ein Regime die "
+                  "Sprache des Rechts benutzte, um das Recht abzuschaffen, und wie wenige im Ausland es sahen.",
+                  "Auch ausländische Diplomaten saßen im Saal, und mancher von ihnen schrieb nach Hause, die Schuld "
+                  "der Angeklagten sei erwiesen, ein Urteil, das viele von ihnen später bereuen sollten."]
+    teasers = ["Stalins Hunger: Die Ukraine 1932/33", "Was von der Sowjetunion blieb"]
+    result = run("Die langen Schatten der Moskauer Prozesse", *paragraphs[:2], "Mehr zum Thema", *teasers,
+                 "Die Folgen für die Partei", *paragraphs[2:])
+    assert kept_text(result)[1:] == paragraphs[:2] + ["Die Folgen für die Partei"] + paragraphs[2:]
+    assert {dropped_rules(result)[t] for t in teasers} == {"inline-teaser"}
+
+
+def test_a_box_s_last_headline_sharing_a_word_with_the_paragraph_still_goes():
+    teasers = ["Farmers count cost of lost harvest as insurers warn of premium rises",
+               "Why the leaders of the revolution could not agree on the land"]
+    result = run("The officials who rose after the revolution", *PARAGRAPHS[:2], "Read more", *teasers,
+                 *PARAGRAPHS[2:])
+    assert kept_text(result)[1:] == PARAGRAPHS
+    assert {dropped_rules(result)[t] for t in teasers} == {"inline-teaser"}
+
+
+def test_a_job_title_over_a_biography_in_a_box_heads_nothing():
+    """An author's box inside the article ("Recent Posts", a name, a job title, a biography): the job title
+    shares the biography's words, as a section's heading does its paragraph's, and still goes with the box."""
+    bio = ("Anna founded the Valley Historical Society in 2014 to share her love of local history, and the society "
+           "has grown into more than she could have dreamed of.")
+    lines = ["Recent Posts", "Follow me", "Anna Adams", "Founder & Director, Valley Historical Society", bio]
+    units = split_blocks(decode_seed("\n".join(lines).encode("utf-8"), Path("page.txt"))).units
+    result = drop_boxes(units)
+    assert [u.text for u in result.units] == [bio]
+    assert result.events[-1].rule == "inline-teaser"
 @pytest.mark.parametrize("label, comments", [("Читайте также", "Комментарии (2)"), ("Czytaj także:", "Komentarze"),
                                              ("関連記事", "コメント"), ("相关阅读", "评论"), ("관련 기사", "댓글")])
 def test_labels_of_boxes_and_comments_in_other_scripts_and_languages_are_known(label, comments):

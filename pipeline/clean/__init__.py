@@ -95,7 +95,7 @@ def _stage_functions(overrides: Overrides, language: Language, model: BodyModel 
         "backmatter": mark_notes_and_references,
         "body": partial(find_body, model=model, language=language),
         "outside": drop_outside,
-        "boxes": drop_boxes,
+        "boxes": partial(drop_boxes, language=language),
         "head": partial(recognise_head, title_weights=model.title_weights if model else None, holder=holder),
         "about": mark_about_author,
         "duplicates": drop_duplicates,

@@ -9,13 +9,15 @@ paragraph. A label is told by its words (`vocabulary.TAIL_LABELS`,
 
 from __future__ import annotations
 
-from .features import is_prose, word_count
+from .features import is_prose, is_substantial, word_count
+from .language import Language, content_terms
 from .units import Event, Role, StageResult, Unit, dropped
-from .vocabulary import COMMENT_LABELS, TAIL_LABELS
+from .vocabulary import COMMENT_LABELS, JOB_WORD, STOPWORDS, TAIL_LABELS
 
 STAGE = "boxes"
 _LABEL_WORDS = 8
 _ITEM_WORDS = 25  # a listed headline is shorter than this
+_STEM = 5  # letters a word is known by ("location", "locations"); four when a word has no more ("pick", "picking")
 
 
 def _movable(unit: Unit) -> bool:
@@ -28,17 +30,52 @@ def _is_label(text: str) -> bool:
     return word_count(text) <= _LABEL_WORDS and bool(TAIL_LABELS.match(text) or COMMENT_LABELS.match(text))
 
 
-def _heads_next_section(units: list[Unit], start: int, end: int) -> bool:
-    """Whether the last of the lines a label lists (units[start:end]) is the article's next heading: right
-    over a paragraph, and half as long as the headlines before it or less ("A levee under strain" under
-    "Farmers count cost of lost harvest as insurers warn of premium rises")."""
-    if end - start < 3 or end >= len(units) or not is_prose(units[end].text):
+def _heads_next_section(units: list[Unit], start: int, end: int, function: frozenset[str],
+                        english: bool = True) -> bool:
+    """Whether the last of the lines a label lists (units[start:end]) is the article's next heading, right over
+    a paragraph: half as long as the headlines before it or less ("A levee under strain" under "Farmers count
+    cost of lost harvest as insurers warn of premium rises"), or naming what that paragraph is about ("Pick
+    the Right Location" over "Picking a good location for your garden is key"), as another story's headline
+    seldom does. A job title over a biography (an author's box) heads nothing."""
+    if end - start < 2 or end >= len(units) or not is_prose(units[end].text):
+        return False
+    last, paragraph = units[end - 1].text, units[end].text
+    if is_substantial(paragraph, english) and not JOB_WORD.search(last) and _names_paragraph(last, paragraph, function):
+        return True
+    if end - start < 3:
         return False
     before = [word_count(u.text) for u in units[start:end - 1]]
-    return word_count(units[end - 1].text) * 2 <= sum(before) / len(before)
+    return word_count(last) * 2 <= sum(before) / len(before)
 
 
-def drop_boxes(units: list[Unit]) -> StageResult:
+def _names_paragraph(heading: str, paragraph: str, function: frozenset[str]) -> bool:
+    """Half or more of a heading's words (two or more) recur in the paragraph under it."""
+    terms = content_terms(heading, function)
+    if len(terms) < 2:
+        return False
+    below = content_terms(paragraph, function)
+    return 2 * sum(1 for term in terms if any(_same_word(term, other) for other in below)) >= len(terms)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """The same word, give or take an ending: "location"/"locations", "pick"/"picking"."""
+    if a[:_STEM] == b[:_STEM]:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) == _STEM - 1 and long_.startswith(short)
+
+
+def _function_words(language: Language | None) -> frozenset[str]:
+    """The page's function words, without its language list's common nouns: jusText's lists hold a language's
+    most frequent words, "party" and "Partei" among them, which name what a heading is about."""
+    if language is None or language.name == "English":
+        return STOPWORDS
+    return STOPWORDS | {w for w in language.stopwords if len(w) <= 4}
+
+
+def drop_boxes(units: list[Unit], language: Language | None = None) -> StageResult:
+    function = _function_words(language)
+    english = language is None or language.name == "English"
     drop: dict[int, str] = {}
     i = 0
     while i < len(units):
@@ -49,7 +86,7 @@ def drop_boxes(units: list[Unit]) -> StageResult:
                     and word_count(units[j].text) <= _ITEM_WORDS:
                 drop[j] = "inline-teaser"
                 j += 1
-            if _heads_next_section(units, i + 1, j):
+            if _heads_next_section(units, i + 1, j, function, english):
                 del drop[j - 1]
             i = j
             continue

@@ -25,7 +25,7 @@ from .features import ends_sentence, is_heading_like, without_note_call, word_co
 from .language import content_terms, detect_language, line_size, stoplist as language_stopwords
 from .furniture import classify
 from .units import Unit
-from .vocabulary import COMMENT_LABELS, STOPWORDS, TAIL_LABELS
+from .vocabulary import COMMENT_LABELS, JOB_WORD, STOPWORDS, TAIL_LABELS
 
 _TITLE_WINDOW = 60  # lines above the article searched for its title
 _META_WINDOW = 12  # lines above the title searched for the byline and date
@@ -174,11 +174,6 @@ _NUMBERED = re.compile(r"^(?:\d+(?:\.\d+)*[.)]\s|\d+\.\d+\s|(?:step|tip|part|no\
 _ECHO_AFTER = re.compile(r"^\s*(?:[|·•(]|::|[-–—]\s)")
 _ECHO_BEFORE = re.compile(r"(?:[|·•]|\s[-–—]|\b(?:comments?|responses?|replies|thoughts)\s+on|\bmore\s+about)\s*$")
 _ECHO_MARK = re.compile(r"[|·•(:\-–—]|\bon\b|\babout\b")
-#: A job title: the line under a name in an author's box, not a headline.
-_JOB_WORD = re.compile(r"\b(?:ceo|cto|cfo|coo|cmo|vp|svp|evp|vice\s+president|president|director|manager|founder|"
-                       r"co-founder|officer|chief|editor|writer|reporter|correspondent|columnist|contributor|"
-                       r"strategist|consultant|specialist|analyst|advisor|adviser|partner|professor|researcher)\b",
-                       re.I)
 #: A site's or a section's name as the object of a call to action: "Subscribe to the X", "Welcome to X", "About X".
 _ACTED_ON = re.compile(r"^(?:subscribe\s+to|welcome\s+to|follow|about|bookmarking|support|donate\s+to|join|"
                        r"back\s+to|return\s+to|more\s+from|in\s+this\s+section:)\s+(?:the\s+)?(.+?)\s*$")
@@ -484,7 +479,7 @@ def _what_it_is(page: _TitlePage, i: int, put) -> None:
     name, a numbered section (the features after "phone")."""
     text, n = page.texts[i], page.sizes[i]
     put("echo_separated", _echoed(page, i))
-    put("role_line", n <= 12 and bool(_JOB_WORD.search(text)) and not text.endswith(("?", ".")))
+    put("role_line", n <= 12 and bool(JOB_WORD.search(text)) and not text.endswith(("?", ".")))
     put("named_by_action", page.lowered[i] in page.acted_on)
     put("numbered", bool(_NUMBERED.match(text)))
     _how_it_reads(page, i, put)
@@ -875,9 +870,12 @@ def author_candidates(units: list[Unit], near: range, anchor: int, last: int, ti
         name = _after_cue(texts, i, common)
         if name:
             yield name, None, "after_cue"
+    lone = []  # one word beside a date may be a dateline's place ("Madrid - 12 Jan 2026"): after a full name
     for i in order:
         name = _name_beside_date(texts[i], common)
-        if name:
+        if name and " " not in name:
+            lone.append((name, (i if _only_attribution(texts[i], name) else None), "beside_date"))
+        elif name:
             yield name, (i if _only_attribution(texts[i], name) else None), "beside_date"
         name = _name_among_parts(texts[i], common)
         if name:
@@ -893,6 +891,7 @@ def author_candidates(units: list[Unit], near: range, anchor: int, last: int, ti
         name = _person_line(texts[i], common) if i != title else None
         if name and (_beside_date(units, i) or _under_title(i, title)):
             yield name, i, "person_line"
+    yield from lone
     for i in order:  # a first name, a pen name, a firm or "Staff" alone: only under the title and beside the date
         if i != title and _under_title(i, title) and _beside_date(units, i) and (
                 _single_name(texts[i].strip(), common) or _handle(texts[i], texts) or _STAFF.match(texts[i])):

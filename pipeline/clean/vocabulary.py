@@ -238,6 +238,12 @@ SITE_VOICE = [
         r"^(?:follow|like|find)\s+(?:us|me)\s+on\b|^(?:share|tweet)\s+(?:this|on)\b.{0,40}$", re.I)),
 ]
 
+#: A job title: the line under a name in an author's box ("Owner, Founder & Retreat Leader"), not a heading.
+JOB_WORD = re.compile(r"\b(?:ceo|cto|cfo|coo|cmo|vp|svp|evp|vice\s+president|president|director|manager|founder|"
+                      r"co-founder|officer|chief|editor|writer|reporter|correspondent|columnist|contributor|"
+                      r"strategist|consultant|specialist|analyst|advisor|adviser|partner|professor|researcher)\b",
+                      re.I)
+
 #: English function words: prose is dense in them, menus and labels are not.
 STOPWORDS = frozenset("""
 a about above after again against all am an and any are as at be because been before being
