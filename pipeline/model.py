@@ -169,6 +169,7 @@ class Article:
     about_author: Text | None = None
     source_notes: list[SourceNote] = field(default_factory=list)
     references: list[Text] = field(default_factory=list)
+    references_heading: str = "References"  # the page's own word over them: "Sources", "Further reading"
 
     def has_body(self) -> bool:
         """Whether a block other than a heading holds words or a figure: what a chapter needs to be read."""

@@ -14,6 +14,7 @@ import pytest
 
 from pipeline.clean import clean
 from pipeline.clean.attribution import cjk_byline
+from pipeline.clean.metadata import byline_name
 from pipeline.clean.body import (_items_a_sentence_introduces, _lists_introduced_above, _opening_split_off,
                                  _opening_under_head, _paragraph_outside_a_small_body)
 from pipeline.clean.body_model import AFTER, ASIDE, BEFORE, BODY
@@ -21,6 +22,7 @@ from pipeline.clean.language import detect_language
 from pipeline.clean.signals import FEATURES, INDEX
 from pipeline.model import BlockKind
 from pipeline.read import decode_seed
+from pipeline.render.markdown import article_markdown
 from invented_article import ARTICLE, NAV
 
 
@@ -142,6 +144,49 @@ def test_an_author_line_in_another_language_is_a_byline(byline, name):
     result = run(*NAV, "Village counts the cost of late flood warnings", byline, *ARTICLE)
     assert result.article.author == name
     assert body_texts(result) == ARTICLE
+
+
+@pytest.mark.parametrize("dateline, name", [
+    ("Publié le 3 février 2025 par Claire Martin", "Claire Martin"),
+    ("Publicado el 3 de febrero de 2025 por María López", "María López"),
+    ("Veröffentlicht am 3. Februar 2025 von Anna Schmidt", "Anna Schmidt"),
+    ("Pubblicato il 3 febbraio 2025 da Marco Rossi", "Marco Rossi"),
+    ("Gepubliceerd op 3 februari 2025 door Jan de Vries", "Jan de Vries"),
+])
+def test_a_dateline_in_another_language_that_ends_in_its_writer_is_a_byline_not_the_title(dateline, name):
+    """A new user's French blog post: "Publié le 3 février 2025 par Claire Martin", over the headline, was
+    taken for the title, and no author was found; the English "Posted on … by" was read."""
+    result = run(*NAV, dateline, "Village counts the cost of late flood warnings", *ARTICLE)
+    assert result.article.title.text == "Village counts the cost of late flood warnings"
+    assert result.article.author == name
+    assert result.article.published == "2025-02-03"
+    assert body_texts(result) == ARTICLE
+
+
+def test_a_word_for_published_alone_or_a_name_after_da_is_no_byline():
+    assert byline_name("Da Vinci Code") is None
+    assert byline_name("Publié le 3 février 2025") is None
+
+
+@pytest.mark.parametrize("line", ["Temps de lecture : 5 minutes", "Lesezeit: 6 Min.", "4 minutos de lectura",
+                                  "Tempo di lettura: 4 minuti", "Leestijd 3 min", "Время чтения: 5 минут",
+                                  "5 min de lecture"])
+def test_a_reading_time_in_another_language_is_furniture_not_a_heading(line):
+    result = run(*NAV, "Village counts the cost of late flood warnings", line, *ARTICLE)
+    assert body_texts(result) == ARTICLE
+    assert {e.text: e.rule for e in result.dropped()}[line] == "reading-time"
+
+
+@pytest.mark.parametrize("heading", ["Sources", "Further reading", "Bibliography"])
+def test_the_articles_references_keep_the_pages_own_heading(heading):
+    references = ["Moshe Lewin, Lenin’s Last Struggle, New York, 1968.",
+                  "Robert Service, Stalin: A Biography, London, 2004."]
+    result = run(*NAV, "Village counts the cost of late flood warnings", *ARTICLE, heading, *references)
+    assert [r.text for r in result.article.references] == references
+    assert result.article.references_heading == heading
+    markdown = article_markdown(result.article)
+    assert f"## {heading}\n\n- Moshe Lewin" in markdown and "## References" not in markdown.replace(
+        f"## {heading}", "")
 
 
 def test_the_page_metadata_is_read_and_kept_out_of_the_body():

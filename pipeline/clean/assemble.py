@@ -119,7 +119,9 @@ def assemble(path: Path, units: list[Unit], events: list[Event] = ()) -> Article
         elif role is Role.ABOUT_AUTHOR:
             article.about_author = _text(unit) if article.about_author is None else Text(
                 f"{article.about_author.text} {unit.text}", [], article.about_author.line)
-        elif role in (Role.NOTES_HEADING, Role.REFERENCES_HEADING):
+        elif role is Role.REFERENCES_HEADING:
+            article.references_heading = unit.text.strip().rstrip(":").strip() or article.references_heading
+        elif role is Role.NOTES_HEADING:
             continue
         else:
             blocks.append(Block(BlockKind.PARAGRAPH, [_text(unit)]))

@@ -256,7 +256,7 @@ class _TitlePage:
         if i not in self._headline:
             text = self.texts[i]
             self._headline[i] = (3 <= self.sizes[i] <= 20 and is_heading_like(text) and not self.dated(i)
-                                 and not _BYLINE.match(text) and not TAIL_LABELS.match(text))
+                                 and not _is_byline(text) and not TAIL_LABELS.match(text))
         return self._headline[i]
 
     def byline_or_date(self, i: int, shaped: bool = False) -> bool:
@@ -264,7 +264,7 @@ class _TitlePage:
         if not 0 <= i < len(self.texts) or not 0 < self.sizes[i] <= 20:
             return False
         text = self.texts[i]
-        return bool(_BYLINE.match(text) or self.dated(i) or (shaped and _DATE_SHAPE.search(text)))
+        return bool(_is_byline(text) or self.dated(i) or (shaped and _DATE_SHAPE.search(text)))
 
     def starts_and_ends(self, i: int) -> tuple[bool, bool]:
         """Whether a longer line begins with line i's words ("Title | Site") and whether one ends with them
@@ -306,7 +306,7 @@ def title_candidates(units: list[Unit], first: int) -> list[tuple[int, list[floa
     _mark_containment(out, page)
     _mark_salience(out, page, first)
     nearest = next((i for i, _row in reversed(out) if i < first and sizes[i] >= 2 and is_heading_like(texts[i])
-                    and not page.dated(i) and not _BYLINE.match(texts[i])), None)
+                    and not page.dated(i) and not _is_byline(texts[i])), None)
     for i, row in out:
         row[_TITLE_INDEX["nearest_heading"]] = 1.0 if i == nearest else 0.0
     return out
@@ -342,7 +342,7 @@ def _far_over_byline(page: _TitlePage, window: range) -> set[int]:
     """Headlines above the window with a byline just under them: where the body model began the article far
     below its head (a list of products or teasers under the headline taken for its start)."""
     return {i for i in range(window.start) if page.headline(i)
-            and any(_BYLINE.match(page.texts[j]) and page.sizes[j] <= 20
+            and any(_is_byline(page.texts[j]) and page.sizes[j] <= 20
                     for j in range(i + 1, min(len(page.texts), i + 4)))}
 
 
@@ -360,7 +360,7 @@ def _long_dateline(page: _TitlePage, i: int) -> bool:
     """A dateline long enough to pass for a paragraph ("Posted on 20 December 2025 by Ann Smith - 5 Comments on
     Title"): a head's line, not the text's; the headline may stand under it."""
     text = page.texts[i]
-    return page.sizes[i] <= 40 and page.dated(i) and bool(_DATE_CUE.match(text) or _BYLINE.match(text)) \
+    return page.sizes[i] <= 40 and page.dated(i) and bool(_DATE_CUE.match(text) or _is_byline(text)) \
         and not text.endswith(".")
 
 
@@ -422,7 +422,7 @@ def _title_row(page: _TitlePage, i: int, first: int, longest: int, vocabulary: s
     put("furniture", bool(classify(unit)))
     put("label", bool(TAIL_LABELS.match(text) or COMMENT_LABELS.match(text)))
     put("date", page.dated(i))
-    put("byline", bool(_BYLINE.match(text) or BY_ALONE.match(page.text(i - 1))))  # or the name under "By"
+    put("byline", bool(_is_byline(text) or BY_ALONE.match(page.text(i - 1))))  # or the name under "By"
     put("person", bool(_PERSON.match(text)) and n <= 4)
     put("breadcrumb", bool(_BREADCRUMB.search(text)))
     put("separator", bool(_SEPARATOR.search(text)))
@@ -432,7 +432,7 @@ def _title_row(page: _TitlePage, i: int, first: int, longest: int, vocabulary: s
     put("glued", bool(_GLUED.search(text)))
     put("before_prose", page.size(i + 1) >= 20)
     put("under_headline", page.headline(i - 1))
-    put("over_longer", n < page.size(i + 1) <= 60 and not _BYLINE.match(page.text(i + 1))
+    put("over_longer", n < page.size(i + 1) <= 60 and not _is_byline(page.text(i + 1))
         and not page.dated(i + 1))
     put("above_41", above > 40)  # beside above_21: far above a late-found start
     put("named_person", bool(_person_line(text, common)))
@@ -534,7 +534,7 @@ def _case_drop(upper: str, lower: str) -> bool:
 def _headline_shaped(text: str) -> bool:
     """A line a dek or standfirst could sit under: heading-like, a few words, not a date, byline or label."""
     return (3 <= word_count(text) <= 20 and is_heading_like(text) and not find_dates(text)
-            and not _BYLINE.match(text) and not TAIL_LABELS.match(text))
+            and not _is_byline(text) and not TAIL_LABELS.match(text))
 
 
 def choose_title(units: list[Unit], first: int, weights: dict[str, float] | None = None) -> int | None:
@@ -655,12 +655,31 @@ def _without_dates(text: str) -> str:
     return text
 
 
+def _is_byline(text: str) -> bool:
+    """A byline: "By Ann Smith", "Posted on 3 May 2025 by Ann Smith", "Publié le 3 février 2025 par Ann Smith"."""
+    if _BYLINE.match(text):
+        return True
+    return bool(_PUBLISHED.match(text) and _PUBLISHED_BY.match(_without_dates(text)))  # dates cost: only then
+
+
+#: "Publié le 3 février 2025 par Claire Martin" (the date taken out): a dateline in another language that ends
+#: in its writer, the cue "by" in that language ("da", "door", "av" only after the word for "published").
+_PUBLISHED = re.compile(r"(?i:publi|veröffentlicht|pubblicat|gepubliceerd|opublikowano)")
+_PUBLISHED_BY = re.compile(
+    rf"^(?i:publi[ée]e?s?|publicad[oa]|veröffentlicht|pubblicat[oa]|gepubliceerd|publicerad|publiceret|publisert|"
+    rf"opublikowano)(?:\s+(?i:le|el|am|il|op|den|dnia|em))?[\s·,|]*"
+    rf"(?i:par|por|von|da|door|av|af|przez)\s+(?P<name>{_CAPITALISED_NAME})\s*$")
+
+
 def byline_name(text: str) -> str | None:
     """The name a byline gives ("By Ann Smith | 3 May 2025" → "Ann Smith")."""
     text = _without_dates(_YEAR_GLUED.sub(" ", text.strip()))
     if word_count(text) > 25:
         return None
     match = _BYLINE.match(text)
+    if match:
+        return _clean_name(match.group("name"))
+    match = _PUBLISHED_BY.match(text) if _PUBLISHED.match(text) else None
     if match:
         return _clean_name(match.group("name"))
     match = _HANDLE_BYLINE.match(text)

@@ -223,8 +223,17 @@ SITE_VOICE = [
     ("ad-label", re.compile(r"^(?:advertisement|advertising|sponsored(?:\s+content)?|ad|"
                             r"story\s+continues\s+below(?:\s+advertisement)?|"
                             r"article\s+continues\s+(?:below|after\s+(?:this\s+)?advertisement))[\s.:]*$", re.I)),
+    # "5 min read", "Reading time: 5 minutes", and the same in other languages ("Temps de lecture : 5 minutes",
+    # "Lesezeit: 6 Min.", "4 minutos de lectura", "Leestijd 3 min", "Время чтения: 5 минут")
     ("reading-time", re.compile(r"^(?:\d+\s*(?:-|–)?\s*(?:min(?:ute)?s?|mins?)\.?\s*(?:read|reading\s+time)|"
-                                r"(?:reading\s+time|estimated\s+reading\s+time):?\s*\d+\s*min(?:ute)?s?\.?)$", re.I)),
+                                r"(?:reading\s+time|estimated\s+reading\s+time):?\s*\d+\s*min(?:ute)?s?\.?|"
+                                r"(?:temps\s+de\s+lecture|lesezeit|lesedauer|tiempo\s+de\s+lectura|tempo\s+di\s+lettura|"
+                                r"tempo\s+de\s+leitura|leestijd|lästid|lesetid|læsetid|czas\s+czytania|"
+                                r"время\s+чтения|час\s+читання)\s*:?\s*(?:ca\.\s*)?\d+\s*"
+                                r"(?:min\w*|минут\w*|мин\.?|хвилин\w*)\.?|"
+                                r"\d+\s*(?:min\.?|minutes?|minutos|minuti|minuten|minutter|minuter|минут\w*|мин\.?)\s+"
+                                r"(?:de\s+lecture|de\s+lectura|di\s+lettura|de\s+leitura|lesezeit|leestijd|"
+                                r"чтения|lästid|lesetid|læsetid))$", re.I)),
     ("photo-credit", re.compile(
         r"^(?:photo|image|picture|illustration|graphic|credit|source|photograph|foto|imagen|bild|crédito)s?"
         r"\s*(?:credit)?\s*:|\b(?:cover\s+(?:design|image|photo)|photograph(?:ed)?|photo|illustration)\s+by\s+"

@@ -189,7 +189,7 @@ def article_markdown(article: Article, title: str | None = None, metadata: bool 
     if article.source_notes:
         parts.extend(f"[^s{n.number}]: {_escape(n.text.text)}" for n in article.source_notes)
     if article.references:
-        parts.append("## References")
+        parts.append("## " + _escape(article.references_heading))
         parts.extend("- " + inline(r) for r in article.references)
     return (front_matter(article) if metadata else "") + "\n\n".join(parts) + "\n"
 
@@ -235,6 +235,6 @@ def article_text(article: Article) -> str:
         lines.append("Notes")
         lines.extend(f"{n.number} {n.text.text}" for n in article.source_notes)
     if article.references:
-        lines.append("References")
+        lines.append(article.references_heading)
         lines.extend(r.text for r in article.references)
     return "\n".join(lines).replace(LINE_BREAK, "\n") + "\n"

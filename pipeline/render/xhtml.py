@@ -313,9 +313,9 @@ def render_chapter(chapter: Chapter, book: Book, edition: Edition) -> str:
     if article.references:
         rid = f"{ids.chapter_id(chapter)}-references"
         items = "".join(f"<li>{render_text(t)}</li>" for t in article.references)
+        heading = esc(article.references_heading)  # the page's own word, in the article's language
         out.append(f'<section id="{rid}" class="references" epub:type="bibliography" role="doc-bibliography" '
-                   f'aria-labelledby="{rid}-heading"><h3 id="{rid}-heading"{house}>References</h3>'
-                   f'<ul>{items}</ul></section>')
+                   f'aria-labelledby="{rid}-heading"><h3 id="{rid}-heading">{heading}</h3><ul>{items}</ul></section>')
     out.append("</section>")
     return "\n".join(out)
 
