@@ -218,3 +218,11 @@ def test_the_benchmark_runs_as_a_smoke_test():
     assert rows[1].note.endswith(" 0.42")  # per round: 5/10 and 5/15
     done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--help"], capture_output=True)
     assert done.returncode == 0 and b"pandoc" in done.stdout
+
+
+def test_the_ebooks_copyright_page_says_what_its_glossary_links_are(epub_files):
+    """Print explains its asterisks there; the e-book, whose terms are links instead, said nothing of them."""
+    from lxml import etree
+    imprint = " ".join("".join(etree.fromstring(epub_files["EPUB/text/titlepage.xhtml"]).itertext()).split())
+    assert "A term explained in the glossary is a link to its entry at its first use in each chapter" in imprint
+    assert "asterisk" not in imprint

@@ -168,7 +168,7 @@ def test_the_copyright_page_prints_the_isbn_and_no_uuid(built, pdf_text, pdf_pat
     assert abs(page.text_lines[-1].baseline - page.block_bottom) <= 1.5  # the notices stand at the page's foot
     assert built.made.book.meta.credit_line in " ".join(imprint.split())
     # what the glossary's page lists are, said where the asterisk is explained
-    assert "glossary, where the pages after each entry are those uses" in " ".join(imprint.split())
+    assert "glossary, which lists after each entry the pages where it is so marked" in " ".join(imprint.split())
     # where the texts came from, as the sources page says it (web pages, not "original publications"); the
     # reader's book.yaml gives no page's address, so the sources page lists none and it is not promised
     assert not any(chapter.url for chapter in built.made.book.chapters)

@@ -508,7 +508,10 @@ def render_imprint(book: Book, edition_kind: str = PRINT, print_pages: bool = Fa
     lines.append(f"<p>The articles are reproduced {where}. Notes marked “Ed.” are the editors’.</p>")
     if book.glossary and meta.glossary_terms == "discreet" and edition_kind == PRINT:
         lines.append("<p>An asterisk after a word (Lenin*) marks its first use in a chapter of a term explained "
-                     "in the glossary, where the pages after each entry are those uses.</p>")
+                     "in the glossary, which lists after each entry the pages where it is so marked.</p>")
+    elif book.glossary and edition_kind == EPUB:  # the reader sees a link, styled as each reading system does
+        lines.append("<p>A term explained in the glossary is a link to its entry at its first use in each chapter; "
+                     "the entry links back to each of those uses.</p>")
     if edition_kind == EPUB and print_pages:
         lines.append(f"<p>{PRINT_PAGES_NOTE}</p>")
     return f'<section id="imprint" class="imprint" epub:type="copyright-page" aria-label="Copyright">{"".join(lines)}</section>'
