@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.clean import clean
-from pipeline.clean.attribution import cjk_byline
+from pipeline.clean.attribution import uncased_byline
 from pipeline.clean.metadata import byline_name
 from pipeline.clean.body import (_items_a_sentence_introduces, _lists_introduced_above, _opening_split_off,
                                  _opening_under_head, _paragraph_outside_a_small_body)
@@ -116,8 +116,8 @@ def test_a_byline_in_chinese_names_the_author_and_leaves_the_text(byline, name):
 
 
 def test_a_cjk_line_that_only_starts_with_a_cue_word_is_no_byline():
-    assert cjk_byline("記者会見") is None and cjk_byline("文化") is None and cjk_byline("山田太郎") is None
-    assert cjk_byline("記者：山田太郎") == "山田太郎" and cjk_byline("홍길동 기자 hong@example.com") == "홍길동"
+    assert uncased_byline("記者会見") is None and uncased_byline("文化") is None and uncased_byline("山田太郎") is None
+    assert uncased_byline("記者：山田太郎") == "山田太郎" and uncased_byline("홍길동 기자 hong@example.com") == "홍길동"
 
 
 @pytest.mark.parametrize("byline", ["Иван Петров", "Автор: Иван Петров", "Текст: Иван Петров"])
@@ -136,6 +136,44 @@ def test_a_page_in_cyrillic_gets_its_author_and_date(byline):
     assert result.article.author == "Иван Петров"
     assert result.article.published == "2024-03-12"
     assert body_texts(result) == article
+
+
+HINDI = ["1932 और 1933 के बीच सोवियत संघ के कई हिस्सों में भयानक अकाल पड़ा। इतिहासकारों का मानना है कि इसमें लाखों लोगों "
+         "की जान गई और सरकार की नीतियों ने संकट को और गहरा कर दिया।",
+         "नए खुले अभिलेखागारों से पता चलता है कि मॉस्को को गांवों की हालत के बारे में पूरी जानकारी थी। फिर भी अनाज की वसूली "
+         "जारी रही और भूखे किसानों को शहरों में जाने से रोका गया।",
+         "कई दशकों तक सोवियत सरकार ने इस अकाल के बारे में बात करने पर रोक लगाए रखी। सोवियत संघ के टूटने के बाद ही शोधकर्ता "
+         "इन दस्तावेज़ों तक पहुंच पाए।"]
+ARABIC = ["بين عامي 1932 و1933 ضربت مجاعة مروعة أجزاء واسعة من الاتحاد السوفيتي، وراح ضحيتها ملايين الفلاحين. ويرى "
+          "المؤرخون أن سياسات الحكومة زادت من حدة الأزمة بدلا من التخفيف منها.",
+          "تكشف الأرشيفات التي فتحت مؤخرا أن موسكو كانت على علم تام بأوضاع القرى. ومع ذلك استمرت مصادرة الحبوب، ومنع "
+          "الفلاحون الجائعون من الانتقال إلى المدن بحثا عن الطعام.",
+          "ظلت الحكومة السوفيتية لعقود طويلة تمنع الحديث عن المجاعة. ولم يتمكن الباحثون من الوصول إلى هذه الوثائق إلا "
+          "بعد انهيار الاتحاد السوفيتي."]
+
+
+@pytest.mark.parametrize("head, article, author", [
+    (["मुख्य पृष्ठ", "देश", "विदेश", "खेल", "खोजें", "इतिहास", "स्टालिन के दौर का अकाल: नए दस्तावेज़ क्या बताते हैं",
+      "लेखक: राहुल शर्मा", "12 मार्च 2024", "शेयर करें"], HINDI, "राहुल शर्मा"),
+    (["الرئيسية", "أخبار", "سياسة", "ثقافة", "بحث", "تاريخ", "ستالين والمجاعة الكبرى: ماذا تكشف الوثائق الجديدة؟",
+      "بقلم: أحمد خالد", "12 مارس 2024", "شارك"], ARABIC, "أحمد خالد"),
+])
+def test_a_page_in_hindi_or_arabic_keeps_its_first_paragraph_and_gets_its_author_and_date(head, article, author):
+    """A new user's pages: the Hindi page's first paragraph, whose sentences end in a danda ("।"), was taken for a
+    standfirst and left the text; neither page had its date ("12 मार्च 2024", "12 مارس 2024") nor its author, whom a
+    cue names in a script without capitals."""
+    result = run(*head, *article, "© 2024")
+    assert result.article.title.text == head[6]
+    assert result.article.author == author
+    assert result.article.published == "2024-03-12"
+    assert body_texts(result) == article
+
+
+def test_a_byline_in_a_script_without_capitals_is_read_by_its_cue():
+    assert uncased_byline("بقلم أحمد خالد") == "أحمد خالد" and uncased_byline("מאת דנה כהן") == "דנה כהן"
+    assert uncased_byline("राहुल शर्मा द्वारा") == "राहुल शर्मा" and uncased_byline("كتب: أحمد خالد") == "أحمد خالد"
+    assert uncased_byline("كتب جديدة") is None  # "new books": "كتب" is a cue only before a colon
+    assert uncased_byline("بقلم") is None
 
 
 @pytest.mark.parametrize("byline, name", [("Autor: Hans Müller", "Hans Müller"),

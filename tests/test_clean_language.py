@@ -68,6 +68,9 @@ def test_content_terms_are_words_or_character_pairs():
     ("2024年3月12日 14時35分", "2024-03-12"),  # Chinese and Japanese, Korean: no spaces, no word's edge
     ("発表は2024年3月12日に", "2024-03-12"),
     ("2024년 3월 12일", "2024-03-12"),
+    ("12 मार्च 2024", "2024-03-12"),  # Hindi and Arabic
+    ("3 फ़रवरी 2025, 10:30", "2025-02-03"),
+    ("12 مارس 2024", "2024-03-12"),
 ])
 def test_common_ways_of_writing_a_date_are_read(text, iso):
     assert [d.iso for d in find_dates(text)] == [iso]
@@ -86,6 +89,12 @@ def test_a_sentence_in_a_script_without_spaces_ends_like_one_and_is_no_heading()
     assert not is_heading_like(sentence)
     assert not is_heading_like("政府周三宣布将在今后五年内投入大量资金用于改善农村地区的防洪设施和预警系统")  # 17 words' worth
     assert is_heading_like("农村防洪计划公布")
+
+
+@pytest.mark.parametrize("sentence", ["इतिहासकारों का मानना है कि इसमें लाखों लोगों की जान गई।",  # a danda
+                                      "ماذا تكشف الوثائق الجديدة؟", "یہ ایک جملہ ہے۔"])
+def test_a_sentence_ends_with_its_scripts_own_stop(sentence):
+    assert ends_sentence(sentence)
 
 
 def test_every_month_name_is_matched_whole_by_the_tree_of_names():

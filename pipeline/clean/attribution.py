@@ -50,9 +50,23 @@ _CJK_CUE_FIRST = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,6}}记者|作者|撰文|�
 _CJK_CUE_AFTER = re.compile(rf"^(?P<name>{_CJK_NAMES})\s*(?:记者|記者|特派员|特派員|기자)(?:\s+\S+@\S+)?\s*$")
 
 
-def cjk_byline(text: str) -> str | None:
-    """The names of a byline in Chinese, Japanese or Korean, or None."""
-    match = _CJK_CUE_FIRST.match(text.strip()) or _CJK_CUE_AFTER.match(text.strip())
+#: Arabic, Persian, Hebrew and Hindi write no capitals either: there a byline is a cue and one to four words of the
+#: script ("بقلم أحمد خالد", "كتب: أحمد خالد", "نویسنده: علی رضایی", "מאת דנה כהן", "लेखक: राहुल शर्मा"), or the
+#: name before "द्वारा" ("राहुल शर्मा द्वारा"); "كتب" also means "books", so it is a cue only before a colon.
+_UNCASED_WORD = r"[\u0600-\u06ff\u0590-\u05ff\u0900-\u097f]+"
+_UNCASED_NAME = rf"{_UNCASED_WORD}(?:\s+{_UNCASED_WORD}){{0,3}}"
+_UNCASED_CUE_FIRST = re.compile(rf"^(?:(?:بقلم|نوشته|מאת)(?:\s*:\s*|\s+)|"  # "by": a cue whatever follows
+                                rf"(?:كتب|كتبت|تأليف|نویسنده|כתב|כתבה|लेखक|लेखिका|रिपोर्ट)\s*:\s*)"  # "wrote", "books": a label
+                                rf"(?P<name>{_UNCASED_NAME})\s*$")
+_UNCASED_CUE_AFTER = re.compile(rf"^(?P<name>{_UNCASED_NAME})\s+द्वारा\s*$")
+
+
+def uncased_byline(text: str) -> str | None:
+    """The names of a byline in a script without capitals (Chinese, Japanese, Korean; Arabic, Persian, Hebrew,
+    Hindi), which a cue marks, or None."""
+    text = text.strip()
+    match = (_CJK_CUE_FIRST.match(text) or _CJK_CUE_AFTER.match(text) or _UNCASED_CUE_FIRST.match(text)
+             or _UNCASED_CUE_AFTER.match(text))
     return match.group("name") if match else None
 
 
@@ -60,11 +74,11 @@ def byline_author(text: str) -> str | None:
     """The writer's name in a byline, a dateline ("Posted on … by Name") or a standfirst
     ending "…, writes Name"."""
     match = BYLINE.match(text) or DATELINE.match(text.strip()) or STANDFIRST_BYLINE.search(text)
-    return match.group("name").rstrip(".") if match and match.group("name") else cjk_byline(text)
+    return match.group("name").rstrip(".") if match and match.group("name") else uncased_byline(text)
 
 
 def is_byline(text: str) -> bool:
-    return bool(BYLINE.match(text)) or cjk_byline(text) is not None
+    return bool(BYLINE.match(text)) or uncased_byline(text) is not None
 
 
 def is_dateline(text: str) -> bool:

@@ -5,7 +5,7 @@
 2024", "14. März 2024", "12 марта 2024", "2024年3月12日": the common ways of
 writing a day, in English, the main languages of the Latin, Cyrillic and Greek
 scripts (their months as a date writes them: the Slavic and Greek genitive),
-Chinese, Japanese and Korean. A numeric date whose order is ambiguous (8/1/2025)
+Chinese, Japanese and Korean, Hindi and Arabic. A numeric date whose order is ambiguous (8/1/2025)
 is read month first, as most English pages write it, unless one part cannot be
 a month.
 """
@@ -46,8 +46,23 @@ _MORE_MONTH_NAMES = {
     11: ("kasım", "listopada", "listopadu", "ноября", "нояб", "ноя", "листопада", "νοεμβρίου"),
     12: ("desember", "aralık", "grudnia", "prosince", "декабря", "дек", "грудня", "δεκεμβρίου"),
 }
-MONTHS = {name: number for table in (_MONTH_NAMES, _MORE_MONTH_NAMES) for number, names in table.items()
-          for name in names}
+#: Hindi and Arabic ("12 मार्च 2024", "12 مارس 2024"), in the spellings their papers use.
+_HINDI_ARABIC_MONTH_NAMES = {
+    1: ("जनवरी", "يناير"),
+    2: ("फ़रवरी", "फरवरी", "فبراير"),
+    3: ("मार्च", "مارس"),
+    4: ("अप्रैल", "अप्रेल", "أبريل", "ابريل", "إبريل"),
+    5: ("मई", "مايو"),
+    6: ("जून", "يونيو", "يونيه"),
+    7: ("जुलाई", "يوليو", "يوليه"),
+    8: ("अगस्त", "أغسطس", "اغسطس"),
+    9: ("सितंबर", "सितम्बर", "سبتمبر"),
+    10: ("अक्टूबर", "अक्तूबर", "أكتوبر", "اكتوبر"),
+    11: ("नवंबर", "नवम्बर", "نوفمبر"),
+    12: ("दिसंबर", "दिसम्बर", "ديسمبر"),
+}
+MONTHS = {name: number for table in (_MONTH_NAMES, _MORE_MONTH_NAMES, _HINDI_ARABIC_MONTH_NAMES)
+          for number, names in table.items() for name in names}
 
 
 def _trie(words) -> str:

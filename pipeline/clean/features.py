@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from .language import line_size
+from .language import SENTENCE_MARKS, line_size
 from .vocabulary import STOPWORDS
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
-_TERMINAL = re.compile(r"[.!?…。！？]['\"”’)\]」』]*$|[.!?…]['\"”’)\]]*\d{1,3}$")
+_TERMINAL = re.compile(rf"[{re.escape(SENTENCE_MARKS)}]['\"”’)\]」』]*$|[.!?…]['\"”’)\]]*\d{{1,3}}$")
 #: A web address, with or without a scheme (closing quotes are not part of it).
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"”]+|\b[\w-]+(?:\.[\w-]+)+/[^\s<>\"”]*", re.I)
 OPENING_QUOTES = "\"“‘'«„"

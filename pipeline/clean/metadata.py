@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .attribution import BY_ALONE, CAPITAL, STANDFIRST_BYLINE, cjk_byline
+from .attribution import BY_ALONE, CAPITAL, STANDFIRST_BYLINE, uncased_byline
 from .datetext import MONTHS, find_dates
 from .features import ends_sentence, is_heading_like, without_note_call, word_count
 from .language import content_terms, detect_language, line_size, stoplist as language_stopwords
@@ -686,7 +686,7 @@ def byline_name(text: str) -> str | None:
     if match and match.group("name").islower():
         handle = match.group("name")
         return handle if handle not in _NOT_NAME_WORDS | _COMMON_WORDS | _FREQUENT else None
-    return cjk_byline(text)
+    return uncased_byline(text)
 
 
 def _name_beside_date(text: str, common: frozenset[str] = frozenset()) -> str | None:
