@@ -16,6 +16,7 @@ from pipeline.clean.language import language_tag, page_language
 from pipeline.editorial.apply import build_book, own_language
 from pipeline.editorial.load import load_editorial
 from pipeline.html import read_html_seed
+from pipeline.language_tags import right_to_left
 from pipeline.read import decode_seed
 from pipeline.render.markdown import front_matter
 from pipeline.render.xhtml import EPUB, Edition, render_chapter
@@ -149,3 +150,44 @@ def test_the_epub_with_a_russian_chapter_passes_epubcheck_and_its_contents_mark_
     with zipfile.ZipFile(epub) as z:
         toc = z.read("EPUB/text/toc.xhtml").decode()
     assert '<span lang="ru" xml:lang="ru">Как Сталин строил культ личности</span>' in toc
+
+
+ARABIC = ["بين عامي 1932 و1933 ضربت مجاعة مروعة أجزاء واسعة من الاتحاد السوفيتي، وراح ضحيتها ملايين الفلاحين. ويرى "
+          "المؤرخون أن سياسات الحكومة زادت من حدة الأزمة بدلا من التخفيف منها.",
+          "تكشف الأرشيفات التي فتحت مؤخرا أن موسكو كانت على علم تام بأوضاع القرى. ومع ذلك استمرت مصادرة الحبوب، ومنع "
+          "الفلاحون الجائعون من الانتقال إلى المدن بحثا عن الطعام.",
+          "ظلت الحكومة السوفيتية لعقود طويلة تمنع الحديث عن المجاعة. ولم يتمكن الباحثون من الوصول إلى هذه الوثائق إلا "
+          "بعد انهيار الاتحاد السوفيتي."]
+
+
+@pytest.mark.parametrize("tag, rtl", [("ar", True), ("he-IL", True), ("ur", True), ("az-Arab", True), ("fa", True),
+                                      ("ku-Latn", False), ("ru", False), ("hi", False), ("en-GB", False)])
+def test_the_languages_written_right_to_left_are_known_by_their_tags(tag, rtl):
+    assert right_to_left(tag) is rtl
+
+
+def test_a_chapter_in_arabic_runs_right_to_left_and_the_editors_words_in_it_left_to_right(tmp_path):
+    """An editor's Arabic chapter was marked `lang="ar"` but laid out left to right, as the book's own."""
+    root = make_project(tmp_path, {"one.txt": "ستالين والمجاعة الكبرى\n\n" + "\n\n".join(ARABIC) + "\n"}, BOOK.format(extra=""))
+    made = build_book(load_editorial(root))
+    chapter = made.book.chapters[0]
+    assert chapter.language == "ar"
+    html = render_chapter(chapter, made.book, Edition(EPUB, {"endnotes": "endnotes.xhtml"}))
+    page = etree.fromstring(f'<div xmlns:epub="http://www.idpf.org/2007/ops">{html}</div>')
+    [section] = page.findall("section")
+    assert section.get("dir") == "rtl" and section.get("lang") == "ar"
+    [label] = page.iterfind(".//p[@class='chapter-number']")
+    assert label.get("dir") == "ltr" and label.get("lang") == "en-GB"  # "Chapter 1", the editors' words
+    russian = render_chapter(*(lambda m: (m.book.chapters[0], m.book))(_made(tmp_path / "ru")[1]),
+                             Edition(EPUB, {"endnotes": "endnotes.xhtml"}))
+    assert "dir=" not in russian  # a chapter that runs as the book does is not told so
+
+
+def test_what_the_house_sets_ragged_left_is_ragged_right_in_a_right_to_left_chapter():
+    import tinycss2
+    css = (Path(__file__).resolve().parents[1] / "styles" / "shared.css").read_text(encoding="utf-8")
+    rules = [rule for rule in tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True)
+             if rule.type == "qualified-rule" and "text-align: right" in tinycss2.serialize(rule.content)]
+    selectors = {s.strip() for rule in rules for s in tinycss2.serialize(rule.prelude).split(",")}
+    assert {'[dir="rtl"] .chapter-title', '[dir="rtl"] h3', '[dir="rtl"] .chapter-number',
+            '[dir="rtl"] .epigraph p'} <= selectors

@@ -12,6 +12,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from ..language_tags import right_to_left
 from ..model import Block, BlockKind, Book, Chapter, Figure, MarkKind, Note, NoteOrigin, Text, glossary_filing
 from . import ids
 from .inline import PLAIN, InlineStyle, render_text
@@ -75,9 +76,18 @@ def _note_class(note: Note) -> str:
     return f"note note-{note.origin.value}"
 
 
-def language_attributes(tag: str | None) -> str:
-    """`lang` and `xml:lang` (EPUB's XHTML reads either; both, they must agree), or nothing."""
-    return f' lang="{esc(tag)}" xml:lang="{esc(tag)}"' if tag else ""
+def language_attributes(tag: str | None, within: str | None = None) -> str:
+    """`lang` and `xml:lang` (EPUB's XHTML reads either; both, they must agree), or nothing; and `dir` where the
+    language runs right to left, or runs left to right `within` one that does (the book's words in an Arabic
+    chapter)."""
+    if not tag:
+        return ""
+    direction = ""
+    if right_to_left(tag):
+        direction = ' dir="rtl"'
+    elif within and right_to_left(within):
+        direction = ' dir="ltr"'
+    return f' lang="{esc(tag)}" xml:lang="{esc(tag)}"{direction}'
 
 
 def chapter_title(chapter: Chapter) -> str:
@@ -91,7 +101,7 @@ def chapter_title(chapter: Chapter) -> str:
 def _house_language(chapter: Chapter, book: Book) -> str:
     """The book's language again on the editors' words inside a chapter in another language (its label, a
     footnote, "Part One"): nothing where the chapter is in the book's language."""
-    return language_attributes(book.meta.language if chapter.language else None)
+    return language_attributes(book.meta.language if chapter.language else None, chapter.language)
 
 
 def _call(chapter: Chapter, note: Note, edition: Edition, dash: str = "—", house: str = "") -> str:
