@@ -69,6 +69,23 @@ class Mark:
     ref: str = ""  # note key or glossary entry id
 
 
+TITLE = "title"  # the `ref` of the emphasis over a work's title (editorial `italics:`), "title:it" in Italian
+
+
+def title_ref(language: str | None = None) -> str:
+    """The `ref` of a title's emphasis: "title", or "title:it" for words in Italian."""
+    return f"{TITLE}:{language}" if language else TITLE
+
+
+def is_title(mark: Mark) -> bool:
+    return mark.kind is MarkKind.EMPHASIS and (mark.ref == TITLE or mark.ref.startswith(TITLE + ":"))
+
+
+def title_language(mark: Mark) -> str | None:
+    """The language a title's emphasis gives ("it" of "title:it"), or None."""
+    return (mark.ref.partition(":")[2] or None) if is_title(mark) else None
+
+
 @dataclass
 class Text:
     """A run of plain text with its inline annotations."""

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..model import (WEB_ADDRESS, Article, BlockKind, Chapter, IndexEntry, IndexLocator, IndexSubentry, Mark,
-                     MarkKind, Text, numbers_in_order)
+                     MarkKind, Text, is_title, numbers_in_order)
 from ..problems import Problem, did_you_mean
 from .glossary import Matcher
 from .index_spec import IndexSpec
@@ -163,7 +163,7 @@ def _cites_a_title(entry: IndexEntry, text: Text, start: int, end: int) -> bool:
     a person, a war or an idea in a book's title is not a mention. A work is located in its own title, and so
     is a newspaper (an organisation) whose title is all of it: *Pravda*."""
     for m in text.marks:
-        if m.kind is MarkKind.EMPHASIS and m.ref == "title" and m.start <= start and end <= m.end:
+        if is_title(m) and m.start <= start and end <= m.end:
             return not (entry.kind == "work" or entry.kind == "organisation" and (m.start, m.end) == (start, end))
     return False
 

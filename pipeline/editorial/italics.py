@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Mark, MarkKind, Text
+from ..model import Mark, MarkKind, Text, is_title, title_ref
 from ..problems import Problem
 from .load import Editorial
 
@@ -69,8 +69,10 @@ def italics_pattern(entries: list[str]) -> re.Pattern:
     return re.compile(r"(?<![\w’'-])(?:" + alternatives + r")(?![\w-])")
 
 
-def mark_titles(text: Text, pattern: re.Pattern, entries: list[str]) -> list[str]:
-    """Add a title mark over every listed title in `text`; return the entries found."""
+def mark_titles(text: Text, pattern: re.Pattern, entries: list[str],
+                languages: dict[str, str] | None = None) -> list[str]:
+    """Add a title mark over every listed title in `text` (with the entry's language, where `languages` gives
+    one); return the entries found."""
     ordered = _longest_first(entries)
     calls = [m.start for m in text.marks if m.kind is MarkKind.NOTE_CALL]
     spans = [(m.start, m.end) for m in text.marks if m.kind in (MarkKind.EMPHASIS, MarkKind.CODE, MarkKind.LINK)]
@@ -78,14 +80,25 @@ def mark_titles(text: Text, pattern: re.Pattern, entries: list[str]) -> list[str
     for match in pattern.finditer(text.text):
         k = int(match.lastgroup[1:])  # the entry's group closes last
         start, end = match.span(f"t{k}")
+        language = (languages or {}).get(ordered[k])
         if any(start < c < end for c in calls) or any(s <= start and end <= e for s, e in spans):
             if any(s <= start and end <= e for s, e in spans):
-                found.append(ordered[k])  # already italic (an editor's *title*)
+                found.append(ordered[k])  # already italic (an editor's *title*): given its language, if it has one
+                if language:
+                    _give_language(text, start, end, language)
             continue
-        text.marks.append(Mark(MarkKind.EMPHASIS, start, end, "title"))
+        text.marks.append(Mark(MarkKind.EMPHASIS, start, end, title_ref(language)))
         found.append(ordered[k])
     text.marks.sort(key=lambda m: (m.start, m.end))
     return found
+
+
+def _give_language(text: Text, start: int, end: int, language: str) -> None:
+    """An emphasis over exactly these words (an editor's *Yo fui un ministro de Stalin* in a note) becomes the
+    title's, in its language."""
+    for k, mark in enumerate(text.marks):
+        if mark.kind is MarkKind.EMPHASIS and (mark.start, mark.end) == (start, end) and not mark.ref:
+            text.marks[k] = Mark(MarkKind.EMPHASIS, start, end, title_ref(language))
 
 
 def set_italics(texts, editorial: Editorial, changes=None) -> list[Problem]:
@@ -94,11 +107,11 @@ def set_italics(texts, editorial: Editorial, changes=None) -> list[Problem]:
     pattern = italics_pattern(titles)
     found: set[str] = set()
     for where, text in texts:
-        before = {(m.start, m.end) for m in text.marks if m.ref == "title"}
-        found.update(mark_titles(text, pattern, titles))
+        before = {(m.start, m.end) for m in text.marks if m.kind is MarkKind.EMPHASIS}  # an editor's own too
+        found.update(mark_titles(text, pattern, titles, editorial.italics_languages))
         if changes is not None:
             for mark in text.marks:
-                if mark.ref == "title" and (mark.start, mark.end) not in before:
+                if is_title(mark) and (mark.start, mark.end) not in before:
                     title = text.text[mark.start:mark.end]
                     changes.add("italics", where, title, f"<i>{title}</i>")
     return [editorial.book.problem(f"italics: “{title}” does not occur in any chapter", ("italics", i),

@@ -8,8 +8,6 @@ that lead out.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -131,7 +129,8 @@ class Editorial:
     index: list[IndexSpec] = field(default_factory=list)
     introduction: Path | None = None
     colophon: Path | None = None
-    italics: list[str] = field(default_factory=list)
+    italics: list[str] = field(default_factory=list)  # the entries' words, as `italics:` lists them
+    italics_languages: dict[str, str] = field(default_factory=dict)  # an entry's words -> its language, where given
     style: HouseStyle = field(default_factory=HouseStyle)
     problems: list[Problem] = field(default_factory=list)  # found while loading, reported with the rest
 
@@ -371,7 +370,9 @@ def load_editorial(root: Path, cache: Path | None = None) -> Editorial:
         slug=data.get("slug") or slugify(data["title"]), publisher=data.get("publisher"),
         date=data.get("date"), rights=data.get("rights"), description=data.get("description"),
         isbn=data.get("isbn"), credit=data.get("credit"))
-    editorial = Editorial(root, book, meta, chapters, italics=list(data.get("italics") or []),
+    italics = [entry["words"] if isinstance(entry, dict) else entry for entry in data.get("italics") or []]
+    languages = {entry["words"]: entry["language"] for entry in data.get("italics") or [] if isinstance(entry, dict)}
+    editorial = Editorial(root, book, meta, chapters, italics=italics, italics_languages=languages,
                           style=HouseStyle.from_yaml(data.get("style")))
     if data.get("introduction"):
         editorial.introduction = inside(folder, data["introduction"], problems, book, ("introduction",),

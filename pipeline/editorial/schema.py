@@ -76,6 +76,9 @@ def _explain(error: ValidationError, doc: YamlDocument) -> list[Problem]:
             expected if isinstance(expected, list) else [expected]))
         return [doc.problem(f"'{_field(path)}' should be {expected_names}, not {_type_name(error.instance)}",
                             path, hint=schema.get("description"))]
+    branch = _fitting_branch(error) if validator_name == "oneOf" else None
+    if branch:  # the one alternative of the value's own kind: what is wrong with it there
+        return [problem for sub in branch for problem in _explain(sub, doc)]
     if validator_name == "oneOf" and path and path[-1] != "chapters":
         return [doc.problem(f"'{_field(path)}' entry {path[-1] + 1 if isinstance(path[-1], int) else ''} "
                             f"should be the start of a line (text) or a mapping with 'starts' and "
@@ -95,6 +98,17 @@ def _explain(error: ValidationError, doc: YamlDocument) -> list[Problem]:
             hint = f"{near} {hint}" if near else hint
         return [doc.problem(f"{shown!r} is not a valid value for '{_field(path)}'", path, hint=hint)]
     return [doc.problem(f"'{_field(path)}': {error.message}", path, hint=schema.get("description"))]
+
+
+def _fitting_branch(error: ValidationError) -> list[ValidationError] | None:
+    """The errors of the one alternative of a `oneOf` that is of the value's kind (text, or a mapping), when
+    only one is: "D. Volkogonov, *Trotsky" is text that breaks the text's rule, not a mapping gone wrong."""
+    branches: dict = {}
+    for sub in error.context or ():
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    fitting = [subs for subs in branches.values()
+               if not any(sub.validator == "type" and not sub.relative_path for sub in subs)]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _blank(value) -> bool:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..model import LINE_BREAK, WEB_ADDRESS, Mark, MarkKind, Text, is_link_address
+from ..model import LINE_BREAK, WEB_ADDRESS, Mark, MarkKind, Text, is_link_address, is_title, title_language
 
 #: What the renderer turns into a link (glossary terms are never linked inside it).
 URL = WEB_ADDRESS
@@ -133,8 +133,10 @@ def _wrap(mark: Mark, inner: str, style: InlineStyle) -> str:
     if mark.kind is MarkKind.LINK:
         # Checked again here: whatever made the model, only these addresses reach an edition.
         return f'<a href="{html.escape(mark.ref, quote=True)}">{inner}</a>' if is_link_address(mark.ref) else inner
-    if mark.kind is MarkKind.EMPHASIS and mark.ref == "title":
-        return f'<i class="title">{inner}</i>'  # a work's title, set in italics
+    if is_title(mark):  # a work's title, set in italics, in its own language where the editors give one
+        language = title_language(mark)
+        tag = f' lang="{html.escape(language)}" xml:lang="{html.escape(language)}"' if language else ""
+        return f'<i class="title"{tag}>{inner}</i>'
     tag = _TAGS[mark.kind]
     return f"<{tag}>{inner}</{tag}>"
 
