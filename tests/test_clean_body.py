@@ -14,7 +14,7 @@ import pytest
 
 from pipeline.clean import clean
 from pipeline.clean.attribution import uncased_byline
-from pipeline.clean.metadata import byline_name
+from pipeline.clean.metadata import _dateline_in_any_language, byline_name
 from pipeline.clean.body import (_items_a_sentence_introduces, _lists_introduced_above, _opening_split_off,
                                  _opening_under_head, _paragraph_outside_a_small_body)
 from pipeline.clean.body_model import AFTER, ASIDE, BEFORE, BODY
@@ -199,6 +199,54 @@ def test_a_dateline_in_another_language_that_ends_in_its_writer_is_a_byline_not_
     assert result.article.author == name
     assert result.article.published == "2025-02-03"
     assert body_texts(result) == ARTICLE
+
+
+#: A new user's page (a Portuguese paper's, its lines as a browser copies them).
+PORTUGUESE_PAGE = [
+    'Pular para o conteúdo',
+    'Início',
+    'Notícias',
+    'Opinião',
+    'Cultura',
+    'Assine',
+    'Entrar',
+    'História',
+    'O grande expurgo visto de uma aldeia',
+    'Publicado em 5 de março de 2025, às 08h30',
+    'Por João Silva',
+    'Tempo de leitura: 4 min',
+    'Compartilhe',
+    'Em 1937, a aldeia de Krasnoye tinha pouco mais de trezentos habitantes. Em dezoito meses, quarenta e dois deles foram presos pela polícia política, acusados de sabotagem, espionagem ou simples conversas imprudentes.',
+    'Os arquivos regionais, abertos nos anos noventa, permitem seguir cada caso: a denúncia, o interrogatório, a sentença. Muitas denúncias partiram de vizinhos que disputavam terras ou cargos na fazenda coletiva.',
+    'O peso do medo',
+    'Os sobreviventes entrevistados por historiadores descrevem um clima em que ninguém confiava em ninguém. Falar de política, mesmo em casa, tornou-se perigoso.',
+    'Décadas depois, as famílias ainda discutem quem denunciou quem, e a memória do expurgo continua a dividir a aldeia.',
+    'Leia também',
+    'A fome na Ucrânia',
+    'Comentários',
+    'Deixe um comentário',
+    'Cancelar resposta',
+    'O seu endereço de e-mail não será publicado.',
+    'Termos de uso',
+    'Política de privacidade',
+    '© 2025 Jornal Exemplo',
+]
+
+
+def test_a_dateline_with_its_time_in_another_language_is_not_the_title():
+    """"Publicado em 5 de março de 2025, às 08h30", under the headline, was taken for the title (without its time,
+    or in English, "Published on March 5, 2025, at 08:30", it was not)."""
+    result = run(*PORTUGUESE_PAGE)
+    assert result.article.title.text == "O grande expurgo visto de uma aldeia"
+    assert result.article.author == "João Silva" and result.article.published == "2025-03-05"
+    assert "Publicado em 5 de março de 2025, às 08h30" not in body_texts(result)
+
+
+@pytest.mark.parametrize("dateline", ["Publicado em 5 de março de 2025, às 08h30", "Publié le 5 mars 2025 à 8 h 30",
+                                      "Veröffentlicht am 5. März 2025, 08:30 Uhr", "12 марта 2024, 14:35"])
+def test_a_date_with_its_cue_and_time_in_any_language_is_mostly_a_date(dateline):
+    assert _dateline_in_any_language(dateline)
+    assert not _dateline_in_any_language("Stalin died on 5 March 1953 in his dacha near Moscow")
 
 
 def test_a_word_for_published_alone_or_a_name_after_da_is_no_byline():

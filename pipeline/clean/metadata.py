@@ -167,6 +167,24 @@ _DATE_SHAPE = re.compile(rf"\b{_MONTH_WORD}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd
 #: What stands beside a date in a dateline: cues, reading times, numbers, punctuation.
 _DATE_WORDS = re.compile(r"\b(?:posted|published|updated|last|modified|on|at|by|min|mins|minutes?|read|ago|"
                          r"days?|hours?|weeks?|months?|years?|am|pm)\b|\d+|[^\w\s]", re.I)
+#: What stands beside a date in a dateline in other languages ("Publicado em 5 de março de 2025, às 08h30",
+#: "Publié le 3 février 2025 à 10 h 42", "Veröffentlicht am 3. Februar 2025, 10:42 Uhr"): cues and times.
+_OTHER_DATE_WORDS = re.compile(r"\b(?:publi\w*|veröffentlicht|aktualisiert|actualiz\w*|mis\s+à\s+jour|pubblicat\w*|"
+                               r"aggiornat\w*|gepubliceerd|bijgewerkt|opublikowano|опубликовано|обновлено|"
+                               r"le|el|em|am|à|às|a\s+las|alle|ore|um|om|o|в|uhr|h|ч)\b|"
+                               r"\b\d{1,2}\s?[h:.]\s?\d{2}\b|\d+|[^\w\s]", re.I)
+
+
+def _dateline_in_any_language(text: str) -> bool:
+    """A date (in any language `find_dates` reads) with no more than two words beside it once cues and times go."""
+    dates = find_dates(text)
+    if not dates:
+        return False
+    edges = zip([0] + [d.end for d in dates], [d.start for d in dates] + [len(text)])
+    rest = " ".join(text[after:before] for after, before in edges)
+    return len(_OTHER_DATE_WORDS.sub(" ", rest).split()) <= 2
+
+
 #: A numbered section: "1. Name", "1.1 Name", "Tip #1 - …", "Step 3: …".
 _NUMBERED = re.compile(r"^(?:\d+(?:\.\d+)*[.)]\s|\d+\.\d+\s|(?:step|tip|part|no\.?|#)\s*#?\d+\b)", re.I)
 #: What stands between a headline and more words where a page repeats it: "Title | Site", "Title :: View in Browser",
@@ -466,7 +484,7 @@ def _page_evidence(page: _TitlePage, i: int, put) -> None:
     terms = content_terms(text)
     put("lead_overlap", len(terms & page.lead) / len(terms) if terms else 0.0)
     put("mostly_date", bool(page.dated(i) or _DATE_SHAPE.search(text))
-        and len(_DATE_WORDS.sub(" ", _DATE_SHAPE.sub(" ", text)).split()) <= 2)
+        and (len(_DATE_WORDS.sub(" ", _DATE_SHAPE.sub(" ", text)).split()) <= 2 or _dateline_in_any_language(text)))
     put("phone", bool(_PHONE.search(text)))
     put("next_headline", page.headline(i + 1))
     put("after_nav_run", i >= 3 and n >= 3 and is_heading_like(text) and all(1 <= page.sizes[j] <= 4
