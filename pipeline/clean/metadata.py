@@ -136,6 +136,9 @@ TITLE_FEATURES = (
     "salience", "best_salience", "salience_half",
     # a button within two lines under it ("Play now", "Learn more"): a promotion's heading, not the article's
     "over_button",
+    # the share of the article's paragraphs that use one of its words or more: a headline's subject runs through
+    # the whole text, a section's or a teaser's through a few paragraphs of it
+    "coverage",
 )
 _TITLE_INDEX = {name: k for k, name in enumerate(TITLE_FEATURES)}
 _SEPARATOR = re.compile(r"\s[|–—-]\s")
@@ -341,15 +344,19 @@ def _sentences(text: str, size: int) -> bool:
 
 def _mark_salience(out: list[tuple[int, list[float]]], page: _TitlePage, first: int) -> None:
     """How often each candidate's words recur in the article's paragraphs: "salience" (the mean, each word's
-    count capped), "best_salience" (the most of any candidate of two words or more) and "salience_half"."""
+    count capped), "best_salience" (the most of any candidate of two words or more), "salience_half", and
+    "coverage" (the share of the paragraphs with one of its words or more)."""
     prose = [t for t, n in zip(page.texts[first:], page.sizes[first:]) if n >= _SALIENCE_WORDS][:_SALIENCE_LINES]
     function = detect_language(prose).stopwords  # "for", "the": every article's words, no subject's
+    paragraphs = [{term[:_STEM] for term in content_terms(text, function)} for text in prose]
     counts = Counter(term[:_STEM] for text in prose for term in content_terms(text, function))
     scores = {}
     for i, row in out:
         terms = {term[:_STEM] for term in content_terms(page.texts[i], function)}
         scores[i] = sum(min(counts[t], _SALIENCE_CAP) for t in terms) / _SALIENCE_CAP / len(terms) if terms else 0.0
         row[_TITLE_INDEX["salience"]] = scores[i]
+        if terms and paragraphs:
+            row[_TITLE_INDEX["coverage"]] = sum(1 for words in paragraphs if words & terms) / len(paragraphs)
         row[_TITLE_INDEX["salience_half"]] = 1.0 if scores[i] >= 0.5 else 0.0
     best = max((scores[i] for i, _row in out if page.sizes[i] >= 2), default=0.0)
     for i, row in out:
