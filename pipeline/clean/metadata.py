@@ -139,6 +139,9 @@ TITLE_FEATURES = (
     # the share of the article's paragraphs that use one of its words or more: a headline's subject runs through
     # the whole text, a section's or a teaser's through a few paragraphs of it
     "coverage",
+    # a line between it and the text (a dek, not a byline or a date) with a paragraph just under that; a number in
+    # it ("7 Tips") that the article's numbered sections count, give or take one or two
+    "prose_two_down", "count_matches",
 )
 _TITLE_INDEX = {name: k for k, name in enumerate(TITLE_FEATURES)}
 _SEPARATOR = re.compile(r"\s[|–—-]\s")
@@ -210,6 +213,11 @@ _SALIENCE_LINES = 80  # the article's paragraphs whose words a headline's are co
 _SALIENCE_WORDS = 12  # a line this long is one of them
 _SALIENCE_CAP = 10  # a word used this often is as much the article's subject as one used more
 _STEM = 5  # letters a word is known by ("machine", "machines"), in every language alike
+#: A count in a headline: "7 Tips", "Top Nine …" (a number of 2 to 100, not a year, a price or a share).
+_COUNT = re.compile(r"(?<![\d.,])(\d{1,3})(?![\d.,:%])")
+_COUNT_WORDS = {word: k for k, word in enumerate("zero one two three four five six seven eight nine ten eleven twelve"
+                                                 .split())}
+_COUNTED_LINES = 400  # the article's lines whose numbered sections are counted
 _PHONE = re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d[\d\s-]{8,}")
 
 
@@ -326,11 +334,24 @@ def title_candidates(units: list[Unit], first: int) -> list[tuple[int, list[floa
             row[_TITLE_INDEX["best_overlap"]] = 1.0
     _mark_containment(out, page)
     _mark_salience(out, page, first)
+    numbered = sum(1 for j in range(first, min(len(texts), first + _COUNTED_LINES))
+                   if 1 <= sizes[j] <= 15 and _NUMBERED.match(texts[j]))
+    for i, row in out:
+        count = _headline_count(texts[i])
+        row[_TITLE_INDEX["count_matches"]] = 1.0 if count and count - 1 <= numbered <= count + 2 else 0.0
     nearest = next((i for i, _row in reversed(out) if i < first and sizes[i] >= 2 and is_heading_like(texts[i])
                     and not page.dated(i) and not _is_byline(texts[i])), None)
     for i, row in out:
         row[_TITLE_INDEX["nearest_heading"]] = 1.0 if i == nearest else 0.0
     return out
+
+
+def _headline_count(text: str) -> int:
+    """The number a headline counts ("7 Tips", "Top Nine …"): 2 to 100, or 0."""
+    for match in _COUNT.finditer(text):
+        if 2 <= int(match.group(1)) <= 100:
+            return int(match.group(1))
+    return next((_COUNT_WORDS[w] for w in _KEY_WORD.findall(text.lower()) if _COUNT_WORDS.get(w, 0) >= 2), 0)
 
 
 #: Where a sentence ends and another begins within a line: "…a gamekeeper. He began…".
@@ -519,6 +540,8 @@ def _how_it_reads(page: _TitlePage, i: int, put) -> None:
     put("filing_line", bool(_FILING.match(text)))
     label = _LABEL_PREFIX.match(text)
     put("label_prefix", bool(label) and word_count(label.group("rest")) >= 3)
+    put("prose_two_down", page.size(i + 1) < _PROSE_WORDS and not page.byline_or_date(i + 1, shaped=True)
+        and any(page.size(j) >= _PROSE_WORDS for j in (i + 2, i + 3)))
     put("over_similar", any(_similar(key, page.keys[j]) for j in range(i + 1, min(len(page.keys), i + 11))))
 
 
