@@ -593,3 +593,16 @@ def test_a_paragraph_of_sentences_is_never_the_title_and_a_lead_over_the_first_h
     if result.article.standfirst is not None:  # under a title, the lead may stand as the chapter's standfirst
         kept.append(result.article.standfirst.text)
     assert lead in kept and all(text in kept for text in sections)
+
+
+def test_a_saved_pages_stated_headline_is_where_its_date_and_byline_are_looked_for():
+    """A saved page states its headline (its markup's); the ranker's own choice, which that overrules, had still
+    placed the search for the byline and the date, so that a change of the ranker moved them (two authors and two
+    dates of the set's saved pages were lost so, and found again)."""
+    menu = [f"Section number {k}" for k in range(1, 21)]
+    page = units(TITLE, "14 March 2024", *menu, *ARTICLE)
+    first = 2 + len(menu)
+    reject_all = {"bias": -50.0}  # a ranker that takes no line for the headline
+    assert find_metadata(page, first, len(page) - 1, reject_all).date is None
+    stated = find_metadata(page, first, len(page) - 1, reject_all, stated=0)
+    assert stated.title == 0 and stated.date == "2024-03-14" and stated.date_line == 1

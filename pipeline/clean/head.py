@@ -11,7 +11,6 @@ carries them even when its byline is a line that says more.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from .attribution import BY_ALONE, STANDFIRST_BYLINE, is_byline, is_dateline
 from .datetext import find_dates
@@ -61,10 +60,8 @@ def recognise_head(units: list[Unit], title_weights: dict[str, float] | None = N
     if not body:
         return StageResult(list(units))
     first, last = body[0], body[-1]
-    meta = find_metadata(units, first, last, title_weights, holder=holder)
-    stated = next((i for i, u in enumerate(units) if u.role is Role.TITLE), None)
-    if stated is not None:  # a saved page states its headline (page_units.py)
-        meta = replace(meta, title=stated)
+    stated = next((i for i, u in enumerate(units) if u.role is Role.TITLE), None)  # a saved page's (page_units.py)
+    meta = find_metadata(units, first, last, title_weights, holder=holder, stated=stated)
     roles: dict[int, Role] = {}
     if meta.title is not None and _open(units[meta.title]):
         roles[meta.title] = Role.TITLE

@@ -90,10 +90,12 @@ class PageMetadata:
 
 
 def find_metadata(units: list[Unit], first: int, last: int, title_weights: dict[str, float] | None = None,
-                  day_first: bool = False, holder: str | None = None) -> PageMetadata:
+                  day_first: bool = False, holder: str | None = None, stated: int | None = None) -> PageMetadata:
     """Title, author and date of the article spanning units[first..last]; `holder` is whom the page's
-    copyright line names (`copyright_holder`), the author when nothing else names one."""
-    title = choose_title(units, first, title_weights)
+    copyright line names (`copyright_holder`), the author when nothing else names one; `stated` is the line a
+    saved page's markup gives as its headline, which the byline and the date are searched around (the ranker's
+    choice, which the markup overrules, had moved their search with every change of the ranker)."""
+    title = stated if stated is not None else choose_title(units, first, title_weights)
     anchor = title if title is not None else first
     near = range(max(0, min(anchor, first) - _META_WINDOW), min(len(units), max(first, anchor) + _HEAD_LINES))
     author, author_line = _find_author(units, near, anchor, last, title, holder)
