@@ -10,14 +10,13 @@ paragraph. A label is told by its words (`vocabulary.TAIL_LABELS`,
 from __future__ import annotations
 
 from .features import is_prose, is_substantial, word_count
-from .language import Language, content_terms
+from .language import STEM, Language, content_terms
 from .units import Event, Role, StageResult, Unit, dropped
 from .vocabulary import COMMENT_LABELS, JOB_WORD, STOPWORDS, TAIL_LABELS
 
 STAGE = "boxes"
 _LABEL_WORDS = 8
 _ITEM_WORDS = 25  # a listed headline is shorter than this
-_STEM = 5  # letters a word is known by ("location", "locations"); four when a word has no more ("pick", "picking")
 
 
 def _movable(unit: Unit) -> bool:
@@ -58,11 +57,12 @@ def _names_paragraph(heading: str, paragraph: str, function: frozenset[str]) -> 
 
 
 def _same_word(a: str, b: str) -> bool:
-    """The same word, give or take an ending: "location"/"locations", "pick"/"picking"."""
-    if a[:_STEM] == b[:_STEM]:
+    """The same word, give or take an ending: "location"/"locations", and a word one letter shorter than a
+    stem that begins the other, "pick"/"picking"."""
+    if a[:STEM] == b[:STEM]:
         return True
     short, long_ = sorted((a, b), key=len)
-    return len(short) == _STEM - 1 and long_.startswith(short)
+    return len(short) == STEM - 1 and long_.startswith(short)
 
 
 def _function_words(language: Language | None) -> frozenset[str]:

@@ -111,6 +111,13 @@ class FoundDate:
     end: int
 
 
+def without_dates(text: str, mark: str = " ") -> str:
+    """The text with each date `find_dates` reads in it put by `mark`: what stands beside them."""
+    for found in reversed(find_dates(text)):
+        text = text[:found.start] + mark + text[found.end:]
+    return text
+
+
 def _number_month(match: re.Match) -> int:
     month = match.group("month").lower().rstrip(".")
     return MONTHS[month] if month in MONTHS else int(month)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .attribution import BY_ALONE, STANDFIRST_BYLINE, is_byline, is_dateline
-from .datetext import find_dates
+from .datetext import without_dates
 from .features import CLOSING_QUOTES, ends_sentence, starts_with_quote, word_count
 from .metadata import PageMetadata, bare_headline, find_metadata, same_words
 from .outside import marked_furniture
@@ -134,13 +134,10 @@ _FEW_WORDS = 8
 def _mostly_dates(text: str) -> bool:
     """A dateline in any language: dates and times, and a few words around them ("Publié le 14 mars 2024 à
     10h30, modifié le 15 mars 2024", "14.03.2024, 10:30 Uhr"), no sentence."""
-    found = find_dates(text)
-    if not found or ends_sentence(text) or word_count(text) > 24:
+    if ends_sentence(text) or word_count(text) > 24:
         return False
-    rest = text
-    for date in reversed(found):
-        rest = rest[:date.start] + " " + rest[date.end:]
-    return len(_TIME.sub(" ", rest).split()) <= _FEW_WORDS
+    rest = without_dates(text)
+    return rest != text and len(_TIME.sub(" ", rest).split()) <= _FEW_WORDS
 
 
 def _mark_first_lines(units: list[Unit], roles: dict[int, Role], meta: PageMetadata, body: list[int]) -> None:

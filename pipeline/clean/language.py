@@ -81,6 +81,7 @@ def line_size(text: str) -> float:
 
 
 _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+STEM = 5  # letters a word is known by ("machine", "machines"), in every language alike
 
 
 def content_terms(text: str, stopwords: frozenset[str] = frozenset()) -> set[str]:

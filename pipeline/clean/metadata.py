@@ -20,9 +20,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .attribution import BY_ALONE, CAPITAL, STANDFIRST_BYLINE, uncased_byline
-from .datetext import MONTHS, find_dates
+from .datetext import MONTHS, find_dates, without_dates
 from .features import ends_sentence, is_heading_like, without_note_call, word_count
-from .language import SENTENCE_MARKS, content_terms, detect_language, line_size, stoplist as language_stopwords
+from .language import (STEM, SENTENCE_MARKS, content_terms, detect_language, line_size,
+                       stoplist as language_stopwords)
 from .furniture import classify
 from .units import Unit
 from .vocabulary import COMMENT_LABELS, JOB_WORD, STOPWORDS, TAIL_LABELS
@@ -185,12 +186,8 @@ _OTHER_DATE_WORDS = re.compile(r"\b(?:publi\w*|veröffentlicht|aktualisiert|actu
 
 def _dateline_in_any_language(text: str) -> bool:
     """A date (in any language `find_dates` reads) with no more than two words beside it once cues and times go."""
-    dates = find_dates(text)
-    if not dates:
-        return False
-    edges = zip([0] + [d.end for d in dates], [d.start for d in dates] + [len(text)])
-    rest = " ".join(text[after:before] for after, before in edges)
-    return len(_OTHER_DATE_WORDS.sub(" ", rest).split()) <= 2
+    rest = without_dates(text)
+    return rest != text and len(_OTHER_DATE_WORDS.sub(" ", rest).split()) <= 2
 
 
 #: A numbered section: "1. Name", "1.1 Name", "Tip #1 - …", "Step 3: …".
@@ -214,7 +211,6 @@ _LABEL_PREFIX = re.compile(r"^\s*[^\s:]+(?:\s+[^\s:]+)?\s*:\s+(?P<rest>\S.*)$")
 _SALIENCE_LINES = 80  # the article's paragraphs whose words a headline's are counted in
 _SALIENCE_WORDS = 12  # a line this long is one of them
 _SALIENCE_CAP = 10  # a word used this often is as much the article's subject as one used more
-_STEM = 5  # letters a word is known by ("machine", "machines"), in every language alike
 #: A count in a headline: "7 Tips", "Top Nine …" (a number of 2 to 100, not a year, a price or a share).
 _COUNT = re.compile(r"(?<![\d.,])(\d{1,3})(?![\d.,:%])")
 _COUNT_WORDS = {word: k for k, word in enumerate("zero one two three four five six seven eight nine ten eleven twelve"
@@ -373,11 +369,11 @@ def _mark_salience(out: list[tuple[int, list[float]]], page: _TitlePage, first: 
     "coverage" (the share of the paragraphs with one of its words or more)."""
     prose = [t for t, n in zip(page.texts[first:], page.sizes[first:]) if n >= _SALIENCE_WORDS][:_SALIENCE_LINES]
     function = detect_language(prose).stopwords  # "for", "the": every article's words, no subject's
-    paragraphs = [{term[:_STEM] for term in content_terms(text, function)} for text in prose]
-    counts = Counter(term[:_STEM] for text in prose for term in content_terms(text, function))
+    paragraphs = [{term[:STEM] for term in content_terms(text, function)} for text in prose]
+    counts = Counter(term[:STEM] for text in prose for term in content_terms(text, function))
     scores = {}
     for i, row in out:
-        terms = {term[:_STEM] for term in content_terms(page.texts[i], function)}
+        terms = {term[:STEM] for term in content_terms(page.texts[i], function)}
         scores[i] = sum(min(counts[t], _SALIENCE_CAP) for t in terms) / _SALIENCE_CAP / len(terms) if terms else 0.0
         row[_TITLE_INDEX["salience"]] = scores[i]
         if terms and paragraphs:
@@ -702,9 +698,7 @@ _HANDLE_BYLINE = re.compile(r"^(?:[\W\d_]|(?:posted|published|updated|on|in)\b)*
 
 
 def _without_dates(text: str) -> str:
-    for found in reversed(find_dates(text)):
-        text = text[:found.start] + " · " + text[found.end:]
-    return text
+    return without_dates(text, " · ")  # a separator where each date stood, as between a byline's parts
 
 
 def _is_byline(text: str) -> bool:

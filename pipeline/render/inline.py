@@ -50,6 +50,12 @@ class InlineStyle:
 PLAIN = InlineStyle(note_call=lambda key: "", glossary_link=lambda entry_id, inner: inner)
 
 
+def lang_attributes(tag: str) -> str:
+    """`lang` and `xml:lang` (EPUB's XHTML reads either; both, they must agree)."""
+    tag = html.escape(tag, quote=True)
+    return f' lang="{tag}" xml:lang="{tag}"'
+
+
 def _escape(text: str) -> str:
     """Escaped, web addresses linked, and a line break inside a paragraph (verse, an address) kept."""
     return linkify(html.escape(text, quote=False)).replace(LINE_BREAK, "<br/>")
@@ -135,8 +141,7 @@ def _wrap(mark: Mark, inner: str, style: InlineStyle) -> str:
         return f'<a href="{html.escape(mark.ref, quote=True)}">{inner}</a>' if is_link_address(mark.ref) else inner
     if is_title(mark):  # a work's title, set in italics, in its own language where the editors give one
         language = title_language(mark)
-        tag = f' lang="{html.escape(language)}" xml:lang="{html.escape(language)}"' if language else ""
-        return f'<i class="title"{tag}>{inner}</i>'
+        return f'<i class="title"{lang_attributes(language) if language else ""}>{inner}</i>'
     tag = _TAGS[mark.kind]
     return f"<{tag}>{inner}</{tag}>"
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..language_tags import right_to_left
 from ..model import Block, BlockKind, Book, Chapter, Figure, MarkKind, Note, NoteOrigin, Text, glossary_filing
 from . import ids
-from .inline import PLAIN, InlineStyle, render_text
+from .inline import PLAIN, InlineStyle, lang_attributes, render_text
 from .listing import listing
 from .outline import opens_untitled, part_label, part_name, part_numbers
 from .prose import render_prose
@@ -77,9 +77,8 @@ def _note_class(note: Note) -> str:
 
 
 def language_attributes(tag: str | None, within: str | None = None) -> str:
-    """`lang` and `xml:lang` (EPUB's XHTML reads either; both, they must agree), or nothing; and `dir` where the
-    language runs right to left, or runs left to right `within` one that does (the book's words in an Arabic
-    chapter)."""
+    """`lang` and `xml:lang`, or nothing; and `dir` where the language runs right to left, or runs left to right
+    `within` one that does (the book's words in an Arabic chapter)."""
     if not tag:
         return ""
     direction = ""
@@ -87,7 +86,7 @@ def language_attributes(tag: str | None, within: str | None = None) -> str:
         direction = ' dir="rtl"'
     elif within and right_to_left(within):
         direction = ' dir="ltr"'
-    return f' lang="{esc(tag)}" xml:lang="{esc(tag)}"{direction}'
+    return lang_attributes(tag) + direction
 
 
 def chapter_title(chapter: Chapter) -> str:
