@@ -41,11 +41,14 @@ DATELINE = re.compile(
 
 #: Chinese, Japanese and Korean write no capitals: a name there is two to four Han characters or Hangul
 #: syllables, one to three of them in a byline, and the byline says so with a word before the names, set off
-#: from them ("记者 王伟", "作者：王伟", "文・山田太郎", "記者：山田太郎", "글 홍길동"; "記者会見" is no byline), or
-#: after them ("山田太郎記者", "홍길동 기자", an address after it).
+#: from them ("记者 王伟", "作者：王伟", "文・山田太郎", "文・写真：高橋 由紀", "記者：山田太郎", "글 홍길동"; "記者会見"
+#: is no byline), or after them ("山田太郎記者", "홍길동 기자", an address after it).
 _CJK_NAME = r"(?:[\u4e00-\u9fff々]{2,4}|[\uac00-\ud7a3]{2,4})"
 _CJK_NAMES = rf"{_CJK_NAME}(?:[\s、,，]+{_CJK_NAME}){{0,2}}"
-_CJK_CUE_FIRST = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,6}}记者|作者|撰文|文|記者|筆者|執筆|文責|글|기자)\s*(?:[：:・/／|｜]\s*|\s+)"
+#: "Text" alone or beside the photographs' credit: "文", "文・写真", "取材・文", "文/图".
+_CJK_TEXT_CUE = r"(?:(?:写真|取材|撮影|图|摄影)[・/／と])?文(?:[・/／と](?:写真|取材|撮影|構成|图|摄影))?"
+_CJK_CUE_FIRST = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,6}}记者|作者|撰文|{_CJK_TEXT_CUE}|記者|筆者|執筆|文責|글|기자)"
+                            rf"\s*(?:[：:・/／|｜]\s*|\s+)"
                             rf"(?P<name>{_CJK_NAMES})\s*$")
 _CJK_CUE_AFTER = re.compile(rf"^(?P<name>{_CJK_NAMES})\s*(?:记者|記者|特派员|特派員|기자)(?:\s+\S+@\S+)?\s*$")
 

@@ -10,14 +10,15 @@ credit and an appeal under each of a page's webcams, a warm-up under each day of
 training plan) keeps its copy in each entry, when every copy looks like a teaser or
 there are three copies or more: a teaser and its paragraph come in pairs. A table of contents inside the article
 (its entries standing again below, in order, as the headings of their sections)
-goes whole, its entries of any length.
+goes whole, its entries of any length. A short line that repeats the words after the colon of the line above it
+is a card's name under its entry, and goes.
 """
 
 from __future__ import annotations
 
 import re
 
-from .features import is_heading_like, word_count
+from .features import ends_sentence, is_heading_like, word_count
 from .units import Event, Role, StageResult, Unit, dropped
 
 STAGE = "duplicates"
@@ -48,16 +49,35 @@ def drop_duplicates(units: list[Unit]) -> StageResult:
         keep = next((i for i in indexes if i not in teaser), indexes[0])
         drop.update(i for i in indexes if i != keep and not units[i].keep and not units[i].pinned)
     contents = _contents_entries(units) - drop
+    echoes = {i for i in range(1, len(units)) if _echoes_line_above(units, i)} - drop - contents
     events: list[Event] = []
     kept: list[Unit] = []
     for i, unit in enumerate(units):
         if i in contents:
             events.append(dropped(STAGE, "contents-list", unit))
+        elif i in echoes:
+            events.append(dropped(STAGE, "name-echo", unit))
         elif i in drop:
             events.append(dropped(STAGE, "duplicate-paragraph", unit))
         else:
             kept.append(unit)
     return StageResult(kept, events)
+
+
+_ECHO_WORDS = 8  # a product's or a pick's name, not a sentence
+
+
+def _echoes_line_above(units: list[Unit], i: int) -> bool:
+    """A short line that says again what the line above says after its colon: a product card's name under its
+    entry ("4. Best integrated system: Fenwick Flux 1L" over "Fenwick Flux 1L"), a pick's label under its name
+    ("Mayflower: Best for full-service moves"); the seven such lines of the development set are all debris."""
+    unit, above = units[i], units[i - 1]
+    if unit.keep or unit.pinned or unit.role is not Role.BODY or not 1 <= word_count(unit.text) <= _ECHO_WORDS:
+        return False
+    _label, colon, tail = above.text.partition(":")
+    if not colon or ends_sentence(above.text):
+        return False  # "Next up: 5. Ajazz AK820 Pro Specs." over that section's heading: a sentence points to it
+    return _key(tail) == _key(unit.text) != ""
 
 
 def _stands_above_heading(units: list[Unit], i: int) -> bool:

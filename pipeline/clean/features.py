@@ -74,7 +74,7 @@ def is_heading_like(text: str) -> bool:
         return False
     if stripped.endswith(("?", "!")) and n > 8:
         return False
-    first = stripped.lstrip(OPENING_QUOTES + "(['")[:1]
+    first = stripped.lstrip(OPENING_QUOTES + "(['「『（【")[:1]  # a quoted headline: “…”, 「…」
     uncased = first.isalpha() and first.upper() == first.lower()  # scripts without capitals (Han, Arabic …)
     return bool(first) and (first.isupper() or first.isdigit() or uncased)
 

@@ -31,11 +31,15 @@ _AMBIGUOUS_TARGETS = {
 }
 SHARE_LABEL = re.compile(r"^(?:share|tweet|email|post)\s+(?:this|on|via|to|the)\b.{0,30}$|^share:?$|"
                           r"^click\s+to\s+(?:share|email|print|tweet|pin)\b.{0,60}$|"
-                          r"^(?:gift|save|print)\s+(?:this|the)\s+(?:article|story|post|page|recipe)$", re.I)
+                          r"^(?:gift|save|print)\s+(?:this|the)\s+(?:article|story|post|page|recipe)$|"
+                          r"^(?:save|print|jump\s+to|rate\s+this|pin)\s+(?:the\s+)?recipe[!.]?$|"
+                          r"^x\s*[(（](?:旧|formerly\s+)?twitter[)）]$|^pin\s+(?:this|it)\b.{0,30}$", re.I)
 #: A shop's button beside a product: "Check price on Amazon", "See the latest deals" (63 such lines in the
-#: development set, none the gold's).
+#: development set, none the gold's), "$129.95 at Amazon" (40, none the gold's), "Buy now at Amazon" (19, none).
 _PRICE_BUTTON = re.compile(r"^(?:check|see|view|compare)\s+(?:the\s+)?(?:latest\s+|current\s+|best\s+)?"
-                           r"(?:price|prices|deal|deals)\b.{0,30}$", re.I)
+                           r"(?:price|prices|deal|deals)\b.{0,30}$|"
+                           r"^(?:[$€£¥]|US\$|A\$|C\$)\s?\d[\d,.]*\s+(?:at|on|from|@)\s+\S.{0,30}$|"
+                           r"^(?:buy|shop|order)\s+(?:now|it\s+now|today)(?:\s+(?:at|on|from)\s+\S.{0,30})?[!.]?$", re.I)
 #: Site-voice rules only apply to lines shorter than this (in words): a long
 #: paragraph that mentions cookies or newsletters is article text.
 _SITE_VOICE_MAX_WORDS = 45

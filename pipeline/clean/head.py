@@ -34,8 +34,9 @@ def _is_epigraph(text: str) -> bool:
 _CREDIT = re.compile(r"^\W*(?:\w+\s+)?(?:written|reviewed|edited|fact[\s-]?checked|posted)\s+by\b", re.I)
 
 
-def _is_standfirst(unit: Unit) -> bool:
-    """A summary over the text: no sentence ending, or one that names its writer. A paragraph that
+def _is_standfirst(unit: Unit, over_byline: bool = False) -> bool:
+    """A summary over the text: no sentence ending, or one that names its writer, or any sentences between the
+    headline and the byline (`over_byline`: the text never begins above its writer's name). A paragraph that
     ends on a colon or a comma leads into the lines below it: it is the text's first paragraph. A
     saved page's line that is mostly a link, or that the page marks as furniture ("Learn about our editorial
     process" in the author's box), is none."""
@@ -46,7 +47,13 @@ def _is_standfirst(unit: Unit) -> bool:
     if n < 6 or n > 80 or starts_with_quote(text) or text.rstrip().endswith((":", ",", ";")) \
             or _CREDIT.match(text):
         return False
+    if over_byline and n >= _DEK_WORDS and not _CRUMB.search(text):
+        return True  # a breadcrumb ("Home » Guides » …") or a second headline is no summary
     return bool(STANDFIRST_BYLINE.search(text)) or not ends_sentence(text)
+
+
+_DEK_WORDS = 8  # a summary in sentences, not a headline's length
+_CRUMB = re.compile(r"\s[»›>/|]\s")
 
 
 def _open(unit: Unit) -> bool:
@@ -92,9 +99,14 @@ def _mark_between(units: list[Unit], roles: dict[int, Role], meta: PageMetadata,
             roles[i] = role
         elif _is_epigraph(text) and not standfirst:
             roles[i] = Role.EPIGRAPH
-        elif not standfirst and _is_standfirst(unit):
+        elif not standfirst and _is_standfirst(unit, over_byline=_byline_below(roles, i, stop)):
             roles[i] = Role.STANDFIRST
             standfirst = True
+
+
+def _byline_below(roles: dict[int, Role], i: int, stop: int) -> bool:
+    """Whether a byline the page's metadata found stands below line i and above the text."""
+    return any(role is Role.BYLINE and i < j < stop for j, role in roles.items())
 
 
 def _repeats_title(units: list[Unit], meta: PageMetadata, i: int) -> bool:

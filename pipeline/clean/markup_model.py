@@ -13,6 +13,7 @@ the common vocabulary of page templates ("share", "related", "comments").
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -81,9 +82,26 @@ def _content_span(units: list[Unit]) -> tuple[int, int] | None:
     return (inside[0], inside[-1]) if inside else None
 
 
+_PARAGRAPH_WORDS = 20  # a block this long is one of the article's paragraphs, whatever holds it
+_LOOSE = frozenset(name for name, kind in _ELEMENTS.items() if kind == "loose_text")
+
+
+def _paragraph_element(units: list[Unit]) -> str | None:
+    """The loose element (a <div>, a <span>) that the page's main container sets its paragraphs in, where it
+    sets them in no <p>: some templates write `<div class="txt">` for every paragraph. On such a page that
+    element is its paragraphs' kind, not the loose text it is elsewhere (a widget's blurb, a caption)."""
+    kinds = Counter(u.markup.element for u in units if u.markup is not None and u.markup.in_content
+                    and not u.markup.heading and len(u.text.split()) >= _PARAGRAPH_WORDS)
+    if not kinds or kinds["p"]:
+        return None
+    element, count = kinds.most_common(1)[0]
+    return element if element in _LOOSE and count >= 3 and count >= 0.8 * sum(kinds.values()) else None
+
+
 def markup_rows(units: list[Unit]) -> list[list[float]]:
     """Every unit's markup features, in the order of MARKUP_FEATURES (zeros for a unit without markup)."""
     span = _content_span(units)
+    paragraphs = _paragraph_element(units)
     rows = []
     for i, unit in enumerate(units):
         row = [0.0] * len(MARKUP_FEATURES)
@@ -117,7 +135,7 @@ def markup_rows(units: list[Unit]) -> list[list[float]]:
         if markup.other_article:
             put("other_article")
         element = "figure" if markup.figure is not None else "data_table" if markup.rows else \
-            _ELEMENTS.get(markup.element)
+            "paragraph" if markup.in_content and markup.element == paragraphs else _ELEMENTS.get(markup.element)
         if element:
             put(f"element_{element}")
         for group, words in WORD_GROUPS.items():

@@ -30,6 +30,10 @@ SHARE_TARGETS = {
     "поделиться", "вконтакте", "одноклассники", "телеграм", "твитнуть", "копировать ссылку", "печать",
     "分享", "微博", "微信", "复制链接", "打印", "シェア", "ツイート", "いいね", "はてなブックマーク", "ブックマーク",
     "リンクをコピー", "印刷", "공유", "공유하기", "트윗", "카카오톡", "링크 복사", "인쇄",
+    "この記事をシェア", "この記事をシェアする",
+    "記事をシェア", "分享到", "分享本文", "分享这篇文章", "поделиться статьей", "поделиться новостью",
+    "artikel teilen", "diesen artikel teilen", "partager cet article", "partager l'article", "partager l’article",
+    "compartir este artículo", "condividi questo articolo", "compartilhe este artigo",
 }
 
 #: What a search box's parts say: its field, its button, its close link.
@@ -62,6 +66,9 @@ UI_LABELS = {
     "listen", "listen to this article", "audio", "video", "watch", "play", "pause",
     "follow us", "follow", "connect with us", "stay connected", "newsletter", "newsletters",
     "shop", "store", "events", "jobs", "careers", "press", "rss", "feeds", "help",
+    "download pdf", "cite this article", "download citation", "download references", "full size image",
+    "full size table", "metrics details", "on this page", "in this article", "was this helpful", "was this article helpful", "was this page helpful",
+    "was this answer helpful", "was this information helpful", "did you find this helpful", "yesno", "yes no",
     "enable javascript", "loading", "loading...", "loading…", "like this", "like loading",
     "like loading…", "share this", "print this page", "email this page", "opens in new window",
     # other languages of the Latin script
@@ -221,7 +228,8 @@ SITE_VOICE = [
         r"\b(?:enable|turn\s+on)\s+javascript\b|\bjavascript\s+(?:is\s+)?(?:disabled|required)\b|"
         r"\byour\s+browser\s+(?:does\s+not|doesn['’]t)\s+support\b", re.I)),
     ("ad-label", re.compile(r"^(?:advertisement|advertising|sponsored(?:\s+content)?|ad|"
-                            r"story\s+continues\s+below(?:\s+advertisement)?|"
+                            r"(?:story|text|content)\s+continues\s+below(?:\s+advertisement)?|"
+                            r"(?:continue|keep)\s+reading\s+below(?:\s+(?:the\s+)?(?:ad|advertisement))?|"
                             r"article\s+continues\s+(?:below|after\s+(?:this\s+)?advertisement))[\s.:]*$", re.I)),
     # "5 min read", "Reading time: 5 minutes", and the same in other languages ("Temps de lecture : 5 minutes",
     # "Lesezeit: 6 Min.", "4 minutos de lectura", "Leestijd 3 min", "Время чтения: 5 минут")
@@ -233,7 +241,7 @@ SITE_VOICE = [
                                 r"(?:min\w*|минут\w*|мин\.?|хвилин\w*)\.?|"
                                 r"\d+\s*(?:min\.?|minutes?|minutos|minuti|minuten|minutter|minuter|минут\w*|мин\.?)\s+"
                                 r"(?:de\s+lecture|de\s+lectura|di\s+lettura|de\s+leitura|lesezeit|leestijd|"
-                                r"чтения|lästid|lesetid|læsetid))$", re.I)),
+                                r"чтения|на\s+чтение|на\s+читання|lästid|lesetid|læsetid))$", re.I)),
     ("photo-credit", re.compile(
         r"^(?:photo|image|picture|illustration|graphic|credit|source|photograph|foto|imagen|bild|crédito)s?"
         r"\s*(?:credit)?\s*:|\b(?:cover\s+(?:design|image|photo)|photograph(?:ed)?|photo|illustration)\s+by\s+"
@@ -241,8 +249,11 @@ SITE_VOICE = [
         r"\((?:photo|image|picture)s?\s*(?:by|:|credit)[^)]*\)\s*$|"
         r"\b(?:getty\s+images|shutterstock|alamy|wikimedia\s+commons|afp\s+via\s+getty|"
         r"associated\s+press|reuters)\s*\)?\s*$", re.I)),
-    ("post-navigation", re.compile(r"^(?:[←«‹]|previous\s+(?:post|article|story)\s*:?)\s*\S.{0,120}$|"
-                                   r"^\S.{0,120}\s*[→»›]$|^next\s+(?:post|article|story)\s*:", re.I)),
+    # an arrow before or after a post's title ("« Older post", "Next story ›"); a guillemet that a closing one
+    # answers is a quotation's («Мы не музей», — смеётся она), as French, Russian and Swiss pages print them
+    ("post-navigation", re.compile(r"^(?:←|«(?!.*»)|‹(?!.*›)|previous\s+(?:post|article|story)\s*:?)\s*\S.{0,120}$|"
+                                   r"^(?:(?!.*«)\S.{0,120}\s*»|(?!.*‹)\S.{0,120}\s*›|\S.{0,120}\s*→)$|"
+                                   r"^next\s+(?:post|article|story)\s*:", re.I)),
     ("social-prompt", re.compile(
         r"^(?:follow|like|find)\s+(?:us|me)\s+on\b|^(?:share|tweet)\s+(?:this|on)\b.{0,40}$", re.I)),
 ]

@@ -1,0 +1,236 @@
+"""A third new user's pages, in shapes and languages the development set has few of: a listicle with product
+cards, a recipe, an FAQ, a German news page with a dek, Russian, Japanese and Chinese articles, and a saved page
+that sets its paragraphs in `<div>`s. What each lost or kept wrongly. Every line here is invented."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA
+from invented_article import ARTICLE, NAV
+from pipeline.clean import clean
+from pipeline.clean.attribution import uncased_byline
+from pipeline.clean.furniture import classify
+from pipeline.clean.units import Role, Unit
+from pipeline.read import decode_seed
+from pipeline.seeds import read_seed
+
+TITLE = "Village Counts the Cost of Late Flood Warnings"
+
+
+def run(*lines: str):
+    return clean(decode_seed("\n".join(lines).encode("utf-8"), Path("page.txt")))
+
+
+def roles(result) -> dict[str, Role]:
+    return {unit.text: unit.role for unit in result.units}
+
+
+def role_between_paragraphs(line: str) -> Role | None:
+    """The role `line` gets standing between the article's third and fourth paragraphs (None: dropped)."""
+    return roles(run(*NAV, TITLE, "By Mary Ellis", *ARTICLE[:3], line, *ARTICLE[3:])).get(line)
+
+
+# -- guillemets are quotation marks ------------------------------------------------------------------------
+
+RUSSIAN = [
+    "Каждую субботу с апреля по октябрь на одной из улиц старой Вологды собираются волонтёры, чтобы покрасить "
+    "фасад, заменить прогнившие доски или поправить наличники на окнах старого деревянного дома.",
+    "Большинство этих домов жилые. В них живут пенсионеры, молодые семьи и студенты, и у многих хозяев просто "
+    "нет денег на ремонт, который требует и времени, и опыта, и согласования с городом.",
+    "«Мы не музей, мы просто соседи», — смеётся Кузнецова.",
+    "Сложнее всего, по словам организаторов, договориться с жильцами. Многие опасаются, что после ремонта дом "
+    "признают памятником и им запретят что-либо менять, поэтому разговоры иногда занимают месяцы.",
+    "В этом сезоне волонтёры планируют отреставрировать фасады ещё четырёх домов. Записаться может любой "
+    "желающий, опыт не нужен, а инструменты и краску проект выдаёт на месте.",
+]
+RUSSIAN_TITLE = "«Дом держится, пока в нём живут»: как волонтёры в Вологде спасают деревянную застройку"
+
+
+def test_a_headline_and_a_paragraph_in_guillemets_are_not_post_navigation():
+    """"«" opened a "previous post" arrow: the quoted headline went, a menu item became the title, and a short
+    quoted paragraph went too."""
+    result = run("Главная", "Новости", "Культура", "Спорт", RUSSIAN_TITLE, "Анна Смирнова", "14 марта 2025",
+                 *RUSSIAN)
+    assert result.article.title.text == RUSSIAN_TITLE
+    assert roles(result).get(RUSSIAN[2]) is Role.BODY
+
+
+@pytest.mark.parametrize("line", ["« The Ferry That Never Came", "« Как мы ремонтировали крышу", "Ten Lighthouses ›", "Следующая »"])
+def test_an_arrow_without_its_closing_mark_is_still_post_navigation(line):
+    assert classify(Unit(line=1, text=line)) == "post-navigation"
+
+
+@pytest.mark.parametrize("line", ["« Nous ne sommes pas un musée », dit-elle.", "‹Das ist gut›", "»Nein«, sagt sie."])
+def test_a_quotation_in_guillemets_is_no_arrow(line):
+    assert classify(Unit(line=1, text=line)) is None
+
+
+# -- furniture in more words and languages -----------------------------------------------------------------
+
+@pytest.mark.parametrize("line, rule", [
+    ("$129.95 at Amazon", "interface-label"), ("£24.99 at Argos", "interface-label"),
+    ("Buy now", "interface-label"), ("Buy now at AJ Madison", "interface-label"),
+    ("Continue reading below", "ad-label"), ("Pin this recipe for later!", "share-bar"),
+    ("Save Recipe", "share-bar"), ("Jump to Recipe", "share-bar"), ("X（旧Twitter）", "share-bar"),
+    ("この記事をシェア", "share-bar"), ("Diesen Artikel teilen", "share-bar"), ("On this page", "interface-label"),
+    ("Was this page helpful?", "interface-label"), ("Was this answer helpful?", "interface-label"),
+    ("YesNo", "interface-label"), ("Full size table", "interface-label"), ("Cite this article", "interface-label"),
+    ("4 мин. на чтение", "reading-time"),
+])
+def test_buttons_prompts_and_labels_are_furniture(line, rule):
+    assert classify(Unit(line=1, text=line)) == rule
+
+
+@pytest.mark.parametrize("line", [
+    "The stove sold for $129.95 at Amazon last spring, and the price has not moved since.",
+    "Buy now, pay later schemes have spread to camping shops as well.",
+])
+def test_a_sentence_about_prices_and_buying_is_no_button(line):
+    assert classify(Unit(line=1, text=line)) is None
+
+
+# -- a listicle's product cards ----------------------------------------------------------------------------
+
+STOVES = [("1. Best overall: Alpenflame Duo", "Alpenflame Duo", "$129.95 at Amazon"),
+          ("2. Best for backpacking: Kestrel Micro", "Kestrel Micro", "$59.00 at Backcountry"),
+          ("3. Best budget: Campsite Basic 1", "Campsite Basic 1", "$24.99 at Walmart")]
+
+
+def listicle() -> list[str]:
+    lines = [*NAV, "The 3 Best Camping Stoves We Tested", "By Rhys Taggart", ARTICLE[0]]
+    for (entry, name, price), paragraph in zip(STOVES, ARTICLE[1:4]):
+        lines += [entry, name, price, "Buy now", paragraph, "Advertisement", "Continue reading below"]
+    return lines + ARTICLE[4:]
+
+
+def test_a_listicles_entries_are_headings_and_its_product_cards_go():
+    """Each entry's card (its name again, a price at a shop, "Buy now") stood between the entry and its
+    paragraph: the entries came out as paragraphs, the cards stayed, and the last entry went as an aside."""
+    result = run(*listicle())
+    found = roles(result)
+    assert [found.get(entry) for entry, _name, _price in STOVES] == [Role.HEADING] * 3
+    kept = {u.text for u in result.units}
+    for _entry, name, price in STOVES:
+        assert name not in kept and price not in kept
+    assert not {"Buy now", "Continue reading below"} & kept
+    assert [u.role for u in result.units].count(Role.BODY) == len(ARTICLE)  # every paragraph, typeset
+    echoes = [e for e in result.events if e.rule == "name-echo"]
+    assert [e.text for e in echoes] == [name for _entry, name, _price in STOVES]
+
+
+def test_a_sentence_that_names_the_next_entry_leaves_its_heading_alone():
+    result = run(*NAV, TITLE, *ARTICLE[:2], "Next up: 5. Ajazz AK820 Pro Specs.", "5. Ajazz AK820 Pro Specs",
+                 *ARTICLE[2:])
+    assert roles(result).get("5. Ajazz AK820 Pro Specs") is Role.HEADING
+
+
+# -- headings that need evidence ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Read also: The Ferry That Never Came", "Читайте также: В Архангельске снесут ещё три дома",
+    "Lesen Sie auch: Radweg auf der Aachener Straße wird breiter", "Related: Ten Lighthouses Worth the Walk",
+])
+def test_a_teaser_led_in_by_a_label_is_no_heading(line):
+    assert role_between_paragraphs(line) is not Role.HEADING
+
+
+@pytest.mark.parametrize("line", ["Cons: Heavy; propane adapter sold separately",
+                                  "3/4 cup (130 g) Medjool dates, pitted and chopped", "2 tbsp unsalted butter"])
+def test_a_row_of_items_or_an_ingredient_is_no_heading(line):
+    assert role_between_paragraphs(line) is not Role.HEADING
+
+
+def test_a_section_heading_still_heads_its_paragraphs():
+    assert role_between_paragraphs("What the Council Knew") is Role.HEADING
+
+
+# -- scripts without spaces --------------------------------------------------------------------------------
+
+JAPANESE = [
+    "創業二百年の酒蔵が、仕込み水の水源を守るため、蔵の裏に広がる山林およそ三十ヘクタールを買い取った。水源の森を"
+    "自ら管理する酒蔵は全国でもまだ珍しく、地域の林業関係者からも注目が集まっている。",
+    "きっかけは三年前の豪雨だった。山の斜面が崩れ、井戸の水が数週間にわたって濁り、その年の仕込みを一部見送らざるを"
+    "得なかったという。",
+    "蔵元は「水は買えない。森が荒れれば、酒も造れなくなる」と話す。買い取った山林では、地元の森林組合と協力して"
+    "間伐を進め、広葉樹を植える計画だ。",
+    "作業には週末ごとに地元の高校生や移住者などのボランティアも加わる。参加者は延べ四百人を超え、蔵では作業の後に"
+    "仕込み水で炊いたおにぎりを振る舞っている。",
+]
+
+
+def test_a_japanese_byline_by_its_cue_and_subheads_over_paragraphs():
+    """"文・写真：" (text and photographs) was no cue, and a subhead was never a heading, since a paragraph in a
+    script without spaces is one "word" long."""
+    result = run("ホーム", "ニュース", "地域", "創業二百年の酒蔵、山林を買い取り", "文・写真：高橋 由紀", "2025年2月18日",
+                 "この記事をシェア", "X（旧Twitter）", JAPANESE[0], JAPANESE[1], "「水は買えない」", JAPANESE[2],
+                 "ボランティアと進める森づくり", JAPANESE[3])
+    found = roles(result)
+    assert result.article.author == "高橋 由紀"
+    assert found.get("「水は買えない」") is Role.HEADING and found.get("ボランティアと進める森づくり") is Role.HEADING
+    assert "この記事をシェア" not in found and "X（旧Twitter）" not in found
+
+
+@pytest.mark.parametrize("line, name", [("文・写真：高橋 由紀", "高橋 由紀"), ("取材・文：山田太郎", "山田太郎"),
+                                        ("文/图 王伟", "王伟"), ("写真：高橋 由紀", None), ("記者会見", None)])
+def test_a_cjk_byline_for_the_text_and_the_photographs(line, name):
+    assert uncased_byline(line) == name
+
+
+# -- a dek between the headline and the byline -------------------------------------------------------------
+
+GERMAN = [
+    "Die Stadt Köln will in den kommenden zwei Jahren rund 1.200 öffentliche Parkplätze in der Südstadt "
+    "zurückbauen. Auf den frei werdenden Flächen sollen Radwege, Bäume und Sitzbänke entstehen.",
+    "Betroffen sind vor allem die Bonner Straße, die Merowingerstraße und mehrere Seitenstraßen rund um den "
+    "Chlodwigplatz. Die ersten Arbeiten sollen im Herbst beginnen, wenn der Rat zustimmt.",
+    "Die Bürgerinitiative hält dagegen, dass Handwerker und Pflegedienste schon heute kaum einen Platz finden. "
+    "Sie hat angekündigt, gegen den Beschluss zu klagen, sobald er gefasst ist.",
+]
+DEK = ("Bis Ende 2026 sollen in der Kölner Südstadt breitere Radwege und mehr Grün entstehen. Eine Bürgerinitiative "
+       "hält das für einen Fehler.")
+
+
+def test_a_dek_in_sentences_between_the_headline_and_the_byline_is_the_standfirst():
+    """On a page in a language the lexicon does not know the dek went with the lines above the article; a summary
+    that ends like a sentence was no standfirst."""
+    result = run("Startseite", "Region", "Köln", "Stadt streicht 1.200 Parkplätze in der Südstadt", DEK,
+                 "Von Katrin Weber", "14.03.2025, 18:22 Uhr", "Teilen", *GERMAN)
+    assert roles(result).get(DEK) is Role.STANDFIRST
+    assert result.article.author == "Katrin Weber"
+
+
+def test_a_breadcrumb_between_the_headline_and_the_byline_is_no_standfirst():
+    crumb = "Home » Guides » Rivers » Why the village flooded and who knew it would?"
+    result = run(*NAV, TITLE, crumb, "By Mary Ellis", *ARTICLE)
+    assert roles(result).get(crumb) is not Role.STANDFIRST
+
+
+# -- a saved page whose paragraphs are <div>s --------------------------------------------------------------
+
+def test_a_saved_page_that_sets_its_paragraphs_in_divs_keeps_all_of_them():
+    """The markup model weighs a <div> of text as loose text (a widget's blurb): on a page that sets every
+    paragraph in one, the last five of nine went as "after the article". Its bold subheads are its headings."""
+    page = DATA / "html" / "vologda-divs.html"
+    paragraphs = [re.sub(r"<[^>]+>", "", p) for p in
+                  re.findall(r'<div class="txt">(.*?)</div>', page.read_text(encoding="utf-8"))]
+    result = clean(read_seed(page))
+    kept = {u.text: u.role for u in result.units}
+    assert len(paragraphs) == 9 and all(kept.get(p) is Role.BODY for p in paragraphs)
+    assert kept.get("Начинали с одного дома") is Role.HEADING and kept.get("Что дальше") is Role.HEADING
+    heading = next(u for u in result.units if u.text == "Что дальше")
+    assert not heading.marks  # the bold was the heading's setting, not an emphasis within it
+
+
+def test_bold_lines_are_no_headings_on_a_page_with_headings_of_its_own(tmp_path):
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLE[1:])
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body><article><h1>{TITLE}</h1><p>{ARTICLE[0]}</p><h2>What the Council Knew</h2>"
+                    f"<p><strong>A note from the editor</strong></p>{paragraphs}</article></body></html>",
+                    encoding="utf-8")
+    kept = {u.text: u.role for u in clean(read_seed(page)).units}
+    assert kept.get("What the Council Knew") is Role.HEADING
+    assert kept.get("A note from the editor") is Role.BODY
