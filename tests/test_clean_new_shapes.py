@@ -14,6 +14,7 @@ from invented_article import ARTICLE, NAV
 from pipeline.clean import clean
 from pipeline.clean.attribution import uncased_byline
 from pipeline.clean.furniture import classify
+from pipeline.clean.headings import recognise_headings
 from pipeline.clean.units import Role, Unit
 from pipeline.read import decode_seed
 from pipeline.seeds import read_seed
@@ -234,3 +235,36 @@ def test_bold_lines_are_no_headings_on_a_page_with_headings_of_its_own(tmp_path)
     kept = {u.text: u.role for u in clean(read_seed(page)).units}
     assert kept.get("What the Council Knew") is Role.HEADING
     assert kept.get("A note from the editor") is Role.BODY
+
+
+# -- headings over short answers, and stacks of short lines ------------------------------------------------
+
+def test_a_question_answered_yes_before_its_paragraph_heads_it():
+    result = run(*NAV, TITLE, *ARTICLE[:2], "Is a heat pump noisy?", "No.", *ARTICLE[2:])
+    assert roles(result).get("Is a heat pump noisy?") is Role.HEADING
+
+
+def test_a_rhetorical_question_over_a_short_sentence_is_no_heading():
+    result = run(*NAV, TITLE, *ARTICLE[:2], "Cool?", "Good.", *ARTICLE[2:])
+    assert roles(result).get("Cool?") is not Role.HEADING
+
+
+def test_a_short_line_two_others_above_a_paragraph_heads_nothing():
+    """A paper's keywords ("Urban ecology", "Tilia cordata") over its "Introduction": every line within three of
+    a paragraph headed it, so the last two keywords came out as sections. A heading may stand over one other (its
+    subheading, a dek); the keyword next to "Introduction" still passes for one."""
+    keywords = ["Artificial light at night", "Phenology", "Citizen science", "Urban ecology", "Tilia cordata"]
+    lines = [ARTICLE[0], "Keywords", *keywords, "Introduction", *ARTICLE[1:]]
+    units = recognise_headings([Unit(line=k + 1, text=text) for k, text in enumerate(lines)]).units
+    assert [u.text for u in units if u.role is Role.HEADING] == ["Tilia cordata", "Introduction"]
+
+
+def test_a_heading_over_its_subheading_still_heads_its_section():
+    result = run(*NAV, TITLE, *ARTICLE[:2], "What the Council Knew", "The Gauges at the Weir", *ARTICLE[2:])
+    found = roles(result)
+    assert found.get("What the Council Knew") is Role.HEADING and found.get("The Gauges at the Weir") is Role.HEADING
+
+
+@pytest.mark.parametrize("line", ["Support independent literary journalism", "Support local news today"])
+def test_an_appeal_for_support_is_a_donation_prompt(line):
+    assert classify(Unit(line=1, text=line)) == "donation-prompt"

@@ -74,9 +74,17 @@ def recognise_headings(units: list[Unit]) -> StageResult:
 
 
 def _heads_text(units: list[Unit], i: int) -> bool:
-    """Whether paragraphs follow (possibly after further heading lines)."""
-    for unit in units[i + 1:i + 4]:
+    """Whether paragraphs follow (possibly after one further heading line, or, under a question, a short answer:
+    "Will it work in an older house?" over "Yes." over the paragraph that says why)."""
+    asks = units[i].text.rstrip().endswith("?")
+    for unit in units[i + 1:i + 3]:
         if unit.role is Role.HEADING or (unit.role is Role.BODY and is_heading_like(unit.text)):
+            continue
+        if asks and unit.role is Role.BODY and _SHORT_ANSWER.match(unit.text.strip()):
             continue
         return unit.role in _HEADED and line_size(unit.text) >= 8  # in words, or a script's characters as words
     return False
+
+
+#: An answer of a word or two that a paragraph goes on to explain: "Yes.", "No.", "It depends."
+_SHORT_ANSWER = re.compile(r"^(?:yes|no|yes\s+and\s+no|it\s+depends|not\s+really|usually|sometimes|rarely)[.!]$", re.I)

@@ -217,7 +217,8 @@ SITE_VOICE = [
     ("donation-prompt", re.compile(
         r"\b(?:donate|donation|support\s+(?:us|our\s+(?:work|journalism))|become\s+a\s+(?:member|"
         r"supporter|patron))\b.{0,120}\b(?:today|now|monthly|just|from\s+[£$€]|\d+\s*a\s+month|"
-        r"independent|journalism|keep)\b", re.I)),
+        r"independent|journalism|keep)\b|^support\s+(?:independent|local|quality|our|nonprofit|non-profit)\s+"
+        r"(?:[\w-]+\s+){0,2}(?:journalism|media|news|reporting|writing|publishing)\b.{0,60}$", re.I)),
     ("copyright-footer", re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z])", re.I)),
     ("copyright-footer", re.compile(r"\ball\s+rights\s+reserved\b", re.I)),
     ("comment-form", re.compile(
