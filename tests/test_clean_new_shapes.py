@@ -268,3 +268,85 @@ def test_a_heading_over_its_subheading_still_heads_its_section():
 @pytest.mark.parametrize("line", ["Support independent literary journalism", "Support local news today"])
 def test_an_appeal_for_support_is_a_donation_prompt(line):
     assert classify(Unit(line=1, text=line)) == "donation-prompt"
+
+
+# -- saved pages: footnotes, listings, lists in paragraphs, captions, blank lines --------------------------
+
+def save(tmp_path: Path, body: str, name: str = "page.html") -> Path:
+    page = tmp_path / name
+    page.write_text(f"<!DOCTYPE html><html lang='en'><head><title>{TITLE}</title></head><body>"
+                    f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><main><article><h1>{TITLE}</h1>"
+                    f"{body}</article></main><footer>© 2025 The Courier</footer></body></html>", encoding="utf-8")
+    return page
+
+
+def call(n: int) -> str:
+    return f'<sup id="fnref{n}"><a href="#fn{n}" class="footnote-ref" role="doc-noteref">{n}</a></sup>'
+
+
+NOTES = ["The gauge records are kept at the county archive in Lewes.",
+         "Council minutes, 14 March 2007, item 6.",
+         "Interview with the author, 2 December 2025."]
+
+
+def test_a_saved_pages_footnotes_are_the_chapters_notes_and_their_calls_its_calls(tmp_path):
+    """A page's `<sup><a href="#fn1">` calls and its notes' `<ol>` (Pandoc's, with no heading and a "↩" back
+    to each call): the notes went as outside the article, and each call stayed as a digit glued to a word."""
+    paragraphs = [ARTICLE[0].replace("doors.", f"doors.{call(1)}"), ARTICLE[1].replace("notice.", f"notice.{call(2)}"),
+                  ARTICLE[2], ARTICLE[3].replace("kitchen.", f"kitchen.{call(3)}"), *ARTICLE[4:]]
+    notes = "".join(f'<li id="fn{n}"><p>{text} <a href="#fnref{n}" class="footnote-back" role="doc-backlink">'
+                    f"↩︎</a></p></li>" for n, text in enumerate(NOTES, 1))
+    page = save(tmp_path, "".join(f"<p>{p}</p>" for p in paragraphs)
+                + f'<section class="footnotes" role="doc-endnotes"><hr><ol>{notes}</ol></section>')
+    from pipeline.render.markdown import article_markdown
+    markdown = article_markdown(clean(read_seed(page)).article)
+    body, _, notes_part = markdown.partition("[^s1]: ")
+    assert [body.count(f"[^s{n}]") for n in (1, 2, 3)] == [1, 1, 1]  # each call once, in the text
+    assert [line for line in ("[^s1]: " + notes_part).split("\n") if line] == [
+        f"[^s{n}]: {text}" for n, text in enumerate(NOTES, 1)]
+    assert "↩" not in markdown and not re.search(r"(?:doors|notice|kitchen)\.\d", markdown)
+
+
+def test_a_listing_in_a_pre_without_code_is_a_listing_with_its_indents(tmp_path):
+    """Medium and a terminal's copy set a listing in `<pre>` alone: it was a paragraph, its lines run together,
+    its indents closed up, and a short one, under the sentence that introduces it, went as an aside."""
+    from pipeline.render.markdown import article_markdown
+    page = save(tmp_path, f"<p>{ARTICLE[0]}</p><p>Run this:</p><pre>make clean\n  make all\n# then test</pre>"
+                          f"<p>{ARTICLE[1]}</p><pre><code>    indented first\n        second</code></pre>"
+                          + "".join(f"<p>{p}</p>" for p in ARTICLE[2:]))
+    markdown = article_markdown(clean(read_seed(page)).article)
+    assert "Run this:\n\n```\nmake clean\n  make all\n# then test\n```" in markdown
+    assert "```\n    indented first\n        second\n```" in markdown
+
+
+def test_a_list_whose_items_are_paragraphs_is_a_list(tmp_path):
+    steps = ["Stir the starter and keep ten grams of it.", "Add fifty grams of flour and of water.",
+             "Cover it loosely and leave it overnight."]
+    page = save(tmp_path, f"<p>{ARTICLE[0]}</p><p>{ARTICLE[1]}</p><ol>"
+                + "".join(f"<li><p>{s}</p></li>" for s in steps) + "</ol>"
+                + "".join(f"<p>{p}</p>" for p in ARTICLE[2:]))
+    found = {u.text: u.role for u in clean(read_seed(page)).units}
+    assert [found.get(s) for s in steps] == [Role.LIST_ITEM] * 3
+
+
+def test_a_pictures_caption_is_no_standfirst(tmp_path):
+    caption = "Volunteers fill sandbags outside the old mill on Wednesday evening. Photo: Ann Hale"
+    page = save(tmp_path, f"<figure><img src='flood.jpg' alt='Sandbags'><figcaption>{caption}</figcaption></figure>"
+                          f"<p class='byline'>By Mary Ellis</p>" + "".join(f"<p>{p}</p>" for p in ARTICLE))
+    assert clean(read_seed(page)).article.standfirst is None
+
+
+def test_a_page_without_paragraphs_is_parted_at_its_blank_lines(tmp_path):
+    """An old blog sets its post in one `<div>`, paragraphs parted by `<br><br>`: it came out as one block of
+    hard line breaks."""
+    page = save(tmp_path, "<div class='post-body'>" + "<br><br>".join(ARTICLE) + "</div>")
+    units = clean(read_seed(page)).units
+    assert [u.role for u in units].count(Role.BODY) == len(ARTICLE)
+
+
+def test_a_page_with_paragraphs_keeps_a_blank_line_inside_one(tmp_path):
+    verse = "The river rose<br>and rose again<br><br>and no one came"
+    page = save(tmp_path, "".join(f"<p>{p}</p>" for p in ARTICLE[:3]) + f"<p>{verse}</p>"
+                + "".join(f"<p>{p}</p>" for p in ARTICLE[3:]))
+    texts = [u.text for u in clean(read_seed(page)).units]
+    assert not any(t == "and no one came" for t in texts)

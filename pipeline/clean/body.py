@@ -76,6 +76,7 @@ def find_body(units: list[Unit], model: BodyModel | None, language: Language,
     path = _continued_pattern(path, texts, language)
     path = _labelled_like_the_text(path, texts)
     path = _items_a_sentence_introduces(path, rows, texts)
+    path = _listing_a_sentence_introduces(path, scored, texts)
     path = _introduced_list_runs_to_close(path, rows, texts, language)
     path = _runs_on_to_furniture(path, rows, texts, _furniture_after(units, scored), language)
     inside = [i for i, state in enumerate(path) if state not in (BEFORE, AFTER)]
@@ -430,6 +431,19 @@ def _items_a_sentence_introduces(path: list[int], rows: list[list[float]], texts
         if len(items) >= 2 and len({texts[i] for i in items}) == len(items):
             for i in items:
                 path[i] = BODY
+    return path
+
+
+def _listing_a_sentence_introduces(path: list[int], scored: list[Unit], texts: list[str]) -> list[int]:
+    """A saved page's listing (its `<pre>`) set apart inside the article right under a sentence of the article
+    that introduces it with a colon ("Run this:", "To rotate the logs weekly, add this:") is the article's: the sentence
+    points at it. Listings no sentence introduces stay the model's to place."""
+    path = list(path)
+    for k in range(1, len(path)):
+        markup = scored[k].markup
+        if path[k] == ASIDE and path[k - 1] == BODY and markup is not None and markup.element == "pre" \
+                and texts[k - 1].rstrip().endswith(":") and word_count(texts[k - 1]) >= 2:  # "Run this:"
+            path[k] = BODY
     return path
 
 

@@ -41,8 +41,9 @@ def _is_standfirst(unit: Unit, over_byline: bool = False) -> bool:
     saved page's line that is mostly a link, or that the page marks as furniture ("Learn about our editorial
     process" in the author's box), is none."""
     text = unit.text
-    if unit.markup is not None and (unit.markup.link_share > 0.5 or marked_furniture(unit)):
-        return False  # a link, or a part the page marks as its author's box, a promotion …
+    if unit.markup is not None and (unit.markup.link_share > 0.5 or marked_furniture(unit)
+                                    or unit.markup.figure is not None or unit.markup.element == "figcaption"):
+        return False  # a link, a picture's caption, or a part the page marks as its author's box, a promotion …
     n = word_count(text)
     if n < 6 or n > 80 or starts_with_quote(text) or text.rstrip().endswith((":", ",", ";")) \
             or _CREDIT.match(text):

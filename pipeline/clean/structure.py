@@ -13,6 +13,8 @@ from .language import line_size
 from .units import Event, Role, StageResult, Unit, marked
 
 STAGE = "structure"
+#: An item's own text, or its paragraph (`<li><p>…</p></li>`, as Substack, Ghost and many editors write lists).
+_ITEM_ELEMENTS = frozenset(("li", "p"))
 _PARAGRAPH = 8  # a block this long (in words, or a script's characters as words) is running text
 
 
@@ -24,7 +26,7 @@ def _role(unit: Unit, bold_headings: bool = False) -> tuple[Role, str] | None:
         return Role.HEADING, "bold-heading"
     if markup.quote_id:
         return Role.QUOTE, "html-quotation"
-    if markup.list_id and markup.element == "li":
+    if markup.list_id and markup.element in _ITEM_ELEMENTS:
         return Role.LIST_ITEM, "html-list"
     return None
 

@@ -18,6 +18,7 @@ from ..model import LINE_BREAK, Figure, MarkKind, Text
 from . import stated_body
 from .archive import is_archive, read_archive
 from .facts import PageFacts, page_facts
+from .footnotes import number_endnotes
 from .images import ImageFolder, files_folder
 from .source import HtmlSource, is_html_seed, parse_page, read_page_bytes, unclosed_comment
 from .walk import RawBlock, walk
@@ -38,6 +39,7 @@ def read_html_seed(path: Path) -> HtmlSource:
     images = ImageFolder(folder if folder.is_dir() and archive is None else None,
                          archived=archive.pictures if archive else None, base=archive.location if archive else "")
     elements: dict = {}
+    number_endnotes(root)
     raw = walk(root, facts.url or "", images, elements)
     stated = stated_body.shows_too_little(raw, facts.article_body)
     line = stated_body.stating_line(root) if stated else 0

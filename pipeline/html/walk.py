@@ -77,6 +77,15 @@ def _trimmed(mark: Mark, text: str) -> Mark | None:
     return Mark(mark.kind, start, end, mark.ref) if end > start else None
 
 
+def _listing_marks(marks: list[Mark], text: str) -> list[Mark]:
+    """A `<pre>`'s code: all of its text, its first line's indent too (which a code mark's trimmed edge leaves
+    out), whether or not a `<code>` holds it (Medium, a terminal's copy set in `<pre>` alone)."""
+    code = [m for m in marks if m.kind is MarkKind.CODE]
+    if not code:
+        return [*marks, Mark(MarkKind.CODE, 0, len(text))]
+    return [Mark(m.kind, 0, m.end, m.ref) if m in code and not text[:m.start].strip() else m for m in marks]
+
+
 def class_words(element) -> frozenset[str]:
     value = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
     return frozenset(_WORDS.findall(value.replace("_", " ").replace("-", " "))) if value.strip() else frozenset()
@@ -123,6 +132,7 @@ class Walker:
     figure: int = 0
     caption: int = 0
     elements: dict = field(default_factory=dict)  # frame id -> element name
+    blank_lines_part: bool = False  # a page that sets no paragraph in a <p>: its `<br><br>` parts them
 
     # ---------------------------------------------------------------- text
     def _last(self) -> str:
@@ -149,6 +159,9 @@ class Walker:
 
     def line_break(self, line: int) -> None:
         if not self.parts:
+            return
+        if self.blank_lines_part and not self.pre and self._last() == LINE_BREAK:
+            self.flush()  # a blank line (`<br><br>`): where a page without <p>s ends its paragraphs
             return
         self._trim_end()
         self.parts.append(LINE_BREAK)
@@ -199,6 +212,8 @@ class Walker:
         marks = sorted((m for m in self.marks if m.end > m.start and m.start < len(text)),
                        key=lambda m: (m.start, -m.end))
         marks = [t for t in (_trimmed(m, text) for m in marks) if t is not None]
+        if holder == "pre":
+            marks = _listing_marks(marks, text)
         return RawBlock(text, marks, holder, self.start_line, landmarks, words, own, heading,
                         parent.id if parent else 0, parent.ordered if parent else False, quote,
                         self.link_chars, self.figure, self.caption > 0,
@@ -286,11 +301,24 @@ class Walker:
                                     image=found, path=tuple(f.id for f in self.frames)))
 
 
+_PARAGRAPHS = 3  # <p>s of some length: a page that has this many sets its paragraphs in them
+
+
+def _without_paragraphs(body) -> bool:
+    """Whether the page sets its prose in no <p> (an old blog's `text<br><br>text`)."""
+    found = 0
+    for paragraph in body.iter("p"):
+        found += len(paragraph.text_content().split()) >= 12
+        if found >= _PARAGRAPHS:
+            return False
+    return True
+
+
 def walk(root, base_url: str, images: ImageFolder, elements: dict | None = None) -> list[RawBlock]:
     """Every block of the page's <body>, in reading order; `elements`, if given, receives the name of
     every element entered, by the id its blocks' `path` gives it."""
     body = root.find("body")
-    walker = Walker(base_url, images)
+    walker = Walker(base_url, images, blank_lines_part=_without_paragraphs(body if body is not None else root))
     tables = _TableReader(walker)
     stack: list[tuple[object, bool]] = [(body if body is not None else root, False)]
     while stack:
