@@ -10,29 +10,15 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
+from clean_lines import TITLE, role_between_paragraphs, roles, run
 from invented_article import ARTICLE, NAV
 from pipeline.clean import clean
 from pipeline.clean.attribution import uncased_byline
 from pipeline.clean.furniture import classify
 from pipeline.clean.headings import recognise_headings
 from pipeline.clean.units import Role, Unit
-from pipeline.read import decode_seed
 from pipeline.seeds import read_seed
 
-TITLE = "Village Counts the Cost of Late Flood Warnings"
-
-
-def run(*lines: str):
-    return clean(decode_seed("\n".join(lines).encode("utf-8"), Path("page.txt")))
-
-
-def roles(result) -> dict[str, Role]:
-    return {unit.text: unit.role for unit in result.units}
-
-
-def role_between_paragraphs(line: str) -> Role | None:
-    """The role `line` gets standing between the article's third and fourth paragraphs (None: dropped)."""
-    return roles(run(*NAV, TITLE, "By Mary Ellis", *ARTICLE[:3], line, *ARTICLE[3:])).get(line)
 
 
 # -- guillemets are quotation marks ------------------------------------------------------------------------

@@ -3,31 +3,15 @@ share bars held that came out as the article's section headings. Every line here
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
+from clean_lines import TITLE, role_between_paragraphs, roles, run
 from invented_article import ARTICLE, NAV
-from pipeline.clean import clean
 from pipeline.clean.furniture import classify
 from pipeline.clean.units import Role, Unit
-from pipeline.read import decode_seed
 
-TITLE = "Village Counts the Cost of Late Flood Warnings"
 STANDFIRST = "Forty homes were evacuated after the gauges upstream failed in the storm and the alarm came late"
-
-
-def run(*lines: str):
-    return clean(decode_seed("\n".join(lines).encode("utf-8"), Path("page.txt")))
-
-
-def roles(result) -> dict[str, Role]:
-    return {unit.text: unit.role for unit in result.units}
-
-
-def role_between_paragraphs(line: str) -> Role | None:
-    """The role `line` gets standing between the article's third and fourth paragraphs (None: dropped)."""
-    return roles(run(*NAV, TITLE, "By Mary Ellis", *ARTICLE[:3], line, *ARTICLE[3:])).get(line)
 
 
 @pytest.mark.parametrize("when", ["3 hours ago", "Updated 2 days ago", "1 hr ago", "vor 3 Stunden",

@@ -15,7 +15,7 @@ import re
 from .attribution import BY_ALONE, STANDFIRST_BYLINE, is_byline, is_dateline
 from .datetext import without_dates
 from .features import CLOSING_QUOTES, ends_sentence, starts_with_quote, word_count
-from .metadata import PageMetadata, bare_headline, find_metadata, same_words
+from .metadata import BREADCRUMB, PageMetadata, bare_headline, find_metadata, same_words
 from .outside import marked_furniture
 from .units import Event, Role, StageResult, Unit, marked
 
@@ -48,13 +48,12 @@ def _is_standfirst(unit: Unit, over_byline: bool = False) -> bool:
     if n < 6 or n > 80 or starts_with_quote(text) or text.rstrip().endswith((":", ",", ";")) \
             or _CREDIT.match(text):
         return False
-    if over_byline and n >= _DEK_WORDS and not _CRUMB.search(text):
+    if over_byline and n >= _DEK_WORDS and not BREADCRUMB.search(text):
         return True  # a breadcrumb ("Home » Guides » …") or a second headline is no summary
     return bool(STANDFIRST_BYLINE.search(text)) or not ends_sentence(text)
 
 
 _DEK_WORDS = 8  # a summary in sentences, not a headline's length
-_CRUMB = re.compile(r"\s[»›>/|]\s")
 
 
 def _open(unit: Unit) -> bool:

@@ -56,7 +56,7 @@ _NOT_NAME_WORDS = {"the", "our", "team", "staff", "editors", "editor", "admin", 
 _DATE_CUE = re.compile(r"\b(?:published|posted|date|first\s+published|publicado|veröffentlicht|publié|pubblicato)\b",
                        re.I)
 _UPDATE_CUE = re.compile(r"\b(?:updated|modified|edited|reviewed|actualizado|aktualisiert|mis\s+à\s+jour)\b", re.I)
-_BREADCRUMB = re.compile(r"\s[>»›/|]\s|\S\s?[>»›]\s?\S")
+BREADCRUMB = re.compile(r"\s[>»›/|]\s|\S\s?[>»›]\s?\S")
 _PERSON = re.compile(rf"^(?:Dr\.?\s+)?{_CAPITALISED_NAME}$")
 #: "© 2025 Ann Smith. All rights reserved": the site's owner, a person on a personal site, else a firm.
 _YEARS = r"\d{4}(?:\s*[-–]\s*\d{4})?"
@@ -254,7 +254,7 @@ class _TitlePage:
         self.tails: set[tuple[str, ...]] = set()
         self.inner: set[tuple[str, ...]] = set()
         for text, n in zip(self.texts, self.sizes):
-            if n <= 40 and _BREADCRUMB.search(text):
+            if n <= 40 and BREADCRUMB.search(text):
                 steps = [step for step in map(_key, _CRUMB_STEP.split(text)) if step]
                 if len(steps) >= 2:
                     self.tails.add(steps[-1])
@@ -470,7 +470,7 @@ def _title_row(page: _TitlePage, i: int, first: int, longest: int, vocabulary: s
     put("date", page.dated(i))
     put("byline", bool(_is_byline(text) or BY_ALONE.match(page.text(i - 1))))  # or the name under "By"
     put("person", bool(_PERSON.match(text)) and n <= 4)
-    put("breadcrumb", bool(_BREADCRUMB.search(text)))
+    put("breadcrumb", bool(BREADCRUMB.search(text)))
     put("separator", bool(_SEPARATOR.search(text)))
     put("place_aside", unit.place == "aside")
     put("place_body", not unit.place)
@@ -504,7 +504,7 @@ def _page_evidence(page: _TitlePage, i: int, put) -> None:
     put("prev_byline_or_date", page.byline_or_date(i - 1, shaped=True))
     put("twin_near", bool(key) and any(page.keys[j] == key for j in range(max(0, i - 3), min(len(page.keys), i + 4))
                                        if j != i))
-    put("breadcrumb_tail", key in page.tails and not _BREADCRUMB.search(text))
+    put("breadcrumb_tail", key in page.tails and not BREADCRUMB.search(text))
     put("breadcrumb_inner", key in page.inner and key not in page.tails)
     starts, ends = page.starts_and_ends(i)
     put("starts_other", starts)
@@ -629,7 +629,7 @@ def _headline_over_text(units: list[Unit], first: int) -> int | None:
 
 def _breadcrumb_tail(units: list[Unit], best: int | None, candidates: list[int]) -> int | None:
     """ "Home » Guides » Renting a Car" chosen where "Renting a Car" stands alone nearby: the line alone."""
-    if best is None or not _BREADCRUMB.search(units[best].text):
+    if best is None or not BREADCRUMB.search(units[best].text):
         return best
     trail = units[best].text.strip().lower()
     tails = [i for i in candidates if i != best and word_count(units[i].text) >= 2
